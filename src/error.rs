@@ -1,0 +1,114 @@
+//! One error type for the whole core. Each variant is a jose 1.x error class;
+//! the Node layer turns it into an instance of that class with its `code`.
+
+use std::fmt;
+
+/// The jose 1.x error classes, plus `TypeError` for wrong argument shapes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    TypeError,
+    AlgNotWhitelisted,
+    CritNotUnderstood,
+    InvalidEncoding,
+    NotSupported,
+    JweDecryptionFailed,
+    JweInvalid,
+    JwkImportFailed,
+    JwkInvalid,
+    JwkKeySupport,
+    JwksNoMatchingKey,
+    JwsInvalid,
+    JwsVerificationFailed,
+    JwtClaimInvalid,
+    JwtExpired,
+    JwtMalformed,
+}
+
+impl Kind {
+    /// The jose class name, as `err.name` reads in JavaScript.
+    pub fn class_name(self) -> &'static str {
+        match self {
+            Kind::TypeError => "TypeError",
+            Kind::AlgNotWhitelisted => "JOSEAlgNotWhitelisted",
+            Kind::CritNotUnderstood => "JOSECritNotUnderstood",
+            Kind::InvalidEncoding => "JOSEInvalidEncoding",
+            Kind::NotSupported => "JOSENotSupported",
+            Kind::JweDecryptionFailed => "JWEDecryptionFailed",
+            Kind::JweInvalid => "JWEInvalid",
+            Kind::JwkImportFailed => "JWKImportFailed",
+            Kind::JwkInvalid => "JWKInvalid",
+            Kind::JwkKeySupport => "JWKKeySupport",
+            Kind::JwksNoMatchingKey => "JWKSNoMatchingKey",
+            Kind::JwsInvalid => "JWSInvalid",
+            Kind::JwsVerificationFailed => "JWSVerificationFailed",
+            Kind::JwtClaimInvalid => "JWTClaimInvalid",
+            Kind::JwtExpired => "JWTExpired",
+            Kind::JwtMalformed => "JWTMalformed",
+        }
+    }
+
+    /// The `code` jose puts on instances of the class.
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::TypeError => "ERR_INVALID_ARG_TYPE",
+            Kind::AlgNotWhitelisted => "ERR_JOSE_ALG_NOT_WHITELISTED",
+            Kind::CritNotUnderstood => "ERR_JOSE_CRIT_NOT_UNDERSTOOD",
+            Kind::InvalidEncoding => "ERR_JOSE_INVALID_ENCODING",
+            Kind::NotSupported => "ERR_JOSE_NOT_SUPPORTED",
+            Kind::JweDecryptionFailed => "ERR_JWE_DECRYPTION_FAILED",
+            Kind::JweInvalid => "ERR_JWE_INVALID",
+            Kind::JwkImportFailed => "ERR_JWK_IMPORT_FAILED",
+            Kind::JwkInvalid => "ERR_JWK_INVALID",
+            Kind::JwkKeySupport => "ERR_JWK_KEY_SUPPORT",
+            Kind::JwksNoMatchingKey => "ERR_JWKS_NO_MATCHING_KEY",
+            Kind::JwsInvalid => "ERR_JWS_INVALID",
+            Kind::JwsVerificationFailed => "ERR_JWS_VERIFICATION_FAILED",
+            Kind::JwtClaimInvalid => "ERR_JWT_CLAIM_INVALID",
+            Kind::JwtExpired => "ERR_JWT_EXPIRED",
+            Kind::JwtMalformed => "ERR_JWT_MALFORMED",
+        }
+    }
+}
+
+/// An error with jose's class and message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    pub kind: Kind,
+    pub message: String,
+}
+
+impl Error {
+    pub fn new(kind: Kind, message: impl Into<String>) -> Self {
+        Error {
+            kind,
+            message: message.into(),
+        }
+    }
+
+    pub fn type_error(message: impl Into<String>) -> Self {
+        Error::new(Kind::TypeError, message)
+    }
+
+    pub fn not_supported(message: impl Into<String>) -> Self {
+        Error::new(Kind::NotSupported, message)
+    }
+
+    pub fn jwk_invalid(message: impl Into<String>) -> Self {
+        Error::new(Kind::JwkInvalid, message)
+    }
+
+    /// jose's one message for any key material it could not read.
+    pub fn import_failed() -> Self {
+        Error::new(Kind::JwkImportFailed, "key import failed")
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.kind.class_name(), self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+pub type Result<T> = std::result::Result<T, Error>;

@@ -1,0 +1,1 @@
+//! JSON Web Algorithms: one module per algorithm family.

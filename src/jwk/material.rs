@@ -1,0 +1,231 @@
+//! Key material as plain components: the one shape every import format turns
+//! into and every export format is made from. Integers are unsigned
+//! big-endian without leading zero bytes (RSA); EC coordinates and scalars are
+//! fixed-length big-endian as JWK (RFC 7518 6.2) has them; OKP values are the
+//! raw RFC 8037 encodings.
+
+use crate::error::{Error, Result};
+
+/// NIST and SEC curves a `kty: "EC"` key may be on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EcCurve {
+    P256,
+    P384,
+    P521,
+    Secp256k1,
+}
+
+impl EcCurve {
+    /// Parses a JWK `crv`. `P-256K` is the legacy secp256k1 name, accepted
+    /// only when the caller opted into it (the `jose-native/P-256K` entry).
+    pub fn from_name(name: &str, legacy_p256k: bool) -> Option<EcCurve> {
+        match name {
+            "P-256" => Some(EcCurve::P256),
+            "P-384" => Some(EcCurve::P384),
+            "P-521" => Some(EcCurve::P521),
+            "secp256k1" if !legacy_p256k => Some(EcCurve::Secp256k1),
+            "P-256K" if legacy_p256k => Some(EcCurve::Secp256k1),
+            _ => None,
+        }
+    }
+
+    /// The JWK `crv` value (the registered name; the Node layer renames
+    /// secp256k1 for the legacy entry point).
+    pub fn name(self) -> &'static str {
+        match self {
+            EcCurve::P256 => "P-256",
+            EcCurve::P384 => "P-384",
+            EcCurve::P521 => "P-521",
+            EcCurve::Secp256k1 => "secp256k1",
+        }
+    }
+
+    /// Byte length of a coordinate or of the private scalar.
+    pub fn coordinate_len(self) -> usize {
+        match self {
+            EcCurve::P256 | EcCurve::Secp256k1 => 32,
+            EcCurve::P384 => 48,
+            EcCurve::P521 => 66,
+        }
+    }
+}
+
+/// Curves of `kty: "OKP"` keys (RFC 8037).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OkpCurve {
+    Ed25519,
+    Ed448,
+    X25519,
+    X448,
+}
+
+impl OkpCurve {
+    pub fn from_name(name: &str) -> Option<OkpCurve> {
+        match name {
+            "Ed25519" => Some(OkpCurve::Ed25519),
+            "Ed448" => Some(OkpCurve::Ed448),
+            "X25519" => Some(OkpCurve::X25519),
+            "X448" => Some(OkpCurve::X448),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            OkpCurve::Ed25519 => "Ed25519",
+            OkpCurve::Ed448 => "Ed448",
+            OkpCurve::X25519 => "X25519",
+            OkpCurve::X448 => "X448",
+        }
+    }
+
+    /// Length of the public key `x` (and, except Ed448, of the private `d`).
+    pub fn public_len(self) -> usize {
+        match self {
+            OkpCurve::Ed25519 | OkpCurve::X25519 => 32,
+            OkpCurve::Ed448 => 57,
+            OkpCurve::X448 => 56,
+        }
+    }
+
+    /// Length of the private key `d`.
+    pub fn private_len(self) -> usize {
+        self.public_len()
+    }
+
+    /// Signature curves (EdDSA) versus key agreement curves (ECDH-ES).
+    pub fn is_signature_curve(self) -> bool {
+        matches!(self, OkpCurve::Ed25519 | OkpCurve::Ed448)
+    }
+}
+
+#[derive(Clone, PartialEq, Eq)]
+pub struct RsaPrivate {
+    pub d: Vec<u8>,
+    pub p: Vec<u8>,
+    pub q: Vec<u8>,
+    pub dp: Vec<u8>,
+    pub dq: Vec<u8>,
+    pub qi: Vec<u8>,
+}
+
+/// The components of one key. Private parts are `Some` on private keys only.
+#[derive(Clone, PartialEq, Eq)]
+pub enum Material {
+    Rsa {
+        n: Vec<u8>,
+        e: Vec<u8>,
+        private: Option<Box<RsaPrivate>>,
+    },
+    Ec {
+        curve: EcCurve,
+        x: Vec<u8>,
+        y: Vec<u8>,
+        d: Option<Vec<u8>>,
+    },
+    Okp {
+        curve: OkpCurve,
+        x: Vec<u8>,
+        d: Option<Vec<u8>>,
+    },
+    Oct {
+        k: Vec<u8>,
+    },
+}
+
+// Never print key components, not even in debug output or panics.
+impl std::fmt::Debug for Material {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Material({} {})", self.kty(), self.key_type().as_str())
+    }
+}
+
+/// `key.type` in jose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyType {
+    Private,
+    Public,
+    Secret,
+}
+
+impl KeyType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            KeyType::Private => "private",
+            KeyType::Public => "public",
+            KeyType::Secret => "secret",
+        }
+    }
+}
+
+impl Material {
+    pub fn kty(&self) -> &'static str {
+        match self {
+            Material::Rsa { .. } => "RSA",
+            Material::Ec { .. } => "EC",
+            Material::Okp { .. } => "OKP",
+            Material::Oct { .. } => "oct",
+        }
+    }
+
+    pub fn key_type(&self) -> KeyType {
+        match self {
+            Material::Rsa { private, .. } if private.is_some() => KeyType::Private,
+            Material::Ec { d: Some(_), .. } | Material::Okp { d: Some(_), .. } => KeyType::Private,
+            Material::Oct { .. } => KeyType::Secret,
+            _ => KeyType::Public,
+        }
+    }
+
+    /// The same key without its private components.
+    pub fn to_public(&self) -> Result<Material> {
+        match self {
+            Material::Rsa { n, e, .. } => Ok(Material::Rsa {
+                n: n.clone(),
+                e: e.clone(),
+                private: None,
+            }),
+            Material::Ec { curve, x, y, .. } => Ok(Material::Ec {
+                curve: *curve,
+                x: x.clone(),
+                y: y.clone(),
+                d: None,
+            }),
+            Material::Okp { curve, x, .. } => Ok(Material::Okp {
+                curve: *curve,
+                x: x.clone(),
+                d: None,
+            }),
+            Material::Oct { .. } => Err(Error::type_error("symmetric keys have no public part")),
+        }
+    }
+
+    /// Key size in bits as jose reports `key.length`: the modulus for RSA,
+    /// the secret for oct; `None` for EC and OKP (jose has no length there).
+    pub fn bit_length(&self) -> Option<usize> {
+        match self {
+            Material::Rsa { n, .. } => Some(n.len() * 8),
+            Material::Oct { k } => Some(k.len() * 8),
+            _ => None,
+        }
+    }
+}
+
+/// Strips leading zero bytes of an unsigned big-endian integer, keeping one
+/// byte for zero itself.
+pub fn trim_integer(bytes: &[u8]) -> Vec<u8> {
+    let start = bytes.iter().position(|b| *b != 0).unwrap_or(bytes.len().saturating_sub(1));
+    bytes[start..].to_vec()
+}
+
+/// Left-pads an unsigned big-endian value to `len` bytes; `None` when it does
+/// not fit.
+pub fn pad_to(bytes: &[u8], len: usize) -> Option<Vec<u8>> {
+    let trimmed = trim_integer(bytes);
+    if trimmed.len() > len {
+        return None;
+    }
+    let mut out = vec![0u8; len - trimmed.len()];
+    out.extend_from_slice(&trimmed);
+    Some(out)
+}

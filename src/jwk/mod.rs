@@ -1,0 +1,3 @@
+//! The JWK key model: material, import and export formats, thumbprints.
+
+pub mod material;

@@ -1,0 +1,1 @@
+//! N-API bindings: the only Rust that knows about JavaScript.
