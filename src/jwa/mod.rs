@@ -1,1 +1,2 @@
 //! JSON Web Algorithms: one module per algorithm family.
+pub mod curve448;
