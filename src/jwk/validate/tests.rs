@@ -1,30 +1,6 @@
-use serde_json::Value;
-
 use super::*;
-use crate::b64;
 use crate::error::Kind;
-
-/// Keys made by Node's crypto; see tests/fixtures/node-keys.js.
-pub(crate) fn fixtures() -> Value {
-    serde_json::from_str(include_str!("../../../tests/fixtures/node-keys.json")).unwrap()
-}
-
-pub(crate) fn field(v: &Value, name: &str) -> Vec<u8> {
-    b64::decode(v[name].as_str().unwrap()).unwrap()
-}
-
-pub(crate) fn node_rsa() -> (Vec<u8>, Vec<u8>, RsaPrivate) {
-    let jwk = &fixtures()["rsa"];
-    let private = RsaPrivate {
-        d: field(jwk, "d"),
-        p: field(jwk, "p"),
-        q: field(jwk, "q"),
-        dp: field(jwk, "dp"),
-        dq: field(jwk, "dq"),
-        qi: field(jwk, "qi"),
-    };
-    (field(jwk, "n"), field(jwk, "e"), private)
-}
+use crate::jwk::test_keys::{field, fixtures, node_rsa};
 
 fn rsa(n: &[u8], e: &[u8], private: Option<RsaPrivate>) -> Material {
     Material::Rsa {
