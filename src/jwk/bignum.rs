@@ -68,34 +68,13 @@ impl Bn {
     /// Minimal unsigned big-endian bytes; zero is `[0]`, as `trim_integer`
     /// has it.
     pub fn to_be(&self) -> Vec<u8> {
-        let len = self.byte_len();
-        if len == 0 {
-            return vec![0];
-        }
-        let mut out = vec![0u8; len];
-        // SAFETY: `out` has exactly BN_num_bytes(self) bytes, the size
-        // BN_bn2bin writes.
-        unsafe { aws_lc_sys::BN_bn2bin(self.as_ptr(), out.as_mut_ptr()) };
-        out
-    }
-
-    /// Big-endian bytes left-padded to exactly `len`; fails if it does not fit.
-    pub fn to_be_padded(&self, len: usize) -> BnResult<Vec<u8>> {
-        let mut out = vec![0u8; len];
-        // SAFETY: `out` is a live buffer of `len` bytes; BN_bn2bin_padded
-        // writes at most `len` bytes and fails when the value is longer.
-        check(unsafe { aws_lc_sys::BN_bn2bin_padded(out.as_mut_ptr(), len, self.as_ptr()) })?;
-        Ok(out)
+        // SAFETY: `self` is a live BIGNUM, unchanged during the call.
+        unsafe { borrowed_to_be(self.as_ptr()) }.unwrap_or_else(|_| vec![0])
     }
 
     pub fn bits(&self) -> u32 {
         // SAFETY: `self` is a valid BIGNUM; the call only reads it.
         unsafe { aws_lc_sys::BN_num_bits(self.as_ptr()) }
-    }
-
-    fn byte_len(&self) -> usize {
-        // SAFETY: as in `bits`.
-        unsafe { aws_lc_sys::BN_num_bytes(self.as_ptr()) as usize }
     }
 
     pub fn is_zero(&self) -> bool {
@@ -165,6 +144,28 @@ impl Ord for Bn {
     }
 }
 
+/// Minimal unsigned big-endian bytes (zero is `[0]`) of a BIGNUM owned by
+/// someone else, such as the components an `RSA` object lends out.
+///
+/// # Safety
+/// `bn` must be NULL or point to a valid BIGNUM that stays alive and
+/// unmodified for the duration of the call.
+pub(crate) unsafe fn borrowed_to_be(bn: *const BIGNUM) -> BnResult<Vec<u8>> {
+    if bn.is_null() {
+        return Err(Failed);
+    }
+    // SAFETY: `bn` is valid per this function's contract; the call only reads.
+    let len = unsafe { aws_lc_sys::BN_num_bytes(bn) } as usize;
+    if len == 0 {
+        return Ok(vec![0]);
+    }
+    let mut out = vec![0u8; len];
+    // SAFETY: as above; `out` has exactly BN_num_bytes(bn) bytes, the size
+    // BN_bn2bin writes.
+    unsafe { aws_lc_sys::BN_bn2bin(bn, out.as_mut_ptr()) };
+    Ok(out)
+}
+
 /// AWS-LC's scratch space for multiplications and reductions.
 pub(crate) struct BnCtx(NonNull<BN_CTX>);
 
@@ -186,13 +187,6 @@ impl Drop for BnCtx {
         // SAFETY: owned pointer from BN_CTX_new, freed once.
         unsafe { aws_lc_sys::BN_CTX_free(self.0.as_ptr()) }
     }
-}
-
-pub(crate) fn add(a: &Bn, b: &Bn) -> BnResult<Bn> {
-    let mut r = Bn::new()?;
-    // SAFETY: see the module comment.
-    check(unsafe { aws_lc_sys::BN_add(r.as_mut_ptr(), a.as_ptr(), b.as_ptr()) })?;
-    Ok(r)
 }
 
 /// `a - b`; fails instead of going negative, so every `Bn` stays unsigned.
@@ -347,8 +341,6 @@ mod tests {
     fn round_trips_big_endian() {
         let bn = Bn::from_be(&[0, 0, 1, 2, 3]).unwrap();
         assert_eq!(bn.to_be(), vec![1, 2, 3]);
-        assert_eq!(bn.to_be_padded(5).unwrap(), vec![0, 0, 1, 2, 3]);
-        assert!(bn.to_be_padded(2).is_err());
         assert_eq!(bn.bits(), 17);
         assert_eq!(Bn::from_be(&[]).unwrap().to_be(), vec![0]);
         assert!(Bn::from_be(&[0, 0]).unwrap().is_zero());
@@ -358,7 +350,6 @@ mod tests {
     fn arithmetic() {
         let ctx = BnCtx::new().unwrap();
         assert_eq!(mul(&n(6), &n(7), &ctx).unwrap(), n(42));
-        assert_eq!(add(&n(6), &n(7)).unwrap(), n(13));
         assert_eq!(sub(&n(7), &n(6)).unwrap(), n(1));
         assert!(sub(&n(6), &n(7)).is_err());
         assert!(sub_one(&n(0)).is_err());

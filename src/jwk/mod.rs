@@ -4,6 +4,7 @@ pub mod material;
 
 mod bignum;
 mod ec_point;
+pub mod generate;
 pub mod rsa_primes;
 #[cfg(test)]
 mod test_keys;
