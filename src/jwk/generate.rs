@@ -63,29 +63,23 @@ fn generate_oct(bits: u32) -> Result<Material> {
 }
 
 fn generate_okp(curve: OkpCurve) -> Result<Material> {
-    let (x, d) = match curve {
+    let (d, x) = match curve {
         // Ed25519 and X25519 private keys are 32 uniformly random bytes;
         // the public key follows from them.
         OkpCurve::Ed25519 | OkpCurve::X25519 => {
             let mut d = vec![0u8; curve.private_len()];
             aws_lc_rs::rand::fill(&mut d).map_err(|_| generation_failed())?;
-            (
-                validate::okp_public(curve, &d).map_err(|_| generation_failed())?,
-                d,
-            )
+            let x = validate::okp_public(curve, &d).map_err(|_| generation_failed())?;
+            (d, x)
         }
-        OkpCurve::Ed448 => swap(curve448::ed448_generate()?),
-        OkpCurve::X448 => swap(curve448::x448_generate()?),
+        OkpCurve::Ed448 => curve448::ed448_generate()?,
+        OkpCurve::X448 => curve448::x448_generate()?,
     };
     Ok(Material::Okp {
         curve,
         x,
         d: Some(d),
     })
-}
-
-fn swap<T>((a, b): (T, T)) -> (T, T) {
-    (b, a)
 }
 
 fn generate_ec(curve: EcCurve) -> Result<Material> {
