@@ -287,6 +287,25 @@ mod tests {
     }
 
     #[test]
+    fn node_ed448_and_x448_results_match() {
+        // Keys, a signature and a shared secret made by Node's OpenSSL
+        // (tests/fixtures/node-keys.js).
+        use crate::jwk::test_keys::{field, fixtures};
+        let fixtures = fixtures();
+        let (ed, x) = (&fixtures["okp"]["Ed448"], &fixtures["okp"]["X448"]);
+        let message = field(&fixtures["ed448"], "message");
+        let signature = field(&fixtures["ed448"], "signature");
+        // Ed448 is deterministic: our signature is byte-for-byte Node's.
+        assert_eq!(ed448_sign(&field(ed, "d"), &message).unwrap(), signature);
+        assert!(ed448_verify(&field(ed, "x"), &message, &signature).unwrap());
+        assert_eq!(ed448_public(&field(ed, "d")).unwrap(), field(ed, "x"));
+
+        assert_eq!(x448_public(&field(x, "d")).unwrap(), field(x, "x"));
+        let shared = x448_agree(&field(x, "d"), &field(&fixtures["x448"], "peerX")).unwrap();
+        assert_eq!(shared, field(&fixtures["x448"], "shared"));
+    }
+
+    #[test]
     fn x448_generated_keys_agree() {
         let (a_d, a_x) = x448_generate().unwrap();
         let (b_d, b_x) = x448_generate().unwrap();

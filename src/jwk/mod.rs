@@ -7,5 +7,5 @@ mod ec_point;
 pub mod generate;
 pub mod rsa_primes;
 #[cfg(test)]
-mod test_keys;
+pub(crate) mod test_keys;
 pub mod validate;
