@@ -1,3 +1,4 @@
 //! JSON Web Algorithms: one module per algorithm family.
 
+pub mod curve448;
 pub mod registry;
