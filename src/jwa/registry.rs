@@ -138,7 +138,11 @@ fn for_operation(m: &Material, r: Restrictions, op: Operation) -> Vec<&'static s
         .map(|(alg, _)| alg)
         .collect(),
         (Material::Oct { .. }, Operation::DeriveKey) => {
-            vec!["PBES2-HS256+A128KW", "PBES2-HS384+A192KW", "PBES2-HS512+A256KW"]
+            vec![
+                "PBES2-HS256+A128KW",
+                "PBES2-HS384+A192KW",
+                "PBES2-HS512+A256KW",
+            ]
         }
         (Material::Ec { curve, .. }, Operation::Sign | Operation::Verify) => vec![match curve {
             EcCurve::P256 => "ES256",
@@ -186,7 +190,12 @@ fn for_operation(m: &Material, r: Restrictions, op: Operation) -> Vec<&'static s
     }
 }
 
-const ECDH_ES: [&str; 4] = ["ECDH-ES", "ECDH-ES+A128KW", "ECDH-ES+A192KW", "ECDH-ES+A256KW"];
+const ECDH_ES: [&str; 4] = [
+    "ECDH-ES",
+    "ECDH-ES+A128KW",
+    "ECDH-ES+A192KW",
+    "ECDH-ES+A256KW",
+];
 
 #[cfg(test)]
 mod tests {
@@ -220,7 +229,13 @@ mod tests {
         assert!(algorithms(&m, r, Some(Operation::UnwrapKey)).is_empty());
         assert_eq!(
             algorithms(&m, r, Some(Operation::WrapKey)),
-            ["RSA-OAEP", "RSA-OAEP-256", "RSA-OAEP-384", "RSA-OAEP-512", "RSA1_5"]
+            [
+                "RSA-OAEP",
+                "RSA-OAEP-256",
+                "RSA-OAEP-384",
+                "RSA-OAEP-512",
+                "RSA1_5"
+            ]
         );
     }
 

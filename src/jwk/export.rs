@@ -17,9 +17,15 @@ pub struct PemEncoding<'a> {
 
 pub fn to_pem(key: &Key, private: bool, encoding: PemEncoding) -> Result<String> {
     match key.key_type() {
-        KeyType::Secret => return Err(Error::type_error("symmetric keys cannot be exported as PEM")),
+        KeyType::Secret => {
+            return Err(Error::type_error(
+                "symmetric keys cannot be exported as PEM",
+            ))
+        }
         KeyType::Public if private => {
-            return Err(Error::type_error("public key cannot be exported as private"))
+            return Err(Error::type_error(
+                "public key cannot be exported as private",
+            ))
         }
         _ => {}
     }
@@ -35,7 +41,10 @@ pub fn to_pem(key: &Key, private: bool, encoding: PemEncoding) -> Result<String>
             "pkcs1" => (PublicFormat::Pkcs1, "RSA PUBLIC KEY"),
             other => return Err(invalid_type(other)),
         };
-        return Ok(pem::encode_pem(label, &der::export_public_der(&public, format)?));
+        return Ok(pem::encode_pem(
+            label,
+            &der::export_public_der(&public, format)?,
+        ));
     }
     let (format, label) = match encoding.format.unwrap_or("pkcs8") {
         "pkcs8" => (PrivateFormat::Pkcs8, "PRIVATE KEY"),
@@ -58,7 +67,9 @@ pub fn to_pem(key: &Key, private: bool, encoding: PemEncoding) -> Result<String>
             Ok(pem::encode_pem("ENCRYPTED PRIVATE KEY", &sealed))
         }
         (Some(_), None) => Err(Error::type_error("Passphrase required for encryption")),
-        (None, Some(_)) => Err(Error::type_error("cipher is required when a passphrase is given")),
+        (None, Some(_)) => Err(Error::type_error(
+            "cipher is required when a passphrase is given",
+        )),
     }
 }
 
@@ -72,5 +83,7 @@ pub fn to_key_object_der(key: &Key) -> Result<Vec<u8>> {
 }
 
 fn invalid_type(name: &str) -> Error {
-    Error::type_error(format!("The property 'options.type' is invalid. Received '{name}'"))
+    Error::type_error(format!(
+        "The property 'options.type' is invalid. Received '{name}'"
+    ))
 }

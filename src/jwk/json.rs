@@ -77,7 +77,11 @@ fn rsa_from_jwk(jwk: &Map<String, Value>, opts: JwkImportOptions) -> Result<Mate
             "all other private key parameters must be present when any one of them is present",
         ));
     } else if opts.calculate_missing_rsa_primes {
-        rsa_primes::recover(&integer(jwk, "n")?, &integer(jwk, "e")?, &integer(jwk, "d")?)?
+        rsa_primes::recover(
+            &integer(jwk, "n")?,
+            &integer(jwk, "e")?,
+            &integer(jwk, "d")?,
+        )?
     } else {
         return Err(Error::not_supported(
             "importing private RSA keys without all other private key parameters is not enabled, see documentation and its advisory on how and when its ok to enable it",
@@ -93,17 +97,30 @@ fn rsa_from_jwk(jwk: &Map<String, Value>, opts: JwkImportOptions) -> Result<Mate
 fn ec_from_jwk(jwk: &Map<String, Value>, opts: JwkImportOptions) -> Result<Material> {
     let crv = jwk.get("crv").and_then(Value::as_str).unwrap_or_default();
     let curve = EcCurve::from_name(crv, opts.legacy_p256k).ok_or_else(|| {
-        Error::not_supported(format!("unsupported EC key curve: {}", js_string(jwk.get("crv"))))
+        Error::not_supported(format!(
+            "unsupported EC key curve: {}",
+            js_string(jwk.get("crv"))
+        ))
     })?;
+    // JWK coordinates are fixed-length (RFC 7518 6.2.1.2); Node, and so
+    // jose, refuses shorter ones, where DER imports may pad.
+    let fixed = |name: &str| {
+        let bytes = member(jwk, name)?;
+        if bytes.len() == curve.coordinate_len() {
+            Ok(bytes)
+        } else {
+            Err(Error::import_failed())
+        }
+    };
     let d = if is_truthy(jwk.get("d")) {
-        Some(member(jwk, "d")?)
+        Some(fixed("d")?)
     } else {
         None
     };
     Ok(Material::Ec {
         curve,
-        x: member(jwk, "x")?,
-        y: member(jwk, "y")?,
+        x: fixed("x")?,
+        y: fixed("y")?,
         d,
     })
 }
@@ -111,7 +128,10 @@ fn ec_from_jwk(jwk: &Map<String, Value>, opts: JwkImportOptions) -> Result<Mater
 fn okp_from_jwk(jwk: &Map<String, Value>) -> Result<Material> {
     let crv = jwk.get("crv").and_then(Value::as_str).unwrap_or_default();
     let curve = OkpCurve::from_name(crv).ok_or_else(|| {
-        Error::not_supported(format!("unsupported OKP key curve: {}", js_string(jwk.get("crv"))))
+        Error::not_supported(format!(
+            "unsupported OKP key curve: {}",
+            js_string(jwk.get("crv"))
+        ))
     })?;
     if is_truthy(jwk.get("d")) {
         // A private OKP key is defined by d alone; x is derived and checked
@@ -241,9 +261,15 @@ mod tests {
     #[test]
     fn unknown_kty_and_curves_are_not_supported() {
         let err = material_from_jwk(&obj(json!({"kty": "foo"})), Default::default()).unwrap_err();
-        assert_eq!((err.kind, err.message.as_str()), (Kind::NotSupported, "unsupported key type: foo"));
-        let err = material_from_jwk(&obj(json!({"kty": "EC", "crv": "P-192"})), Default::default())
-            .unwrap_err();
+        assert_eq!(
+            (err.kind, err.message.as_str()),
+            (Kind::NotSupported, "unsupported key type: foo")
+        );
+        let err = material_from_jwk(
+            &obj(json!({"kty": "EC", "crv": "P-192"})),
+            Default::default(),
+        )
+        .unwrap_err();
         assert_eq!(err.message, "unsupported EC key curve: P-192");
         let err = material_from_jwk(&obj(json!({"kty": "OKP"})), Default::default()).unwrap_err();
         assert_eq!(err.message, "unsupported OKP key curve: undefined");
@@ -251,8 +277,14 @@ mod tests {
 
     #[test]
     fn p256k_needs_the_legacy_entry() {
-        let jwk = obj(json!({"kty": "EC", "crv": "P-256K", "x": "AA", "y": "AA"}));
-        assert_eq!(material_from_jwk(&jwk, Default::default()).unwrap_err().kind, Kind::NotSupported);
+        let zero = "A".repeat(43); // 32 zero bytes
+        let jwk = obj(json!({"kty": "EC", "crv": "P-256K", "x": zero, "y": zero}));
+        assert_eq!(
+            material_from_jwk(&jwk, Default::default())
+                .unwrap_err()
+                .kind,
+            Kind::NotSupported
+        );
         let legacy = JwkImportOptions {
             legacy_p256k: true,
             ..Default::default()
@@ -268,12 +300,28 @@ mod tests {
 
     #[test]
     fn rsa_private_parameter_rules() {
-        let partial = obj(json!({"kty": "RSA", "n": "AQAB", "e": "AQAB", "d": "AQAB", "p": "AQAB"}));
-        assert_eq!(material_from_jwk(&partial, Default::default()).unwrap_err().kind, Kind::JwkInvalid);
+        let partial =
+            obj(json!({"kty": "RSA", "n": "AQAB", "e": "AQAB", "d": "AQAB", "p": "AQAB"}));
+        assert_eq!(
+            material_from_jwk(&partial, Default::default())
+                .unwrap_err()
+                .kind,
+            Kind::JwkInvalid
+        );
         let bare = obj(json!({"kty": "RSA", "n": "AQAB", "e": "AQAB", "d": "AQAB"}));
-        assert_eq!(material_from_jwk(&bare, Default::default()).unwrap_err().kind, Kind::NotSupported);
+        assert_eq!(
+            material_from_jwk(&bare, Default::default())
+                .unwrap_err()
+                .kind,
+            Kind::NotSupported
+        );
         let oth = obj(json!({"kty": "RSA", "n": "AQAB", "e": "AQAB", "d": "AQAB", "oth": []}));
-        assert_eq!(material_from_jwk(&oth, Default::default()).unwrap_err().kind, Kind::NotSupported);
+        assert_eq!(
+            material_from_jwk(&oth, Default::default())
+                .unwrap_err()
+                .kind,
+            Kind::NotSupported
+        );
     }
 
     #[test]
@@ -298,6 +346,9 @@ mod tests {
         )
         .unwrap();
         // the leading zero byte of n is dropped, as jose re-exports it
-        assert_eq!(public_members(&m), vec![("e", "AQAB".to_string()), ("n", "wAE".to_string())]);
+        assert_eq!(
+            public_members(&m),
+            vec![("e", "AQAB".to_string()), ("n", "wAE".to_string())]
+        );
     }
 }

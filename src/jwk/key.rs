@@ -60,7 +60,11 @@ impl Key {
     /// `key.algorithms([operation])`.
     pub fn algorithms(&self, operation: Option<&str>) -> Result<Vec<&'static str>> {
         let op = operation.map(Operation::parse).transpose()?;
-        Ok(registry::algorithms(&self.material, self.restrictions(), op))
+        Ok(registry::algorithms(
+            &self.material,
+            self.restrictions(),
+            op,
+        ))
     }
 
     pub fn restrictions(&self) -> Restrictions<'_> {
@@ -92,7 +96,9 @@ impl Key {
     /// in jose's order.
     pub fn to_jwk(&self, private: bool) -> Result<Map<String, Value>> {
         if private && self.key_type() == KeyType::Public {
-            return Err(Error::type_error("public key cannot be exported as private"));
+            return Err(Error::type_error(
+                "public key cannot be exported as private",
+            ));
         }
         let mut jwk = Map::new();
         let members = if private {
@@ -114,7 +120,10 @@ impl Key {
             }
         };
         put("alg", p.alg.clone().map(Value::from));
-        put("key_ops", p.key_ops.clone().filter(|o| !o.is_empty()).map(Value::from));
+        put(
+            "key_ops",
+            p.key_ops.clone().filter(|o| !o.is_empty()).map(Value::from),
+        );
         put("use", p.key_use.clone().map(Value::from));
         put("x5c", p.x5c.clone().map(Value::from));
         put("x5t", p.x5t.clone().map(Value::from));

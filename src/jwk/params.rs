@@ -37,16 +37,22 @@ impl KeyParams {
             Value::String(s) if s == "sig" || s == "enc" => Some(s.clone()),
             _ => None,
         })
-        .map_err(|_| Error::type_error("`use` must be either \"sig\" or \"enc\" string when provided"))?;
+        .map_err(|_| {
+            Error::type_error("`use` must be either \"sig\" or \"enc\" string when provided")
+        })?;
         let alg = non_empty_string(params, "alg")?;
         let kid = non_empty_string(params, "kid")?;
         let key_ops = key_ops(params)?;
         if let (Some(ops), Some(u)) = (&key_ops, &key_use) {
-            let foreign = |op: &String| crate::jwa::registry::Operation::parse(op)
-                .map(|o| o.key_use() != u)
-                .unwrap_or(false);
+            let foreign = |op: &String| {
+                crate::jwa::registry::Operation::parse(op)
+                    .map(|o| o.key_use() != u)
+                    .unwrap_or(false)
+            };
             if ops.iter().any(foreign) {
-                return Err(Error::jwk_invalid("inconsistent JWK \"use\" and \"key_ops\""));
+                return Err(Error::jwk_invalid(
+                    "inconsistent JWK \"use\" and \"key_ops\"",
+                ));
             }
         }
         let x5c = x5c(params, m)?;
@@ -95,7 +101,9 @@ fn key_ops(params: &Map<String, Value>) -> Result<Option<Vec<String>>> {
             .collect::<Option<Vec<_>>>(),
         _ => None,
     })
-    .map_err(|_| Error::type_error("`key_ops` must be a non-empty array of strings when provided"))?;
+    .map_err(|_| {
+        Error::type_error("`key_ops` must be a non-empty array of strings when provided")
+    })?;
     Ok(strings.map(|ops| {
         let mut unique: Vec<String> = Vec::new();
         for op in ops {

@@ -54,6 +54,9 @@ mod tests {
             e: vec![1, 0, 1],
             private: None,
         };
-        assert_eq!(jwk_thumbprint(&m, None), "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs");
+        assert_eq!(
+            jwk_thumbprint(&m, None),
+            "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs"
+        );
     }
 }

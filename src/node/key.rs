@@ -108,7 +108,9 @@ impl NativeKey {
     /// DER (PKCS#8 or SPKI) for building a Node `KeyObject`.
     #[napi]
     pub fn key_object_der(&self) -> napi::Result<Buffer> {
-        export::to_key_object_der(&self.inner).map(Buffer::from).or_throw()
+        export::to_key_object_der(&self.inner)
+            .map(Buffer::from)
+            .or_throw()
     }
 
     /// The raw secret of an `oct` key, for its `KeyObject`.
@@ -155,8 +157,8 @@ pub fn import_pem(
         cert_as_x5c,
         legacy_p256k,
     )
-        .map(NativeKey::wrap)
-        .or_throw()
+    .map(NativeKey::wrap)
+    .or_throw()
 }
 
 #[napi]
@@ -205,15 +207,21 @@ impl GenerateRequest {
                 let name = crv.unwrap_or("P-256");
                 EcCurve::from_name(name, self.legacy_p256k)
                     .map(GenerateSpec::Ec)
-                    .ok_or_else(|| Error::not_supported(format!("unsupported EC key curve: {name}")))
+                    .ok_or_else(|| {
+                        Error::not_supported(format!("unsupported EC key curve: {name}"))
+                    })
             }
             "OKP" => {
                 let name = crv.unwrap_or("Ed25519");
                 OkpCurve::from_name(name)
                     .map(GenerateSpec::Okp)
-                    .ok_or_else(|| Error::not_supported(format!("unsupported OKP key curve: {name}")))
+                    .ok_or_else(|| {
+                        Error::not_supported(format!("unsupported OKP key curve: {name}"))
+                    })
             }
-            other => Err(Error::not_supported(format!("unsupported key type: {other}"))),
+            other => Err(Error::not_supported(format!(
+                "unsupported key type: {other}"
+            ))),
         }
     }
 
