@@ -1,3 +1,5 @@
 //! The JWK key model: material, import and export formats, thumbprints.
 
+pub mod der;
 pub mod material;
+pub mod x509;
