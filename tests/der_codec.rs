@@ -568,3 +568,479 @@ mod mutations {
         }
     }
 }
+
+mod pem_text {
+    use super::*;
+    use jose_native::jwk::pem::{encode_pem, parse_pem};
+
+    /// (PEM fixture, DER fixture, label) for every unencrypted PEM Node wrote.
+    fn pairs() -> Vec<(String, String, &'static str)> {
+        let mut pairs = Vec::new();
+        for kind in all_kinds() {
+            pairs.push((
+                format!("{kind}.pkcs8.pem"),
+                format!("{kind}.pkcs8.der"),
+                "PRIVATE KEY",
+            ));
+            pairs.push((
+                format!("{kind}.spki.pem"),
+                format!("{kind}.spki.der"),
+                "PUBLIC KEY",
+            ));
+        }
+        for kind in EC {
+            pairs.push((
+                format!("{kind}.sec1.pem"),
+                format!("{kind}.sec1.der"),
+                "EC PRIVATE KEY",
+            ));
+        }
+        pairs.push((
+            "rsa.pkcs1.pem".into(),
+            "rsa.pkcs1.der".into(),
+            "RSA PRIVATE KEY",
+        ));
+        pairs.push((
+            "rsa.pkcs1-pub.pem".into(),
+            "rsa.pkcs1-pub.der".into(),
+            "RSA PUBLIC KEY",
+        ));
+        for cert in ["rsa.cert", "p256.cert", "ed25519.cert", "p384.cert-v1"] {
+            pairs.push((format!("{cert}.pem"), format!("{cert}.der"), "CERTIFICATE"));
+        }
+        pairs
+    }
+
+    #[test]
+    fn parse_and_encode_match_node() {
+        for (pem, der, label) in pairs() {
+            let text = fixture_text(&pem);
+            let block = parse_pem(&text).unwrap();
+            assert_eq!(block.label, label, "{pem}");
+            assert_eq!(block.der, fixture(&der), "{pem}");
+            assert_eq!(encode_pem(label, &block.der), text, "{pem}");
+        }
+    }
+
+    #[test]
+    fn exported_keys_as_pem_equal_node() {
+        for kind in all_kinds() {
+            let der = export_private_der(&jwk(kind), PrivateFormat::Pkcs8).unwrap();
+            assert_eq!(
+                encode_pem("PRIVATE KEY", &der),
+                fixture_text(&format!("{kind}.pkcs8.pem"))
+            );
+        }
+    }
+
+    #[test]
+    fn crlf_and_leading_text_are_tolerated() {
+        let text = fixture_text("rsa.spki.pem");
+        let dos = format!("key below\r\n\r\n{}", text.replace('\n', "\r\n"));
+        assert_eq!(parse_pem(&dos).unwrap().der, fixture("rsa.spki.der"));
+        // A PEM squashed onto one line is not (Node refuses it too).
+        assert_import_failed(parse_pem(&text.replace('\n', "")));
+    }
+}
+
+mod encrypted {
+    use super::*;
+    use jose_native::jwk::pem::parse_pem;
+    use jose_native::jwk::pkcs8_encrypted::{decrypt, encrypt};
+
+    const PASSPHRASE: &[u8] = b"secret";
+
+    fn node_encrypted() -> Vec<(&'static str, String)> {
+        [
+            ("rsa", "aes-256-cbc"),
+            ("p256", "aes-128-cbc"),
+            ("p384", "aes-192-cbc"),
+            ("ed25519", "aes-256-cbc"),
+            ("x448", "aes-128-cbc"),
+        ]
+        .into_iter()
+        .map(|(kind, cipher)| (kind, format!("{kind}.{cipher}.epk.pem")))
+        .collect()
+    }
+
+    #[test]
+    fn node_encrypted_keys_decrypt() {
+        for (kind, name) in node_encrypted() {
+            let block = parse_pem(&fixture_text(&name)).unwrap();
+            assert_eq!(block.label, "ENCRYPTED PRIVATE KEY");
+            let pkcs8 = decrypt(&block.der, PASSPHRASE).unwrap();
+            assert_eq!(pkcs8, fixture(&format!("{kind}.pkcs8.der")), "{name}");
+            assert_import_failed(decrypt(&block.der, b"Secret"));
+            assert_import_failed(decrypt(&block.der, b""));
+        }
+    }
+
+    #[test]
+    fn openssl_prf_scrypt_and_des3_variants_decrypt() {
+        for variant in [
+            "hmacWithSHA1",
+            "hmacWithSHA224",
+            "hmacWithSHA384",
+            "hmacWithSHA512",
+            "scrypt",
+            "des3",
+        ] {
+            let der = fixture(&format!("p256.{variant}.epk.der"));
+            assert_eq!(
+                decrypt(&der, PASSPHRASE).unwrap(),
+                fixture("p256.pkcs8.der"),
+                "{variant}"
+            );
+            assert_import_failed(decrypt(&der, b"wrong"));
+        }
+    }
+
+    #[test]
+    fn encrypt_round_trips_with_openssl_default_parameters() {
+        let pkcs8 = fixture("p521.pkcs8.der");
+        for (cipher, cipher_oid) in [
+            ("aes-128-cbc", oid::AES128_CBC),
+            ("aes-192-cbc", oid::AES192_CBC),
+            ("aes-256-cbc", oid::AES256_CBC),
+        ] {
+            let epki = encrypt(&pkcs8, PASSPHRASE, cipher).unwrap();
+            assert_eq!(decrypt(&epki, PASSPHRASE).unwrap(), pkcs8);
+            assert_import_failed(decrypt(&epki, b"nope"));
+            // PBES2 { PBKDF2 { salt(16), 2048, hmacWithSHA256 NULL }, aes-CBC { iv(16) } }
+            let (salt, iterations, prf, enc, iv) = asn1::Reader::parse_all(&epki, |r| {
+                let mut info = r.read_sequence()?;
+                let mut alg = info.read_sequence()?;
+                assert_eq!(alg.read_oid()?, oid::PBES2);
+                let mut params = alg.read_sequence()?;
+                let mut kdf = params.read_sequence()?;
+                assert_eq!(kdf.read_oid()?, oid::PBKDF2);
+                let mut kdf_params = kdf.read_sequence()?;
+                let salt = kdf_params.read_octet_string()?.len();
+                let iterations = kdf_params.read_small_unsigned()?;
+                let mut prf = kdf_params.read_sequence()?;
+                let prf_oid = prf.read_oid()?;
+                prf.read_null()?;
+                let mut scheme = params.read_sequence()?;
+                let enc = scheme.read_oid()?;
+                let iv = scheme.read_octet_string()?.len();
+                info.read_octet_string()?;
+                Ok::<_, asn1::Malformed>((salt, iterations, prf_oid, enc, iv))
+            })
+            .unwrap();
+            assert_eq!(
+                (salt, iterations, prf, enc, iv),
+                (16, 2048, oid::HMAC_SHA256, cipher_oid, 16)
+            );
+        }
+        // Fresh salt and IV every time.
+        assert_ne!(
+            encrypt(&pkcs8, PASSPHRASE, "aes-256-cbc").unwrap(),
+            encrypt(&pkcs8, PASSPHRASE, "aes-256-cbc").unwrap()
+        );
+        assert_error(
+            encrypt(&pkcs8, PASSPHRASE, "aes-256-gcm"),
+            Kind::TypeError,
+            "Unknown cipher",
+        );
+        assert_error(
+            encrypt(&pkcs8, PASSPHRASE, "des-ede3-cbc"),
+            Kind::TypeError,
+            "Unknown cipher",
+        );
+    }
+
+    fn pbes2(kdf: &[u8], iv: &[u8]) -> Vec<u8> {
+        asn1::sequence(&[
+            &asn1::sequence(&[
+                &asn1::object_identifier(oid::PBES2),
+                &asn1::sequence(&[
+                    kdf,
+                    &asn1::sequence(&[
+                        &asn1::object_identifier(oid::AES128_CBC),
+                        &asn1::octet_string(iv),
+                    ]),
+                ]),
+            ]),
+            &asn1::octet_string(&[0; 32]),
+        ])
+    }
+
+    fn pbkdf2(iterations: u64, key_length: Option<u64>) -> Vec<u8> {
+        let mut params = vec![asn1::octet_string(&[1; 8]), asn1::small_integer(iterations)];
+        if let Some(len) = key_length {
+            params.push(asn1::small_integer(len));
+        }
+        let params: Vec<&[u8]> = params.iter().map(Vec::as_slice).collect();
+        asn1::sequence(&[
+            &asn1::object_identifier(oid::PBKDF2),
+            &asn1::sequence(&params),
+        ])
+    }
+
+    #[test]
+    fn hostile_or_unsupported_parameters() {
+        let started = std::time::Instant::now();
+        assert_import_failed(decrypt(
+            &pbes2(&pbkdf2(10_000_001, None), &[0; 16]),
+            PASSPHRASE,
+        ));
+        assert_import_failed(decrypt(
+            &pbes2(&pbkdf2(u64::MAX >> 1, None), &[0; 16]),
+            PASSPHRASE,
+        ));
+        assert_import_failed(decrypt(&pbes2(&pbkdf2(0, None), &[0; 16]), PASSPHRASE));
+        assert!(
+            started.elapsed().as_secs() < 2,
+            "iteration cap not applied up front"
+        );
+        // keyLength disagreeing with AES-128, and a short IV.
+        assert_import_failed(decrypt(&pbes2(&pbkdf2(1, Some(32)), &[0; 16]), PASSPHRASE));
+        assert_import_failed(decrypt(&pbes2(&pbkdf2(1, None), &[0; 8]), PASSPHRASE));
+        // Matching keyLength is fine up to the (failing) decryption.
+        assert_import_failed(decrypt(&pbes2(&pbkdf2(1, Some(16)), &[0; 16]), PASSPHRASE));
+
+        // PBES1 / PKCS#12 scheme: pbeWithSHAAnd3-KeyTripleDES-CBC.
+        let pkcs12 = asn1::sequence(&[
+            &asn1::sequence(&[
+                &asn1::object_identifier(&[
+                    0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x0c, 0x01, 0x03,
+                ]),
+                &asn1::sequence(&[&asn1::octet_string(&[1; 8]), &asn1::small_integer(2048)]),
+            ]),
+            &asn1::octet_string(&[0; 32]),
+        ]);
+        assert_error(
+            decrypt(&pkcs12, PASSPHRASE),
+            Kind::NotSupported,
+            "unsupported key encryption algorithm",
+        );
+    }
+
+    #[test]
+    fn bit_flips_never_panic() {
+        // scrypt is left out: each decryption attempt costs it 16 MiB of
+        // hashing; its parameter limits are unit-tested in `pbe`.
+        for name in ["p256.hmacWithSHA1.epk.der", "p256.des3.epk.der"] {
+            let der = fixture(name);
+            let mut mutated = der.clone();
+            for i in 0..der.len() {
+                for mask in [0x01, 0x80] {
+                    mutated[i] ^= mask;
+                    // IV flips still decrypt (to altered plaintext); what
+                    // is returned is always one whole DER SEQUENCE.
+                    if let Ok(plaintext) = decrypt(&mutated, PASSPHRASE) {
+                        assert!(asn1::Reader::parse_all(&plaintext, |r| r
+                            .read_sequence()
+                            .map(|_| ()))
+                        .is_ok());
+                    }
+                    mutated[i] ^= mask;
+                }
+            }
+            for len in 0..der.len() {
+                assert!(decrypt(&der[..len], PASSPHRASE).is_err());
+            }
+        }
+    }
+}
+
+mod certificates {
+    use super::*;
+    use jose_native::jwk::x509::{certificate_public_key, certificate_spki_der};
+
+    #[test]
+    fn public_keys_of_openssl_certificates() {
+        for (cert, kind) in [
+            ("rsa.cert.der", "rsa"),
+            ("p256.cert.der", "p256"),
+            ("ed25519.cert.der", "ed25519"),
+            ("p384.cert-v1.der", "p384"),
+        ] {
+            let der = fixture(cert);
+            assert!(
+                certificate_public_key(&der).unwrap() == jwk(kind).to_public().unwrap(),
+                "{cert}"
+            );
+            assert_eq!(
+                certificate_spki_der(&der).unwrap(),
+                fixture(&format!("{kind}.spki.der")),
+                "{cert}"
+            );
+        }
+    }
+
+    #[test]
+    fn non_certificates_fail() {
+        assert_import_failed(certificate_spki_der(&fixture("rsa.spki.der")));
+        assert_import_failed(certificate_spki_der(&fixture("rsa.pkcs8.der")));
+        let mut trailing = fixture("p256.cert.der");
+        trailing.push(0);
+        assert_import_failed(certificate_spki_der(&trailing));
+    }
+}
+
+mod pem_import {
+    use super::*;
+    use jose_native::jwk::pem_import::import_pem;
+    use jose_native::jwk::pem_legacy::encrypt_pem;
+
+    fn import(name: &str, passphrase: Option<&[u8]>) -> Result<Material, Error> {
+        import_pem(&fixture_text(name), passphrase).map(|imported| {
+            assert!(imported.certificate.is_none());
+            imported.material
+        })
+    }
+
+    #[test]
+    fn every_label() {
+        let rsa = jwk("rsa");
+        let p256 = jwk("p256");
+        assert!(import("rsa.pkcs8.pem", None).unwrap() == rsa);
+        assert!(import("rsa.pkcs1.pem", None).unwrap() == rsa);
+        assert!(import("p256.sec1.pem", None).unwrap() == p256);
+        assert!(import("p256.spki.pem", None).unwrap() == p256.to_public().unwrap());
+        assert!(import("rsa.pkcs1-pub.pem", None).unwrap() == rsa.to_public().unwrap());
+        assert!(
+            import("ed25519.aes-256-cbc.epk.pem", Some(b"secret")).unwrap()
+                == without_public(&jwk("ed25519"))
+        );
+        // A passphrase for a plain key is ignored.
+        assert!(import("rsa.pkcs8.pem", Some(b"secret")).unwrap() == rsa);
+
+        let imported = import_pem(&fixture_text("p256.cert.pem"), None).unwrap();
+        assert!(imported.material == p256.to_public().unwrap());
+        assert_eq!(imported.certificate, Some(fixture("p256.cert.der")));
+    }
+
+    #[test]
+    fn encrypted_keys_need_the_right_passphrase() {
+        for name in [
+            "p384.aes-192-cbc.epk.pem",
+            "rsa.aes-128-cbc.pkcs1-legacy.pem",
+            "p256.aes-256-cbc.sec1-legacy.pem",
+            "rsa.des3.pkcs1-legacy.pem",
+        ] {
+            assert_import_failed(import(name, None));
+            assert_import_failed(import(name, Some(b"wrong")));
+        }
+        assert!(import("rsa.aes-128-cbc.pkcs1-legacy.pem", Some(b"secret")).unwrap() == jwk("rsa"));
+        assert!(import("rsa.des3.pkcs1-legacy.pem", Some(b"secret")).unwrap() == jwk("rsa"));
+        assert!(
+            import("p256.aes-256-cbc.sec1-legacy.pem", Some(b"secret")).unwrap() == jwk("p256")
+        );
+    }
+
+    #[test]
+    fn legacy_encryption_round_trips() {
+        let der = fixture("rsa.pkcs1.der");
+        for cipher in ["aes-128-cbc", "aes-192-cbc", "AES-256-CBC"] {
+            let text = encrypt_pem("RSA PRIVATE KEY", &der, b"pw", cipher).unwrap();
+            assert!(text.contains("Proc-Type: 4,ENCRYPTED\nDEK-Info: AES-"));
+            assert!(import_pem(&text, Some(b"pw")).unwrap().material == jwk("rsa"));
+        }
+        assert_error(
+            encrypt_pem("RSA PRIVATE KEY", &der, b"pw", "des-ede3-cbc"),
+            Kind::TypeError,
+            "Unknown cipher",
+        );
+    }
+
+    #[test]
+    fn unknown_labels_headers_and_types() {
+        let spki = fixture_text("rsa.spki.pem");
+        assert_import_failed(import_pem(&spki.replace("PUBLIC KEY", "X509 CRL"), None));
+        assert_import_failed(import_pem(
+            &spki.replacen("-----\n", "-----\nComment: hi\n\n", 1),
+            None,
+        ));
+        // DER of one kind under another kind's label.
+        assert_import_failed(import_pem(
+            &spki.replace("PUBLIC KEY", "RSA PUBLIC KEY"),
+            None,
+        ));
+        let dsa = jose_native::jwk::pem::encode_pem("PUBLIC KEY", &fixture("dsa.spki.der"));
+        assert_error(
+            import_pem(&dsa, None),
+            Kind::NotSupported,
+            "only RSA, EC and OKP asymmetric keys are supported",
+        );
+        let dsa_traditional = jose_native::jwk::pem::encode_pem(
+            "DSA PRIVATE KEY",
+            &asn1::sequence(&[&asn1::small_integer(0)]),
+        );
+        assert_error(
+            import_pem(&dsa_traditional, None),
+            Kind::NotSupported,
+            "only RSA, EC and OKP asymmetric keys are supported",
+        );
+        assert_import_failed(import_pem("not a key", None));
+    }
+}
+
+/// Our encrypted output read back by Node itself. Skipped (with a note) when
+/// `node` is not on PATH.
+mod node_interop {
+    use super::*;
+    use jose_native::jwk::pem::encode_pem;
+    use jose_native::jwk::pem_legacy::encrypt_pem;
+    use jose_native::jwk::pkcs8_encrypted::encrypt;
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+
+    /// Node's JWK `d` for `pem` decrypted with passphrase "pw".
+    fn node_private_d(pem: &str) -> Option<String> {
+        let script = "let s='';process.stdin.on('data',c=>s+=c).on('end',()=>{\
+            const k=require('crypto').createPrivateKey({key:s,passphrase:'pw'});\
+            process.stdout.write(k.export({format:'jwk'}).d)})";
+        let mut child = Command::new("node")
+            .args(["-e", script])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .ok()?;
+        child.stdin.take()?.write_all(pem.as_bytes()).ok()?;
+        let output = child.wait_with_output().ok()?;
+        assert!(output.status.success(), "node could not read:\n{pem}");
+        Some(String::from_utf8(output.stdout).unwrap())
+    }
+
+    fn d_of(m: &Material) -> String {
+        match m {
+            Material::Rsa {
+                private: Some(p), ..
+            } => b64::encode(&p.d),
+            Material::Ec { d: Some(d), .. } | Material::Okp { d: Some(d), .. } => b64::encode(d),
+            _ => panic!("not private"),
+        }
+    }
+
+    #[test]
+    fn node_decrypts_what_we_encrypt() {
+        if Command::new("node").arg("--version").output().is_err() {
+            eprintln!("node not found: skipping interop check");
+            return;
+        }
+        for (kind, cipher) in [
+            ("p256", "aes-256-cbc"),
+            ("ed448", "aes-128-cbc"),
+            ("rsa", "aes-192-cbc"),
+        ] {
+            let key = jwk(kind);
+            let pkcs8 = export_private_der(&key, PrivateFormat::Pkcs8).unwrap();
+            let pem = encode_pem(
+                "ENCRYPTED PRIVATE KEY",
+                &encrypt(&pkcs8, b"pw", cipher).unwrap(),
+            );
+            assert_eq!(node_private_d(&pem).unwrap(), d_of(&key), "{kind} {cipher}");
+        }
+        let rsa = jwk("rsa");
+        let pkcs1 = export_private_der(&rsa, PrivateFormat::Pkcs1).unwrap();
+        let pem = encrypt_pem("RSA PRIVATE KEY", &pkcs1, b"pw", "aes-256-cbc").unwrap();
+        assert_eq!(node_private_d(&pem).unwrap(), d_of(&rsa));
+        let p384 = jwk("p384");
+        let sec1 = export_private_der(&p384, PrivateFormat::Sec1).unwrap();
+        let pem = encrypt_pem("EC PRIVATE KEY", &sec1, b"pw", "aes-128-cbc").unwrap();
+        assert_eq!(node_private_d(&pem).unwrap(), d_of(&p384));
+    }
+}
