@@ -567,6 +567,65 @@ mod mutations {
             }
         }
     }
+    /// xorshift64: reproducible noise without a dependency.
+    fn noise(seed: u64) -> impl FnMut() -> u64 {
+        let mut state = seed;
+        move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        }
+    }
+
+    #[test]
+    fn insertions_deletions_and_noise_never_panic() {
+        let mut next = noise(0x9e37_79b9_7f4a_7c15);
+        for (_, der) in der_fixtures() {
+            for _ in 0..300 {
+                let mut mutated = der.clone();
+                let at = next() as usize % mutated.len();
+                match next() % 3 {
+                    0 => {
+                        mutated.remove(at);
+                    }
+                    1 => mutated.insert(at, next() as u8),
+                    _ => mutated[at] = next() as u8,
+                }
+                decode_all(&mutated);
+            }
+        }
+        for _ in 0..20_000 {
+            let len = next() % 48;
+            let bytes: Vec<u8> = (0..len).map(|_| next() as u8).collect();
+            decode_all(&bytes);
+        }
+    }
+
+    /// Characters that matter to the PEM reader.
+    const PEM_NOISE: &[u8] = b"-: \r\nA/+=,0";
+
+    #[test]
+    fn mangled_pem_text_never_panics() {
+        use jose_native::jwk::pem_import::import_pem;
+        let mut next = noise(0x2545_f491_4f6c_dd1d);
+        for name in [
+            "rsa.pkcs1.pem",
+            "p256.sec1.pem",
+            "ed25519.cert.pem",
+            "p256.aes-256-cbc.sec1-legacy.pem",
+            "x448.aes-128-cbc.epk.pem",
+        ] {
+            let text = fixture_text(name).into_bytes();
+            for _ in 0..300 {
+                let mut mutated = text.clone();
+                let at = next() as usize % mutated.len();
+                mutated[at] = PEM_NOISE[next() as usize % PEM_NOISE.len()];
+                let mutated = String::from_utf8(mutated).unwrap();
+                let _ = import_pem(&mutated, Some(b"secret"));
+            }
+        }
+    }
 }
 
 mod pem_text {
@@ -814,6 +873,9 @@ mod encrypted {
             Kind::NotSupported,
             "unsupported key encryption algorithm",
         );
+        let mut broken = pkcs12.clone();
+        broken.pop();
+        assert_import_failed(decrypt(&broken, PASSPHRASE));
     }
 
     #[test]

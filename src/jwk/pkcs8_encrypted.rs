@@ -101,22 +101,30 @@ struct Scheme<'a> {
 fn read_encrypted_private_key_info<'a>(r: &mut Reader<'a>) -> Result<(Scheme<'a>, &'a [u8])> {
     let mut info = r.read_sequence()?;
     let mut algorithm = info.read_sequence()?;
-    if algorithm.read_oid()? != oid::PBES2 {
+    let scheme = algorithm.read_oid()?;
+    let parameters = algorithm.read_any()?;
+    algorithm.finish()?;
+    let ciphertext = info.read_octet_string()?;
+    info.finish()?;
+    // Only a well-formed structure with another scheme is "not supported".
+    if scheme != oid::PBES2 {
         return Err(Error::not_supported(UNSUPPORTED_SCHEME));
     }
-    let mut parameters = algorithm.read_sequence()?;
-    algorithm.finish()?;
+    let scheme = Reader::parse_all(parameters.encoded, read_pbes2_parameters)?;
+    Ok((scheme, ciphertext))
+}
+
+/// `PBES2-params ::= SEQUENCE { keyDerivationFunc, encryptionScheme }`.
+fn read_pbes2_parameters<'a>(r: &mut Reader<'a>) -> Result<Scheme<'a>> {
+    let mut parameters = r.read_sequence()?;
     let (kdf, key_length) = read_kdf(&mut parameters)?;
     let (cipher, iv) = read_encryption_scheme(&mut parameters)?;
     parameters.finish()?;
-    let ciphertext = info.read_octet_string()?;
-    info.finish()?;
-
     // A stated key length other than the cipher's cannot decrypt anything.
     if key_length.is_some_and(|len| len != cipher.key_len() as u64) {
         return Err(Error::import_failed());
     }
-    Ok((Scheme { kdf, cipher, iv }, ciphertext))
+    Ok(Scheme { kdf, cipher, iv })
 }
 
 /// The key derivation AlgorithmIdentifier, and the keyLength it states.
