@@ -5,8 +5,8 @@
 //! Read: key derivation PBKDF2 (HMAC-SHA1, -SHA224, -SHA256, -SHA384,
 //! -SHA512) or scrypt (RFC 7914); encryption AES-128/192/256-CBC or
 //! DES-EDE3-CBC. PBES1 and PKCS#12 schemes are `JOSENotSupported`. Costs are
-//! capped (see [`crate::jwk::pbe`]), so a hostile file fails instead of
-//! hanging the process.
+//! capped (PBKDF2 at 10,000,000 iterations, scrypt at 64 MiB and N·r·p of
+//! 2^22), so a hostile file fails instead of hanging the process.
 //!
 //! Written: what OpenSSL 3 writes by default, PBKDF2 with HMAC-SHA256 and
 //! 2048 iterations, a random IV and AES-CBC; the salt is 16 random bytes
