@@ -149,15 +149,6 @@ const BAD_INPUTS = [
   }],
   ['RSA multi-prime', () => [{ ...jose.JWK.generateSync('RSA', 512).toJWK(true), oth: [] }]],
   ['EC x not a string', () => [{ kty: 'EC', crv: 'P-256', x: 1, y: 'AA' }]],
-  ['EC point off the curve', () => {
-    const jwk = jose.JWK.generateSync('EC', 'P-256').toJWK()
-    return [{ ...jwk, y: jwk.x }]
-  }],
-  ['EC private key of another public key', () => {
-    const a = jose.JWK.generateSync('EC', 'P-256').toJWK(true)
-    const b = jose.JWK.generateSync('EC', 'P-256').toJWK()
-    return [{ ...b, d: a.d }]
-  }],
   ['oct k not a string', () => [{ kty: 'oct', k: 1 }]],
   ['broken PEM', () => ['-----BEGIN PUBLIC KEY-----\nnope\n-----END PUBLIC KEY-----\n']],
   ['truncated PEM', () => [jose.JWK.generateSync('EC', 'P-256').toPEM().slice(0, 80)]],
@@ -168,6 +159,39 @@ const BAD_INPUTS = [
   ['x5c of another key', () => [{ ...jose.JWK.generateSync('EC', 'P-256').toJWK(), x5c: [certificateBody()] }]],
   ['x5c not a certificate', () => [{ ...jose.JWK.generateSync('EC', 'P-256').toJWK(), x5c: ['AAAA'] }]]
 ]
+
+// Inputs where jose 1.28.2 is wrong: it throws an untyped OpenSSL error, or
+// accepts a key that is not one. Here they are JWKImportFailed.
+const STRICTER_THAN_JOSE = [
+  ['EC point off the curve', () => {
+    const jwk = jose.JWK.generateSync('EC', 'P-256').toJWK()
+    return [{ ...jwk, y: jwk.x }]
+  }],
+  ['EC private key of another public key', () => {
+    const a = jose.JWK.generateSync('EC', 'P-256').toJWK(true)
+    const b = jose.JWK.generateSync('EC', 'P-256').toJWK()
+    return [{ ...b, d: a.d }]
+  }],
+  ['OKP private key of another public key', () => {
+    const a = jose.JWK.generateSync('OKP', 'Ed25519').toJWK(true)
+    const b = jose.JWK.generateSync('OKP', 'Ed25519').toJWK()
+    return [{ ...b, d: a.d }]
+  }],
+  ['RSA private key with a tampered prime', () => {
+    const jwk = jose.JWK.generateSync('RSA', 1024).toJWK(true)
+    return [{ ...jwk, dp: jwk.dq }]
+  }]
+]
+
+for (const [name, make] of STRICTER_THAN_JOSE) {
+  test(`asKey refuses what jose lets through or throws untyped: ${name}`, () => {
+    const args = make()
+    let joseOutcome = 'accepted'
+    try { jose.JWK.asKey(...args) } catch (err) { joseOutcome = outcome(err) }
+    assert.ok(joseOutcome === 'accepted' || !(joseOutcome.name in native.errors), 'jose gets this one right: move it to BAD_INPUTS')
+    assert.deepStrictEqual(outcome(thrown(() => native.JWK.asKey(...args))), { name: 'JWKImportFailed', code: 'ERR_JWK_IMPORT_FAILED' })
+  })
+}
 
 for (const [name, make] of BAD_INPUTS) {
   test(`asKey refuses like jose: ${name}`, () => {

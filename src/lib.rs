@@ -7,5 +7,8 @@ pub mod error;
 pub mod jwa;
 pub mod jwk;
 
+// napi-derive registers exports only outside `cfg(test)`, so a test build
+// with the `node` feature sees them as unused.
 #[cfg(feature = "node")]
+#[cfg_attr(test, allow(dead_code))]
 mod node;

@@ -158,11 +158,13 @@ fn for_operation(m: &Material, r: Restrictions, op: Operation) -> Vec<&'static s
         {
             vec!["EdDSA"]
         }
-        (Material::Okp { curve, .. }, Operation::DeriveKey)
-            if matches!(curve, OkpCurve::X25519 | OkpCurve::X448) =>
-        {
-            ECDH_ES.to_vec()
-        }
+        (
+            Material::Okp {
+                curve: OkpCurve::X25519 | OkpCurve::X448,
+                ..
+            },
+            Operation::DeriveKey,
+        ) => ECDH_ES.to_vec(),
         (Material::Rsa { .. }, Operation::Sign | Operation::Verify) => [
             ("PS256", 528),
             ("PS384", 784),

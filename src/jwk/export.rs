@@ -5,7 +5,7 @@ use crate::error::{Error, Result};
 use crate::jwk::der::{self, PrivateFormat, PublicFormat};
 use crate::jwk::key::Key;
 use crate::jwk::material::KeyType;
-use crate::jwk::{pem, pkcs8_encrypted};
+use crate::jwk::{pem, pem_legacy, pkcs8_encrypted};
 
 /// The `encoding` argument of `toPEM`.
 #[derive(Debug, Default)]
@@ -55,17 +55,17 @@ pub fn to_pem(key: &Key, private: bool, encoding: PemEncoding) -> Result<String>
     let plain = der::export_private_der(key.material(), format)?;
     match (encoding.cipher, encoding.passphrase) {
         (None, None) => Ok(pem::encode_pem(label, &plain)),
-        (Some(cipher), Some(passphrase)) => {
-            if !matches!(format, PrivateFormat::Pkcs8) {
-                // Node would fall back to OpenSSL's legacy PEM encryption
-                // (MD5-based key derivation) here; that scheme is not offered.
-                return Err(Error::not_supported(
-                    "only pkcs8 private keys can be exported encrypted",
-                ));
+        (Some(cipher), Some(passphrase)) => match format {
+            PrivateFormat::Pkcs8 => {
+                let sealed = pkcs8_encrypted::encrypt(&plain, passphrase, cipher)?;
+                Ok(pem::encode_pem("ENCRYPTED PRIVATE KEY", &sealed))
             }
-            let sealed = pkcs8_encrypted::encrypt(&plain, passphrase, cipher)?;
-            Ok(pem::encode_pem("ENCRYPTED PRIVATE KEY", &sealed))
-        }
+            // pkcs1 and sec1 have no encrypted form of their own; Node writes
+            // OpenSSL's legacy encrypted PEM (Proc-Type / DEK-Info) for them.
+            PrivateFormat::Pkcs1 | PrivateFormat::Sec1 => {
+                pem_legacy::encrypt_pem(label, &plain, passphrase, cipher)
+            }
+        },
         (Some(_), None) => Err(Error::type_error("Passphrase required for encryption")),
         (None, Some(_)) => Err(Error::type_error(
             "cipher is required when a passphrase is given",
