@@ -5,6 +5,7 @@ pub mod b64;
 pub mod error;
 pub mod jwa;
 pub mod jwk;
+pub mod jws;
 
 #[cfg(feature = "node")]
 mod node;

@@ -1,1 +1,3 @@
 //! JSON Web Algorithms: one module per algorithm family.
+
+pub mod signing;

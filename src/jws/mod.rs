@@ -1,0 +1,1 @@
+//! JSON Web Signature: to be filled in.
