@@ -160,9 +160,11 @@ pub struct Signer {
     key: PreparedKey,
 }
 
+// The HMAC and RSA variants hold several aws-lc objects inline; boxing them
+// keeps the small EC / OKP signers small.
 enum PreparedKey {
-    Hmac(hmac::HmacKey),
-    Rsa(rsassa::RsaKey),
+    Hmac(Box<hmac::HmacKey>),
+    Rsa(Box<rsassa::RsaKey>),
     Ec(ecdsa::EcKey),
     Ed25519(eddsa::Ed25519Key),
     Ed448(eddsa::Ed448Key),
@@ -192,9 +194,9 @@ impl Signer {
     /// components is checked here; aws-lc validates them on first use.
     pub fn new(m: &Material) -> Result<Signer> {
         let key = match m {
-            Material::Oct { k } => PreparedKey::Hmac(hmac::HmacKey::new(k)),
+            Material::Oct { k } => PreparedKey::Hmac(Box::new(hmac::HmacKey::new(k))),
             Material::Rsa { n, e, private } => {
-                PreparedKey::Rsa(rsassa::RsaKey::new(n, e, private.as_deref())?)
+                PreparedKey::Rsa(Box::new(rsassa::RsaKey::new(n, e, private.as_deref())?))
             }
             Material::Ec { curve, x, y, d } => {
                 PreparedKey::Ec(ecdsa::EcKey::new(*curve, x, y, d.as_deref())?)

@@ -60,12 +60,15 @@ pub(super) struct RsaKey {
 enum Engine {
     /// aws-lc-rs objects: one key pair for every algorithm, and a verifier
     /// per algorithm because aws-lc-rs binds parsed public keys to one.
-    Lc {
-        pair: OnceLock<Result<RsaKeyPair>>,
-        verifiers: [OnceLock<Result<ParsedPublicKey>>; 6],
-    },
+    Lc(Box<LcObjects>),
     /// One AWS-LC `EVP_PKEY` serving every algorithm, for other sizes.
     Raw(OnceLock<Result<RawRsaKey>>),
+}
+
+#[derive(Default)]
+struct LcObjects {
+    pair: OnceLock<Result<RsaKeyPair>>,
+    verifiers: [OnceLock<Result<ParsedPublicKey>>; 6],
 }
 
 impl RsaKey {
@@ -77,10 +80,7 @@ impl RsaKey {
         }
         let bits = n.len() * 8 - n[0].leading_zeros() as usize;
         let engine = if LC_MODULUS_BITS.contains(&bits) {
-            Engine::Lc {
-                pair: OnceLock::new(),
-                verifiers: Default::default(),
-            }
+            Engine::Lc(Box::default())
         } else {
             Engine::Raw(OnceLock::new())
         };
@@ -128,8 +128,8 @@ impl RsaKey {
     pub(super) fn sign(&self, padding: RsaPadding, sha: Sha, data: &[u8]) -> Result<Vec<u8>> {
         match &self.engine {
             Engine::Raw(slot) => self.raw(slot)?.sign(padding, sha, data),
-            Engine::Lc { pair, .. } => {
-                let pair = self.pair(pair)?;
+            Engine::Lc(objects) => {
+                let pair = self.pair(&objects.pair)?;
                 let encoding: &'static dyn RsaEncoding = match (padding, sha) {
                     (RsaPadding::Pkcs1, Sha::Sha256) => &signature::RSA_PKCS1_SHA256,
                     (RsaPadding::Pkcs1, Sha::Sha384) => &signature::RSA_PKCS1_SHA384,
@@ -155,7 +155,7 @@ impl RsaKey {
     ) -> Result<bool> {
         match &self.engine {
             Engine::Raw(slot) => Ok(self.raw(slot)?.verify(padding, sha, data, sig)),
-            Engine::Lc { verifiers, .. } => {
+            Engine::Lc(objects) => {
                 let params: &'static RsaParameters = match (padding, sha) {
                     (RsaPadding::Pkcs1, Sha::Sha256) => &signature::RSA_PKCS1_2048_8192_SHA256,
                     (RsaPadding::Pkcs1, Sha::Sha384) => &signature::RSA_PKCS1_2048_8192_SHA384,
@@ -164,7 +164,7 @@ impl RsaKey {
                     (RsaPadding::Pss, Sha::Sha384) => &signature::RSA_PSS_2048_8192_SHA384,
                     (RsaPadding::Pss, Sha::Sha512) => &signature::RSA_PSS_2048_8192_SHA512,
                 };
-                let verifier = ready(verifiers[slot(padding, sha)].get_or_init(|| {
+                let verifier = ready(objects.verifiers[slot(padding, sha)].get_or_init(|| {
                     PublicKeyComponents {
                         n: self.n.as_slice(),
                         e: self.e.as_slice(),
