@@ -75,10 +75,14 @@ impl RsaKey {
     pub(super) fn new(n: &[u8], e: &[u8], private: Option<&RsaPrivate>) -> Result<RsaKey> {
         let n = trim_integer(n);
         let e = trim_integer(e);
-        if n == [0] || e == [0] {
+        // Trimmed, a non-zero integer starts with a non-zero byte.
+        let (Some(&top), Some(&e_top)) = (n.first(), e.first()) else {
+            return Err(Error::import_failed());
+        };
+        if top == 0 || e_top == 0 {
             return Err(Error::import_failed());
         }
-        let bits = n.len() * 8 - n[0].leading_zeros() as usize;
+        let bits = n.len() * 8 - top.leading_zeros() as usize;
         let engine = if LC_MODULUS_BITS.contains(&bits) {
             Engine::Lc(Box::default())
         } else {

@@ -302,6 +302,22 @@ fn small_rsa_keys_work_within_jose_length_limits() {
 }
 
 #[test]
+fn rsa_keys_above_8192_bits_work() {
+    // 9216 bits: above aws-lc-rs's range, served by rsa_raw.
+    let key = fixture_key("rsa9216");
+    let (private, public) = (signer(&key), public_signer(&key));
+    for alg in ["RS256", "PS256", "PS512"] {
+        let sig = private.sign(alg, MSG).unwrap();
+        assert_eq!(sig.len(), 1152, "{alg}");
+        assert!(public.verify(alg, MSG, &sig).unwrap(), "{alg}");
+        assert!(
+            !public.verify(alg, MSG, &flip(&sig, 1000)).unwrap(),
+            "{alg}"
+        );
+    }
+}
+
+#[test]
 fn inconsistent_rsa_private_key_fails_on_first_use() {
     for name in ["rsa512", "rsa1024"] {
         let mut m = material(&fixture_key(name));
@@ -435,6 +451,16 @@ fn malformed_component_lengths_are_import_failures() {
         Material::Rsa {
             n: vec![0, 0],
             e: vec![1, 0, 1],
+            private: None,
+        },
+        Material::Rsa {
+            n: vec![],
+            e: vec![1, 0, 1],
+            private: None,
+        },
+        Material::Rsa {
+            n: vec![0xc5; 256],
+            e: vec![],
             private: None,
         },
     ];
