@@ -7,6 +7,7 @@ use aws_lc_rs::signature::{self, Ed25519KeyPair, ParsedPublicKey};
 
 use super::{ready, rejected};
 use crate::error::{Error, Result};
+use crate::jwa::curve448::{self, ED448_KEY_LEN};
 
 pub(super) struct Ed25519Key {
     x: Vec<u8>,
@@ -50,23 +51,24 @@ impl Ed25519Key {
     }
 }
 
-/// Ed448 keys. The curve arithmetic lives in `jwa::curve448`, which another
-/// piece of the project provides; until it is in the tree, Ed448 signing and
-/// verification report the algorithm as unavailable.
+/// Ed448 keys, signed and verified by `jwa::curve448`. Its functions take
+/// the raw `d` / `x`, so there is no prepared object to keep; the pairing of
+/// `d` with `x` is checked once, on first signature, as for Ed25519.
 pub(super) struct Ed448Key {
-    #[allow(dead_code)]
     x: Vec<u8>,
     d: Option<Vec<u8>>,
+    pair_checked: OnceLock<Result<()>>,
 }
 
 impl Ed448Key {
     pub(super) fn new(x: &[u8], d: Option<&[u8]>) -> Result<Ed448Key> {
-        if x.len() != 57 || d.is_some_and(|d| d.len() != 57) {
+        if x.len() != ED448_KEY_LEN || d.is_some_and(|d| d.len() != ED448_KEY_LEN) {
             return Err(Error::import_failed());
         }
         Ok(Ed448Key {
             x: x.to_vec(),
             d: d.map(<[u8]>::to_vec),
+            pair_checked: OnceLock::new(),
         })
     }
 
@@ -74,11 +76,19 @@ impl Ed448Key {
         self.d.is_some()
     }
 
-    pub(super) fn sign(&self, _data: &[u8]) -> Result<Vec<u8>> {
-        Err(Error::not_supported("Ed448 is not available in this build"))
+    pub(super) fn sign(&self, data: &[u8]) -> Result<Vec<u8>> {
+        let d = self.d.as_deref().ok_or_else(Error::import_failed)?;
+        ready(
+            self.pair_checked
+                .get_or_init(|| match curve448::ed448_public(d) {
+                    Ok(x) if x == self.x => Ok(()),
+                    _ => Err(Error::import_failed()),
+                }),
+        )?;
+        curve448::ed448_sign(d, data)
     }
 
-    pub(super) fn verify(&self, _data: &[u8], _sig: &[u8]) -> Result<bool> {
-        Err(Error::not_supported("Ed448 is not available in this build"))
+    pub(super) fn verify(&self, data: &[u8], sig: &[u8]) -> Result<bool> {
+        curve448::ed448_verify(&self.x, data, sig)
     }
 }

@@ -17,6 +17,7 @@ mod rsa_raw;
 mod rsassa;
 
 use crate::error::{Error, Kind, Result};
+pub use crate::jwa::registry::Operation;
 use crate::jwk::material::{Material, OkpCurve};
 
 /// The SHA-2 digest an algorithm hashes with.
@@ -124,32 +125,16 @@ impl SignatureAlgorithm {
     }
 }
 
-/// The two operations, named as jose names them in its messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Operation {
-    Sign,
-    Verify,
-}
-
-impl Operation {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Operation::Sign => "sign",
-            Operation::Verify => "verify",
-        }
-    }
-}
-
 /// jose's error for an `alg` it has never heard of.
 fn unsupported(op: Operation, alg: &str) -> Error {
-    Error::not_supported(format!("unsupported {} alg: {alg}", op.as_str()))
+    Error::not_supported(format!("unsupported {} alg: {alg}", op.name()))
 }
 
 /// jose's error for a known `alg` the key cannot perform.
 fn key_support(op: Operation, alg: &str) -> Error {
     Error::new(
         Kind::JwkKeySupport,
-        format!("the key does not support {alg} {} algorithm", op.as_str()),
+        format!("the key does not support {alg} {} algorithm", op.name()),
     )
 }
 
@@ -217,9 +202,14 @@ impl Signer {
         }
     }
 
-    /// Whether this material can perform `alg` for `op` at all.
+    /// Whether this material can perform `alg` for `op` (sign or verify;
+    /// other operations are never signatures) at all.
     pub fn supports(&self, op: Operation, alg: SignatureAlgorithm) -> bool {
-        let signing = op == Operation::Sign;
+        let signing = match op {
+            Operation::Sign => true,
+            Operation::Verify => false,
+            _ => return false,
+        };
         match &self.key {
             PreparedKey::Hmac(_) => alg.hmac().is_some(),
             PreparedKey::Rsa(key) => key.supports(signing, alg),
