@@ -176,7 +176,8 @@ impl std::fmt::Debug for Signer {
 
 impl Signer {
     /// Prepares `m` for signing and verification. Only the shape of the
-    /// components is checked here; aws-lc validates them on first use.
+    /// components is checked here; aws-lc validates them on first use, and
+    /// a rejection then is `JWKImportFailed` on every later call too.
     pub fn new(m: &Material) -> Result<Signer> {
         let key = match m {
             Material::Oct { k } => PreparedKey::Hmac(Box::new(hmac::HmacKey::new(k))),
@@ -256,8 +257,9 @@ impl Signer {
     }
 
     /// Verifies `signature` over `data` with `alg`. A signature that is
-    /// malformed or of the wrong length is `Ok(false)`, like a wrong one;
-    /// `Err` is reserved for an unknown `alg` or one this key cannot do.
+    /// malformed or of the wrong length is `Ok(false)`, like a wrong one.
+    /// `Err` means an unknown `alg`, one this key cannot do, or key material
+    /// aws-lc refused when first used (`JWKImportFailed`).
     pub fn verify(&self, alg: &str, data: &[u8], signature: &[u8]) -> Result<bool> {
         let parsed = self.check(Operation::Verify, alg)?;
         let valid = match &self.key {
@@ -274,12 +276,6 @@ impl Signer {
             PreparedKey::KeyAgreementOnly => None,
         };
         valid.ok_or_else(|| key_support(Operation::Verify, alg))
-    }
-}
-
-impl AsRef<Signer> for Signer {
-    fn as_ref(&self) -> &Signer {
-        self
     }
 }
 
