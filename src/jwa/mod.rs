@@ -2,3 +2,4 @@
 
 pub mod curve448;
 pub mod registry;
+pub mod signing;

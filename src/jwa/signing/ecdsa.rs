@@ -1,0 +1,104 @@
+//! ES256 / ES384 / ES512 (RFC 7518 section 3.4) and ES256K (RFC 8812):
+//! ECDSA with JOSE's fixed-width `r || s` signatures.
+
+use std::sync::OnceLock;
+
+use aws_lc_rs::rand::SystemRandom;
+use aws_lc_rs::signature::{
+    self, EcdsaKeyPair, EcdsaSigningAlgorithm, EcdsaVerificationAlgorithm, ParsedPublicKey,
+};
+
+use super::{ready, rejected, SignatureAlgorithm};
+use crate::error::{Error, Result};
+use crate::jwk::material::{pad_to, EcCurve};
+
+pub(super) struct EcKey {
+    curve: EcCurve,
+    /// SEC 1 uncompressed point, `0x04 || x || y`.
+    point: Vec<u8>,
+    /// Fixed-length private scalar.
+    d: Option<Vec<u8>>,
+    pair: OnceLock<Result<EcdsaKeyPair>>,
+    verifier: OnceLock<Result<ParsedPublicKey>>,
+}
+
+/// Each curve signs with exactly one JOSE algorithm.
+fn algorithms(
+    curve: EcCurve,
+) -> (
+    SignatureAlgorithm,
+    &'static EcdsaSigningAlgorithm,
+    &'static EcdsaVerificationAlgorithm,
+) {
+    match curve {
+        EcCurve::P256 => (
+            SignatureAlgorithm::Es256,
+            &signature::ECDSA_P256_SHA256_FIXED_SIGNING,
+            &signature::ECDSA_P256_SHA256_FIXED,
+        ),
+        EcCurve::P384 => (
+            SignatureAlgorithm::Es384,
+            &signature::ECDSA_P384_SHA384_FIXED_SIGNING,
+            &signature::ECDSA_P384_SHA384_FIXED,
+        ),
+        EcCurve::P521 => (
+            SignatureAlgorithm::Es512,
+            &signature::ECDSA_P521_SHA512_FIXED_SIGNING,
+            &signature::ECDSA_P521_SHA512_FIXED,
+        ),
+        EcCurve::Secp256k1 => (
+            SignatureAlgorithm::Es256k,
+            &signature::ECDSA_P256K1_SHA256_FIXED_SIGNING,
+            &signature::ECDSA_P256K1_SHA256_FIXED,
+        ),
+    }
+}
+
+impl EcKey {
+    pub(super) fn new(curve: EcCurve, x: &[u8], y: &[u8], d: Option<&[u8]>) -> Result<EcKey> {
+        let len = curve.coordinate_len();
+        let x = pad_to(x, len).ok_or_else(Error::import_failed)?;
+        let y = pad_to(y, len).ok_or_else(Error::import_failed)?;
+        let d = d
+            .map(|d| pad_to(d, len).ok_or_else(Error::import_failed))
+            .transpose()?;
+        let mut point = Vec::with_capacity(1 + 2 * len);
+        point.push(0x04);
+        point.extend_from_slice(&x);
+        point.extend_from_slice(&y);
+        Ok(EcKey {
+            curve,
+            point,
+            d,
+            pair: OnceLock::new(),
+            verifier: OnceLock::new(),
+        })
+    }
+
+    pub(super) fn algorithm(&self) -> SignatureAlgorithm {
+        algorithms(self.curve).0
+    }
+
+    pub(super) fn is_private(&self) -> bool {
+        self.d.is_some()
+    }
+
+    pub(super) fn sign(&self, data: &[u8]) -> Result<Vec<u8>> {
+        let pair = ready(self.pair.get_or_init(|| {
+            let d = self.d.as_deref().ok_or_else(Error::import_failed)?;
+            // aws-lc-rs checks that the point is the one `d` makes.
+            EcdsaKeyPair::from_private_key_and_public_key(algorithms(self.curve).1, d, &self.point)
+                .map_err(rejected)
+        }))?;
+        let signature = pair.sign(&SystemRandom::new(), data).map_err(rejected)?;
+        Ok(signature.as_ref().to_vec())
+    }
+
+    /// A signature not exactly twice the coordinate length is just invalid.
+    pub(super) fn verify(&self, data: &[u8], sig: &[u8]) -> Result<bool> {
+        let verifier = ready(self.verifier.get_or_init(|| {
+            ParsedPublicKey::new(algorithms(self.curve).2, &self.point).map_err(rejected)
+        }))?;
+        Ok(verifier.verify_sig(data, sig).is_ok())
+    }
+}

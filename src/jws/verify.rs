@@ -1,0 +1,280 @@
+//! Verifying a JWS in any serialization, with jose's checks in jose's order.
+//! Which keys to try is the caller's choice, made per signature from its
+//! JOSE Header (a single key, a KeyStore lookup, an embedded `jwk`...).
+
+use serde_json::{Map, Value};
+
+use super::header::{
+    decode_protected, disjointness_error, is_disjoint, is_unencoded, js_display, truthy,
+    validate_crit, Header,
+};
+use super::VerificationKey;
+use crate::b64;
+use crate::error::{Error, Kind, Result};
+
+/// A JWS to verify: a compact string or a JSON (flattened or general) object.
+#[derive(Debug, Clone, Copy)]
+pub enum JwsInput<'a> {
+    Compact(&'a str),
+    Json(&'a Value),
+}
+
+/// jose's `crit` and `algorithms` verify options.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct VerifyOptions<'a> {
+    /// Extension Header Parameters the caller processes. `b64` must be listed
+    /// for RFC 7797 payloads, as jose requires.
+    pub crit: &'a [&'a str],
+    /// When set, the only `alg` values accepted.
+    pub algorithms: Option<&'a [&'a str]>,
+}
+
+/// What a successful verification yields.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verified<K> {
+    /// The content: base64url-decoded, or as transmitted under `b64: false`.
+    pub payload: Vec<u8>,
+    /// True for RFC 7797 payloads, which jose returns as the transmitted
+    /// string without decoding or JSON parsing.
+    pub unencoded_payload: bool,
+    /// The protected header, when the signature had a non-empty one.
+    pub protected: Option<Header>,
+    pub header: Option<Header>,
+    /// The candidate key that verified.
+    pub key: K,
+}
+
+fn malformed() -> Error {
+    Error::new(Kind::JwsInvalid, "JWS malformed or invalid serialization")
+}
+
+fn verification_failed() -> Error {
+    Error::new(Kind::JwsVerificationFailed, "signature verification failed")
+}
+
+fn no_matching_key() -> Error {
+    Error::new(
+        Kind::JwksNoMatchingKey,
+        "no matching key found in the KeyStore",
+    )
+}
+
+/// One signature's members, as borrowed from the input.
+struct Parts<'a> {
+    protected: Option<&'a str>,
+    payload: &'a str,
+    signature: &'a str,
+    header: Option<&'a Map<String, Value>>,
+}
+
+/// jose's shape test for a flattened object or one `signatures` entry:
+/// `signature` a string, `protected` a string and `header` an object when
+/// present.
+fn is_signature_object(value: &Value) -> bool {
+    value.as_object().is_some_and(|o| {
+        o.get("signature").is_some_and(Value::is_string)
+            && o.get("header").is_none_or(Value::is_object)
+            && o.get("protected").is_none_or(Value::is_string)
+    })
+}
+
+/// A `signatures` entry over the top-level members (jose spreads both into
+/// one object, the entry's members winning).
+fn merged<'a>(root: &'a Map<String, Value>, entry: &'a Map<String, Value>) -> Result<Parts<'a>> {
+    let get = |name: &str| entry.get(name).or_else(|| root.get(name));
+    Ok(Parts {
+        protected: get("protected").and_then(Value::as_str),
+        payload: get("payload")
+            .and_then(Value::as_str)
+            .ok_or_else(malformed)?,
+        signature: get("signature")
+            .and_then(Value::as_str)
+            .ok_or_else(malformed)?,
+        header: get("header").and_then(Value::as_object),
+    })
+}
+
+/// Verifies `input`. For each signature, once its header checks pass,
+/// `candidates` gets the combined JOSE Header and the `alg` and returns the
+/// keys to try (none means jose's `JWKSNoMatchingKey`). The first signature
+/// one candidate verifies wins.
+pub fn verify<K, F>(
+    input: JwsInput<'_>,
+    options: &VerifyOptions<'_>,
+    mut candidates: F,
+) -> Result<Verified<K>>
+where
+    K: VerificationKey,
+    F: FnMut(&Header, &str) -> Result<Vec<K>>,
+{
+    match input {
+        JwsInput::Compact(text) => {
+            let mut segments = text.split('.');
+            match (
+                segments.next(),
+                segments.next(),
+                segments.next(),
+                segments.next(),
+            ) {
+                (Some(protected), Some(payload), Some(signature), None) => verify_one(
+                    Parts {
+                        protected: Some(protected),
+                        payload,
+                        signature,
+                        header: None,
+                    },
+                    options,
+                    &mut candidates,
+                ),
+                _ => Err(malformed()),
+            }
+        }
+        JwsInput::Json(value) => {
+            let root = value
+                .as_object()
+                .filter(|o| o.get("payload").is_some_and(Value::is_string))
+                .ok_or_else(malformed)?;
+            let general = root
+                .get("signatures")
+                .and_then(Value::as_array)
+                .filter(|list| list.iter().all(is_signature_object));
+            match general {
+                Some(list) => verify_general(root, list, options, &mut candidates),
+                None if is_signature_object(value) => {
+                    verify_one(merged(root, root)?, options, &mut candidates)
+                }
+                None => Err(malformed()),
+            }
+        }
+    }
+}
+
+/// Tries each signature in turn. jose's error when none verifies: a
+/// verification failure if any signature got that far, `JWKSNoMatchingKey`
+/// if no signature found a key, otherwise (jose's JOSEMultiError, which this
+/// core does not model) the first signature's error.
+fn verify_general<K, F>(
+    root: &Map<String, Value>,
+    list: &[Value],
+    options: &VerifyOptions<'_>,
+    candidates: &mut F,
+) -> Result<Verified<K>>
+where
+    K: VerificationKey,
+    F: FnMut(&Header, &str) -> Result<Vec<K>>,
+{
+    let mut errors = Vec::new();
+    for entry in list {
+        let entry = entry.as_object().ok_or_else(malformed)?;
+        match verify_one(merged(root, entry)?, options, candidates) {
+            Ok(verified) => return Ok(verified),
+            // A single signature reports its own error, as jose does.
+            Err(e) if list.len() == 1 => return Err(e),
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.iter().any(|e| e.kind == Kind::JwsVerificationFailed) {
+        Err(verification_failed())
+    } else if errors.iter().all(|e| e.kind == Kind::JwksNoMatchingKey) {
+        Err(no_matching_key())
+    } else {
+        Err(errors
+            .into_iter()
+            .next()
+            .unwrap_or_else(verification_failed))
+    }
+}
+
+fn verify_one<K, F>(
+    parts: Parts<'_>,
+    options: &VerifyOptions<'_>,
+    candidates: &mut F,
+) -> Result<Verified<K>>
+where
+    K: VerificationKey,
+    F: FnMut(&Header, &str) -> Result<Vec<K>>,
+{
+    let encoded_protected = parts.protected.filter(|p| !p.is_empty());
+    let protected = encoded_protected.map(decode_protected).transpose()?;
+    let header = parts.header.cloned();
+    if !is_disjoint(protected.as_ref(), header.as_ref()) {
+        return Err(disjointness_error());
+    }
+    validate_crit(
+        Kind::JwsInvalid,
+        protected.as_ref(),
+        header.as_ref(),
+        options.crit,
+    )?;
+
+    let alg = [protected.as_ref(), header.as_ref()]
+        .into_iter()
+        .flatten()
+        .map(|h| h.get("alg"))
+        .find(|alg| truthy(*alg))
+        .flatten()
+        .ok_or_else(|| Error::new(Kind::JwsInvalid, "missing JWS signature algorithm"))?;
+    let alg_name = js_display(alg);
+    if let Some(allowed) = options.algorithms {
+        if !alg.is_string() || !allowed.contains(&alg_name.as_str()) {
+            return Err(Error::new(Kind::AlgNotWhitelisted, "alg not whitelisted"));
+        }
+    }
+
+    let mut combined = protected.clone().unwrap_or_default();
+    if let Some(h) = &header {
+        combined.extend(h.iter().map(|(k, v)| (k.clone(), v.clone())));
+    }
+    let keys = candidates(&combined, &alg_name)?;
+    if keys.is_empty() {
+        return Err(no_matching_key());
+    }
+
+    let mut input =
+        Vec::with_capacity(encoded_protected.map_or(0, str::len) + 1 + parts.payload.len());
+    input.extend_from_slice(encoded_protected.unwrap_or("").as_bytes());
+    input.push(b'.');
+    input.extend_from_slice(parts.payload.as_bytes());
+    // A signature that is not base64url cannot be the right one.
+    let signature = b64::decode(parts.signature).map_err(|_| verification_failed())?;
+
+    let several = keys.len() > 1;
+    let mut errors = Vec::new();
+    let mut found = None;
+    for key in keys {
+        match key.verify(&alg_name, &input, &signature) {
+            Ok(true) => {
+                found = Some(key);
+                break;
+            }
+            Ok(false) => errors.push(verification_failed()),
+            Err(e) => errors.push(e),
+        }
+    }
+    let key = match found {
+        Some(key) => key,
+        None if several && errors.iter().any(|e| e.kind == Kind::JwsVerificationFailed) => {
+            return Err(verification_failed())
+        }
+        None => {
+            return Err(errors
+                .into_iter()
+                .next()
+                .unwrap_or_else(verification_failed))
+        }
+    };
+
+    let unencoded = is_unencoded(protected.as_ref());
+    let payload = if unencoded {
+        parts.payload.as_bytes().to_vec()
+    } else {
+        b64::decode(parts.payload)?
+    };
+    Ok(Verified {
+        payload,
+        unencoded_payload: unencoded,
+        protected,
+        header,
+        key,
+    })
+}
