@@ -22,7 +22,7 @@ const ICV_LEN: usize = 8;
 pub fn wrap(alg: &KeyAlg, kek: &[u8], cek: &[u8]) -> Result<Vec<u8>> {
     check_kek(alg, kek, true)?;
     // RFC 3394 works on 64-bit blocks and needs at least two of them.
-    if cek.len() % 8 != 0 || cek.len() < 16 {
+    if !cek.len().is_multiple_of(8) || cek.len() < 16 {
         return Err(Error::new(Kind::JweInvalid, "invalid data length"));
     }
     let mut out = vec![0u8; cek.len() + ICV_LEN];
@@ -45,7 +45,7 @@ pub fn wrap(alg: &KeyAlg, kek: &[u8], cek: &[u8]) -> Result<Vec<u8>> {
 /// is `JWEDecryptionFailed`, the same as every other decryption failure.
 pub fn unwrap(alg: &KeyAlg, kek: &[u8], wrapped: &[u8]) -> Result<Vec<u8>> {
     check_kek(alg, kek, false)?;
-    if wrapped.len() % 8 != 0 || wrapped.len() < 24 {
+    if !wrapped.len().is_multiple_of(8) || wrapped.len() < 24 {
         return Err(decryption_failed());
     }
     let mut out = vec![0u8; wrapped.len() - ICV_LEN];
@@ -187,7 +187,12 @@ mod tests {
             let (kek, data, expected) = (hex(kek), hex(data), hex(expected));
             let a = kw_for(&kek);
             assert_eq!(wrap(a, &kek, &data).unwrap(), expected, "wrap {}", a.name);
-            assert_eq!(unwrap(a, &kek, &expected).unwrap(), data, "unwrap {}", a.name);
+            assert_eq!(
+                unwrap(a, &kek, &expected).unwrap(),
+                data,
+                "unwrap {}",
+                a.name
+            );
         }
     }
 
@@ -206,10 +211,22 @@ mod tests {
     fn bad_lengths_are_refused() {
         let kek = [7u8; 16];
         let a = alg("A128KW");
-        assert_eq!(unwrap(a, &kek, &[0u8; 20]).unwrap_err().kind, Kind::JweDecryptionFailed);
-        assert_eq!(unwrap(a, &kek, &[0u8; 16]).unwrap_err().kind, Kind::JweDecryptionFailed);
-        assert_eq!(unwrap(a, &kek, &[]).unwrap_err().kind, Kind::JweDecryptionFailed);
-        assert_eq!(wrap(a, &kek, &[0u8; 12]).unwrap_err().kind, Kind::JweInvalid);
+        assert_eq!(
+            unwrap(a, &kek, &[0u8; 20]).unwrap_err().kind,
+            Kind::JweDecryptionFailed
+        );
+        assert_eq!(
+            unwrap(a, &kek, &[0u8; 16]).unwrap_err().kind,
+            Kind::JweDecryptionFailed
+        );
+        assert_eq!(
+            unwrap(a, &kek, &[]).unwrap_err().kind,
+            Kind::JweDecryptionFailed
+        );
+        assert_eq!(
+            wrap(a, &kek, &[0u8; 12]).unwrap_err().kind,
+            Kind::JweInvalid
+        );
         assert_eq!(wrap(a, &kek, &[0u8; 8]).unwrap_err().kind, Kind::JweInvalid);
     }
 

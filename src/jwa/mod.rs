@@ -1,7 +1,11 @@
 //! JSON Web Algorithms: one module per algorithm family.
 
+pub mod aes_cbc_hmac;
+pub mod aes_gcm;
+pub mod aes_gcm_kw;
 pub mod aes_kw;
 pub mod cek;
+pub mod content;
 pub mod jwe_algs;
 
 #[cfg(test)]

@@ -87,9 +87,12 @@ pub const ECDH_ES_KW_A128GCM: Case = Case {
     tag: "WuGzxmcreYjpHGJoa17EBg",
     aad: "",
 };
-pub const ECDH_ES_KW_A128GCM_D: &str = "iTx2pk7wW-GqJkHcEkFQb2EFyYcO7RugmaW3mRrQVAOUiPommT0IdnYK2xDlZh-j";
-pub const ECDH_ES_KW_A128GCM_X: &str = "YU4rRUzdmVqmRtWOs2OpDE_T5fsNIodcG8G5FWPrTPMyxpzsSOGaQLpe2FpxBmu2";
-pub const ECDH_ES_KW_A128GCM_Y: &str = "A8-yxCHxkfBz3hKZfI1jUYMjUhsEveZ9THuwFjH2sCNdtksRJU7D5-SkgaFL1ETP";
+pub const ECDH_ES_KW_A128GCM_D: &str =
+    "iTx2pk7wW-GqJkHcEkFQb2EFyYcO7RugmaW3mRrQVAOUiPommT0IdnYK2xDlZh-j";
+pub const ECDH_ES_KW_A128GCM_X: &str =
+    "YU4rRUzdmVqmRtWOs2OpDE_T5fsNIodcG8G5FWPrTPMyxpzsSOGaQLpe2FpxBmu2";
+pub const ECDH_ES_KW_A128GCM_Y: &str =
+    "A8-yxCHxkfBz3hKZfI1jUYMjUhsEveZ9THuwFjH2sCNdtksRJU7D5-SkgaFL1ETP";
 
 /// RFC 7520 5.5: Key Agreement using ECDH-ES with AES-CBC-HMAC-SHA2.
 pub const ECDH_ES_A128CBC: Case = Case {
@@ -163,8 +166,10 @@ pub const AAD_A128KW_A128GCM_K: &str = "GZy6sIZ6wl9NJOKB-jnmVQ";
 
 pub const PBES2_A128CBC_HDR_P2S: &str = "8Q1SzinasR3xchYz6ZZcHA";
 pub const PBES2_A128CBC_HDR_P2C: u32 = 8192;
-pub const ECDH_ES_KW_A128GCM_EPK_X: &str = "uBo4kHPw6kbjx5l0xowrd_oYzBmaz-GKFZu4xAFFkbYiWgutEK6iuEDsQ6wNdNg3";
-pub const ECDH_ES_KW_A128GCM_EPK_Y: &str = "sp3p5SGhZVC2faXumI-e9JU2Mo8KpoYrFDr5yPNVtW4PgEwZOyQTA-JdaY8tb7E0";
+pub const ECDH_ES_KW_A128GCM_EPK_X: &str =
+    "uBo4kHPw6kbjx5l0xowrd_oYzBmaz-GKFZu4xAFFkbYiWgutEK6iuEDsQ6wNdNg3";
+pub const ECDH_ES_KW_A128GCM_EPK_Y: &str =
+    "sp3p5SGhZVC2faXumI-e9JU2Mo8KpoYrFDr5yPNVtW4PgEwZOyQTA-JdaY8tb7E0";
 pub const ECDH_ES_A128CBC_EPK_X: &str = "mPUKT_bAWGHIhg0TpjjqVsP1rXWQu_vwVOHHtNkdYoA";
 pub const ECDH_ES_A128CBC_EPK_Y: &str = "8BQAsImGeAS46fyWw5MhYfGTT0IjBpFw2SS34Dv4Irs";
 pub const PBES2_A128CBC_PWD: &str = "entrap_o–peter_long–credit_tun";
