@@ -6,6 +6,7 @@ pub mod aes_gcm_kw;
 pub mod aes_kw;
 pub mod cek;
 pub mod content;
+pub mod deflate;
 pub mod jwe_algs;
 
 #[cfg(test)]
