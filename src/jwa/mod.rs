@@ -5,9 +5,11 @@ pub mod aes_gcm;
 pub mod aes_gcm_kw;
 pub mod aes_kw;
 pub mod cek;
+pub mod concat_kdf;
 pub mod content;
 pub mod deflate;
 pub mod jwe_algs;
+pub mod pbes2;
 
 #[cfg(test)]
 mod test_vectors;
