@@ -8,6 +8,7 @@ pub mod cek;
 pub mod concat_kdf;
 pub mod content;
 pub mod deflate;
+pub mod ecdh_es;
 pub mod jwe_algs;
 pub mod pbes2;
 
