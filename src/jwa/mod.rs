@@ -11,6 +11,7 @@ pub mod deflate;
 pub mod ecdh_es;
 pub mod jwe_algs;
 pub mod pbes2;
+pub mod rsaes;
 
 #[cfg(test)]
 mod test_vectors;

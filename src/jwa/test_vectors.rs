@@ -174,3 +174,39 @@ pub const ECDH_ES_A128CBC_EPK_X: &str = "mPUKT_bAWGHIhg0TpjjqVsP1rXWQu_vwVOHHtNk
 pub const ECDH_ES_A128CBC_EPK_Y: &str = "8BQAsImGeAS46fyWw5MhYfGTT0IjBpFw2SS34Dv4Irs";
 pub const PBES2_A128CBC_PWD: &str = "entrap_o–peter_long–credit_tun";
 pub const PBES2_A128CBC_PLAINTEXT: &str = "{\"keys\":[{\"kty\":\"oct\",\"kid\":\"77c7e2b8-6e13-45cf-8672-617b5b45243a\",\"use\":\"enc\",\"alg\":\"A128GCM\",\"k\":\"XctOhJAkA-pD9Lh7ZgW_2A\"},{\"kty\":\"oct\",\"kid\":\"81b20965-8332-43d9-a468-82160ad91ac8\",\"use\":\"enc\",\"alg\":\"A128KW\",\"k\":\"GZy6sIZ6wl9NJOKB-jnmVQ\"},{\"kty\":\"oct\",\"kid\":\"18ec08e1-bfa9-4d95-b205-2b4dd1d4321d\",\"use\":\"enc\",\"alg\":\"A256GCMKW\",\"k\":\"qC57l_uxcm7Nm3K-ct4GFjx8tM1U8CZ0NLBvdQstiS8\"}]}";
+
+/// RFC 7520-style RSA-OAEP-256 case from the shared vectors: Key Encryption using RSA-OAEP-256 with AES_CBC_HMAC_SHA2.
+pub const RSA_OAEP_256_A128CBC: Case = Case {
+    protected: "eyJhbGciOiJSU0EtT0FFUC0yNTYiLCJlbmMiOiJBMTI4Q0JDLUhTMjU2In0",
+    encrypted_key: "fL5IL5cMCjjU9G9_ZjsD2XO0HIwTOwbVwulcZVw31_rx2qTcHzbYhIvrvbcVLTfJzn8xbQ3UEL442ZgZ1PcFYKENYePXiEyvYxPN8dmvj_OfLSJDEqR6kvwOb6nghGtxfzdB_VRvFt2eehbCA3gWpiOYHHvSTFdBPGx2KZHQisLz3oZR8EWiZ1woEpHy8a7FoQ2zzuDlZEJQOUrh09b_EJxmcE2jL6wmEtgabyxy3VgWg3GqSPUISlJZV9HThuVJezzktJdpntRDnAPUqjc8IwByGpMleIQcPuBUseRRPr_OsroOJ6eTl5DuFCmBOKb-eNNw5v-GEcVYr1w7X9oXoA",
+    iv: "0frdIwx8P8UAzh1s9_PgOA",
+    ciphertext: "RAzILH0xfs0yxzML1CzzGExCfE2_wzWKs0FVuXfM8R5H68yTqTbqIqRCp2feAH5GSvluzmztk2_CkGNSjAyoaw",
+    tag: "4nMUXOgmgWvM-08tIZ-h5w",
+    aad: "",
+};
+pub const RSA_OAEP_256_A128CBC_N: &str = "2cQJH1f6yF9DcGa8Cmbnhn4LHLs5L6kNb2rxkrNFZArJLRaKvaC3tMCKZ8ZgIpO9bVMPx5UMjJoaf7p9O5BSApVqA2J10fUbdSIomCcDwvGo0eyhty0DILLWTMXzGEVM3BXzuJQoeDkuUCXXcCwA4Msyyd2OHVu-pB2OrGv6fcjHwjINty3UoKm08lCvAevBKHsuA-FFwQII9bycvRx5wRqFUjdMAyiOmLYBHBaJSi11g3HVexMcb29v14PSlVzdGUMN8oboa-zcIyaPrIiczLqAkSXQNdEFHrjsJHfFeNMfOblLM7icKN_tyWujYeItt4kqUIimPn5dHjwgcQYE7w";
+pub const RSA_OAEP_256_A128CBC_E: &str = "AQAB";
+pub const RSA_OAEP_256_A128CBC_D: &str = "dyUz3ItVceX1Tv1WqtZMnKA_0jN5gWMcL7ayf5JISAlCssGfnUre2C10TH0UQjbVMIh-nLMnD5KNJw9Qz5MR28oGG932Gq7hm__ZeA34l-OCe4DdpgwhpvVSHOU9MS1RdSUpmPavAcA_X6ikrAHXZSaoHhxzUgrNTpvBYQMfJUv_492fStIseQ9rwAMOpCWOiWMZOQm3KJVTLLunXdKf_UxmzmKXYKYZWke3AWIzUqnOfqIjfDTMunF4UWU0zKlhcsaQNmYMVrJGajD1bJdy_dbUU3LE8sx-bdkUI6oBk-sFtTTVyVdQcetG9kChJ5EnY5R6tt_4_xFG5kxzTo6qaQ";
+pub const RSA_OAEP_256_A128CBC_P: &str = "7yQmgE60SL7QrXpAJhChLgKnXWi6C8tVx1lA8FTpphpLaCtK-HbgBVHCprC2CfaM1mxFJZahxgFjC9ehuV8OzMNyFs8kekS82EsQGksi8HJPxyR1fU6ATa36ogPG0nNaqm3EDmYyjowhntgBz2OkbFAsTMHTdna-pZBRJa9lm5U";
+pub const RSA_OAEP_256_A128CBC_Q: &str = "6R4dzo9LwHLO73EMQPQsmwXjVOvAS5W6rgQ-BCtMhec_QosAXIVE3AGyfweqZm6rurXCVFykDLwJ30GepLQ8nTlzeV6clx0x70saGGKKVmCsHuVYWwgIRyJTrt4SX29NQDZ_FE52NlO3OhPkj1ExSk_pGMqGRFd26K8g0jJsXXM";
+pub const RSA_OAEP_256_A128CBC_DP: &str = "VByn-hs0qB2Ncmb8ZycUOgWu7ljmjz1up1ZKU_3ZzJWVDkej7-6H7vcJ-u1OqgRxFv4v9_-aWPWl68VlWbkIkJbx6vniv6qrrXwBZu4klOPwEYBOXsucrzXRYOjpJp5yNl2zRslFYQQC00bwpAxNCdfNLRZDlXhAqCUxlYqyt10";
+pub const RSA_OAEP_256_A128CBC_DQ: &str = "MJFbuGtWZvQEdRJicS3uFSY25LxxRc4eJJ8xpIC44rT5Ew4Otzf0zrlzzM92Cv1HvhCcOiNK8nRCwkbTnJEIh-EuU70IdttYSfilqSruk2x0r8Msk1qrDtbyBF60CToRKC2ycDKgolTyuaDnX4yU7lyTvdyD-L0YQwYpmmFy_k0";
+pub const RSA_OAEP_256_A128CBC_QI: &str = "vy7XCwZ3jyMGik81TIZDAOQKC8FVUc0TG5KVYfti4tgwzUqFwtuB8Oc1ctCKRbE7uZUPwZh4OsCTLqIvqBQda_kaxOxo5EF7iXj6yHmZ2s8P_Z_u3JLuh-oAT_6kmbLx6CAO0DbtKtxp24Ivc1hDfqSwWORgN1AOrSRCmE3nwxg";
+pub const RSA_OAEP_256_A128CBC_PLAINTEXT: &str =
+    "Well, as of this moment, they're on DOUBLE SECRET PROBATION!";
+
+/// A 1024-bit RSA key (made with `openssl genrsa 1024`): below aws-lc-rs's
+/// 2048-bit floor, yet usable for RSA-OAEP and RSA1_5 in jose.
+pub const RSA1024_N: &str = "uuD7rgs4xQtcRo4_cWjTyKK5J8LSa2YHnGLnXgMzkdHvqOzlcPQme951V5YqsNpYXZpWFHCU1VtCHU3PmaTWU1h9E-XCgoHd2w7RvRlYpJOJgJSqa2RoRZIbyNu3CdyICm7ZLIsIQm5qpjJ4WASEE-pLTUwF8hfXcdrscMQQjKE";
+pub const RSA1024_E: &str = "AQAB";
+pub const RSA1024_D: &str = "Hs7ALu0Cqtk4mRkSNGwHnefVhkyDy9jCIHHdmo4EjmGBlOOY34ogXgNKbOoAl68nKicrUatNne6xc4tEUhvuiP5GMJzDz5hAji0L1WX-9qQDZV68rAxsVOGHMNLVfVSX7RnIuXx-WoueJEyWRqmWh2yiIjP-JLXkG4y7HiqtadE";
+pub const RSA1024_P: &str =
+    "9qg7w_qWwHSgwzeoyDUTZW2ye5sHUiU9ac8rCW1hgrnMJBc428IiTwYc0gOUrJA6H3aK2GSKML0zVgkZXlxZvw";
+pub const RSA1024_Q: &str =
+    "wfUYgxwTqAGrtWxWbgnFnhcIhsRCZgnBB1ByXUZWIJ-qla9kcZN9Dggg3WjWro2POHRNKKbKqZIzgTkkpcjxnw";
+pub const RSA1024_DP: &str =
+    "MNc1JmRLT4aIgr9Vs3cXBSGIkwMqmvB2zanQ-sfm5AzISGk0wAcb5gvuzwMYgGb6q1o8ugaGeoosTR_2HwIoXw";
+pub const RSA1024_DQ: &str =
+    "FHlQ2xYtpQB4JbCH9xmk-Kkpx0AUWj0RWTpOuDXihZMVKLPZAHw3KTIGdhjJAKgExErSkkX5AqliMnPbwHxTtQ";
+pub const RSA1024_QI: &str =
+    "E2CooUwAuDUm73miZF7vps5SaBocDqIAVhki2FhRkXIJCIh044dZv5vtVHHKpD5uKcoNcMNUE3V7KXvwM8R5Hw";
