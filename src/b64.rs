@@ -20,9 +20,12 @@ pub fn encode(bytes: &[u8]) -> String {
 
 /// Decodes base64url; the error is jose's `JOSEInvalidEncoding`.
 pub fn decode(text: &str) -> Result<Vec<u8>> {
-    URL_LENIENT
-        .decode(text)
-        .map_err(|_| Error::new(Kind::InvalidEncoding, "input is not a valid base64url encoded string"))
+    URL_LENIENT.decode(text).map_err(|_| {
+        Error::new(
+            Kind::InvalidEncoding,
+            "input is not a valid base64url encoded string",
+        )
+    })
 }
 
 pub fn encode_std(bytes: &[u8]) -> String {

@@ -7,10 +7,12 @@ pub mod aes_kw;
 pub mod cek;
 pub mod concat_kdf;
 pub mod content;
+pub mod curve448;
 pub mod deflate;
 pub mod ecdh_es;
 pub mod jwe_algs;
 pub mod pbes2;
+pub mod registry;
 pub mod rsaes;
 
 #[cfg(test)]

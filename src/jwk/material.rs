@@ -214,7 +214,10 @@ impl Material {
 /// Strips leading zero bytes of an unsigned big-endian integer, keeping one
 /// byte for zero itself.
 pub fn trim_integer(bytes: &[u8]) -> Vec<u8> {
-    let start = bytes.iter().position(|b| *b != 0).unwrap_or(bytes.len().saturating_sub(1));
+    let start = bytes
+        .iter()
+        .position(|b| *b != 0)
+        .unwrap_or(bytes.len().saturating_sub(1));
     bytes[start..].to_vec()
 }
 

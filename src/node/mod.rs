@@ -1,1 +1,6 @@
-//! N-API bindings: the only Rust that knows about JavaScript.
+//! N-API bindings: the only Rust that knows about JavaScript. Each export
+//! takes strings, Buffers and JSON text, calls the core, and maps a core
+//! error to a thrown value the JS facade turns into jose's error class.
+
+mod error;
+mod key;

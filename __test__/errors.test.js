@@ -1,0 +1,43 @@
+'use strict'
+
+const test = require('node:test')
+const assert = require('assert')
+
+const { errors } = require('..')
+const reference = require('jose').errors
+
+test('every jose error class exists with the same code and default message', () => {
+  for (const [name, RefClass] of Object.entries(reference)) {
+    const Class = errors[name]
+    assert.ok(Class, `${name} is exported`)
+    if (name === 'JOSEError' || name === 'JOSEMultiError') continue
+    const ours = new Class()
+    const theirs = new RefClass()
+    assert.strictEqual(ours.name, theirs.name)
+    assert.strictEqual(ours.code, theirs.code)
+    assert.strictEqual(ours.message, theirs.message)
+    assert.ok(ours instanceof errors.JOSEError)
+    assert.ok(ours instanceof Error)
+  }
+})
+
+test('JWTExpired is a JWTClaimInvalid with claim and reason', () => {
+  const err = new errors.JWTExpired('"exp" claim timestamp check failed', 'exp', 'check_failed')
+  assert.ok(err instanceof errors.JWTClaimInvalid)
+  assert.strictEqual(err.code, 'ERR_JWT_EXPIRED')
+  assert.strictEqual(err.claim, 'exp')
+  assert.strictEqual(err.reason, 'check_failed')
+  const bare = new errors.JWTClaimInvalid('x')
+  assert.strictEqual(bare.claim, 'unspecified')
+  assert.strictEqual(bare.reason, 'unspecified')
+})
+
+test('JOSEMultiError is iterable and flattens nested multi errors', () => {
+  const a = new errors.JWSInvalid()
+  const b = new errors.JWKKeySupport('b')
+  const c = new errors.JOSENotSupported('c')
+  const err = new errors.JOSEMultiError([a, new errors.JOSEMultiError([b, c])])
+  assert.strictEqual(err.code, 'ERR_JOSE_MULTIPLE_ERRORS')
+  assert.deepStrictEqual([...err], [a, b, c])
+  assert.ok(!Object.keys(err).includes('errors'))
+})

@@ -1,0 +1,31 @@
+'use strict'
+
+// A short tour of jose-native. Run it with `npm start`.
+
+const { JWK, JWKS } = require('..')
+
+const show = (title, value) => console.log(`\n== ${title}\n${typeof value === 'string' ? value : JSON.stringify(value, null, 2)}`)
+
+// Keys of every type jose 1.x knows.
+const kinds = [['RSA', 2048], ['EC', 'P-256'], ['EC', 'P-384'], ['EC', 'P-521'], ['EC', 'secp256k1'],
+  ['OKP', 'Ed25519'], ['OKP', 'Ed448'], ['OKP', 'X25519'], ['OKP', 'X448'], ['oct', 256]]
+const keys = kinds.map(([kty, crvOrSize]) => JWK.generateSync(kty, crvOrSize))
+for (const key of keys) {
+  console.log(`${key.kty.padEnd(3)} ${String(key.crv || key.length).padEnd(9)} ${key.type.padEnd(7)} thumbprint ${key.thumbprint}  algorithms ${[...key.algorithms()].slice(0, 4).join(' ')}`)
+}
+
+// A public JWK and its RFC 7638 thumbprint (the default kid).
+const ec = keys[1]
+show('public JWK of the P-256 key', ec.toJWK())
+
+// PEM round trip, including an encrypted PKCS#8 private key.
+const pem = ec.toPEM(true, { cipher: 'aes-256-cbc', passphrase: 'correct horse' })
+show('encrypted PKCS#8 PEM', pem)
+const back = JWK.asKey({ key: pem, passphrase: 'correct horse' })
+console.log(`read back: same thumbprint = ${back.thumbprint === ec.thumbprint}`)
+show('SPKI PEM of the Ed25519 key', keys[5].toPEM())
+
+// A KeyStore, queried the way verification picks keys.
+const store = new JWKS.KeyStore(keys)
+console.log(`\nKeyStore of ${store.size}: get({ alg: 'EdDSA' }) -> ${store.get({ alg: 'EdDSA' }).crv}, ` +
+  `all({ use: 'enc', kty: 'OKP' }) -> ${store.all({ kty: 'OKP', alg: 'ECDH-ES' }).map((k) => k.crv).join(', ')}`)

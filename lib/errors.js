@@ -1,0 +1,88 @@
+'use strict'
+
+// jose 1.x's error classes: same names, codes, default messages and shapes.
+
+const CODES = {
+  JOSEAlgNotWhitelisted: 'ERR_JOSE_ALG_NOT_WHITELISTED',
+  JOSECritNotUnderstood: 'ERR_JOSE_CRIT_NOT_UNDERSTOOD',
+  JOSEInvalidEncoding: 'ERR_JOSE_INVALID_ENCODING',
+  JOSEMultiError: 'ERR_JOSE_MULTIPLE_ERRORS',
+  JOSENotSupported: 'ERR_JOSE_NOT_SUPPORTED',
+  JWEDecryptionFailed: 'ERR_JWE_DECRYPTION_FAILED',
+  JWEInvalid: 'ERR_JWE_INVALID',
+  JWKImportFailed: 'ERR_JWK_IMPORT_FAILED',
+  JWKInvalid: 'ERR_JWK_INVALID',
+  JWKKeySupport: 'ERR_JWK_KEY_SUPPORT',
+  JWKSNoMatchingKey: 'ERR_JWKS_NO_MATCHING_KEY',
+  JWSInvalid: 'ERR_JWS_INVALID',
+  JWSVerificationFailed: 'ERR_JWS_VERIFICATION_FAILED',
+  JWTClaimInvalid: 'ERR_JWT_CLAIM_INVALID',
+  JWTExpired: 'ERR_JWT_EXPIRED',
+  JWTMalformed: 'ERR_JWT_MALFORMED'
+}
+
+const DEFAULT_MESSAGES = {
+  JWEDecryptionFailed: 'decryption operation failed',
+  JWEInvalid: 'JWE invalid',
+  JWKSNoMatchingKey: 'no matching key found in the KeyStore',
+  JWSInvalid: 'JWS invalid',
+  JWSVerificationFailed: 'signature verification failed'
+}
+
+class JOSEError extends Error {
+  constructor (message) {
+    super(message)
+    const name = this.constructor.name
+    if (message === undefined) {
+      this.message = DEFAULT_MESSAGES[name]
+    }
+    this.name = name
+    this.code = CODES[name]
+    Error.captureStackTrace(this, this.constructor)
+  }
+}
+
+class JOSEMultiError extends JOSEError {
+  constructor (errors) {
+    super()
+    // nested multi errors are spread into one flat list
+    const flat = []
+    const add = (e) => { if (e instanceof JOSEMultiError) e.errors.forEach(add); else flat.push(e) }
+    errors.forEach(add)
+    Object.defineProperty(this, 'errors', { value: flat })
+  }
+
+  * [Symbol.iterator] () {
+    yield * this.errors
+  }
+}
+
+class JWTClaimInvalid extends JOSEError {
+  constructor (message, claim = 'unspecified', reason = 'unspecified') {
+    super(message)
+    this.claim = claim
+    this.reason = reason
+  }
+}
+
+const simple = (name) => ({ [name]: class extends JOSEError {} })[name]
+
+module.exports = {
+  JOSEError,
+  JOSEAlgNotWhitelisted: simple('JOSEAlgNotWhitelisted'),
+  JOSECritNotUnderstood: simple('JOSECritNotUnderstood'),
+  JOSEInvalidEncoding: simple('JOSEInvalidEncoding'),
+  JOSEMultiError,
+  JOSENotSupported: simple('JOSENotSupported'),
+  JWEDecryptionFailed: simple('JWEDecryptionFailed'),
+  JWEInvalid: simple('JWEInvalid'),
+  JWKImportFailed: simple('JWKImportFailed'),
+  JWKInvalid: simple('JWKInvalid'),
+  JWKKeySupport: simple('JWKKeySupport'),
+  JWKSNoMatchingKey: simple('JWKSNoMatchingKey'),
+  JWSInvalid: simple('JWSInvalid'),
+  JWSVerificationFailed: simple('JWSVerificationFailed'),
+  JWTClaimInvalid,
+  JWTExpired: class JWTExpired extends JWTClaimInvalid {},
+  JWTMalformed: simple('JWTMalformed')
+}

@@ -1,0 +1,7 @@
+'use strict'
+
+module.exports = {
+  JWK: require('./jwk'),
+  JWKS: require('./jwks'),
+  errors: require('./errors')
+}

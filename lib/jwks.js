@@ -1,0 +1,124 @@
+'use strict'
+
+// JWKS.KeyStore and JWKS.asKeyStore. The store holds JWK.Key instances;
+// filtering reads their (cached) properties and native algorithm lists.
+
+const { inspect } = require('util')
+
+const { isKey, asKey, generate, generateSync } = require('./jwk')
+
+const USES_MAPPING = {
+  sig: new Set(['sign', 'verify']),
+  enc: new Set(['encrypt', 'decrypt', 'wrapKey', 'unwrapKey', 'deriveKey'])
+}
+
+const isPlainObject = (value) => !!value && value.constructor === Object
+
+// Keys that declare the asked-for alg, use or key_ops rank first.
+function score (key, { alg, use, ops }) {
+  return (alg && key.alg ? 1 : 0) + (use && key.use ? 1 : 0) + (ops && key.key_ops ? 1 : 0)
+}
+
+function matches (key, query) {
+  const { alg, kid, thumbprint, use, kty, ops, x5t, x5t256, crv } = query
+  if (kid !== undefined && key.kid !== kid) return false
+  if (thumbprint !== undefined && key.thumbprint !== thumbprint) return false
+  if (x5t !== undefined && key.x5t !== x5t) return false
+  if (x5t256 !== undefined && key['x5t#S256'] !== x5t256) return false
+  if (kty !== undefined && key.kty !== kty) return false
+  if (crv !== undefined && key.crv !== crv) return false
+  if (alg !== undefined && !key.algorithms().has(alg)) return false
+  if (use !== undefined && key.use !== undefined && key.use !== use) return false
+  if (ops !== undefined && (key.key_ops !== undefined || key.use !== undefined)) {
+    const allowed = key.key_ops ? new Set(key.key_ops) : USES_MAPPING[key.use]
+    if (ops.some((op) => !allowed.has(op))) return false
+  }
+  return true
+}
+
+class KeyStore {
+  constructor (...keys) {
+    keys = keys.flat(Infinity)
+    if (keys.some((k) => !isKey(k) || !k.kty)) {
+      throw new TypeError('all keys must be instances of a key instantiated by JWK.asKey')
+    }
+    Object.defineProperty(this, '_keys', { value: new Set(keys), writable: true })
+  }
+
+  all ({ alg, kid, thumbprint, use, kty, key_ops: ops, x5t, 'x5t#S256': x5t256, crv } = {}) {
+    if (ops !== undefined && (!Array.isArray(ops) || !ops.length || ops.some((x) => typeof x !== 'string'))) {
+      throw new TypeError('`key_ops` must be a non-empty array of strings')
+    }
+    const query = { alg, kid, thumbprint, use, kty, ops, x5t, x5t256, crv }
+    const rank = { alg, use, ops }
+    return [...this._keys]
+      .filter((key) => matches(key, query))
+      .sort((a, b) => score(b, rank) - score(a, rank))
+  }
+
+  get (...args) {
+    return this.all(...args)[0]
+  }
+
+  add (key) {
+    if (!isKey(key) || !key.kty) {
+      throw new TypeError('key must be an instance of a key instantiated by JWK.asKey')
+    }
+    this._keys.add(key)
+  }
+
+  remove (key) {
+    if (!isKey(key)) {
+      throw new TypeError('key must be an instance of a key instantiated by JWK.asKey')
+    }
+    this._keys.delete(key)
+  }
+
+  toJWKS (priv = false) {
+    return {
+      keys: [...this._keys].map((key) => key.toJWK(priv && (key.private || (key.secret && key.k !== undefined))))
+    }
+  }
+
+  async generate (...args) {
+    this._keys.add(await generate(...args))
+  }
+
+  generateSync (...args) {
+    this._keys.add(generateSync(...args))
+  }
+
+  get size () {
+    return this._keys.size
+  }
+
+  [inspect.custom] () {
+    return `${this.constructor.name} ${inspect(this.toJWKS(false), {
+      depth: Infinity,
+      colors: process.stdout.isTTY,
+      compact: false,
+      sorted: true
+    })}`
+  }
+
+  * [Symbol.iterator] () {
+    yield * this._keys
+  }
+}
+
+function asKeyStore (jwks, { ignoreErrors = false, calculateMissingRSAPrimes = false } = {}) {
+  if (!isPlainObject(jwks) || !Array.isArray(jwks.keys) || jwks.keys.some((k) => !isPlainObject(k) || !('kty' in k))) {
+    throw new TypeError('jwks must be a JSON Web Key Set formatted object')
+  }
+  const keys = []
+  for (const jwk of jwks.keys) {
+    try {
+      keys.push(asKey(jwk, { calculateMissingRSAPrimes }))
+    } catch (err) {
+      if (!ignoreErrors) throw err
+    }
+  }
+  return new KeyStore(...keys)
+}
+
+module.exports = { KeyStore, asKeyStore }

@@ -1,0 +1,30 @@
+'use strict'
+
+// The addon, with its errors turned into jose's classes. A core error
+// arrives as "<ClassName>\0<message>"; anything else napi throws on its own
+// is an argument that did not convert, which jose would report as TypeError.
+
+const binding = require('./binding')
+const errors = require('./errors')
+
+function translate (err) {
+  if (!(err instanceof Error) || err instanceof errors.JOSEError || err instanceof TypeError) return err
+  const cut = err.message.indexOf('\u0000')
+  if (cut === -1) return new TypeError(err.message)
+  const name = err.message.slice(0, cut)
+  const message = err.message.slice(cut + 1)
+  if (name === 'TypeError') return new TypeError(message)
+  const JoseClass = errors[name]
+  return JoseClass ? new JoseClass(message) : new TypeError(message)
+}
+
+// Calls fn(...args) and rethrows its error as jose would.
+function call (fn, ...args) {
+  try {
+    return fn(...args)
+  } catch (err) {
+    throw translate(err)
+  }
+}
+
+module.exports = { binding, call, translate }

@@ -1,0 +1,267 @@
+//! Which algorithms a key may perform, by operation: the rules of jose 1.x's
+//! JWA registry, in its order (a `Set`'s iteration order is observable).
+
+use crate::error::{Error, Result};
+use crate::jwk::material::{EcCurve, KeyType, Material, OkpCurve};
+
+/// A key operation, as `key_ops` and `algorithms(operation)` name them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Operation {
+    Sign,
+    Verify,
+    Encrypt,
+    Decrypt,
+    WrapKey,
+    UnwrapKey,
+    DeriveKey,
+}
+
+impl Operation {
+    pub fn parse(name: &str) -> Result<Operation> {
+        match name {
+            "sign" => Ok(Operation::Sign),
+            "verify" => Ok(Operation::Verify),
+            "encrypt" => Ok(Operation::Encrypt),
+            "decrypt" => Ok(Operation::Decrypt),
+            "wrapKey" => Ok(Operation::WrapKey),
+            "unwrapKey" => Ok(Operation::UnwrapKey),
+            "deriveKey" => Ok(Operation::DeriveKey),
+            _ => Err(Error::type_error("invalid key operation")),
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Operation::Sign => "sign",
+            Operation::Verify => "verify",
+            Operation::Encrypt => "encrypt",
+            Operation::Decrypt => "decrypt",
+            Operation::WrapKey => "wrapKey",
+            Operation::UnwrapKey => "unwrapKey",
+            Operation::DeriveKey => "deriveKey",
+        }
+    }
+
+    /// The `use` an operation belongs to.
+    pub fn key_use(self) -> &'static str {
+        match self {
+            Operation::Sign | Operation::Verify => "sig",
+            _ => "enc",
+        }
+    }
+
+    /// The order jose lists operations in when none is asked for.
+    pub const ALL: [Operation; 7] = [
+        Operation::Sign,
+        Operation::Verify,
+        Operation::Decrypt,
+        Operation::Encrypt,
+        Operation::UnwrapKey,
+        Operation::WrapKey,
+        Operation::DeriveKey,
+    ];
+}
+
+/// The JWK parameters that restrict what a key may do.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Restrictions<'a> {
+    pub alg: Option<&'a str>,
+    pub key_use: Option<&'a str>,
+    pub key_ops: Option<&'a [String]>,
+}
+
+/// `key.algorithms([operation])`.
+pub fn algorithms(m: &Material, r: Restrictions, op: Option<Operation>) -> Vec<&'static str> {
+    let unrestricted = Restrictions { alg: None, ..r };
+    let mut list = match op {
+        Some(op) => for_operation(m, unrestricted, op),
+        None => {
+            let mut all: Vec<&'static str> = Vec::new();
+            for op in Operation::ALL {
+                for alg in for_operation(m, unrestricted, op) {
+                    if !all.contains(&alg) {
+                        all.push(alg);
+                    }
+                }
+            }
+            all
+        }
+    };
+    if let Some(alg) = r.alg {
+        list.retain(|candidate| *candidate == alg);
+    }
+    list
+}
+
+fn for_operation(m: &Material, r: Restrictions, op: Operation) -> Vec<&'static str> {
+    if let Some(ops) = r.key_ops {
+        if !ops.iter().any(|o| o == op.name()) {
+            return Vec::new();
+        }
+    }
+    // Every algorithm belongs to one use; a key with the other use does none.
+    if r.key_use.is_some_and(|u| u != op.key_use()) {
+        return Vec::new();
+    }
+    let private = m.key_type() == KeyType::Private;
+    let needs_private = matches!(op, Operation::Sign | Operation::UnwrapKey);
+    if needs_private && !private && !matches!(m, Material::Oct { .. }) {
+        return Vec::new();
+    }
+    let bits = m.bit_length().unwrap_or(0);
+    match (m, op) {
+        (Material::Oct { .. }, Operation::Sign | Operation::Verify) => {
+            vec!["HS256", "HS384", "HS512"]
+        }
+        (Material::Oct { .. }, Operation::Encrypt | Operation::Decrypt) => [
+            ("A128CBC-HS256", 256),
+            ("A192CBC-HS384", 384),
+            ("A256CBC-HS512", 512),
+            ("A128GCM", 128),
+            ("A192GCM", 192),
+            ("A256GCM", 256),
+        ]
+        .into_iter()
+        .filter(|(_, size)| bits == *size)
+        .map(|(alg, _)| alg)
+        .collect(),
+        (Material::Oct { .. }, Operation::WrapKey | Operation::UnwrapKey) => [
+            ("A128KW", 128),
+            ("A192KW", 192),
+            ("A256KW", 256),
+            ("A128GCMKW", 128),
+            ("A192GCMKW", 192),
+            ("A256GCMKW", 256),
+        ]
+        .into_iter()
+        .filter(|(_, size)| bits == *size)
+        .map(|(alg, _)| alg)
+        .collect(),
+        (Material::Oct { .. }, Operation::DeriveKey) => {
+            vec![
+                "PBES2-HS256+A128KW",
+                "PBES2-HS384+A192KW",
+                "PBES2-HS512+A256KW",
+            ]
+        }
+        (Material::Ec { curve, .. }, Operation::Sign | Operation::Verify) => vec![match curve {
+            EcCurve::P256 => "ES256",
+            EcCurve::Secp256k1 => "ES256K",
+            EcCurve::P384 => "ES384",
+            EcCurve::P521 => "ES512",
+        }],
+        (Material::Ec { curve, .. }, Operation::DeriveKey) if *curve != EcCurve::Secp256k1 => {
+            ECDH_ES.to_vec()
+        }
+        (Material::Okp { curve, .. }, Operation::Sign | Operation::Verify)
+            if curve.is_signature_curve() =>
+        {
+            vec!["EdDSA"]
+        }
+        (Material::Okp { curve, .. }, Operation::DeriveKey)
+            if matches!(curve, OkpCurve::X25519 | OkpCurve::X448) =>
+        {
+            ECDH_ES.to_vec()
+        }
+        (Material::Rsa { .. }, Operation::Sign | Operation::Verify) => [
+            ("PS256", 528),
+            ("PS384", 784),
+            ("PS512", 1040),
+            ("RS256", 0),
+            ("RS384", 624),
+            ("RS512", 752),
+        ]
+        .into_iter()
+        .filter(|(_, min)| bits >= *min)
+        .map(|(alg, _)| alg)
+        .collect(),
+        (Material::Rsa { .. }, Operation::WrapKey | Operation::UnwrapKey) => [
+            ("RSA-OAEP", 592),
+            ("RSA-OAEP-256", 784),
+            ("RSA-OAEP-384", 1040),
+            ("RSA-OAEP-512", 1296),
+            ("RSA1_5", 0),
+        ]
+        .into_iter()
+        .filter(|(_, min)| bits >= *min)
+        .map(|(alg, _)| alg)
+        .collect(),
+        _ => Vec::new(),
+    }
+}
+
+const ECDH_ES: [&str; 4] = [
+    "ECDH-ES",
+    "ECDH-ES+A128KW",
+    "ECDH-ES+A192KW",
+    "ECDH-ES+A256KW",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rsa(bits: usize, private: bool) -> Material {
+        Material::Rsa {
+            n: vec![0xff; bits / 8],
+            e: vec![1, 0, 1],
+            private: private.then(|| {
+                Box::new(crate::jwk::material::RsaPrivate {
+                    d: vec![1],
+                    p: vec![1],
+                    q: vec![1],
+                    dp: vec![1],
+                    dq: vec![1],
+                    qi: vec![1],
+                })
+            }),
+        }
+    }
+
+    #[test]
+    fn rsa_public_key_with_enc_use() {
+        let m = rsa(2048, false);
+        let r = Restrictions {
+            key_use: Some("enc"),
+            ..Default::default()
+        };
+        assert!(algorithms(&m, r, Some(Operation::Sign)).is_empty());
+        assert!(algorithms(&m, r, Some(Operation::UnwrapKey)).is_empty());
+        assert_eq!(
+            algorithms(&m, r, Some(Operation::WrapKey)),
+            [
+                "RSA-OAEP",
+                "RSA-OAEP-256",
+                "RSA-OAEP-384",
+                "RSA-OAEP-512",
+                "RSA1_5"
+            ]
+        );
+    }
+
+    #[test]
+    fn rsa_sizes_gate_algorithms() {
+        let m = rsa(1024, true);
+        assert_eq!(
+            algorithms(&m, Restrictions::default(), Some(Operation::Sign)),
+            ["PS256", "PS384", "RS256", "RS384", "RS512"]
+        );
+    }
+
+    #[test]
+    fn alg_and_key_ops_narrow_the_set() {
+        let m = Material::Oct { k: vec![0; 16] };
+        let ops = vec!["wrapKey".to_string()];
+        let r = Restrictions {
+            key_ops: Some(&ops),
+            ..Default::default()
+        };
+        assert_eq!(algorithms(&m, r, None), ["A128KW", "A128GCMKW"]);
+        let r = Restrictions {
+            alg: Some("A128GCMKW"),
+            ..r
+        };
+        assert_eq!(algorithms(&m, r, None), ["A128GCMKW"]);
+        assert!(algorithms(&m, r, Some(Operation::Sign)).is_empty());
+    }
+}

@@ -1,0 +1,379 @@
+//! The primitives of password-based key encryption, shared by PKCS#8 PBES2
+//! and OpenSSL's legacy PEM encryption: key derivation (PBKDF2, scrypt,
+//! EVP_BytesToKey) and CBC ciphers with PKCS#7 padding.
+//!
+//! aws-lc-rs covers AES-CBC and PBKDF2 with SHA-1/256/384/512. What it does
+//! not expose (PBKDF2-HMAC-SHA224, scrypt, MD5 for EVP_BytesToKey, and
+//! DES-EDE3-CBC *decryption* for old keys) goes straight to aws-lc through
+//! aws-lc-sys; each such call is a single, bounds-checked FFI call.
+//!
+//! Every failure is `JWKImportFailed`: a wrong passphrase usually shows as
+//! bad padding, and nothing here should tell an attacker more than that.
+
+use std::num::NonZeroU32;
+
+use aws_lc_rs::cipher::{
+    self, DecryptionContext, EncryptionContext, PaddedBlockDecryptingKey, PaddedBlockEncryptingKey,
+    UnboundCipherKey,
+};
+use aws_lc_rs::iv::FixedLength;
+use aws_lc_rs::pbkdf2;
+
+use crate::error::{Error, Result};
+
+/// Block ciphers encrypted keys use, always in CBC mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cipher {
+    Aes128,
+    Aes192,
+    Aes256,
+    /// Read only: old OpenSSL defaults. Never written.
+    DesEde3,
+}
+
+impl Cipher {
+    pub fn key_len(self) -> usize {
+        match self {
+            Cipher::Aes128 => 16,
+            Cipher::Aes192 | Cipher::DesEde3 => 24,
+            Cipher::Aes256 => 32,
+        }
+    }
+
+    pub fn iv_len(self) -> usize {
+        match self {
+            Cipher::DesEde3 => 8,
+            _ => 16,
+        }
+    }
+
+    /// The ciphers this crate writes, by the names Node's `cipher` option
+    /// takes (OpenSSL names, case-insensitive, with OpenSSL's short aliases).
+    pub fn for_writing(name: &str) -> Option<Cipher> {
+        match name.to_ascii_lowercase().as_str() {
+            "aes-128-cbc" | "aes128" => Some(Cipher::Aes128),
+            "aes-192-cbc" | "aes192" => Some(Cipher::Aes192),
+            "aes-256-cbc" | "aes256" => Some(Cipher::Aes256),
+            _ => None,
+        }
+    }
+
+    fn aes(self) -> Option<&'static cipher::Algorithm> {
+        match self {
+            Cipher::Aes128 => Some(&cipher::AES_128),
+            Cipher::Aes192 => Some(&cipher::AES_192),
+            Cipher::Aes256 => Some(&cipher::AES_256),
+            Cipher::DesEde3 => None,
+        }
+    }
+}
+
+/// Decrypts and strips PKCS#7 padding.
+pub fn cbc_decrypt(cipher: Cipher, key: &[u8], iv: &[u8], ciphertext: &[u8]) -> Result<Vec<u8>> {
+    if key.len() != cipher.key_len()
+        || iv.len() != cipher.iv_len()
+        || ciphertext.is_empty()
+        || !ciphertext.len().is_multiple_of(cipher.iv_len())
+    {
+        return Err(Error::import_failed());
+    }
+    let Some(algorithm) = cipher.aes() else {
+        return des_ede3_cbc_decrypt(key, iv, ciphertext);
+    };
+    let iv: [u8; 16] = iv.try_into().map_err(|_| Error::import_failed())?;
+    let key = UnboundCipherKey::new(algorithm, key)
+        .and_then(PaddedBlockDecryptingKey::cbc_pkcs7)
+        .map_err(|_| Error::import_failed())?;
+    let mut buffer = ciphertext.to_vec();
+    let plaintext = key
+        .decrypt(&mut buffer, DecryptionContext::Iv128(FixedLength::from(iv)))
+        .map_err(|_| Error::import_failed())?;
+    Ok(plaintext.to_vec())
+}
+
+/// Pads (PKCS#7) and encrypts with AES-CBC.
+pub fn cbc_encrypt(cipher: Cipher, key: &[u8], iv: &[u8], plaintext: &[u8]) -> Result<Vec<u8>> {
+    let algorithm = cipher
+        .aes()
+        .ok_or_else(|| Error::type_error("Unknown cipher"))?;
+    let iv: [u8; 16] = iv
+        .try_into()
+        .map_err(|_| Error::type_error("invalid IV length"))?;
+    let key = UnboundCipherKey::new(algorithm, key)
+        .and_then(PaddedBlockEncryptingKey::cbc_pkcs7)
+        .map_err(|_| Error::type_error("invalid key length"))?;
+    let mut buffer = plaintext.to_vec();
+    key.less_safe_encrypt(&mut buffer, EncryptionContext::Iv128(FixedLength::from(iv)))
+        .map_err(|_| Error::type_error("encryption failed"))?;
+    Ok(buffer)
+}
+
+fn des_ede3_cbc_decrypt(key: &[u8], iv: &[u8], ciphertext: &[u8]) -> Result<Vec<u8>> {
+    use aws_lc_sys::{
+        EVP_CIPHER_CTX_free, EVP_CIPHER_CTX_new, EVP_DecryptFinal_ex, EVP_DecryptInit_ex,
+        EVP_DecryptUpdate, EVP_des_ede3_cbc,
+    };
+    // Lengths were checked by the caller: key 24, IV 8, whole blocks.
+    let in_len =
+        std::os::raw::c_int::try_from(ciphertext.len()).map_err(|_| Error::import_failed())?;
+    // Update writes at most the input length; Final at most one block more.
+    let mut out = vec![0u8; ciphertext.len() + 8];
+    let mut written: std::os::raw::c_int = 0;
+    let mut last: std::os::raw::c_int = 0;
+    // SAFETY: the context is freed on every path; key and IV are exactly as
+    // long as DES-EDE3-CBC reads; `out` has room for the input plus a block.
+    let ok = unsafe {
+        let ctx = EVP_CIPHER_CTX_new();
+        if ctx.is_null() {
+            return Err(Error::import_failed());
+        }
+        let ok = EVP_DecryptInit_ex(
+            ctx,
+            EVP_des_ede3_cbc(),
+            std::ptr::null_mut(),
+            key.as_ptr(),
+            iv.as_ptr(),
+        ) == 1
+            && EVP_DecryptUpdate(
+                ctx,
+                out.as_mut_ptr(),
+                &mut written,
+                ciphertext.as_ptr(),
+                in_len,
+            ) == 1
+            && EVP_DecryptFinal_ex(
+                ctx,
+                out.as_mut_ptr().add(written.max(0) as usize),
+                &mut last,
+            ) == 1;
+        EVP_CIPHER_CTX_free(ctx);
+        ok
+    };
+    let total = usize::try_from(written)
+        .ok()
+        .zip(usize::try_from(last).ok())
+        .map(|(a, b)| a + b);
+    match total {
+        Some(total) if ok && total <= out.len() => {
+            out.truncate(total);
+            Ok(out)
+        }
+        _ => Err(Error::import_failed()),
+    }
+}
+
+/// PBKDF2 pseudo-random functions (HMAC with these digests).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prf {
+    Sha1,
+    Sha224,
+    Sha256,
+    Sha384,
+    Sha512,
+}
+
+/// Iteration counts above this are refused so a hostile key cannot hang the
+/// process (OpenSSL writes 2048; ten million takes seconds).
+pub const MAX_PBKDF2_ITERATIONS: u64 = 10_000_000;
+
+pub fn pbkdf2(
+    prf: Prf,
+    passphrase: &[u8],
+    salt: &[u8],
+    iterations: u64,
+    out: &mut [u8],
+) -> Result<()> {
+    if iterations > MAX_PBKDF2_ITERATIONS {
+        return Err(Error::import_failed());
+    }
+    let iterations = u32::try_from(iterations)
+        .ok()
+        .and_then(NonZeroU32::new)
+        .ok_or_else(Error::import_failed)?;
+    let algorithm = match prf {
+        Prf::Sha1 => pbkdf2::PBKDF2_HMAC_SHA1,
+        Prf::Sha256 => pbkdf2::PBKDF2_HMAC_SHA256,
+        Prf::Sha384 => pbkdf2::PBKDF2_HMAC_SHA384,
+        Prf::Sha512 => pbkdf2::PBKDF2_HMAC_SHA512,
+        Prf::Sha224 => return pbkdf2_hmac_sha224(passphrase, salt, iterations.get(), out),
+    };
+    pbkdf2::derive(algorithm, iterations, salt, passphrase, out);
+    Ok(())
+}
+
+fn pbkdf2_hmac_sha224(
+    passphrase: &[u8],
+    salt: &[u8],
+    iterations: u32,
+    out: &mut [u8],
+) -> Result<()> {
+    // SAFETY: every pointer comes with its slice's own length.
+    let ok = unsafe {
+        aws_lc_sys::PKCS5_PBKDF2_HMAC(
+            passphrase.as_ptr().cast(),
+            passphrase.len(),
+            salt.as_ptr(),
+            salt.len(),
+            iterations,
+            aws_lc_sys::EVP_sha224(),
+            out.len(),
+            out.as_mut_ptr(),
+        )
+    };
+    if ok == 1 {
+        Ok(())
+    } else {
+        Err(Error::import_failed())
+    }
+}
+
+/// scrypt cost limits: memory (128·N·r bytes) and work (N·r·p). OpenSSL's
+/// default (N=16384, r=8, p=1) needs 16 MiB and 2^17 work.
+const SCRYPT_MAX_MEMORY: usize = 64 * 1024 * 1024;
+const SCRYPT_MAX_WORK: u64 = 1 << 22;
+
+pub fn scrypt(
+    passphrase: &[u8],
+    salt: &[u8],
+    n: u64,
+    r: u64,
+    p: u64,
+    out: &mut [u8],
+) -> Result<()> {
+    let work = n.checked_mul(r).and_then(|nr| nr.checked_mul(p));
+    if !matches!(work, Some(work) if work > 0 && work <= SCRYPT_MAX_WORK) {
+        return Err(Error::import_failed());
+    }
+    // SAFETY: every pointer comes with its slice's own length; aws-lc checks
+    // N, r and p and the memory bound itself.
+    let ok = unsafe {
+        aws_lc_sys::EVP_PBE_scrypt(
+            passphrase.as_ptr().cast(),
+            passphrase.len(),
+            salt.as_ptr(),
+            salt.len(),
+            n,
+            r,
+            p,
+            SCRYPT_MAX_MEMORY,
+            out.as_mut_ptr(),
+            out.len(),
+        )
+    };
+    if ok == 1 {
+        Ok(())
+    } else {
+        Err(Error::import_failed())
+    }
+}
+
+/// OpenSSL's `EVP_BytesToKey` with MD5 and one iteration, the key derivation
+/// of legacy PEM encryption: `D_i = MD5(D_{i-1} || passphrase || salt)`,
+/// concatenated until `out` is full.
+pub fn evp_bytes_to_key_md5(passphrase: &[u8], salt: &[u8], out: &mut [u8]) {
+    let mut previous: Vec<u8> = Vec::new();
+    let mut filled = 0;
+    while filled < out.len() {
+        let input = [&previous[..], passphrase, salt].concat();
+        let mut digest = [0u8; 16];
+        // SAFETY: MD5 reads `input.len()` bytes and writes 16 into `digest`.
+        unsafe {
+            aws_lc_sys::MD5(input.as_ptr(), input.len(), digest.as_mut_ptr());
+        }
+        let take = digest.len().min(out.len() - filled);
+        out[filled..filled + take].copy_from_slice(&digest[..take]);
+        filled += take;
+        previous = digest.to_vec();
+    }
+}
+
+/// Fresh random bytes (salts, IVs).
+pub fn random(len: usize) -> Result<Vec<u8>> {
+    let mut bytes = vec![0u8; len];
+    aws_lc_rs::rand::fill(&mut bytes).map_err(|_| Error::type_error("random generation failed"))?;
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hex(bytes: &[u8]) -> String {
+        bytes.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    #[test]
+    fn pbkdf2_sha224_matches_known_answer() {
+        // Computed with `openssl kdf -keylen 32 -kdfopt digest:SHA224
+        // -kdfopt pass:password -kdfopt salt:salt -kdfopt iter:2 PBKDF2`.
+        let mut out = [0u8; 32];
+        pbkdf2(Prf::Sha224, b"password", b"salt", 2, &mut out).unwrap();
+        assert_eq!(
+            hex(&out),
+            include_str!("../../tests/fixtures/der/pbkdf2-sha224.hex").trim()
+        );
+    }
+
+    #[test]
+    fn pbkdf2_iteration_bounds() {
+        let mut out = [0u8; 16];
+        assert!(pbkdf2(Prf::Sha256, b"p", b"s", 0, &mut out).is_err());
+        assert!(pbkdf2(Prf::Sha256, b"p", b"s", MAX_PBKDF2_ITERATIONS + 1, &mut out).is_err());
+        assert!(pbkdf2(Prf::Sha256, b"p", b"s", u64::MAX, &mut out).is_err());
+    }
+
+    #[test]
+    fn scrypt_rejects_expensive_or_invalid_parameters() {
+        let mut out = [0u8; 32];
+        assert!(scrypt(b"p", b"s", 1 << 20, 8, 1, &mut out).is_err());
+        assert!(scrypt(b"p", b"s", 16, 8, u64::MAX, &mut out).is_err());
+        assert!(scrypt(b"p", b"s", 15, 8, 1, &mut out).is_err());
+        assert!(scrypt(b"p", b"s", 0, 8, 1, &mut out).is_err());
+        assert!(scrypt(b"p", b"s", 16, 8, 1, &mut out).is_ok());
+    }
+
+    #[test]
+    fn evp_bytes_to_key_matches_openssl() {
+        // `openssl enc -aes-256-cbc -P -md md5 -S 0102030405060708 -pass pass:secret`.
+        let mut key = [0u8; 32];
+        evp_bytes_to_key_md5(b"secret", &[1, 2, 3, 4, 5, 6, 7, 8], &mut key);
+        assert_eq!(
+            hex(&key),
+            include_str!("../../tests/fixtures/der/evp-bytes-to-key.hex").trim()
+        );
+    }
+
+    #[test]
+    fn cbc_round_trip_and_padding_errors() {
+        for cipher in [Cipher::Aes128, Cipher::Aes192, Cipher::Aes256] {
+            let key = vec![7u8; cipher.key_len()];
+            let iv = [9u8; 16];
+            for len in [0, 1, 15, 16, 17, 100] {
+                let plaintext = vec![0x42u8; len];
+                let ciphertext = cbc_encrypt(cipher, &key, &iv, &plaintext).unwrap();
+                assert_eq!(ciphertext.len(), (len / 16 + 1) * 16);
+                assert_eq!(
+                    cbc_decrypt(cipher, &key, &iv, &ciphertext).unwrap(),
+                    plaintext
+                );
+                let wrong_key = vec![8u8; cipher.key_len()];
+                if let Ok(garbage) = cbc_decrypt(cipher, &wrong_key, &iv, &ciphertext) {
+                    assert_ne!(garbage, plaintext);
+                }
+                assert!(cbc_decrypt(cipher, &key, &iv, &ciphertext[1..]).is_err());
+            }
+        }
+        assert!(cbc_decrypt(Cipher::DesEde3, &[0; 24], &[0; 8], &[]).is_err());
+        assert!(cbc_decrypt(Cipher::DesEde3, &[0; 24], &[0; 8], &[0; 7]).is_err());
+        assert!(cbc_encrypt(Cipher::DesEde3, &[0; 24], &[0; 8], b"x").is_err());
+    }
+
+    #[test]
+    fn cipher_names_as_node_takes_them() {
+        assert_eq!(Cipher::for_writing("aes-256-cbc"), Some(Cipher::Aes256));
+        assert_eq!(Cipher::for_writing("AES-128-CBC"), Some(Cipher::Aes128));
+        assert_eq!(Cipher::for_writing("aes192"), Some(Cipher::Aes192));
+        assert_eq!(Cipher::for_writing("des-ede3-cbc"), None);
+        assert_eq!(Cipher::for_writing("aes-256-gcm"), None);
+    }
+}

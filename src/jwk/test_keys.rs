@@ -1,0 +1,30 @@
+//! Test support: keys made by Node's crypto (tests/fixtures/node-keys.js),
+//! shared by the validation, generation and prime recovery tests.
+
+use serde_json::Value;
+
+use super::material::RsaPrivate;
+use crate::b64;
+
+pub(crate) fn fixtures() -> Value {
+    serde_json::from_str(include_str!("../../tests/fixtures/node-keys.json")).unwrap()
+}
+
+/// A base64url member of a fixture object, decoded.
+pub(crate) fn field(v: &Value, name: &str) -> Vec<u8> {
+    b64::decode(v[name].as_str().unwrap()).unwrap()
+}
+
+/// Node's 1024-bit RSA key as (n, e, private parts).
+pub(crate) fn node_rsa() -> (Vec<u8>, Vec<u8>, RsaPrivate) {
+    let jwk = &fixtures()["rsa"];
+    let private = RsaPrivate {
+        d: field(jwk, "d"),
+        p: field(jwk, "p"),
+        q: field(jwk, "q"),
+        dp: field(jwk, "dp"),
+        dq: field(jwk, "dq"),
+        qi: field(jwk, "qi"),
+    };
+    (field(jwk, "n"), field(jwk, "e"), private)
+}

@@ -1,0 +1,32 @@
+//! Core errors as thrown N-API errors. The message carries the jose class
+//! name before a NUL byte; `lib/native.js` splits it and throws the class.
+
+use napi::Status;
+
+use crate::error::Error;
+
+pub fn to_napi(e: Error) -> napi::Error {
+    napi::Error::new(
+        Status::GenericFailure,
+        format!("{}\u{0}{}", e.kind.class_name(), e.message),
+    )
+}
+
+pub trait OrThrow<T> {
+    fn or_throw(self) -> napi::Result<T>;
+}
+
+impl<T> OrThrow<T> for crate::error::Result<T> {
+    fn or_throw(self) -> napi::Result<T> {
+        self.map_err(to_napi)
+    }
+}
+
+/// Parses JSON text the facade produced with `JSON.stringify` of a plain
+/// object (so it cannot fail short of a facade bug; still typed if it does).
+pub fn object_from_json(text: &str) -> napi::Result<serde_json::Map<String, serde_json::Value>> {
+    match serde_json::from_str(text) {
+        Ok(serde_json::Value::Object(map)) => Ok(map),
+        _ => Err(to_napi(Error::type_error("expected a JSON object"))),
+    }
+}
