@@ -3,12 +3,12 @@
 //! Direct ECDH-ES derives the CEK itself (AlgorithmID = `enc`, length of the
 //! `enc` key); ECDH-ES+A*KW derives an AES-KW KEK (AlgorithmID = `alg`) that
 //! the caller passes to `aes_kw::wrap`/`unwrap` with the same `alg`.
-//! secp256k1 is not an ECDH-ES curve in jose and is refused.
+//! X448 comes from `curve448.rs` (AWS-LC has no X448). secp256k1 is not an ECDH-ES curve in jose and is refused.
 
 use aws_lc_rs::agreement::{self, PrivateKey, UnparsedPublicKey};
 
-use super::concat_kdf;
 use super::jwe_algs::{EncAlg, KeyAlg, KeyFamily};
+use super::{concat_kdf, curve448};
 use crate::error::{Error, Kind, Result};
 use crate::jwk::material::{pad_to, EcCurve, Material, OkpCurve};
 
@@ -223,13 +223,14 @@ fn lc_agree(
     })
 }
 
-// X448 is not in AWS-LC; it comes from `curve448.rs` once that lands.
-fn x448_agree(_d: &[u8], _peer_x: &[u8]) -> std::result::Result<Vec<u8>, Failed> {
-    Err(Failed)
+// X448 is not in AWS-LC; curve448.rs has it (and refuses an all-zero
+// secret, i.e. a small-order peer point).
+fn x448_agree(d: &[u8], peer_x: &[u8]) -> std::result::Result<Vec<u8>, Failed> {
+    curve448::x448_agree(d, peer_x).map_err(|_| Failed)
 }
 
 fn x448_generate() -> std::result::Result<(Vec<u8>, Vec<u8>), Failed> {
-    Err(Failed)
+    curve448::x448_generate().map_err(|_| Failed)
 }
 
 fn decryption_failed() -> Error {
@@ -371,6 +372,39 @@ mod tests {
         assert_eq!(
             key,
             concat_kdf::derive(&z, 32, b"A256GCM", b"", b"").unwrap()
+        );
+    }
+
+    #[test]
+    fn rfc7748_x448_shared_secret_feeds_the_kdf() {
+        let alice = Material::Okp {
+            curve: OkpCurve::X448,
+            x: hex("9b08f7cc31b7e3e67d22d5aea121074a273bd2b83de09c63faa73d2c22c5d9bbc836647241d953d40c5b12da88120d53177f80e532c41fa0"),
+            d: Some(hex("9a8f4925d1519f5775cf46b04b5800d4ee9ee8bae8bc5565d498c28dd9c9baf574a9419744897391006382a6f127ab1d9ac2d8c0a598726b")),
+        };
+        let bob_public = Material::Okp {
+            curve: OkpCurve::X448,
+            x: hex("3eb7a829b0cd20f5bcfc0b599b6feccf6da4627107bdb0d4f345b43027d8b972fc3e34fb4232a13ca706dcb57aec3dae07bdc1c67bf33609"),
+            d: None,
+        };
+        let z = hex("07fff4181ac6cc95ec1c16a94a0f74d12da232ce40a77552281d282bb60c0b56fd2464c335543936521c24403085d59a449a5037514a879d");
+        let (a, e) = (alg("ECDH-ES+A256KW"), enc("A128GCM"));
+        let key = recipient_derive(a, e, &alice, &bob_public, b"", b"").unwrap();
+        assert_eq!(
+            key,
+            concat_kdf::derive(&z, 32, b"ECDH-ES+A256KW", b"", b"").unwrap()
+        );
+        // A small-order (all-zero) peer point is refused.
+        let zero = Material::Okp {
+            curve: OkpCurve::X448,
+            x: vec![0u8; 56],
+            d: None,
+        };
+        assert_eq!(
+            recipient_derive(a, e, &alice, &zero, b"", b"")
+                .unwrap_err()
+                .kind,
+            Kind::JweDecryptionFailed
         );
     }
 
