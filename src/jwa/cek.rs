@@ -1,0 +1,49 @@
+//! Random content encryption keys and IVs, sized from the `jwe_algs` table.
+
+use aws_lc_rs::rand;
+
+use super::jwe_algs::EncAlg;
+use crate::error::{Error, Result};
+
+/// `len` bytes from the system CSPRNG.
+pub fn random_bytes(len: usize) -> Result<Vec<u8>> {
+    let mut out = vec![0u8; len];
+    rand::fill(&mut out).map_err(|_| rng_failed())?;
+    Ok(out)
+}
+
+/// A fresh CEK of the length `enc` needs.
+pub fn generate_cek(enc: &EncAlg) -> Result<Vec<u8>> {
+    random_bytes(enc.key_len)
+}
+
+/// A fresh IV of the length `enc` needs.
+pub fn generate_iv(enc: &EncAlg) -> Result<Vec<u8>> {
+    random_bytes(enc.iv_len)
+}
+
+// The system RNG failing is not something a caller can fix or that jose has
+// a class for; report it as an unsupported operation rather than panic.
+fn rng_failed() -> Error {
+    Error::not_supported("random number generation failed")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::jwa::jwe_algs::ENC_ALGS;
+
+    #[test]
+    fn lengths_follow_the_table() {
+        for enc in ENC_ALGS {
+            assert_eq!(generate_cek(enc).unwrap().len(), enc.key_len);
+            assert_eq!(generate_iv(enc).unwrap().len(), enc.iv_len);
+        }
+    }
+
+    #[test]
+    fn keys_differ() {
+        let enc = EncAlg::from_name("A256GCM").unwrap();
+        assert_ne!(generate_cek(enc).unwrap(), generate_cek(enc).unwrap());
+    }
+}

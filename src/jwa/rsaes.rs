@@ -1,0 +1,639 @@
+//! RSA key encryption (RFC 7518 4.2, 4.3): RSA1_5 and RSA-OAEP with SHA-1,
+//! SHA-256, SHA-384 and SHA-512 (OAEP and MGF1 use the same hash).
+//!
+//! This goes through aws-lc-sys rather than aws-lc-rs' `rsa` encryption
+//! keys: those refuse moduli outside 2048..=8192 bits, while jose uses
+//! RSA-OAEP from 592 bits and RSA1_5 with any size; aws-lc-rs also has no
+//! way to decrypt RSA1_5 without a padding oracle (see `unwrap`).
+//!
+//! Keys are built straight from the components with AWS-LC's
+//! `RSA_new_public_key` / `RSA_new_private_key`, which run `RSA_check_key`.
+//! Every AWS-LC pointer is owned by one guard that frees it.
+
+use std::hint::black_box;
+use std::ptr::{self, NonNull};
+
+use aws_lc_sys as sys;
+
+use super::cek::random_bytes;
+use super::jwe_algs::{Hash, KeyAlg, KeyFamily};
+use crate::error::{Error, Kind, Result};
+use crate::jwk::material::Material;
+
+/// An RSA public or private key, ready for encryption operations.
+pub struct RsaKey {
+    pkey: NonNull<sys::EVP_PKEY>,
+    /// Modulus length in bytes (= ciphertext length).
+    size: usize,
+    bits: usize,
+    private: bool,
+}
+
+// SAFETY: after construction the EVP_PKEY is never mutated; each operation
+// takes its own EVP_PKEY_CTX (which only adds an atomic reference), and RSA
+// private operations lock their blinding state inside AWS-LC. aws-lc-rs
+// shares its RSA keys across threads on the same guarantee.
+unsafe impl Send for RsaKey {}
+unsafe impl Sync for RsaKey {}
+
+impl Drop for RsaKey {
+    fn drop(&mut self) {
+        // SAFETY: we hold the only reference we took.
+        unsafe { sys::EVP_PKEY_free(self.pkey.as_ptr()) }
+    }
+}
+
+impl std::fmt::Debug for RsaKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "RsaKey({} bits, private: {})", self.bits, self.private)
+    }
+}
+
+/// A `BIGNUM` we own.
+struct Bn(*mut sys::BIGNUM);
+
+impl Bn {
+    fn new(bytes: &[u8]) -> Result<Bn> {
+        // SAFETY: reads `bytes.len()` bytes of a live slice; a null last
+        // argument allocates a fresh BIGNUM (null only if that fails).
+        let bn = unsafe { sys::BN_bin2bn(bytes.as_ptr(), bytes.len(), ptr::null_mut()) };
+        if bn.is_null() {
+            return Err(lc_failed(Error::import_failed()));
+        }
+        Ok(Bn(bn))
+    }
+}
+
+impl Drop for Bn {
+    fn drop(&mut self) {
+        // SAFETY: frees a BIGNUM we allocated (BN_free accepts null).
+        unsafe { sys::BN_free(self.0) }
+    }
+}
+
+/// An `EVP_PKEY_CTX` for one operation.
+struct Ctx(NonNull<sys::EVP_PKEY_CTX>);
+
+impl Drop for Ctx {
+    fn drop(&mut self) {
+        // SAFETY: frees the context we created (and its key reference).
+        unsafe { sys::EVP_PKEY_CTX_free(self.0.as_ptr()) }
+    }
+}
+
+/// AWS-LC leaves why it failed on a thread-local queue; jose shows none of
+/// it, and a stale entry would confuse the next aws-lc-rs call.
+fn lc_failed(err: Error) -> Error {
+    // SAFETY: clears this thread's error queue.
+    unsafe { sys::ERR_clear_error() };
+    err
+}
+
+fn decryption_failed() -> Error {
+    Error::new(Kind::JweDecryptionFailed, "decryption operation failed")
+}
+
+impl RsaKey {
+    /// Builds the key from RSA Material: a private key when it has its
+    /// private components, else a public key. Inconsistent components are
+    /// `JWKImportFailed`.
+    pub fn from_material(m: &Material) -> Result<RsaKey> {
+        let Material::Rsa { n, e, private } = m else {
+            return Err(Error::type_error("not an RSA key"));
+        };
+        let (bn_n, bn_e) = (Bn::new(n)?, Bn::new(e)?);
+        let rsa = match private {
+            Some(k) => {
+                let parts = [&k.d, &k.p, &k.q, &k.dp, &k.dq, &k.qi].map(|v| Bn::new(v));
+                let [d, p, q, dp, dq, qi] = parts;
+                let (d, p, q, dp, dq, qi) = (d?, p?, q?, dp?, dq?, qi?);
+                // SAFETY: all arguments are live BIGNUMs; AWS-LC copies them
+                // and returns a new RSA (null when the key fails its check).
+                unsafe { sys::RSA_new_private_key(bn_n.0, bn_e.0, d.0, p.0, q.0, dp.0, dq.0, qi.0) }
+            }
+            // SAFETY: as above, for the public components.
+            None => unsafe { sys::RSA_new_public_key(bn_n.0, bn_e.0) },
+        };
+        if rsa.is_null() {
+            return Err(lc_failed(Error::import_failed()));
+        }
+        // SAFETY: plain allocation.
+        let Some(pkey) = NonNull::new(unsafe { sys::EVP_PKEY_new() }) else {
+            // SAFETY: `rsa` is ours until assigned.
+            unsafe { sys::RSA_free(rsa) };
+            return Err(lc_failed(Error::import_failed()));
+        };
+        // SAFETY: on success the EVP_PKEY owns `rsa`; on failure we still do.
+        if unsafe { sys::EVP_PKEY_assign_RSA(pkey.as_ptr(), rsa) } != 1 {
+            // SAFETY: both are ours here.
+            unsafe {
+                sys::RSA_free(rsa);
+                sys::EVP_PKEY_free(pkey.as_ptr());
+            }
+            return Err(lc_failed(Error::import_failed()));
+        }
+        // From here on the key's Drop frees `pkey` on every path.
+        let mut key = RsaKey {
+            pkey,
+            size: 0,
+            bits: 0,
+            private: private.is_some(),
+        };
+        // SAFETY: `pkey` is a live RSA EVP_PKEY.
+        let (size, bits) = unsafe {
+            (
+                sys::EVP_PKEY_size(pkey.as_ptr()),
+                sys::EVP_PKEY_bits(pkey.as_ptr()),
+            )
+        };
+        match (usize::try_from(size), usize::try_from(bits)) {
+            (Ok(size), Ok(bits)) if size > 0 => {
+                key.size = size;
+                key.bits = bits;
+                Ok(key)
+            }
+            _ => Err(lc_failed(Error::import_failed())),
+        }
+    }
+
+    pub fn bits(&self) -> usize {
+        self.bits
+    }
+
+    pub fn is_private(&self) -> bool {
+        self.private
+    }
+
+    fn ctx(&self) -> Result<Ctx> {
+        // SAFETY: `pkey` is live; the context takes its own reference.
+        let ctx = unsafe { sys::EVP_PKEY_CTX_new(self.pkey.as_ptr(), ptr::null_mut()) };
+        NonNull::new(ctx)
+            .map(Ctx)
+            .ok_or_else(|| lc_failed(decryption_failed()))
+    }
+}
+
+/// `(padding, OAEP hash)` for an RSA key management algorithm.
+fn padding_for(alg: &KeyAlg, encrypting: bool) -> Result<(i32, Option<*const sys::EVP_MD>)> {
+    // SAFETY: these return pointers to static method tables.
+    let md = |h: Hash| unsafe {
+        match h {
+            Hash::Sha1 => sys::EVP_sha1(),
+            Hash::Sha256 => sys::EVP_sha256(),
+            Hash::Sha384 => sys::EVP_sha384(),
+            Hash::Sha512 => sys::EVP_sha512(),
+        }
+    };
+    match alg.family {
+        KeyFamily::RsaOaep(h) => Ok((sys::RSA_PKCS1_OAEP_PADDING, Some(md(h)))),
+        KeyFamily::Rsa1_5 => Ok((sys::RSA_PKCS1_PADDING, None)),
+        _ => Err(alg.key_unsupported(encrypting)),
+    }
+}
+
+/// Checks the algorithm fits the key as jose's key selection does: an RSA
+/// algorithm, a modulus of at least its minimum size, and a private key to
+/// decrypt.
+fn check_key(alg: &KeyAlg, key: &RsaKey, encrypting: bool) -> Result<()> {
+    if key.bits < alg.min_rsa_bits || (!encrypting && !key.private) {
+        return Err(alg.key_unsupported(encrypting));
+    }
+    Ok(())
+}
+
+/// Encrypts the CEK to the key (public, or the public half of a private key).
+pub fn wrap(alg: &KeyAlg, key: &RsaKey, cek: &[u8]) -> Result<Vec<u8>> {
+    let (padding, md) = padding_for(alg, true)?;
+    check_key(alg, key, true)?;
+    let failed = || lc_failed(Error::new(Kind::JweInvalid, "key encryption failed"));
+    let ctx = key.ctx()?;
+    let c = ctx.0.as_ptr();
+    // SAFETY: `c` is a live context for `key`.
+    let ready = unsafe {
+        sys::EVP_PKEY_encrypt_init(c) == 1
+            && sys::EVP_PKEY_CTX_set_rsa_padding(c, padding) == 1
+            && md.is_none_or(|md| {
+                sys::EVP_PKEY_CTX_set_rsa_oaep_md(c, md) == 1
+                    && sys::EVP_PKEY_CTX_set_rsa_mgf1_md(c, md) == 1
+            })
+    };
+    if !ready {
+        return Err(failed());
+    }
+    let mut out = vec![0u8; key.size];
+    let mut out_len = out.len();
+    // SAFETY: `out` has `out_len` writable bytes; AWS-LC writes at most
+    // that and refuses a CEK too long for the padding.
+    let ok = unsafe {
+        sys::EVP_PKEY_encrypt(c, out.as_mut_ptr(), &mut out_len, cek.as_ptr(), cek.len())
+    };
+    if ok != 1 || out_len > out.len() {
+        return Err(failed());
+    }
+    out.truncate(out_len);
+    Ok(out)
+}
+
+/// Decrypts the encrypted key and returns a CEK of `cek_len` bytes.
+///
+/// RSA-OAEP: any failure, including a CEK of another length, is
+/// `JWEDecryptionFailed`.
+///
+/// RSA1_5 never reports a padding or length failure (RFC 7516 11.5, the
+/// Bleichenbacher defence): the raw RSA result is unpadded in constant time
+/// against the expected CEK length, and when anything is wrong a random CEK
+/// of that length comes back instead, so the content decryption fails the
+/// same way a wrong key would.
+pub fn unwrap(alg: &KeyAlg, key: &RsaKey, encrypted_key: &[u8], cek_len: usize) -> Result<Vec<u8>> {
+    let (padding, md) = padding_for(alg, false)?;
+    check_key(alg, key, false)?;
+    if cek_len == 0 {
+        return Err(decryption_failed());
+    }
+    match md {
+        Some(md) => unwrap_oaep(key, md, encrypted_key, cek_len),
+        None if padding == sys::RSA_PKCS1_PADDING => unwrap_pkcs1(key, encrypted_key, cek_len),
+        None => Err(alg.key_unsupported(false)),
+    }
+}
+
+fn unwrap_oaep(
+    key: &RsaKey,
+    md: *const sys::EVP_MD,
+    encrypted_key: &[u8],
+    cek_len: usize,
+) -> Result<Vec<u8>> {
+    let ctx = key.ctx()?;
+    let c = ctx.0.as_ptr();
+    // SAFETY: `c` is a live context for a private key; `md` is static.
+    let ready = unsafe {
+        sys::EVP_PKEY_decrypt_init(c) == 1
+            && sys::EVP_PKEY_CTX_set_rsa_padding(c, sys::RSA_PKCS1_OAEP_PADDING) == 1
+            && sys::EVP_PKEY_CTX_set_rsa_oaep_md(c, md) == 1
+            && sys::EVP_PKEY_CTX_set_rsa_mgf1_md(c, md) == 1
+    };
+    if !ready {
+        return Err(lc_failed(decryption_failed()));
+    }
+    let mut out = vec![0u8; key.size];
+    let mut out_len = out.len();
+    // SAFETY: `out` has `out_len` writable bytes.
+    let ok = unsafe {
+        sys::EVP_PKEY_decrypt(
+            c,
+            out.as_mut_ptr(),
+            &mut out_len,
+            encrypted_key.as_ptr(),
+            encrypted_key.len(),
+        )
+    };
+    if ok != 1 || out_len != cek_len {
+        return Err(lc_failed(decryption_failed()));
+    }
+    out.truncate(out_len);
+    Ok(out)
+}
+
+fn unwrap_pkcs1(key: &RsaKey, encrypted_key: &[u8], cek_len: usize) -> Result<Vec<u8>> {
+    // Drawn first, so the failure path does no extra work.
+    let fallback = random_bytes(cek_len)?;
+    let k = key.size;
+    let mut em = vec![0u8; k];
+    // Whether the raw decryption ran depends only on public values (the
+    // ciphertext's length and whether it is below the modulus).
+    let raw_ok = encrypted_key.len() == k && raw_decrypt(key, encrypted_key, &mut em).is_ok();
+    // EM = 0x00 || 0x02 || PS (>= 8 non-zero bytes) || 0x00 || CEK.
+    // The layout is fixed by k and cek_len, both public, so every check
+    // below reads the same positions whatever EM holds.
+    let fits = k >= cek_len + 11;
+    let mut good: u8 = mask(raw_ok) & mask(fits);
+    if fits {
+        let sep = k - cek_len - 1;
+        good &= is_zero(em[0]);
+        good &= is_zero(em[1] ^ 0x02);
+        for &byte in &em[2..sep] {
+            good &= !is_zero(byte);
+        }
+        good &= is_zero(em[sep]);
+    }
+    let good = black_box(good);
+    let start = k.saturating_sub(cek_len);
+    let mut cek = fallback;
+    for (i, out) in cek.iter_mut().enumerate() {
+        let decrypted = em.get(start + i).copied().unwrap_or(0);
+        *out = (decrypted & good) | (*out & !good);
+    }
+    Ok(cek)
+}
+
+/// m = c^d mod n without any padding check (RSA_NO_PADDING), into `em`.
+fn raw_decrypt(key: &RsaKey, c_in: &[u8], em: &mut [u8]) -> Result<()> {
+    let ctx = key.ctx()?;
+    let c = ctx.0.as_ptr();
+    let mut out_len = em.len();
+    // SAFETY: `c` is a live context for a private key; `em` has `out_len`
+    // writable bytes, the modulus length that RSA_NO_PADDING produces.
+    let ok = unsafe {
+        sys::EVP_PKEY_decrypt_init(c) == 1
+            && sys::EVP_PKEY_CTX_set_rsa_padding(c, sys::RSA_NO_PADDING) == 1
+            && sys::EVP_PKEY_decrypt(c, em.as_mut_ptr(), &mut out_len, c_in.as_ptr(), c_in.len())
+                == 1
+    };
+    if !ok || out_len != em.len() {
+        return Err(lc_failed(decryption_failed()));
+    }
+    Ok(())
+}
+
+/// 0xff when `b` is zero, else 0, without a data-dependent branch.
+fn is_zero(b: u8) -> u8 {
+    let x = u32::from(b);
+    // x | -x has its top bit set exactly when x != 0.
+    let nonzero = ((x | x.wrapping_neg()) >> 31) as u8;
+    nonzero.wrapping_sub(1)
+}
+
+fn mask(flag: bool) -> u8 {
+    0u8.wrapping_sub(u8::from(flag))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::jwa::jwe_algs::EncAlg;
+    use crate::jwa::test_vectors::*;
+    use crate::jwa::{aes_cbc_hmac, aes_gcm};
+    use crate::jwk::material::RsaPrivate;
+
+    fn alg(name: &str) -> &'static KeyAlg {
+        KeyAlg::from_name(name).unwrap()
+    }
+
+    fn private(parts: [&str; 8]) -> Material {
+        let [n, e, d, p, q, dp, dq, qi] = parts.map(b);
+        Material::Rsa {
+            n,
+            e,
+            private: Some(Box::new(RsaPrivate {
+                d,
+                p,
+                q,
+                dp,
+                dq,
+                qi,
+            })),
+        }
+    }
+
+    fn rfc_5_1_key() -> Material {
+        private([
+            RSA1_5_A128CBC_N,
+            RSA1_5_A128CBC_E,
+            RSA1_5_A128CBC_D,
+            RSA1_5_A128CBC_P,
+            RSA1_5_A128CBC_Q,
+            RSA1_5_A128CBC_DP,
+            RSA1_5_A128CBC_DQ,
+            RSA1_5_A128CBC_QI,
+        ])
+    }
+
+    fn rfc_5_2_key() -> Material {
+        private([
+            RSA_OAEP_A256GCM_N,
+            RSA_OAEP_A256GCM_E,
+            RSA_OAEP_A256GCM_D,
+            RSA_OAEP_A256GCM_P,
+            RSA_OAEP_A256GCM_Q,
+            RSA_OAEP_A256GCM_DP,
+            RSA_OAEP_A256GCM_DQ,
+            RSA_OAEP_A256GCM_QI,
+        ])
+    }
+
+    fn rsa1024() -> Material {
+        private([
+            RSA1024_N, RSA1024_E, RSA1024_D, RSA1024_P, RSA1024_Q, RSA1024_DP, RSA1024_DQ,
+            RSA1024_QI,
+        ])
+    }
+
+    #[test]
+    fn rfc7520_5_1_rsa1_5_then_a128cbc_hs256() {
+        let c = &RSA1_5_A128CBC;
+        let key = RsaKey::from_material(&rfc_5_1_key()).unwrap();
+        let enc = EncAlg::from_name("A128CBC-HS256").unwrap();
+        let cek = unwrap(alg("RSA1_5"), &key, &b(c.encrypted_key), enc.key_len).unwrap();
+        let pt = aes_cbc_hmac::decrypt(
+            enc,
+            &cek,
+            &b(c.iv),
+            &c.aad_bytes(),
+            &b(c.ciphertext),
+            &b(c.tag),
+        )
+        .unwrap();
+        assert_eq!(pt, PLAINTEXT.as_bytes());
+    }
+
+    #[test]
+    fn rfc7520_5_2_rsa_oaep_then_a256gcm() {
+        let c = &RSA_OAEP_A256GCM;
+        let key = RsaKey::from_material(&rfc_5_2_key()).unwrap();
+        assert_eq!(key.bits(), 4096);
+        let enc = EncAlg::from_name("A256GCM").unwrap();
+        let cek = unwrap(alg("RSA-OAEP"), &key, &b(c.encrypted_key), enc.key_len).unwrap();
+        let pt = aes_gcm::decrypt(
+            enc,
+            &cek,
+            &b(c.iv),
+            &c.aad_bytes(),
+            &b(c.ciphertext),
+            &b(c.tag),
+        )
+        .unwrap();
+        assert_eq!(pt, PLAINTEXT.as_bytes());
+    }
+
+    #[test]
+    fn rsa_oaep_256_vector() {
+        let c = &RSA_OAEP_256_A128CBC;
+        let key = RsaKey::from_material(&private([
+            RSA_OAEP_256_A128CBC_N,
+            RSA_OAEP_256_A128CBC_E,
+            RSA_OAEP_256_A128CBC_D,
+            RSA_OAEP_256_A128CBC_P,
+            RSA_OAEP_256_A128CBC_Q,
+            RSA_OAEP_256_A128CBC_DP,
+            RSA_OAEP_256_A128CBC_DQ,
+            RSA_OAEP_256_A128CBC_QI,
+        ]))
+        .unwrap();
+        let enc = EncAlg::from_name("A128CBC-HS256").unwrap();
+        let cek = unwrap(alg("RSA-OAEP-256"), &key, &b(c.encrypted_key), enc.key_len).unwrap();
+        let pt = aes_cbc_hmac::decrypt(
+            enc,
+            &cek,
+            &b(c.iv),
+            &c.aad_bytes(),
+            &b(c.ciphertext),
+            &b(c.tag),
+        )
+        .unwrap();
+        assert_eq!(pt, RSA_OAEP_256_A128CBC_PLAINTEXT.as_bytes());
+        // The same ciphertext under SHA-1 OAEP does not decrypt.
+        let err = unwrap(alg("RSA-OAEP"), &key, &b(c.encrypted_key), enc.key_len).unwrap_err();
+        assert_eq!(err.kind, Kind::JweDecryptionFailed);
+    }
+
+    #[test]
+    fn every_alg_round_trips_through_the_public_key() {
+        let private_m = rfc_5_2_key();
+        let private_key = RsaKey::from_material(&private_m).unwrap();
+        let public_key = RsaKey::from_material(&private_m.to_public().unwrap()).unwrap();
+        assert!(!public_key.is_private());
+        for name in [
+            "RSA-OAEP",
+            "RSA-OAEP-256",
+            "RSA-OAEP-384",
+            "RSA-OAEP-512",
+            "RSA1_5",
+        ] {
+            let cek = [0x3cu8; 32];
+            let ek = wrap(alg(name), &public_key, &cek).unwrap();
+            assert_eq!(ek.len(), 512);
+            assert_eq!(
+                unwrap(alg(name), &private_key, &ek, 32).unwrap(),
+                cek,
+                "{name}"
+            );
+            // Randomised padding: two wraps differ.
+            assert_ne!(wrap(alg(name), &public_key, &cek).unwrap(), ek);
+        }
+    }
+
+    #[test]
+    fn keys_below_2048_bits_work_as_in_jose() {
+        let m = rsa1024();
+        let key = RsaKey::from_material(&m).unwrap();
+        assert_eq!(key.bits(), 1024);
+        for name in ["RSA-OAEP", "RSA-OAEP-256", "RSA1_5"] {
+            let ek = wrap(alg(name), &key, &[9u8; 16]).unwrap();
+            assert_eq!(
+                unwrap(alg(name), &key, &ek, 16).unwrap(),
+                [9u8; 16],
+                "{name}"
+            );
+        }
+        // RSA-OAEP-384 needs 1040 bits, RSA-OAEP-512 1296 (jose's limits).
+        for name in ["RSA-OAEP-384", "RSA-OAEP-512"] {
+            assert_eq!(
+                wrap(alg(name), &key, &[9u8; 16]).unwrap_err().kind,
+                Kind::JwkKeySupport
+            );
+        }
+    }
+
+    #[test]
+    fn oaep_failures_are_decryption_failed() {
+        let key = RsaKey::from_material(&rsa1024()).unwrap();
+        let a = alg("RSA-OAEP-256");
+        let ek = wrap(a, &key, &[1u8; 32]).unwrap();
+        for bad in [
+            {
+                let mut t = ek.clone();
+                t[40] ^= 1;
+                t
+            },
+            ek[..100].to_vec(),
+            Vec::new(),
+            vec![0xff; 128],
+        ] {
+            let err = unwrap(a, &key, &bad, 32).unwrap_err();
+            assert_eq!(
+                (err.kind, err.message.as_str()),
+                (Kind::JweDecryptionFailed, "decryption operation failed")
+            );
+        }
+        // Right ciphertext, wrong expected CEK length.
+        assert_eq!(
+            unwrap(a, &key, &ek, 16).unwrap_err().kind,
+            Kind::JweDecryptionFailed
+        );
+        assert_eq!(unwrap(a, &key, &ek, 32).unwrap(), [1u8; 32]);
+    }
+
+    #[test]
+    fn rsa1_5_failures_return_a_random_cek_of_the_expected_length() {
+        let key = RsaKey::from_material(&rsa1024()).unwrap();
+        let a = alg("RSA1_5");
+        let cek = [0x77u8; 32];
+        let ek = wrap(a, &key, &cek).unwrap();
+        assert_eq!(unwrap(a, &key, &ek, 32).unwrap(), cek);
+
+        let mut flipped = ek.clone();
+        flipped[10] ^= 0x40;
+        // An OAEP ciphertext is a valid RSA value with the wrong padding.
+        let oaep = wrap(alg("RSA-OAEP"), &key, &cek).unwrap();
+        let cases: Vec<(Vec<u8>, usize)> = vec![
+            (ek.clone(), 16),        // right padding, wrong CEK length
+            (ek.clone(), 48),        // longer than what was wrapped
+            (flipped, 32),           // garbled padding
+            (oaep, 32),              // other padding
+            (ek[..64].to_vec(), 32), // wrong ciphertext length
+            (Vec::new(), 32),
+            (vec![0xff; 128], 32), // not below the modulus
+            (ek.clone(), 120),     // cannot fit the modulus with padding
+        ];
+        for (input, len) in cases {
+            let a1 = unwrap(a, &key, &input, len).unwrap();
+            let a2 = unwrap(a, &key, &input, len).unwrap();
+            assert_eq!(a1.len(), len);
+            assert_ne!(a1, a2, "a fresh random CEK each time");
+            assert_ne!(&a1[..], &cek[..len.min(32)]);
+        }
+    }
+
+    #[test]
+    fn unusable_keys_and_algs_are_refused() {
+        let public = RsaKey::from_material(&rsa1024().to_public().unwrap()).unwrap();
+        let err = unwrap(alg("RSA-OAEP"), &public, &[0u8; 128], 16).unwrap_err();
+        assert_eq!(err.kind, Kind::JwkKeySupport);
+        let err = unwrap(alg("RSA1_5"), &public, &[0u8; 128], 16).unwrap_err();
+        assert_eq!(err.kind, Kind::JwkKeySupport);
+        assert_eq!(
+            wrap(alg("A128KW"), &public, &[0u8; 16]).unwrap_err().kind,
+            Kind::JwkKeySupport
+        );
+        // Inconsistent private components fail RSA_check_key.
+        let Material::Rsa { n, e, private } = rsa1024() else {
+            unreachable!()
+        };
+        let mut private = private.unwrap();
+        private.d[5] ^= 1;
+        let bad = Material::Rsa {
+            n,
+            e,
+            private: Some(private),
+        };
+        assert_eq!(
+            RsaKey::from_material(&bad).unwrap_err().kind,
+            Kind::JwkImportFailed
+        );
+        assert_eq!(
+            RsaKey::from_material(&Material::Oct { k: vec![1; 16] })
+                .unwrap_err()
+                .kind,
+            Kind::TypeError
+        );
+    }
+
+    #[test]
+    fn constant_time_helpers() {
+        assert_eq!(is_zero(0), 0xff);
+        for b in 1..=255u8 {
+            assert_eq!(is_zero(b), 0, "{b}");
+        }
+        assert_eq!((mask(true), mask(false)), (0xff, 0));
+    }
+}
