@@ -7,6 +7,7 @@ pub mod error;
 pub mod jwa;
 pub mod jwe;
 pub mod jwk;
+pub mod jwks;
 pub mod jws;
 
 // napi-derive registers exports only outside `cfg(test)`, so a test build
