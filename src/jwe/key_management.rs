@@ -8,7 +8,6 @@ use serde_json::Value;
 use crate::b64;
 use crate::error::{Error, Kind, Result};
 use crate::jwa::jwe_algs::{EncAlg, KeyAlg, KeyFamily};
-use crate::jwa::rsaes::RsaKey;
 use crate::jwa::{aes_gcm_kw, aes_kw, ecdh_es, pbes2, rsaes};
 use crate::jwk::json::{self, JwkImportOptions};
 use crate::jwk::key::Key;
@@ -31,11 +30,6 @@ fn secret<'k>(key: &'k Key, alg: &KeyAlg, encrypting: bool) -> Result<&'k [u8]> 
         Material::Oct { k } => Ok(k),
         _ => Err(alg.key_unsupported(encrypting)),
     }
-}
-
-/// The RSA key in the form AWS-LC encrypts with.
-fn rsa_key(key: &Key) -> Result<RsaKey> {
-    RsaKey::from_material(key.material())
 }
 
 /// `apu` / `apv` for the Concat KDF: base64url strings in the header, empty
@@ -87,7 +81,7 @@ pub fn wrap(
             generated.insert("iv".into(), b64::encode(&w.iv).into());
             w.encrypted_key
         }
-        KeyFamily::RsaOaep(_) | KeyFamily::Rsa1_5 => rsaes::wrap(alg, &rsa_key(key)?, cek)?,
+        KeyFamily::RsaOaep(_) | KeyFamily::Rsa1_5 => rsaes::wrap(alg, key.rsa_cipher()?, cek)?,
         KeyFamily::EcdhEs | KeyFamily::EcdhEsKw => {
             let apu = party_info(header, "apu")?;
             let apv = party_info(header, "apv")?;
@@ -178,7 +172,7 @@ pub fn unwrap(
             &header_bytes(header, "tag")?,
         ),
         KeyFamily::RsaOaep(_) | KeyFamily::Rsa1_5 => {
-            rsaes::unwrap(alg, &rsa_key(key)?, &encrypted_key()?, enc.key_len)
+            rsaes::unwrap(alg, key.rsa_cipher()?, &encrypted_key()?, enc.key_len)
         }
         KeyFamily::EcdhEs | KeyFamily::EcdhEsKw => {
             let epk = match header.get("epk") {
