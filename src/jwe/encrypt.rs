@@ -162,9 +162,13 @@ pub fn encrypt<K: JweKey>(
         ciphertext: b64::encode(&sealed.ciphertext),
         tag: b64::encode(&sealed.tag),
     };
+    // Compact and flattened were checked to have exactly one recipient.
+    let first = prepared
+        .first()
+        .ok_or_else(|| invalid("missing recipients"))?;
     Ok(match serialization {
-        Serialization::Compact => Encrypted::Compact(parts.compact(&prepared[0])),
-        Serialization::Flattened => Encrypted::Json(parts.flattened(&prepared[0])),
+        Serialization::Compact => Encrypted::Compact(parts.compact(first)),
+        Serialization::Flattened => Encrypted::Json(parts.flattened(first)),
         Serialization::General => Encrypted::Json(parts.general(&prepared)),
     })
 }

@@ -30,11 +30,12 @@ pub const DEFAULT_MAX_PBES2_COUNT: f64 = 10_000.0;
 
 /// Default cap on a `zip: "DEF"` plaintext after inflation: 16 MiB.
 ///
-/// jose 1.x has no cap, so any key holder, or anyone at all for public-key
-/// algorithms (RSA, ECDH-ES), can send a few hundred KiB that inflate to
-/// gigabytes. DEFLATE expands at most about 1032:1, so a cap bounds both
-/// memory and time per decryption. 16 MiB is far above what a token or a
-/// document-in-a-token needs, and keeps the worst case of 64 concurrent
-/// decryptions (the libuv pool is 4 threads by default) within 1 GiB; a
-/// caller that really carries more raises it with `maxInflatedSize`.
+/// jose 1.x has no cap, so anyone who can encrypt to a key (for RSA and
+/// ECDH-ES, anyone holding the public key) can send a JWE that inflates
+/// about a thousandfold. Inflation stops as soon as the output would pass
+/// the cap, so a 256 MiB bomb costs 16 MiB and milliseconds. Tokens carry
+/// kilobytes, so 16 MiB leaves three orders of magnitude of room, while a
+/// server decrypting on the main thread and the four default libuv threads
+/// holds at most about 80 MiB of inflated output at a time. Callers with
+/// bigger payloads raise it with `maxInflatedSize`.
 pub const DEFAULT_MAX_INFLATED_SIZE: usize = 16 * 1024 * 1024;

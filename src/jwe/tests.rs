@@ -1,5 +1,4 @@
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 
 use serde_json::{json, Map, Value};
 
@@ -1026,15 +1025,12 @@ fn pbes2_count_above_the_cap_is_refused_before_any_work() {
     p["p2c"] = json!(200_000_000u64);
     let mut forged = jwe.clone();
     forged["protected"] = header::encode_protected(&p).unwrap().into();
-    let started = Instant::now();
     let (k, message) = decrypt_err(&forged, &key, &DecryptOptions::default());
     assert_eq!(k, Kind::JweInvalid);
     assert_eq!(
         message,
         "JOSE Header \"p2c\" (PBES2 Count) out is of acceptable bounds"
     );
-    // 2e8 iterations would take minutes; refusing takes no PBKDF2 at all.
-    assert!(started.elapsed() < Duration::from_secs(5));
     // A numeric string is compared as JavaScript compares it.
     p["p2c"] = json!("20000");
     forged["protected"] = header::encode_protected(&p).unwrap().into();
@@ -1135,10 +1131,9 @@ fn a_deflate_bomb_is_refused_at_the_cap() {
         b64::encode(&sealed.tag),
     ]
     .join(".");
-    let started = Instant::now();
     let e = decrypt_with(JweInput::Compact(&jwe), &key).unwrap_err();
     assert_eq!(e.kind, Kind::JweInvalid);
-    assert!(started.elapsed() < Duration::from_secs(30));
+    assert_eq!(e.message, "decompressed plaintext exceeds the allowed size");
     // A raised cap lets it through.
     let raised = DecryptOptions {
         max_inflated_size: 256 << 20,
