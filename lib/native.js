@@ -11,9 +11,15 @@ function translate (err) {
   if (!(err instanceof Error) || err instanceof errors.JOSEError || err instanceof TypeError) return err
   const cut = err.message.indexOf('\u0000')
   if (cut === -1) return new TypeError(err.message)
-  const name = err.message.slice(0, cut)
-  const message = err.message.slice(cut + 1)
+  return fromParts(err.message.slice(0, cut), err.message.slice(cut + 1))
+}
+
+// A JOSEMultiError's message is the JSON list of its [class, message] pairs.
+function fromParts (name, message) {
   if (name === 'TypeError') return new TypeError(message)
+  if (name === 'JOSEMultiError') {
+    return new errors.JOSEMultiError(JSON.parse(message).map(([n, m]) => fromParts(n, m)))
+  }
   const JoseClass = errors[name]
   return JoseClass ? new JoseClass(message) : new TypeError(message)
 }

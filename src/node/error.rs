@@ -6,10 +6,22 @@ use napi::Status;
 use crate::error::Error;
 
 pub fn to_napi(e: Error) -> napi::Error {
-    napi::Error::new(
-        Status::GenericFailure,
-        format!("{}\u{0}{}", e.kind.class_name(), e.message),
-    )
+    napi::Error::new(Status::GenericFailure, encode(&e))
+}
+
+/// "<ClassName>\0<message>"; for a JOSEMultiError the message part is a JSON
+/// list of `[class, message]` pairs, one per error it holds.
+fn encode(e: &Error) -> String {
+    if e.kind == crate::error::Kind::MultiError {
+        let list: Vec<[&str; 2]> = e
+            .errors
+            .iter()
+            .map(|inner| [inner.kind.class_name(), inner.message.as_str()])
+            .collect();
+        let json = serde_json::to_string(&list).unwrap_or_else(|_| "[]".to_owned());
+        return format!("{}\u{0}{json}", e.kind.class_name());
+    }
+    format!("{}\u{0}{}", e.kind.class_name(), e.message)
 }
 
 pub trait OrThrow<T> {

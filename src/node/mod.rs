@@ -3,5 +3,6 @@
 //! error to a thrown value the JS facade turns into jose's error class.
 
 mod error;
+mod jwe;
 mod jws;
 mod key;
