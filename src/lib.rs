@@ -10,6 +10,9 @@ pub mod jwk;
 pub mod jwks;
 pub mod jws;
 
+#[cfg(any(test, feature = "fuzzing"))]
+pub mod fuzzing;
+
 // napi-derive registers exports only outside `cfg(test)`, so a test build
 // with the `node` feature sees them as unused.
 #[cfg(feature = "node")]
