@@ -12,6 +12,7 @@ const { getKey } = require('./keys')
 const { asKey } = require('./jwk/import')
 const { NATIVE } = require('./jwk/key')
 const { KeyStore } = require('./jwks')
+const { stringify } = require('./json')
 
 const SERIALIZATIONS = new Set(['compact', 'flattened', 'general'])
 
@@ -26,6 +27,8 @@ const settle = (promise) => promise.catch((err) => { throw translate(err) })
 function jweKey (key) {
   return key[NATIVE] || JSON.stringify({ alg: key.alg, use: key.use })
 }
+
+const headerTooDeep = () => new TypeError('header could not be serialized to JSON')
 
 class Encrypt {
   constructor (cleartext, protectedHeader, unprotectedHeader, aad) {
@@ -44,8 +47,8 @@ class Encrypt {
     // copied now, as jose copies them here
     this._cleartext = Buffer.from(cleartext)
     this._aad = aad ? Buffer.from(aad) : undefined
-    this._protected = protectedHeader && JSON.stringify(protectedHeader)
-    this._unprotected = unprotectedHeader && JSON.stringify(unprotectedHeader)
+    this._protected = protectedHeader && stringify(protectedHeader, headerTooDeep)
+    this._unprotected = unprotectedHeader && stringify(unprotectedHeader, headerTooDeep)
     this._recipients = []
   }
 
@@ -54,7 +57,7 @@ class Encrypt {
     if (header !== undefined && !isObject(header)) {
       throw new TypeError('header argument must be a plain object when provided')
     }
-    this._recipients.push({ key: jweKey(key), header: header && JSON.stringify(header) })
+    this._recipients.push({ key: jweKey(key), header: header && stringify(header, headerTooDeep) })
     return this
   }
 
@@ -121,8 +124,9 @@ function decryptOptions ({ crit = [], complete = false, algorithms, maxPBES2Coun
 // The JWE as the native side takes it: compact text, or JSON text.
 function serialize (jwe) {
   if (typeof jwe === 'string') return [jwe, false]
-  if (isObject(jwe)) return [JSON.stringify(jwe), true]
-  throw new errors.JWEInvalid('JWE malformed or invalid serialization')
+  const malformed = () => new errors.JWEInvalid('JWE malformed or invalid serialization')
+  if (isObject(jwe)) return [stringify(jwe, malformed), true]
+  throw malformed()
 }
 
 // Argument checks in jose's order; returns the native arguments and what

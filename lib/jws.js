@@ -10,6 +10,7 @@ const { getKey, nativeKey, verificationKeys } = require('./keys')
 const curves = require('./jwk/curves')
 const { asKey } = require('./jwk/import')
 const { EmbeddedJWK, EmbeddedX5C } = require('./jwk/special')
+const { stringify } = require('./json')
 
 const SERIALIZATIONS = new Set(['compact', 'flattened', 'general'])
 
@@ -25,7 +26,7 @@ class Sign {
     if (typeof payload === 'string' || Buffer.isBuffer(payload)) {
       this._payload = payload
     } else if (isObject(payload)) {
-      this._payload = JSON.stringify(payload)
+      this._payload = stringify(payload, () => new TypeError('payload argument could not be serialized to JSON'))
     } else {
       throw new TypeError('payload argument must be a Buffer, string or an object')
     }
@@ -44,10 +45,11 @@ class Sign {
       throw new errors.JWSInvalid('JWS Protected and JWS Unprotected Header Parameter names must be disjoint')
     }
     // headers are copied now, as jose deep-clones them here
+    const tooDeep = () => new TypeError('header could not be serialized to JSON')
     this._recipients.push({
       key: nativeKey(key),
-      protected: protectedHeader && JSON.stringify(protectedHeader),
-      header: unprotectedHeader && JSON.stringify(unprotectedHeader)
+      protected: protectedHeader && stringify(protectedHeader, tooDeep),
+      header: unprotectedHeader && stringify(unprotectedHeader, tooDeep)
     })
     return this
   }
@@ -98,6 +100,8 @@ const isSignatureObject = (value) => isObject(value) && typeof value.signature =
   (value.header === undefined || isObject(value.header)) &&
   (value.protected === undefined || typeof value.protected === 'string')
 
+const malformed = () => new errors.JWSInvalid('JWS malformed or invalid serialization')
+
 // jose's serialization detection: a compact string, or a JSON object.
 function serialize (jws) {
   if (typeof jws === 'string' && jws.split('.').length === 3) {
@@ -107,10 +111,10 @@ function serialize (jws) {
     const general = Array.isArray(jws.signatures) && jws.signatures.every(isSignatureObject)
     if (general || isSignatureObject(jws)) {
       const payload = Buffer.isBuffer(jws.payload) ? jws.payload.toString() : jws.payload
-      return [JSON.stringify({ ...jws, payload }), true]
+      return [stringify({ ...jws, payload }, malformed), true]
     }
   }
-  throw new errors.JWSInvalid('JWS malformed or invalid serialization')
+  throw malformed()
 }
 
 // Argument checks in jose's order; returns the native arguments and what

@@ -9,6 +9,7 @@ const errors = require('../errors')
 const { binding, call } = require('../native')
 const { fromNative, referenceOctKey } = require('./key')
 const curves = require('./curves')
+const { stringify } = require('../json')
 
 const OPENSSH_PUBLIC_KEY = /^[a-zA-Z0-9-]+ AAAA(?:[0-9A-Za-z+/])+(?:==|=)?(?: .*)?$/
 
@@ -28,10 +29,18 @@ function jwkParameters (jwk, explicit = {}) {
   }
 }
 
-const json = (params) => JSON.stringify(params || {})
+// A parameter jose checks (kid, alg, x5c...) that cannot even be serialized
+// is of the wrong type, which jose reports as a TypeError.
+const json = (params) => stringify(params || {}, () => new TypeError('invalid key parameters'))
+
+// The members key material is read from (with `oth`'s own); anything else a
+// JWK carries is left out, so a huge or deeply nested extra member costs
+// nothing and cannot fail the import, as jose ignores it too.
+const MATERIAL = ['kty', 'crv', 'x', 'y', 'd', 'n', 'e', 'p', 'q', 'dp', 'dq', 'qi', 'k', 'oth', 'r', 't']
 
 function importJwk (jwk, params, calculateMissingRSAPrimes) {
-  return fromNative(call(binding.importJwk, JSON.stringify(jwk), json(params), !!calculateMissingRSAPrimes, curves.legacy))
+  const material = stringify(jwk, () => new errors.JWKImportFailed('key import failed'), MATERIAL)
+  return fromNative(call(binding.importJwk, material, json(params), !!calculateMissingRSAPrimes, curves.legacy))
 }
 
 function importOctJwk (jwk, params) {

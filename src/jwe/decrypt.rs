@@ -5,7 +5,7 @@
 use serde_json::{Map, Value};
 
 use super::header::{self, combine, decode_protected, invalid};
-use super::key_management::{self, check_pbes2_count};
+use super::key_management::{self, check_pbes2_count, js_number};
 use super::policy::{check, JweKey, JweOp};
 use super::{DEFAULT_MAX_INFLATED_SIZE, DEFAULT_MAX_PBES2_COUNT};
 use crate::b64;
@@ -253,10 +253,27 @@ where
         options.crit,
     )?;
 
+    // `maxPBES2Count` bounds the PBKDF2 work of the whole JWE, not of each
+    // recipient: otherwise every 60-byte recipient entry would buy another
+    // `maxPBES2Count` iterations (300 of them cost seconds). A recipient
+    // whose `p2c` exceeds what is left fails as one over the cap does.
+    let mut pbes2_left = options.max_pbes2_count;
     let mut errors = Vec::new();
     for entry in entries {
+        let budget = DecryptOptions {
+            max_pbes2_count: pbes2_left,
+            ..*options
+        };
+        let cost = pbes2_cost(&[
+            protected.as_ref(),
+            unprotected,
+            entry.get("header").and_then(Value::as_object),
+        ]);
+        if cost <= pbes2_left {
+            pbes2_left -= cost;
+        }
         let attempt = Parts::from_json(root, entry)
-            .and_then(|parts| decrypt_recipient(parts, false, options, candidates));
+            .and_then(|parts| decrypt_recipient(parts, false, &budget, candidates));
         match attempt {
             Ok(done) => return Ok(done),
             Err(e) => errors.push(e),
@@ -268,6 +285,20 @@ where
         Err(no_matching_key())
     } else {
         Err(Error::multi(errors))
+    }
+}
+
+/// The `p2c` a recipient's headers ask for when its `alg` is PBES2, else 0.
+fn pbes2_cost(headers: &[Option<&Header>]) -> f64 {
+    let combined = combine(headers);
+    let pbes2 = combined
+        .get("alg")
+        .and_then(Value::as_str)
+        .and_then(KeyAlg::from_name)
+        .is_some_and(|a| matches!(a.family, KeyFamily::Pbes2(_)));
+    match js_number(combined.get("p2c")) {
+        Some(p2c) if pbes2 && p2c > 0.0 => p2c,
+        _ => 0.0,
     }
 }
 

@@ -112,7 +112,7 @@ pub fn wrap(
 /// A header value as JavaScript's `>` would see it against a number, for
 /// jose's `p2c > maxPBES2Count`: numbers as they are, numeric strings
 /// converted, anything else NaN (never greater).
-fn js_number(value: Option<&Value>) -> Option<f64> {
+pub(super) fn js_number(value: Option<&Value>) -> Option<f64> {
     match value? {
         Value::Number(n) => n.as_f64(),
         Value::String(s) if s.trim().is_empty() => Some(0.0),

@@ -1165,3 +1165,44 @@ fn header_validation_collects_one_enc() {
         .unwrap()
         .is_none());
 }
+
+#[test]
+fn pbes2_cap_bounds_the_work_of_all_recipients_together() {
+    // Three recipients, each with its own password; only the last one is
+    // ours. jose's encrypt draws every p2c from 2048..=4096.
+    let (a, b, ours) = (secret(8), secret(8), secret(8));
+    let recipients: Vec<Recipient<Arc<Key>>> = [&a, &b, &ours]
+        .into_iter()
+        .map(|key| Recipient {
+            key: Arc::clone(key),
+            header: Some(obj(json!({"alg": "PBES2-HS256+A128KW"}))),
+        })
+        .collect();
+    let plaintext = Plaintext {
+        cleartext: b"p",
+        protected: Some(obj(json!({"enc": "A128GCM"}))),
+        unprotected: None,
+        aad: None,
+    };
+    let jwe = json_of(encrypt(&plaintext, &recipients, Serialization::General).unwrap());
+
+    // A cap of 4096 lets one recipient's worth of PBKDF2 through, not three:
+    // the first two use up the budget and ours is refused unworked.
+    let tight = DecryptOptions {
+        max_pbes2_count: 4096.0,
+        ..Default::default()
+    };
+    assert!(decrypt_opts(JweInput::Json(&jwe), &ours, &tight).is_err());
+    // Room for all three decrypts it, as jose would with any cap.
+    let roomy = DecryptOptions {
+        max_pbes2_count: 3.0 * 4096.0,
+        ..Default::default()
+    };
+    let done = decrypt_opts(JweInput::Json(&jwe), &ours, &roomy).unwrap();
+    assert_eq!(done.cleartext, b"p");
+    // The first recipient alone is decrypted under the tight cap.
+    assert_eq!(
+        decrypt_opts(JweInput::Json(&jwe), &a, &tight).unwrap().cleartext,
+        b"p"
+    );
+}
