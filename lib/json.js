@@ -1,18 +1,36 @@
 'use strict'
 
-// JSON.stringify for values on their way to the native side. A value nested
-// deeper than V8's stack allows (easy to build with JSON.parse, which does
-// not recurse) makes JSON.stringify throw a RangeError, as does a string
-// past V8's length limit; `fail` makes the jose error (or TypeError) the
-// caller would get for a malformed value instead. Rust rejects nesting past
-// 128 levels anyway (serde_json's limit), so no usable input is lost.
-function stringify (value, fail, replacer) {
+// JSON.stringify for values on their way to the native side, with the
+// nesting cap the Rust side has: serde_json refuses JSON nested more than
+// 127 levels (counting the outermost object or array), so a value nested
+// deeper is refused here already, without recursion. That matters for wire
+// input: JSON.parse builds any depth without recursing, while JSON.stringify
+// of 100,000 levels throws a RangeError only after ~10 ms of recursion.
+// `fail` makes the jose error (or TypeError) the caller gets instead; it is
+// used too when JSON.stringify throws a RangeError (a string past V8's
+// length limit).
+
+const MAX_DEPTH = 127
+
+function tooDeep (value) {
+  const stack = [[value, 1]]
+  while (stack.length) {
+    const [v, depth] = stack.pop()
+    if (v === null || typeof v !== 'object' || ArrayBuffer.isView(v)) continue
+    if (depth > MAX_DEPTH) return true
+    for (const child of Object.values(v)) stack.push([child, depth + 1])
+  }
+  return false
+}
+
+function stringify (value, fail) {
+  if (tooDeep(value)) throw fail()
   try {
-    return JSON.stringify(value, replacer)
+    return JSON.stringify(value)
   } catch (err) {
     if (err instanceof RangeError) throw fail()
     throw err
   }
 }
 
-module.exports = { stringify }
+module.exports = { stringify, MAX_DEPTH }

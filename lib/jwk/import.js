@@ -33,13 +33,17 @@ function jwkParameters (jwk, explicit = {}) {
 // is of the wrong type, which jose reports as a TypeError.
 const json = (params) => stringify(params || {}, () => new TypeError('invalid key parameters'))
 
-// The members key material is read from (with `oth`'s own); anything else a
-// JWK carries is left out, so a huge or deeply nested extra member costs
-// nothing and cannot fail the import, as jose ignores it too.
-const MATERIAL = ['kty', 'crv', 'x', 'y', 'd', 'n', 'e', 'p', 'q', 'dp', 'dq', 'qi', 'k', 'oth', 'r', 't']
+// The members key material is read from; anything else a JWK carries is
+// left out, so a huge or deeply nested extra member costs nothing and cannot
+// fail the import, as jose ignores it too.
+const MATERIAL = ['kty', 'crv', 'x', 'y', 'd', 'n', 'e', 'p', 'q', 'dp', 'dq', 'qi', 'k', 'oth']
 
 function importJwk (jwk, params, calculateMissingRSAPrimes) {
-  const material = stringify(jwk, () => new errors.JWKImportFailed('key import failed'), MATERIAL)
+  const members = {}
+  for (const name of MATERIAL) {
+    if (Object.prototype.hasOwnProperty.call(jwk, name)) members[name] = jwk[name]
+  }
+  const material = stringify(members, () => new errors.JWKImportFailed('key import failed'))
   return fromNative(call(binding.importJwk, material, json(params), !!calculateMissingRSAPrimes, curves.legacy))
 }
 
