@@ -75,6 +75,17 @@ impl Kind {
 pub struct Error {
     pub kind: Kind,
     pub message: String,
+    /// The `claim` and `reason` properties of a `JWTClaimInvalid` or
+    /// `JWTExpired`; `None` leaves jose's defaults (`'unspecified'`).
+    pub claim: Option<ClaimFailure>,
+}
+
+/// Which JWT claim failed and why, as jose names them (`reason` is one of
+/// `'missing'`, `'invalid'`, `'check_failed'`, `'prohibited'`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClaimFailure {
+    pub claim: &'static str,
+    pub reason: &'static str,
 }
 
 impl Error {
@@ -82,6 +93,21 @@ impl Error {
         Error {
             kind,
             message: message.into(),
+            claim: None,
+        }
+    }
+
+    /// A `JWTClaimInvalid` (or, with `Kind::JwtExpired`, a `JWTExpired`)
+    /// naming the claim and the reason.
+    pub fn claim(
+        kind: Kind,
+        message: impl Into<String>,
+        claim: &'static str,
+        reason: &'static str,
+    ) -> Self {
+        Error {
+            claim: Some(ClaimFailure { claim, reason }),
+            ..Error::new(kind, message)
         }
     }
 

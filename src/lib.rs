@@ -7,6 +7,7 @@ pub mod error;
 pub mod jwa;
 pub mod jwk;
 pub mod jws;
+pub mod jwt;
 
 // napi-derive registers exports only outside `cfg(test)`, so a test build
 // with the `node` feature sees them as unused.

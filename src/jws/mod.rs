@@ -18,7 +18,7 @@ use std::sync::Arc;
 
 pub use header::Header;
 pub use sign::{sign, JwsSignature, Recipient, Serialization, SignedJws};
-pub use verify::{verify, JwsInput, Verified, VerifyOptions};
+pub use verify::{verify, verify_preparsed, JwsInput, Verified, VerifyOptions};
 
 use crate::error::Result;
 use crate::jwa::signing::Signer;

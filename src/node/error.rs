@@ -1,15 +1,18 @@
 //! Core errors as thrown N-API errors. The message carries the jose class
 //! name before a NUL byte; `lib/native.js` splits it and throws the class.
+//! A JWT claim error appends its `claim` and `reason` to the class name,
+//! each after a U+0001 (both are fixed names, never input text).
 
 use napi::Status;
 
 use crate::error::Error;
 
 pub fn to_napi(e: Error) -> napi::Error {
-    napi::Error::new(
-        Status::GenericFailure,
-        format!("{}\u{0}{}", e.kind.class_name(), e.message),
-    )
+    let head = match e.claim {
+        Some(c) => format!("{}\u{1}{}\u{1}{}", e.kind.class_name(), c.claim, c.reason),
+        None => e.kind.class_name().to_owned(),
+    };
+    napi::Error::new(Status::GenericFailure, format!("{head}\u{0}{}", e.message))
 }
 
 pub trait OrThrow<T> {
