@@ -29,3 +29,11 @@ show('SPKI PEM of the Ed25519 key', keys[5].toPEM())
 const store = new JWKS.KeyStore(keys)
 console.log(`\nKeyStore of ${store.size}: get({ alg: 'EdDSA' }) -> ${store.get({ alg: 'EdDSA' }).crv}, ` +
   `all({ use: 'enc', kty: 'OKP' }) -> ${store.all({ kty: 'OKP', alg: 'ECDH-ES' }).map((k) => k.crv).join(', ')}`)
+
+// JWS: sign and verify in the compact and the general JSON serializations.
+const { JWS } = require('..')
+const jws = JWS.sign({ hello: 'world' }, keys[5], { kid: keys[5].kid })
+show('EdDSA compact JWS', jws)
+console.log('verified with the KeyStore:', JSON.stringify(JWS.verify(jws, store)))
+const general = new JWS.Sign('signed twice').recipient(keys[1]).recipient(keys[9], undefined, { kid: keys[9].kid }).sign('general')
+console.log(`general JWS with ${general.signatures.length} signatures verifies with the HMAC key:`, JWS.verify(general, keys[9]))

@@ -3,5 +3,6 @@
 module.exports = {
   JWK: require('./jwk'),
   JWKS: require('./jwks'),
+  JWS: require('./jws'),
   errors: require('./errors')
 }

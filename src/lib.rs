@@ -6,6 +6,7 @@ pub mod b64;
 pub mod error;
 pub mod jwa;
 pub mod jwk;
+pub mod jwks;
 pub mod jws;
 pub mod jwt;
 

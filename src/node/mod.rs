@@ -3,4 +3,5 @@
 //! error to a thrown value the JS facade turns into jose's error class.
 
 mod error;
+mod jws;
 mod key;
