@@ -4,5 +4,6 @@ module.exports = {
   JWK: require('./jwk'),
   JWKS: require('./jwks'),
   JWS: require('./jws'),
+  JWT: require('./jwt'),
   errors: require('./errors')
 }

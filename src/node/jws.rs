@@ -164,8 +164,8 @@ enum Keys {
 /// A candidate with its place in the store, so the facade can hand back the
 /// store's own key object.
 #[derive(Clone)]
-struct Candidate {
-    index: Option<u32>,
+pub(crate) struct Candidate {
+    pub(crate) index: Option<u32>,
     key: JwsKey,
 }
 
@@ -198,30 +198,22 @@ pub struct VerifyOutput {
 pub struct VerifyJob {
     input: String,
     json: Option<serde_json::Value>,
-    keys: Keys,
+    keys: KeySource,
     algorithms: Option<Vec<String>>,
     crit: Vec<String>,
+}
+
+/// The verification keys of one call (as `lib/keys.js` describes them:
+/// a mode and native keys) and how to pick candidates among them. JWT
+/// verification uses it too.
+pub(crate) struct KeySource {
+    keys: Keys,
     legacy_p256k: bool,
 }
 
-impl VerifyJob {
-    fn new(
-        input: String,
-        json: bool,
-        mode: String,
-        keys: Vec<KeyArg<'_>>,
-        algorithms: Option<Vec<String>>,
-        crit: Vec<String>,
-        legacy_p256k: bool,
-    ) -> Result<VerifyJob> {
-        let json = if json {
-            Some(serde_json::from_str(&input).map_err(|_| {
-                Error::new(Kind::JwsInvalid, "JWS malformed or invalid serialization")
-            })?)
-        } else {
-            None
-        };
-        let keys = match mode.as_str() {
+impl KeySource {
+    pub(crate) fn new(mode: &str, keys: &[KeyArg<'_>], legacy_p256k: bool) -> Result<KeySource> {
+        let keys = match mode {
             "store" => Keys::Store(
                 keys.iter()
                     .filter_map(|k| match k {
@@ -237,17 +229,13 @@ impl VerifyJob {
                     .ok_or_else(|| Error::type_error("missing key"))?,
             )?),
         };
-        Ok(VerifyJob {
-            input: if json.is_some() { String::new() } else { input },
-            json,
+        Ok(KeySource {
             keys,
-            algorithms,
-            crit,
             legacy_p256k,
         })
     }
 
-    fn candidates(&self, header: &Header, alg: &str) -> Result<Vec<Candidate>> {
+    pub(crate) fn candidates(&self, header: &Header, alg: &str) -> Result<Vec<Candidate>> {
         let one = |key: JwsKey| Ok(vec![Candidate { index: None, key }]);
         match &self.keys {
             Keys::One(key) => one(key.clone()),
@@ -280,6 +268,34 @@ impl VerifyJob {
             }
         }
     }
+}
+
+impl VerifyJob {
+    fn new(
+        input: String,
+        json: bool,
+        mode: String,
+        keys: Vec<KeyArg<'_>>,
+        algorithms: Option<Vec<String>>,
+        crit: Vec<String>,
+        legacy_p256k: bool,
+    ) -> Result<VerifyJob> {
+        let json = if json {
+            Some(serde_json::from_str(&input).map_err(|_| {
+                Error::new(Kind::JwsInvalid, "JWS malformed or invalid serialization")
+            })?)
+        } else {
+            None
+        };
+        let keys = KeySource::new(&mode, &keys, legacy_p256k)?;
+        Ok(VerifyJob {
+            input: if json.is_some() { String::new() } else { input },
+            json,
+            keys,
+            algorithms,
+            crit,
+        })
+    }
 
     fn run(&self) -> Result<VerifyOutput> {
         let input = match &self.json {
@@ -295,7 +311,9 @@ impl VerifyJob {
             crit: &crit,
             algorithms: algorithms.as_deref(),
         };
-        let verified = jws::verify(input, &options, |header, alg| self.candidates(header, alg))?;
+        let verified = jws::verify(input, &options, |header, alg| {
+            self.keys.candidates(header, alg)
+        })?;
         let text = |h: Option<Header>| h.map(|h| serde_json::Value::Object(h).to_string());
         Ok(VerifyOutput {
             payload: verified.payload,

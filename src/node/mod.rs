@@ -4,4 +4,5 @@
 
 mod error;
 mod jws;
+mod jwt;
 mod key;
