@@ -29,15 +29,21 @@ pub fn is_array_of_strings(value: &Value) -> bool {
         .is_some_and(|list| !list.is_empty() && list.iter().all(is_non_empty_string))
 }
 
+/// Stands for a method a primitive inherits: a function, so neither a
+/// string, a number nor an array to jose's type checks.
+static INHERITED_METHOD: Value = Value::Bool(true);
+
 /// `value[name]` where the value may be any JSON: `None` stands for
-/// `undefined`. Reading from `null` throws, as it does in JavaScript; other
-/// primitives and arrays have none of the claim names jose reads.
+/// `undefined`. Reading from `null` throws, as it does in JavaScript. Of
+/// the names jose reads, only `sub` is inherited by a primitive: strings
+/// have `String.prototype.sub`.
 pub fn get<'v>(value: &'v Value, name: &str) -> Result<Option<&'v Value>> {
     match value {
         Value::Object(o) => Ok(o.get(name)),
         Value::Null => Err(Error::type_error(format!(
             "Cannot read properties of null (reading '{name}')"
         ))),
+        Value::String(_) if name == "sub" => Ok(Some(&INHERITED_METHOD)),
         _ => Ok(None),
     }
 }
@@ -180,6 +186,10 @@ mod tests {
             "Cannot read properties of null (reading 'iat')"
         );
         assert_eq!(get(&json!(5), "iat").unwrap(), None);
+        assert_eq!(get(&json!("s"), "iat").unwrap(), None);
+        assert!(get(&json!("s"), "sub")
+            .unwrap()
+            .is_some_and(|v| !v.is_string()));
         assert!(!has(&json!([1]), "exp").unwrap());
         assert_eq!(
             has(&json!(1e21), "exp").unwrap_err().message,

@@ -229,10 +229,7 @@ impl KeySource {
                     .ok_or_else(|| Error::type_error("missing key"))?,
             )?),
         };
-        Ok(KeySource {
-            keys,
-            legacy_p256k,
-        })
+        Ok(KeySource { keys, legacy_p256k })
     }
 
     pub(crate) fn candidates(&self, header: &Header, alg: &str) -> Result<Vec<Candidate>> {
