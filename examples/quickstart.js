@@ -37,3 +37,18 @@ show('EdDSA compact JWS', jws)
 console.log('verified with the KeyStore:', JSON.stringify(JWS.verify(jws, store)))
 const general = new JWS.Sign('signed twice').recipient(keys[1]).recipient(keys[9], undefined, { kid: keys[9].kid }).sign('general')
 console.log(`general JWS with ${general.signatures.length} signatures verifies with the HMAC key:`, JWS.verify(general, keys[9]))
+
+// JWT: sign with registered claims from options, verify them back.
+const { JWT } = require('..')
+const jwt = JWT.sign({ 'urn:example:claim': 'foo' }, keys[1], {
+  issuer: 'https://op.example.com', audience: 'urn:example:client', subject: 'user-1', expiresIn: '2 hours'
+})
+show('ES256 JWT', jwt)
+console.log('verified claims:', JSON.stringify(JWT.verify(jwt, store, {
+  issuer: 'https://op.example.com', audience: 'urn:example:client', clockTolerance: '1 min'
+})))
+try {
+  JWT.verify(jwt, store, { issuer: 'https://someone-else.example.com' })
+} catch (err) {
+  console.log(`wrong issuer: ${err.name} (claim ${err.claim}, reason ${err.reason})`)
+}
