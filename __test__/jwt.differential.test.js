@@ -364,6 +364,17 @@ test('KeyStores: candidate selection and the key in complete results', async () 
   await same(jose.JWT.sign(payload, other, { now: NOW }), { now: NOW }, { ours, theirs })
 })
 
+test('embedded keys: the key in the header verifies, and is the complete result\'s key', async () => {
+  const ec = jose.JWK.generateSync('EC', 'P-256')
+  const token = jose.JWT.sign({ sub: 'x' }, ec, { now: NOW, header: { jwk: ec.toJWK() } })
+  ok(await same(token, { now: NOW, complete: true }, { ours: native.JWK.EmbeddedJWK, theirs: jose.JWK.EmbeddedJWK }))
+  failed(await same(hs({}), { now: NOW }, { ours: native.JWK.EmbeddedJWK, theirs: jose.JWK.EmbeddedJWK }), 'JWSInvalid')
+  // the unsecured JWT needs JWK.None on both sides
+  const unsecured = jose.JWT.sign({ sub: 'x' }, jose.JWK.None, { now: NOW })
+  ok(await same(unsecured, { now: NOW }, { ours: native.JWK.None, theirs: jose.JWK.None }))
+  failed(await same(unsecured, { now: NOW }), 'JWKKeySupport')
+})
+
 test('JWT.decode', () => {
   const token = hs({ sub: 'a' }, { alg: 'HS256', typ: 'JWT' })
   const inputs = [token, `${token}x`, undefined, '', 1, 'a.b', 'a.b.c.d.e', raw('{', '{}'), raw('{}', 'null'), raw('1', '"s"'),
@@ -427,6 +438,8 @@ test('JWT.sign: bad arguments are the same errors, in the same order', async () 
     const expected = outcome(() => jose.JWT.sign(payload, 'not a key', options))
     assert.deepStrictEqual(outcome(() => native.JWT.sign(payload, 'not a key', options)), expected)
   }
+  const stores = [new jose.JWKS.KeyStore(keys.theirs), new native.JWKS.KeyStore(keys.ours)]
+  assert.deepStrictEqual(outcome(() => native.JWT.sign({}, stores[1])), outcome(() => jose.JWT.sign({}, stores[0])))
   const enc = jose.JWK.generateSync('RSA', 2048, { use: 'enc' })
   assert.deepStrictEqual(outcome(() => native.JWT.sign({}, native.JWK.asKey(enc.toJWK(true)))), outcome(() => jose.JWT.sign({}, enc)))
 })

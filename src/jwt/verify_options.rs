@@ -49,13 +49,6 @@ impl Expected {
         }
     }
 
-    pub fn values(&self) -> &[String] {
-        match self {
-            Expected::One(one) => std::slice::from_ref(one),
-            Expected::AnyOf(list) => list,
-        }
-    }
-
     fn from_value(value: &Value) -> Option<Expected> {
         match value {
             Value::String(s) => Some(Expected::One(s.clone())),
@@ -415,6 +408,6 @@ mod tests {
         assert_eq!(o.issuer, Some(Expected::One("i".into())));
         assert!(o.audience.as_ref().unwrap().contains("b"));
         assert!(!o.audience.as_ref().unwrap().contains("c"));
-        assert_eq!(o.audience.unwrap().values(), ["a", "b"]);
+        assert_eq!(o.audience, Some(Expected::AnyOf(vec!["a".into(), "b".into()])));
     }
 }
