@@ -630,8 +630,13 @@ fn non_object_payloads_behave_as_in_javascript() {
         Error::type_error("Cannot use 'in' operator to search for 'exp' in 12")
     );
     assert_eq!(
-        run(&raw("\"s\""), json!({"ignoreIat": true})).unwrap_err(),
-        Error::type_error("Cannot use 'in' operator to search for 'nbf' in s")
+        run(&raw("true"), json!({"ignoreIat": true})).unwrap_err(),
+        Error::type_error("Cannot use 'in' operator to search for 'nbf' in true")
+    );
+    // A string inherits String.prototype.sub, which is no string.
+    assert_eq!(
+        run(&raw("\"s\""), json!({})).unwrap_err(),
+        invalid("\"sub\" claim must be a string", "sub", "invalid")
     );
     assert_eq!(
         run(&raw("null"), all_ignored).unwrap_err(),
