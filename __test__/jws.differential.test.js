@@ -192,6 +192,27 @@ for (const [name, make] of BAD_SIGN) {
   })
 }
 
+test('JOSEMultiError where jose throws one: several keys or signatures failing for their own reasons', () => {
+  const header = { alg: 'ES256', kid: 'k' }
+  const ec = twins('EC', 'P-256')
+  const jws = native.JWS.sign('x', ec.ours, header)
+  // two candidate keys that both claim kid and alg but are RSA keys pinned to ES256: key support fails
+  const build = (lib) => {
+    const keys = [1, 2].map(() => lib.JWK.asKey(jose.JWK.generateSync('EC', 'P-256').toJWK(), { kid: 'k' }))
+    return new lib.JWKS.KeyStore(keys)
+  }
+  // all keys fail verification: a plain JWSVerificationFailed
+  assert.strictEqual(thrown(() => native.JWS.verify(jws, build(native))).code, thrown(() => jose.JWS.verify(jws, build(jose))).code)
+  // general JWS whose signatures all need unsupported algorithms
+  const general = { payload: 'eA', signatures: [{ protected: b64('{"alg":"XX1"}'), signature: 'AA' }, { protected: b64('{"alg":"XX2"}'), signature: 'AA' }] }
+  const theirs = thrown(() => jose.JWS.verify(general, ec.theirs))
+  const ours = thrown(() => native.JWS.verify(general, ec.ours))
+  assert.deepStrictEqual(outcome(ours), outcome(theirs))
+  assert.ok(ours instanceof native.errors.JOSEMultiError)
+  assert.deepStrictEqual([...ours].map(outcome), [...theirs].map(outcome))
+  assert.deepStrictEqual([...ours].map((e) => e.message), [...theirs].map((e) => e.message))
+})
+
 test('b64: false without crit is an ordinary header, as in jose', () => {
   const header = { alg: 'HS256', b64: false }
   const ours = native.JWS.sign('x.y', native.JWK.asKey(SECRET), header)

@@ -38,6 +38,20 @@ console.log('verified with the KeyStore:', JSON.stringify(JWS.verify(jws, store)
 const general = new JWS.Sign('signed twice').recipient(keys[1]).recipient(keys[9], undefined, { kid: keys[9].kid }).sign('general')
 console.log(`general JWS with ${general.signatures.length} signatures verifies with the HMAC key:`, JWS.verify(general, keys[9]))
 
+// JWE: encrypt to a public key (alg and enc chosen from the key), decrypt with
+// the private key; then one JWE for two recipients, one of them a password.
+const { JWE } = require('..')
+const x25519 = keys[7]
+const jwe = JWE.encrypt('a secret message', JWK.asKey(x25519.toJWK()), { kid: x25519.kid })
+show('ECDH-ES compact JWE', jwe)
+console.log('decrypted with the KeyStore:', JWE.decrypt(jwe, store).toString())
+const password = JWK.asKey({ kty: 'oct', k: Buffer.from('correct horse battery staple').toString('base64url') })
+const shared = new JWE.Encrypt('for two', { enc: 'A256GCM', zip: 'DEF' })
+  .recipient(keys[0])
+  .recipient(password, { alg: 'PBES2-HS512+A256KW' })
+  .encrypt('general')
+console.log(`general JWE with ${shared.recipients.length} recipients decrypts with the password:`, JWE.decrypt(shared, password).toString())
+
 // JWT: sign with registered claims from options, verify them back.
 const { JWT } = require('..')
 const jwt = JWT.sign({ 'urn:example:claim': 'foo' }, keys[1], {

@@ -4,6 +4,7 @@ module.exports = {
   JWK: require('./jwk'),
   JWKS: require('./jwks'),
   JWS: require('./jws'),
+  JWE: require('./jwe'),
   JWT: require('./jwt'),
   errors: require('./errors')
 }

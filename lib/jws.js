@@ -124,7 +124,7 @@ function verifyJob (jws, key, { crit = [], complete = false, algorithms, parse =
   const [input, json] = serialize(jws)
   const [mode, natives, storeKeys] = verificationKeys(key)
   return {
-    args: [input, json, mode, natives, algorithms, crit, curves.legacy],
+    args: [input, json, mode, natives, algorithms, crit, curves.legacy, !!complete],
     finish: (out) => verified(out, { key, storeKeys, complete, parse, encoding })
   }
 }
@@ -133,18 +133,22 @@ function verifyJob (jws, key, { crit = [], complete = false, algorithms, parse =
 // else text, or a Buffer without `parse`), or with `complete` the payload,
 // the key and the headers.
 function verified (out, { key, storeKeys, complete, parse, encoding }) {
+  // the native side returns the bare payload (text, or bytes that are not
+  // UTF-8) unless `complete` or an unencoded payload needs the full record
+  const bare = typeof out === 'string' || Buffer.isBuffer(out)
+  const raw = bare ? out : out.payload
   let payload
-  if (out.unencoded) {
-    payload = out.payload.toString()
+  if (!bare && out.unencoded) {
+    payload = raw.toString()
   } else if (parse) {
-    const text = out.payload.toString(encoding)
+    const text = typeof raw === 'string' && encoding === 'utf8' ? raw : Buffer.from(raw).toString(encoding)
     try {
       payload = JSON.parse(text)
     } catch {
       payload = text
     }
   } else {
-    payload = out.payload
+    payload = Buffer.from(raw)
   }
   if (!complete) return payload
   const protectedHeader = out.protected === undefined || out.protected === null ? undefined : JSON.parse(out.protected)

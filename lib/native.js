@@ -12,9 +12,16 @@ function translate (err) {
   if (!(err instanceof Error) || err instanceof errors.JOSEError || err instanceof TypeError) return err
   const cut = err.message.indexOf('\u0000')
   if (cut === -1) return new TypeError(err.message)
-  const [name, claim, reason] = err.message.slice(0, cut).split('\u0001')
-  const message = err.message.slice(cut + 1)
+  return fromParts(err.message.slice(0, cut), err.message.slice(cut + 1))
+}
+
+// A JOSEMultiError's message is the JSON list of its [class, message] pairs.
+function fromParts (head, message) {
+  const [name, claim, reason] = head.split('\u0001')
   if (name === 'TypeError') return new TypeError(message)
+  if (name === 'JOSEMultiError') {
+    return new errors.JOSEMultiError(JSON.parse(message).map(([n, m]) => fromParts(n, m)))
+  }
   const JoseClass = errors[name]
   if (!JoseClass) return new TypeError(message)
   return claim === undefined ? new JoseClass(message) : new JoseClass(message, claim, reason)

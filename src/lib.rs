@@ -5,6 +5,7 @@ pub mod asn1;
 pub mod b64;
 pub mod error;
 pub mod jwa;
+pub mod jwe;
 pub mod jwk;
 pub mod jwks;
 pub mod jws;

@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
 use crate::jwa::registry::{self, Operation, Restrictions};
+use crate::jwa::rsaes::RsaKey;
 use crate::jwa::signing::Signer;
 use crate::jwk::json;
 use crate::jwk::material::{EcCurve, KeyType, Material};
@@ -23,6 +24,8 @@ pub struct Key {
     thumbprint: String,
     /// The JWS signer, prepared on first use and kept for the key's life.
     signer: OnceLock<Result<Signer>>,
+    /// The RSA key for JWE key encryption, prepared on first use.
+    rsa_cipher: OnceLock<Result<RsaKey>>,
 }
 
 impl Key {
@@ -39,6 +42,7 @@ impl Key {
             legacy_p256k,
             thumbprint,
             signer: OnceLock::new(),
+            rsa_cipher: OnceLock::new(),
         })
     }
 
@@ -46,6 +50,14 @@ impl Key {
     pub fn signer(&self) -> Result<&Signer> {
         self.signer
             .get_or_init(|| Signer::new(&self.material))
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// The RSA key JWE wraps and unwraps CEKs with (built once).
+    pub fn rsa_cipher(&self) -> Result<&RsaKey> {
+        self.rsa_cipher
+            .get_or_init(|| RsaKey::from_material(&self.material))
             .as_ref()
             .map_err(Clone::clone)
     }

@@ -151,8 +151,7 @@ where
 
 /// Tries each signature in turn. jose's error when none verifies: a
 /// verification failure if any signature got that far, `JWKSNoMatchingKey`
-/// if no signature found a key, otherwise (jose's JOSEMultiError, which this
-/// core does not model) the first signature's error.
+/// if no signature found a key, otherwise a `JOSEMultiError` of them all.
 fn verify_general<K, F>(
     root: &Map<String, Value>,
     list: &[Value],
@@ -178,10 +177,7 @@ where
     } else if errors.iter().all(|e| e.kind == Kind::JwksNoMatchingKey) {
         Err(no_matching_key())
     } else {
-        Err(errors
-            .into_iter()
-            .next()
-            .unwrap_or_else(verification_failed))
+        Err(Error::multi(errors))
     }
 }
 
@@ -310,6 +306,9 @@ where
     }
     if several && errors.iter().any(|e| e.kind == Kind::JwsVerificationFailed) {
         return Err(verification_failed());
+    }
+    if several {
+        return Err(Error::multi(errors));
     }
     Err(errors
         .into_iter()

@@ -408,6 +408,9 @@ mod tests {
         assert_eq!(o.issuer, Some(Expected::One("i".into())));
         assert!(o.audience.as_ref().unwrap().contains("b"));
         assert!(!o.audience.as_ref().unwrap().contains("c"));
-        assert_eq!(o.audience, Some(Expected::AnyOf(vec!["a".into(), "b".into()])));
+        assert_eq!(
+            o.audience,
+            Some(Expected::AnyOf(vec!["a".into(), "b".into()]))
+        );
     }
 }

@@ -178,7 +178,9 @@ impl jws::VerificationKey for Candidate {
 /// What the facade gets back from a verification.
 #[napi(object)]
 pub struct JwsVerified {
-    pub payload: Buffer,
+    /// Text when the payload is UTF-8 (a JS string is much cheaper to make
+    /// than a Buffer), else the bytes.
+    pub payload: Either<String, Buffer>,
     /// An RFC 7797 payload: returned as transmitted, never decoded or parsed.
     pub unencoded: bool,
     pub protected: Option<String>,
@@ -201,10 +203,12 @@ pub struct VerifyJob {
     keys: KeySource,
     algorithms: Option<Vec<String>>,
     crit: Vec<String>,
+    /// Headers and the key's place are wanted only for `complete` results.
+    complete: bool,
 }
 
-/// The verification keys of one call (as `lib/keys.js` describes them:
-/// a mode and native keys) and how to pick candidates among them. JWT
+/// The verification keys of one call (as `lib/keys.js` describes them: a
+/// mode and native keys) and how to pick candidates among them. JWT
 /// verification uses it too.
 pub(crate) struct KeySource {
     keys: Keys,
@@ -268,6 +272,7 @@ impl KeySource {
 }
 
 impl VerifyJob {
+    #[allow(clippy::too_many_arguments)]
     fn new(
         input: String,
         json: bool,
@@ -276,6 +281,7 @@ impl VerifyJob {
         algorithms: Option<Vec<String>>,
         crit: Vec<String>,
         legacy_p256k: bool,
+        complete: bool,
     ) -> Result<VerifyJob> {
         let json = if json {
             Some(serde_json::from_str(&input).map_err(|_| {
@@ -291,6 +297,7 @@ impl VerifyJob {
             keys,
             algorithms,
             crit,
+            complete,
         })
     }
 
@@ -311,7 +318,11 @@ impl VerifyJob {
         let verified = jws::verify(input, &options, |header, alg| {
             self.keys.candidates(header, alg)
         })?;
-        let text = |h: Option<Header>| h.map(|h| serde_json::Value::Object(h).to_string());
+        let complete = self.complete;
+        let text = |h: Option<Header>| {
+            h.filter(|_| complete)
+                .map(|h| serde_json::Value::Object(h).to_string())
+        };
         Ok(VerifyOutput {
             payload: verified.payload,
             unencoded: verified.unencoded_payload,
@@ -322,14 +333,29 @@ impl VerifyJob {
     }
 }
 
-fn to_js(out: VerifyOutput) -> JwsVerified {
-    JwsVerified {
-        payload: out.payload.into(),
+fn payload_to_js(bytes: Vec<u8>) -> Either<String, Buffer> {
+    match String::from_utf8(bytes) {
+        Ok(text) => Either::A(text),
+        Err(e) => Either::B(e.into_bytes().into()),
+    }
+}
+
+/// The result for the facade: just the payload in the common case (not
+/// `complete`, an encoded payload), which keeps the hot path to one value
+/// crossing back; the whole record otherwise.
+pub type VerifyResult = Either<Either<String, Buffer>, JwsVerified>;
+
+fn to_js(out: VerifyOutput, complete: bool) -> VerifyResult {
+    if !complete && !out.unencoded {
+        return Either::A(payload_to_js(out.payload));
+    }
+    Either::B(JwsVerified {
+        payload: payload_to_js(out.payload),
         unencoded: out.unencoded,
         protected: out.protected,
         header: out.header,
         key_index: out.key_index,
-    }
+    })
 }
 
 #[napi]
@@ -342,29 +368,40 @@ pub fn jws_verify(
     algorithms: Option<Vec<String>>,
     crit: Vec<String>,
     legacy_p256k: bool,
-) -> napi::Result<JwsVerified> {
-    VerifyJob::new(input, json, mode, keys, algorithms, crit, legacy_p256k)
-        .and_then(|job| job.run())
-        .map(to_js)
-        .or_throw()
+    complete: bool,
+) -> napi::Result<VerifyResult> {
+    VerifyJob::new(
+        input,
+        json,
+        mode,
+        keys,
+        algorithms,
+        crit,
+        legacy_p256k,
+        complete,
+    )
+    .and_then(|job| job.run())
+    .map(|out| to_js(out, complete))
+    .or_throw()
 }
 
 pub struct VerifyTask(VerifyJob);
 
 impl Task for VerifyTask {
     type Output = VerifyOutput;
-    type JsValue = JwsVerified;
+    type JsValue = VerifyResult;
 
     fn compute(&mut self) -> napi::Result<VerifyOutput> {
         self.0.run().map_err(to_napi)
     }
 
-    fn resolve(&mut self, _env: Env, output: VerifyOutput) -> napi::Result<JwsVerified> {
-        Ok(to_js(output))
+    fn resolve(&mut self, _env: Env, output: VerifyOutput) -> napi::Result<VerifyResult> {
+        Ok(to_js(output, self.0.complete))
     }
 }
 
 #[napi]
+#[allow(clippy::too_many_arguments)]
 pub fn jws_verify_async(
     input: String,
     json: bool,
@@ -373,7 +410,18 @@ pub fn jws_verify_async(
     algorithms: Option<Vec<String>>,
     crit: Vec<String>,
     legacy_p256k: bool,
+    complete: bool,
 ) -> napi::Result<AsyncTask<VerifyTask>> {
-    let job = VerifyJob::new(input, json, mode, keys, algorithms, crit, legacy_p256k).or_throw()?;
+    let job = VerifyJob::new(
+        input,
+        json,
+        mode,
+        keys,
+        algorithms,
+        crit,
+        legacy_p256k,
+        complete,
+    )
+    .or_throw()?;
     Ok(AsyncTask::new(VerifyTask(job)))
 }
