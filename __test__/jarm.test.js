@@ -8,7 +8,7 @@
 const test = require('node:test')
 const assert = require('assert')
 
-const { JWT, JWK, JWKS, errors } = require('..')
+const { JWT, JWE, JWK, JWKS, errors } = require('..')
 const jose = require('jose')
 const { thrown } = require('./helpers')
 
@@ -181,15 +181,94 @@ test('jose 1.x itself has no JARM profile', () => {
   assert.strictEqual(err.message, 'unsupported options.profile value "jarm"')
 })
 
+// The client's encryption keys, and a response signed then encrypted to one.
+const clientRsa = JWK.generateSync('RSA', 2048, { use: 'enc' })
+const clientEc = JWK.generateSync('EC', 'P-256', { use: 'enc' })
+const encrypt = (jwt, key, header = { alg: 'RSA-OAEP-256', enc: 'A256GCM' }) =>
+  JWE.encrypt(jwt, JWK.asKey(key.toJWK()), { ...header, cty: 'JWT' })
+
+test('a signed then encrypted response is decrypted with decryptionKey, then verified', async () => {
+  for (const [key, header] of [
+    [clientRsa, { alg: 'RSA-OAEP-256', enc: 'A256GCM' }],
+    [clientRsa, { alg: 'RSA-OAEP', enc: 'A128CBC-HS256' }],
+    [clientEc, { alg: 'ECDH-ES', enc: 'A256GCM' }],
+    [clientEc, { alg: 'ECDH-ES+A128KW', enc: 'A192CBC-HS384' }]
+  ]) {
+    const response = encrypt(respond(code), key, header)
+    assert.strictEqual(response.split('.').length, 5)
+    const payload = await verified(response, verificationKey, { ...options, decryptionKey: key })
+    assert.deepStrictEqual(payload, { ...code, aud: CLIENT, iss: ISSUER, exp: T + 600 }, header.alg)
+  }
+  // a KeyStore as decryptionKey, and an error response
+  const store = new JWKS.KeyStore([clientEc, clientRsa])
+  const payload = await verified(encrypt(respond(error), clientRsa), verificationKey, { ...options, decryptionKey: store })
+  assert.strictEqual(payload.error, 'access_denied')
+  // complete results describe the signed JWT inside
+  const complete = await verified(encrypt(respond(code), clientRsa), verificationKey, { ...options, decryptionKey: clientRsa, complete: true })
+  assert.strictEqual(complete.header.alg, 'ES256')
+  assert.strictEqual(complete.key, verificationKey)
+})
+
+test('responses encrypted by jose 1.28.2 decrypt here', async () => {
+  const theirKey = jose.JWK.asKey(clientRsa.toJWK())
+  const response = jose.JWE.encrypt(respond(code), theirKey, { alg: 'RSA-OAEP', enc: 'A128GCM', cty: 'JWT' })
+  assert.strictEqual((await verified(response, verificationKey, { ...options, decryptionKey: clientRsa })).code, code.code)
+})
+
+test('what goes wrong inside an encrypted response keeps its class', async () => {
+  const withKey = { ...options, decryptionKey: clientRsa }
+  const otherRsa = JWK.generateSync('RSA', 2048)
+  assert.ok(await rejected(encrypt(respond(code), clientRsa), verificationKey, { ...options, decryptionKey: otherRsa }) instanceof errors.JWEDecryptionFailed)
+  assert.ok(await rejected(encrypt(respond(code), clientRsa), verificationKey, { ...options, decryptionKey: clientEc }) instanceof errors.JWKKeySupport)
+  const broken = encrypt(respond(code), clientRsa).split('.')
+  broken[3] = broken[3].slice(0, -2) + (broken[3].endsWith('AA') ? 'BA' : 'AA')
+  assert.ok(await rejected(broken.join('.'), verificationKey, withKey) instanceof errors.JWEDecryptionFailed)
+  // the signature and the claims of the JWT inside
+  assert.ok(await rejected(encrypt(respond(code), clientRsa), JWK.generateSync('EC', 'P-256'), withKey) instanceof errors.JWSVerificationFailed)
+  claimError(await rejected(encrypt(respond(code, { audience: 'another-client' }), clientRsa), verificationKey, withKey),
+    errors.JWTClaimInvalid, 'aud', 'check_failed')
+  claimError(await rejected(encrypt(respond(code, { expiresIn: '0s' }), clientRsa), verificationKey, withKey),
+    errors.JWTExpired, 'exp', 'check_failed')
+  // cleartext that is no JWT
+  for (const [cleartext, message] of [['hello', 'JWTs must have three components'], ['{"code":"x"}', 'JWTs must have three components'], ['a.b.c', 'JWT is malformed']]) {
+    const err = await rejected(encrypt(cleartext, clientRsa), verificationKey, withKey)
+    assert.ok(err instanceof errors.JWTMalformed, err.message)
+    assert.strictEqual(err.message, message)
+  }
+  // a JWE inside a JWE is not a JWT either
+  const twice = encrypt(encrypt(respond(code), clientRsa), clientRsa)
+  const err = await rejected(twice, verificationKey, withKey)
+  assert.ok(err instanceof TypeError)
+  assert.strictEqual(err.message, 'JWTs must be decrypted first')
+})
+
+test('decryptionAlgorithms limits the JWE algorithms', async () => {
+  const response = encrypt(respond(code), clientRsa)
+  await verified(response, verificationKey, { ...options, decryptionKey: clientRsa, decryptionAlgorithms: ['RSA-OAEP-256', 'A256GCM'] })
+  assert.ok(await rejected(response, verificationKey, { ...options, decryptionKey: clientRsa, decryptionAlgorithms: ['RSA-OAEP', 'A256GCM'] }) instanceof errors.JOSEAlgNotWhitelisted)
+  for (const bad of ['RSA-OAEP', [], [''], [1]]) {
+    const err = await rejected(response, verificationKey, { ...options, decryptionKey: clientRsa, decryptionAlgorithms: bad })
+    assert.ok(err instanceof TypeError)
+    assert.strictEqual(err.message, 'options.decryptionAlgorithms must be an array of strings')
+  }
+  // the JWT's own `algorithms` is for its signature
+  assert.ok(await verified(response, verificationKey, { ...options, decryptionKey: clientRsa, algorithms: ['ES256'] }))
+})
+
 test('an encrypted response needs decryptionKey, and decryptionKey needs an encrypted response', async () => {
-  const encrypted = 'eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.a.b.c.d'
+  const encrypted = encrypt(respond(code), clientRsa)
   const err = await rejected(encrypted)
   assert.ok(err instanceof TypeError)
   assert.strictEqual(err.message, 'the JARM response is encrypted, options.decryptionKey is required to decrypt it')
-  const plain = await rejected(respond(code), verificationKey, { ...options, decryptionKey: JWK.generateSync('RSA', 2048) })
+  const plain = await rejected(respond(code), verificationKey, { ...options, decryptionKey: clientRsa })
   assert.ok(plain instanceof errors.JWTMalformed)
   assert.strictEqual(plain.message, 'the JARM response is not encrypted, options.decryptionKey expects an encrypted response')
-  // option checks still come first
-  const first = await rejected(encrypted, verificationKey, { audience: CLIENT })
+  // option checks still come first, and a bad decryption key is JWE's TypeError
+  const first = await rejected(encrypted, verificationKey, { audience: CLIENT, decryptionKey: clientRsa })
   assert.strictEqual(first.message, '"issuer" option is required to validate a JARM response')
+  const badKey = await rejected(encrypted, verificationKey, { ...options, decryptionKey: 42 })
+  assert.ok(badKey instanceof TypeError)
+  assert.match(badKey.message, /^key must be an instance of a key instantiated by JWK.asKey/)
+  // outside the JARM profile decryptionKey means nothing, as jose ignores unknown options
+  assert.throws(() => JWT.verify(encrypted, verificationKey, { ...options, decryptionKey: clientRsa }), { message: 'JWTs must be decrypted first' })
 })

@@ -1,9 +1,10 @@
 'use strict'
 
 // JARM end to end: the authorization server signs its responses as JWTs,
-// the client verifies them with JWT.JARM.verify. Run: node examples/jarm.js
+// possibly encrypted too; the client verifies them with JWT.JARM.verify.
+// Run: node examples/jarm.js
 
-const { JWK, JWKS, JWT, errors } = require('..')
+const { JWE, JWK, JWKS, JWT, errors } = require('..')
 
 const ISSUER = 'https://as.example.com'
 const CLIENT_ID = 's6BhdRkqt3'
@@ -34,6 +35,15 @@ try {
 } catch (err) {
   console.log(`refused: ${err instanceof errors.JWTClaimInvalid ? `${err.name} (${err.claim}, ${err.reason})` : err}`)
 }
+
+// A client registered for encrypted responses: the authorization server
+// signs, then encrypts to the client's public key.
+const clientKey = JWK.generateSync('RSA', 2048, { use: 'enc' })
+const encrypted = JWE.encrypt(codeResponse, JWK.asKey(clientKey.toJWK()), { alg: 'RSA-OAEP-256', enc: 'A256GCM', cty: 'JWT' })
+const decrypted = JWT.JARM.verify(encrypted, asJwks, {
+  ...verifyOptions, decryptionKey: clientKey, decryptionAlgorithms: ['RSA-OAEP-256', 'A256GCM']
+})
+console.log('encrypted code response:', decrypted.code)
 
 // The same, off the main thread.
 JWT.JARM.verifyAsync(codeResponse, asJwks, verifyOptions)

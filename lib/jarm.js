@@ -6,14 +6,24 @@
 // as `decryptionKey`; the response must then be a JWE, and its plaintext is
 // the JWT verified as any other. Without `decryptionKey` an encrypted
 // response cannot be read, and a client expecting encryption must not take
-// a response that skipped it, so both mismatches throw.
+// a response that skipped it, so both mismatches throw. The optional
+// `decryptionAlgorithms` lists the JWE "alg" and "enc" values accepted
+// (JWE.decrypt's `algorithms`; the JWT's own `algorithms` is for its
+// signature).
 
 const errors = require('./errors')
+const JWE = require('./jwe')
 
 const isJWE = (response) => response.split('.').length === 5
 
+const isArrayOfStrings = (value) => Array.isArray(value) && value.length > 0 &&
+  value.every((item) => typeof item === 'string' && item)
+
 // Whether `response` has to be decrypted first, given the options.
-function mustDecrypt (response, { decryptionKey }) {
+function mustDecrypt (response, { decryptionKey, decryptionAlgorithms }) {
+  if (decryptionAlgorithms !== undefined && !isArrayOfStrings(decryptionAlgorithms)) {
+    throw new TypeError('options.decryptionAlgorithms must be an array of strings')
+  }
   // anything but a token is left to JWT decoding's TypeError
   if (typeof response !== 'string' || !response) return false
   if (decryptionKey === undefined) {
@@ -28,15 +38,17 @@ function mustDecrypt (response, { decryptionKey }) {
   return true
 }
 
-// The signed JWT inside `response`. JWE is loaded here, when first needed.
+const jweOptions = ({ decryptionAlgorithms }) => ({ algorithms: decryptionAlgorithms })
+
+// The signed JWT inside `response` (or `response` itself when it is one).
 function decrypt (response, options) {
   if (!mustDecrypt(response, options)) return response
-  return require('./jwe').decrypt(response, options.decryptionKey).toString('utf8')
+  return JWE.decrypt(response, options.decryptionKey, jweOptions(options)).toString('utf8')
 }
 
 async function decryptAsync (response, options) {
   if (!mustDecrypt(response, options)) return response
-  return (await require('./jwe').decryptAsync(response, options.decryptionKey)).toString('utf8')
+  return (await JWE.decryptAsync(response, options.decryptionKey, jweOptions(options))).toString('utf8')
 }
 
 module.exports = { decrypt, decryptAsync }
