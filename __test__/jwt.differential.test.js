@@ -274,6 +274,11 @@ test('crit passes through to JWS', async () => {
   ok(await same(token, { now: NOW, crit: ['exp'] }))
   await same(hs({}, { alg: 'HS256', crit: ['alg'] }), { now: NOW, crit: ['alg'] })
   await same(hs({}, { alg: 'HS256', crit: [] }), { now: NOW })
+  // RFC 7797 unencoded payloads: signed alike, and no JWT to either library
+  const b64 = { now: NOW, header: { b64: false, crit: ['b64'] } }
+  const unencoded = jose.JWT.sign({ a: 1 }, keys.theirs, b64)
+  assert.strictEqual(native.JWT.sign({ a: 1 }, keys.ours, b64), unencoded)
+  failed(await same(unencoded, { now: NOW, crit: ['b64'] }), 'JWTMalformed')
 })
 
 // Runs a profile case through JWT.verify with `profile` and through the
