@@ -22,6 +22,8 @@ pub enum Kind {
     JwtClaimInvalid,
     JwtExpired,
     JwtMalformed,
+    /// Several errors at once (`Error::errors` holds them).
+    MultiError,
 }
 
 impl Kind {
@@ -44,6 +46,7 @@ impl Kind {
             Kind::JwtClaimInvalid => "JWTClaimInvalid",
             Kind::JwtExpired => "JWTExpired",
             Kind::JwtMalformed => "JWTMalformed",
+            Kind::MultiError => "JOSEMultiError",
         }
     }
 
@@ -66,6 +69,7 @@ impl Kind {
             Kind::JwtClaimInvalid => "ERR_JWT_CLAIM_INVALID",
             Kind::JwtExpired => "ERR_JWT_EXPIRED",
             Kind::JwtMalformed => "ERR_JWT_MALFORMED",
+            Kind::MultiError => "ERR_JOSE_MULTIPLE_ERRORS",
         }
     }
 }
@@ -75,6 +79,20 @@ impl Kind {
 pub struct Error {
     pub kind: Kind,
     pub message: String,
+    /// For `Kind::MultiError` only: each error encountered, flat (a multi
+    /// error is never nested in another); empty for every other kind.
+    pub errors: Vec<Error>,
+    /// The `claim` and `reason` properties of a `JWTClaimInvalid` or
+    /// `JWTExpired`; `None` leaves jose's defaults (`'unspecified'`).
+    pub claim: Option<ClaimFailure>,
+}
+
+/// Which JWT claim failed and why, as jose names them (`reason` is one of
+/// `'missing'`, `'invalid'`, `'check_failed'`, `'prohibited'`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClaimFailure {
+    pub claim: &'static str,
+    pub reason: &'static str,
 }
 
 impl Error {
@@ -82,6 +100,40 @@ impl Error {
         Error {
             kind,
             message: message.into(),
+            errors: Vec::new(),
+            claim: None,
+        }
+    }
+
+    /// A `JWTClaimInvalid` (or, with `Kind::JwtExpired`, a `JWTExpired`)
+    /// naming the claim and the reason.
+    pub fn claim(
+        kind: Kind,
+        message: impl Into<String>,
+        claim: &'static str,
+        reason: &'static str,
+    ) -> Self {
+        Error {
+            claim: Some(ClaimFailure { claim, reason }),
+            ..Error::new(kind, message)
+        }
+    }
+
+    /// jose's `JOSEMultiError`: several operations failed for reasons of
+    /// their own. Nested multi errors are spread into one flat list, as
+    /// jose's constructor does.
+    pub fn multi(errors: Vec<Error>) -> Self {
+        let mut flat = Vec::with_capacity(errors.len());
+        for e in errors {
+            if e.kind == Kind::MultiError {
+                flat.extend(e.errors);
+            } else {
+                flat.push(e);
+            }
+        }
+        Error {
+            errors: flat,
+            ..Error::new(Kind::MultiError, "")
         }
     }
 
@@ -112,3 +164,19 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {}
 
 pub type Result<T> = std::result::Result<T, Error>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn multi_errors_are_flat() {
+        let a = Error::new(Kind::JweInvalid, "a");
+        let b = Error::new(Kind::JwkKeySupport, "b");
+        let inner = Error::multi(vec![a.clone(), b.clone()]);
+        let outer = Error::multi(vec![inner, a.clone()]);
+        assert_eq!(outer.kind.class_name(), "JOSEMultiError");
+        assert_eq!(outer.kind.code(), "ERR_JOSE_MULTIPLE_ERRORS");
+        assert_eq!(outer.errors, vec![a.clone(), b, a]);
+    }
+}

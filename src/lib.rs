@@ -5,8 +5,11 @@ pub mod asn1;
 pub mod b64;
 pub mod error;
 pub mod jwa;
+pub mod jwe;
 pub mod jwk;
+pub mod jwks;
 pub mod jws;
+pub mod jwt;
 
 // napi-derive registers exports only outside `cfg(test)`, so a test build
 // with the `node` feature sees them as unused.

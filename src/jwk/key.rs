@@ -1,10 +1,14 @@
 //! A key as jose users hold it: material that is parsed and checked once,
 //! its JWK parameters, and what is derived from both.
 
+use std::sync::OnceLock;
+
 use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
 use crate::jwa::registry::{self, Operation, Restrictions};
+use crate::jwa::rsaes::RsaKey;
+use crate::jwa::signing::Signer;
 use crate::jwk::json;
 use crate::jwk::material::{EcCurve, KeyType, Material};
 use crate::jwk::params::KeyParams;
@@ -18,6 +22,10 @@ pub struct Key {
     /// Name secp256k1 `P-256K`, for the legacy `jose-native/P-256K` entry.
     legacy_p256k: bool,
     thumbprint: String,
+    /// The JWS signer, prepared on first use and kept for the key's life.
+    signer: OnceLock<Result<Signer>>,
+    /// The RSA key for JWE key encryption, prepared on first use.
+    rsa_cipher: OnceLock<Result<RsaKey>>,
 }
 
 impl Key {
@@ -33,7 +41,25 @@ impl Key {
             params,
             legacy_p256k,
             thumbprint,
+            signer: OnceLock::new(),
+            rsa_cipher: OnceLock::new(),
         })
+    }
+
+    /// The prepared JWS signer (built once; later calls share it).
+    pub fn signer(&self) -> Result<&Signer> {
+        self.signer
+            .get_or_init(|| Signer::new(&self.material))
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// The RSA key JWE wraps and unwraps CEKs with (built once).
+    pub fn rsa_cipher(&self) -> Result<&RsaKey> {
+        self.rsa_cipher
+            .get_or_init(|| RsaKey::from_material(&self.material))
+            .as_ref()
+            .map_err(Clone::clone)
     }
 
     pub fn material(&self) -> &Material {

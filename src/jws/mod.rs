@@ -7,7 +7,9 @@
 //! that adds `use` / `key_ops` / `alg` policy, or a user-supplied key
 //! (`JWK.CustomKey`).
 
+pub mod embedded;
 pub mod header;
+pub mod key_policy;
 mod sign;
 mod verify;
 
@@ -17,8 +19,9 @@ mod tests;
 use std::sync::Arc;
 
 pub use header::Header;
-pub use sign::{sign, JwsSignature, Recipient, Serialization, SignedJws};
-pub use verify::{verify, JwsInput, Verified, VerifyOptions};
+pub use key_policy::JwsKey;
+pub use sign::{sign, validate, JwsSignature, Recipient, Serialization, SignedJws};
+pub use verify::{verify, verify_preparsed, JwsInput, Verified, VerifyOptions};
 
 use crate::error::Result;
 use crate::jwa::signing::Signer;

@@ -123,8 +123,9 @@ fn validate_recipient_crit(r: &Recipient<'_>) -> Result<()> {
     )
 }
 
-/// jose's per-serialization checks, run before anything is signed.
-fn validate(recipients: &[Recipient<'_>], serialization: Serialization) -> Result<()> {
+/// jose's per-serialization checks, run before anything is signed (public
+/// so a caller can put its own per-key checks after them, as jose orders it).
+pub fn validate(recipients: &[Recipient<'_>], serialization: Serialization) -> Result<()> {
     match serialization {
         Serialization::Compact => {
             if recipients.len() != 1 || recipients[0].header.is_some() {

@@ -1,15 +1,34 @@
 //! Core errors as thrown N-API errors. The message carries the jose class
 //! name before a NUL byte; `lib/native.js` splits it and throws the class.
+//! A JWT claim error appends its `claim` and `reason` to the class name,
+//! each after a U+0001 (both are fixed names, never input text).
 
 use napi::Status;
 
 use crate::error::Error;
 
 pub fn to_napi(e: Error) -> napi::Error {
-    napi::Error::new(
-        Status::GenericFailure,
-        format!("{}\u{0}{}", e.kind.class_name(), e.message),
-    )
+    napi::Error::new(Status::GenericFailure, encode(&e))
+}
+
+/// "<ClassName>\0<message>", the head with `\u{1}claim\u{1}reason` for a
+/// JWT claim error; for a JOSEMultiError the message part is a JSON list of
+/// `[class, message]` pairs, one per error it holds.
+fn encode(e: &Error) -> String {
+    if e.kind == crate::error::Kind::MultiError {
+        let list: Vec<[&str; 2]> = e
+            .errors
+            .iter()
+            .map(|inner| [inner.kind.class_name(), inner.message.as_str()])
+            .collect();
+        let json = serde_json::to_string(&list).unwrap_or_else(|_| "[]".to_owned());
+        return format!("{}\u{0}{json}", e.kind.class_name());
+    }
+    let head = match e.claim {
+        Some(c) => format!("{}\u{1}{}\u{1}{}", e.kind.class_name(), c.claim, c.reason),
+        None => e.kind.class_name().to_owned(),
+    };
+    format!("{head}\u{0}{}", e.message)
 }
 
 pub trait OrThrow<T> {

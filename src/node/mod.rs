@@ -3,4 +3,7 @@
 //! error to a thrown value the JS facade turns into jose's error class.
 
 mod error;
+mod jwe;
+mod jws;
+mod jwt;
 mod key;

@@ -1,0 +1,177 @@
+'use strict'
+
+// JWE: jose 1.x's argument checks and result shapes around the native
+// encrypter and decrypter. Every operation has an Async twin that does its
+// crypto on the libuv thread pool.
+
+const { createSecretKey } = require('crypto')
+
+const errors = require('./errors')
+const { binding, call, translate } = require('./native')
+const { getKey } = require('./keys')
+const { asKey } = require('./jwk/import')
+const { NATIVE } = require('./jwk/key')
+const { KeyStore } = require('./jwks')
+
+const SERIALIZATIONS = new Set(['compact', 'flattened', 'general'])
+
+const isObject = (value) => !!value && value.constructor === Object
+
+// Rejects with jose's class for a native Promise's failure.
+const settle = (promise) => promise.catch((err) => { throw translate(err) })
+
+// The native form of a key: its handle, or for a key without material
+// (JWK.None, the Embedded keys, `oct` references) the `alg` and `use` that
+// still decide which error jose reports.
+function jweKey (key) {
+  return key[NATIVE] || JSON.stringify({ alg: key.alg, use: key.use })
+}
+
+class Encrypt {
+  constructor (cleartext, protectedHeader, unprotectedHeader, aad) {
+    if (!Buffer.isBuffer(cleartext) && typeof cleartext !== 'string') {
+      throw new TypeError('cleartext argument must be a Buffer or a string')
+    }
+    if (aad !== undefined && !Buffer.isBuffer(aad) && typeof aad !== 'string') {
+      throw new TypeError('aad argument must be a Buffer or a string when provided')
+    }
+    if (protectedHeader !== undefined && !isObject(protectedHeader)) {
+      throw new TypeError('protectedHeader argument must be a plain object when provided')
+    }
+    if (unprotectedHeader !== undefined && !isObject(unprotectedHeader)) {
+      throw new TypeError('unprotectedHeader argument must be a plain object when provided')
+    }
+    // copied now, as jose copies them here
+    this._cleartext = Buffer.from(cleartext)
+    this._aad = aad ? Buffer.from(aad) : undefined
+    this._protected = protectedHeader && JSON.stringify(protectedHeader)
+    this._unprotected = unprotectedHeader && JSON.stringify(unprotectedHeader)
+    this._recipients = []
+  }
+
+  recipient (key, header) {
+    key = getKey(key)
+    if (header !== undefined && !isObject(header)) {
+      throw new TypeError('header argument must be a plain object when provided')
+    }
+    this._recipients.push({ key: jweKey(key), header: header && JSON.stringify(header) })
+    return this
+  }
+
+  _args (serialization) {
+    if (!SERIALIZATIONS.has(serialization)) {
+      throw new TypeError('serialization must be one of "compact", "flattened", "general"')
+    }
+    const r = this._recipients
+    return [this._cleartext, this._protected, this._unprotected, this._aad, r.map((x) => x.key), r.map((x) => x.header), serialization]
+  }
+
+  encrypt (serialization) {
+    const out = call(binding.jweEncrypt, ...this._args(serialization))
+    return serialization === 'compact' ? out : JSON.parse(out)
+  }
+
+  // The Async twin of encrypt(serialization).
+  async encryptAsync (serialization) {
+    const out = await settle(call(binding.jweEncryptAsync, ...this._args(serialization)))
+    return serialization === 'compact' ? out : JSON.parse(out)
+  }
+}
+
+const single = (serialization, cleartext, key, protectedHeader, unprotectedHeader, aad) =>
+  new Encrypt(cleartext, protectedHeader, unprotectedHeader, aad).recipient(key).encrypt(serialization)
+
+const singleAsync = (serialization, cleartext, key, protectedHeader, unprotectedHeader, aad) => {
+  try {
+    return new Encrypt(cleartext, protectedHeader, unprotectedHeader, aad).recipient(key).encryptAsync(serialization)
+  } catch (err) {
+    return Promise.reject(err)
+  }
+}
+
+const encrypt = single.bind(undefined, 'compact')
+encrypt.flattened = single.bind(undefined, 'flattened')
+encrypt.general = single.bind(undefined, 'general')
+
+const encryptAsync = singleAsync.bind(undefined, 'compact')
+encryptAsync.flattened = singleAsync.bind(undefined, 'flattened')
+encryptAsync.general = singleAsync.bind(undefined, 'general')
+
+// jose's option defaults; maxInflatedSize is this library's own (the
+// default cap lives in Rust, see jwe::DEFAULT_MAX_INFLATED_SIZE).
+function decryptOptions ({ crit = [], complete = false, algorithms, maxPBES2Count = 10000, maxInflatedSize } = {}) {
+  if (algorithms !== undefined && (!Array.isArray(algorithms) || algorithms.some((s) => typeof s !== 'string' || !s))) {
+    throw new TypeError('"algorithms" option must be an array of non-empty strings')
+  }
+  if (!Array.isArray(crit) || crit.some((s) => typeof s !== 'string' || !s)) {
+    throw new TypeError('"crit" option must be an array of non-empty strings')
+  }
+  // jose compares p2c with `>`, so a numeric string works there too
+  const maxCount = Number(maxPBES2Count)
+  if (typeof maxPBES2Count === 'object' || Number.isNaN(maxCount)) {
+    throw new TypeError('"maxPBES2Count" option must be a number')
+  }
+  if (maxInflatedSize !== undefined && maxInflatedSize !== Infinity &&
+    !(Number.isSafeInteger(maxInflatedSize) && maxInflatedSize > 0)) {
+    throw new TypeError('"maxInflatedSize" option must be a positive integer')
+  }
+  return { crit, complete, algorithms, maxCount, maxInflatedSize }
+}
+
+// The JWE as the native side takes it: compact text, or JSON text.
+function serialize (jwe) {
+  if (typeof jwe === 'string') return [jwe, false]
+  if (isObject(jwe)) return [JSON.stringify(jwe), true]
+  throw new errors.JWEInvalid('JWE malformed or invalid serialization')
+}
+
+// Argument checks in jose's order; returns the native arguments and what
+// finishing the result needs.
+function decryptJob (jwe, key, options) {
+  key = getKey(key, true)
+  const { crit, complete, algorithms, maxCount, maxInflatedSize } = decryptOptions(options)
+  const [input, json] = serialize(jwe)
+  let mode, natives, storeKeys
+  if (key instanceof KeyStore) {
+    storeKeys = [...key].filter((k) => k[NATIVE])
+    mode = 'store'
+    natives = storeKeys.map((k) => k[NATIVE])
+  } else {
+    mode = 'key'
+    natives = [jweKey(key)]
+  }
+  return {
+    args: [input, json, mode, natives, algorithms, crit, maxCount, maxInflatedSize],
+    finish: (out) => decrypted(out, { key, storeKeys, complete })
+  }
+}
+
+// The cleartext, or with `complete` jose's full result: the cleartext, the
+// key that decrypted, the CEK as a key, and the parts the JWE had.
+function decrypted (out, { key, storeKeys, complete }) {
+  if (!complete) return out.cleartext
+  const usedKey = out.keyIndex !== undefined && out.keyIndex !== null ? storeKeys[out.keyIndex] : key
+  const result = {
+    cleartext: out.cleartext,
+    key: usedKey,
+    cek: asKey(createSecretKey(out.cek), { alg: out.enc, use: 'enc' })
+  }
+  const parsed = (text) => text === undefined || text === null ? undefined : JSON.parse(text)
+  if (out.aad) result.aad = out.aad
+  if (out.header) result.header = parsed(out.header)
+  if (out.unprotected) result.unprotected = parsed(out.unprotected)
+  if (out.protected) result.protected = parsed(out.protected)
+  return result
+}
+
+function decrypt (jwe, key, options) {
+  const job = decryptJob(jwe, key, options)
+  return job.finish(call(binding.jweDecrypt, ...job.args))
+}
+
+async function decryptAsync (jwe, key, options) {
+  const job = decryptJob(jwe, key, options)
+  return job.finish(await settle(call(binding.jweDecryptAsync, ...job.args)))
+}
+
+module.exports = { Encrypt, encrypt, encryptAsync, decrypt, decryptAsync }

@@ -1,0 +1,172 @@
+'use strict'
+
+// JWS: jose 1.x's argument checks and result shapes around the native
+// signer and verifier. Every operation has an Async twin that does its
+// crypto on the libuv thread pool.
+
+const errors = require('./errors')
+const { binding, call, translate } = require('./native')
+const { getKey, nativeKey, verificationKeys, usedKey } = require('./keys')
+const curves = require('./jwk/curves')
+
+const SERIALIZATIONS = new Set(['compact', 'flattened', 'general'])
+
+const isObject = (value) => !!value && value.constructor === Object
+
+const isDisjoint = (a, b) => !a || !b || !Object.keys(a).some((name) => name in b)
+
+// Rejects with jose's class for a native Promise's failure.
+const settle = (promise) => promise.catch((err) => { throw translate(err) })
+
+class Sign {
+  constructor (payload) {
+    if (typeof payload === 'string' || Buffer.isBuffer(payload)) {
+      this._payload = payload
+    } else if (isObject(payload)) {
+      this._payload = JSON.stringify(payload)
+    } else {
+      throw new TypeError('payload argument must be a Buffer, string or an object')
+    }
+    this._recipients = []
+  }
+
+  recipient (key, protectedHeader, unprotectedHeader) {
+    key = getKey(key)
+    if (protectedHeader !== undefined && !isObject(protectedHeader)) {
+      throw new TypeError('protectedHeader argument must be a plain object when provided')
+    }
+    if (unprotectedHeader !== undefined && !isObject(unprotectedHeader)) {
+      throw new TypeError('unprotectedHeader argument must be a plain object when provided')
+    }
+    if (!isDisjoint(protectedHeader, unprotectedHeader)) {
+      throw new errors.JWSInvalid('JWS Protected and JWS Unprotected Header Parameter names must be disjoint')
+    }
+    // headers are copied now, as jose deep-clones them here
+    this._recipients.push({
+      key: nativeKey(key),
+      protected: protectedHeader && JSON.stringify(protectedHeader),
+      header: unprotectedHeader && JSON.stringify(unprotectedHeader)
+    })
+    return this
+  }
+
+  _args (serialization) {
+    if (!SERIALIZATIONS.has(serialization)) {
+      throw new TypeError('serialization must be one of "compact", "flattened", "general"')
+    }
+    if (!this._recipients.length) {
+      throw new errors.JWSInvalid('missing recipients')
+    }
+    const r = this._recipients
+    return [this._payload, r.map((x) => x.key), r.map((x) => x.protected), r.map((x) => x.header), serialization]
+  }
+
+  sign (serialization) {
+    const out = call(binding.jwsSign, ...this._args(serialization))
+    return serialization === 'compact' ? out : JSON.parse(out)
+  }
+
+  // The Async twin of sign(serialization).
+  async signAsync (serialization) {
+    const out = await settle(call(binding.jwsSignAsync, ...this._args(serialization)))
+    return serialization === 'compact' ? out : JSON.parse(out)
+  }
+}
+
+const single = (serialization, payload, key, protectedHeader, unprotectedHeader) =>
+  new Sign(payload).recipient(key, protectedHeader, unprotectedHeader).sign(serialization)
+
+const singleAsync = (serialization, payload, key, protectedHeader, unprotectedHeader) => {
+  try {
+    return new Sign(payload).recipient(key, protectedHeader, unprotectedHeader).signAsync(serialization)
+  } catch (err) {
+    return Promise.reject(err)
+  }
+}
+
+const sign = single.bind(undefined, 'compact')
+sign.flattened = single.bind(undefined, 'flattened')
+sign.general = single.bind(undefined, 'general')
+
+const signAsync = singleAsync.bind(undefined, 'compact')
+signAsync.flattened = singleAsync.bind(undefined, 'flattened')
+signAsync.general = singleAsync.bind(undefined, 'general')
+
+const isSignatureObject = (value) => isObject(value) && typeof value.signature === 'string' &&
+  (value.header === undefined || isObject(value.header)) &&
+  (value.protected === undefined || typeof value.protected === 'string')
+
+// jose's serialization detection: a compact string, or a JSON object.
+function serialize (jws) {
+  if (typeof jws === 'string' && jws.split('.').length === 3) {
+    return [jws, false]
+  }
+  if (isObject(jws) && (typeof jws.payload === 'string' || Buffer.isBuffer(jws.payload))) {
+    const general = Array.isArray(jws.signatures) && jws.signatures.every(isSignatureObject)
+    if (general || isSignatureObject(jws)) {
+      const payload = Buffer.isBuffer(jws.payload) ? jws.payload.toString() : jws.payload
+      return [JSON.stringify({ ...jws, payload }), true]
+    }
+  }
+  throw new errors.JWSInvalid('JWS malformed or invalid serialization')
+}
+
+// Argument checks in jose's order; returns the native arguments and what
+// finishing the result needs.
+function verifyJob (jws, key, { crit = [], complete = false, algorithms, parse = true, encoding = 'utf8' } = {}) {
+  key = getKey(key, true)
+  if (algorithms !== undefined && (!Array.isArray(algorithms) || algorithms.some((s) => typeof s !== 'string' || !s))) {
+    throw new TypeError('"algorithms" option must be an array of non-empty strings')
+  }
+  if (!Array.isArray(crit) || crit.some((s) => typeof s !== 'string' || !s)) {
+    throw new TypeError('"crit" option must be an array of non-empty strings')
+  }
+  const [input, json] = serialize(jws)
+  const [mode, natives, storeKeys] = verificationKeys(key)
+  return {
+    args: [input, json, mode, natives, algorithms, crit, curves.legacy, !!complete],
+    finish: (out) => verified(out, { key, storeKeys, complete, parse, encoding })
+  }
+}
+
+// The result as jose shapes it: the payload (parsed JSON when it is JSON,
+// else text, or a Buffer without `parse`), or with `complete` the payload,
+// the key and the headers.
+function verified (out, { key, storeKeys, complete, parse, encoding }) {
+  // the native side returns the bare payload (text, or bytes that are not
+  // UTF-8) unless `complete` or an unencoded payload needs the full record
+  const bare = typeof out === 'string' || Buffer.isBuffer(out)
+  const raw = bare ? out : out.payload
+  let payload
+  if (!bare && out.unencoded) {
+    payload = raw.toString()
+  } else if (parse) {
+    const text = typeof raw === 'string' && encoding === 'utf8' ? raw : Buffer.from(raw).toString(encoding)
+    try {
+      payload = JSON.parse(text)
+    } catch {
+      payload = text
+    }
+  } else {
+    payload = Buffer.from(raw)
+  }
+  if (!complete) return payload
+  const protectedHeader = out.protected === undefined || out.protected === null ? undefined : JSON.parse(out.protected)
+  const header = out.header === undefined || out.header === null ? undefined : JSON.parse(out.header)
+  const result = { payload, key: usedKey(key, storeKeys, out.keyIndex, { ...protectedHeader, ...header }) }
+  if (protectedHeader) result.protected = protectedHeader
+  if (header) result.header = header
+  return result
+}
+
+function verify (jws, key, options) {
+  const job = verifyJob(jws, key, options)
+  return job.finish(call(binding.jwsVerify, ...job.args))
+}
+
+async function verifyAsync (jws, key, options) {
+  const job = verifyJob(jws, key, options)
+  return job.finish(await settle(call(binding.jwsVerifyAsync, ...job.args)))
+}
+
+module.exports = { Sign, sign, signAsync, verify, verifyAsync }

@@ -1,0 +1,61 @@
+'use strict'
+
+// Turning a key argument into what the native layer takes, as jose's
+// getKey does: a JWK.Key, a KeyStore where allowed, or any JWK.asKey input.
+
+const errors = require('./errors')
+const { asKey } = require('./jwk/import')
+const { Key, NATIVE } = require('./jwk/key')
+const { None, EmbeddedJWK, EmbeddedX5C } = require('./jwk/special')
+const { KeyStore } = require('./jwks')
+
+function getKey (input, keyStoreAllowed = false) {
+  if (input instanceof Key) return input
+  if (input instanceof KeyStore) {
+    if (!keyStoreAllowed) {
+      throw new TypeError('key argument for this operation must not be a JWKS.KeyStore instance')
+    }
+    return input
+  }
+  try {
+    return asKey(input)
+  } catch (err) {
+    if (err instanceof errors.JOSEError && !(err instanceof errors.JWKImportFailed)) throw err
+    throw new TypeError(keyStoreAllowed
+      ? 'key must be an instance of a key instantiated by JWK.asKey, a valid JWK.asKey input, or a JWKS.KeyStore instance'
+      : 'key must be an instance of a key instantiated by JWK.asKey, or a valid JWK.asKey input')
+  }
+}
+
+// The native form of a key: its handle, or the name of a key without material.
+function nativeKey (key) {
+  if (key === None) return 'none'
+  if (key === EmbeddedJWK || key === EmbeddedX5C) return 'embedded'
+  // an oct reference key (no `k`) can do no algorithm, like the embedded keys
+  return key[NATIVE] || 'embedded'
+}
+
+// How verification finds its key(s): [mode, native keys, the store's keys].
+function verificationKeys (key) {
+  if (key instanceof KeyStore) {
+    const keys = [...key].filter((k) => k[NATIVE])
+    return ['store', keys.map((k) => k[NATIVE]), keys]
+  }
+  if (key === EmbeddedJWK) return ['embedded-jwk', [], []]
+  if (key === EmbeddedX5C) return ['embedded-x5c', [], []]
+  return ['key', [nativeKey(key)], []]
+}
+
+// The key that verified: the store's own key object, the key passed in, or
+// the key the header embedded.
+function usedKey (key, storeKeys, index, joseHeader) {
+  if (index !== undefined && index !== null) return storeKeys[index]
+  if (key === EmbeddedJWK) return asKey(joseHeader.jwk)
+  if (key === EmbeddedX5C) {
+    const body = joseHeader.x5c[0].match(/.{1,64}/g).join('\n')
+    return asKey(`-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----`, { x5c: joseHeader.x5c })
+  }
+  return key
+}
+
+module.exports = { getKey, nativeKey, verificationKeys, usedKey }

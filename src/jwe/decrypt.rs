@@ -1,0 +1,421 @@
+//! Decrypting a JWE (RFC 7516 section 5.2) in any serialization, with
+//! jose's checks in jose's order. Which keys to try is the caller's choice,
+//! made per recipient from its JOSE Header (one key, or a KeyStore lookup).
+
+use serde_json::{Map, Value};
+
+use super::header::{self, combine, decode_protected, invalid};
+use super::key_management::{self, check_pbes2_count};
+use super::policy::{check, JweKey, JweOp};
+use super::{DEFAULT_MAX_INFLATED_SIZE, DEFAULT_MAX_PBES2_COUNT};
+use crate::b64;
+use crate::error::{Error, Kind, Result};
+use crate::jwa::cek::generate_cek;
+use crate::jwa::jwe_algs::{EncAlg, KeyAlg, KeyFamily};
+use crate::jwa::{content, deflate};
+use crate::jwk::material::Material;
+use crate::jws::header::{js_display, truthy, Header};
+
+/// A JWE to decrypt: a compact string or a JSON (flattened or general) object.
+#[derive(Debug, Clone, Copy)]
+pub enum JweInput<'a> {
+    Compact(&'a str),
+    Json(&'a Value),
+}
+
+/// jose's decrypt options, plus the inflate cap it lacks.
+#[derive(Debug, Clone, Copy)]
+pub struct DecryptOptions<'a> {
+    /// Extension Header Parameters the caller processes.
+    pub crit: &'a [&'a str],
+    /// When set, the only algorithms accepted: the `enc` for `dir`, the
+    /// `alg` otherwise (as jose matches them).
+    pub algorithms: Option<&'a [&'a str]>,
+    /// The largest PBES2 `p2c` accepted (a JavaScript number, so it may be
+    /// infinite).
+    pub max_pbes2_count: f64,
+    /// The most bytes a `zip: "DEF"` plaintext may inflate to.
+    pub max_inflated_size: usize,
+}
+
+impl Default for DecryptOptions<'_> {
+    fn default() -> Self {
+        DecryptOptions {
+            crit: &[],
+            algorithms: None,
+            max_pbes2_count: DEFAULT_MAX_PBES2_COUNT,
+            max_inflated_size: DEFAULT_MAX_INFLATED_SIZE,
+        }
+    }
+}
+
+/// What the caller picks candidate keys by, for one recipient.
+#[derive(Debug, Clone, Copy)]
+pub struct KeyQuery<'a> {
+    /// The recipient's combined JOSE Header.
+    pub header: &'a Header,
+    pub kid: Option<&'a Value>,
+    /// The algorithm a key must support: `enc` for `dir`, else `alg`.
+    pub alg: &'a Value,
+    /// The key operation a key must allow: `decrypt` for `dir`, else
+    /// `unwrapKey`.
+    pub key_op: &'static str,
+}
+
+/// A successful decryption, with what jose's `complete: true` shows.
+#[derive(Debug, Clone)]
+pub struct Decrypted<K> {
+    pub cleartext: Vec<u8>,
+    pub cek: Vec<u8>,
+    /// The `enc` the CEK is for.
+    pub enc: &'static str,
+    /// The candidate key that decrypted.
+    pub key: K,
+    pub protected: Option<Header>,
+    pub unprotected: Option<Header>,
+    pub header: Option<Header>,
+    pub aad: Option<String>,
+}
+
+fn malformed() -> Error {
+    invalid("JWE malformed or invalid serialization")
+}
+
+fn decryption_failed() -> Error {
+    Error::new(Kind::JweDecryptionFailed, "decryption operation failed")
+}
+
+fn no_matching_key() -> Error {
+    Error::new(
+        Kind::JwksNoMatchingKey,
+        "no matching key found in the KeyStore",
+    )
+}
+
+/// One recipient's view of the JWE. For a general JWE this is a recipient
+/// entry over the top-level members (jose spreads both into one object, the
+/// entry's members winning).
+#[derive(Clone, Copy)]
+struct Parts<'a> {
+    protected: Option<&'a str>,
+    encrypted_key: Option<&'a str>,
+    iv: &'a str,
+    ciphertext: &'a str,
+    tag: &'a str,
+    aad: Option<&'a str>,
+    unprotected: Option<&'a Header>,
+    header: Option<&'a Header>,
+}
+
+impl<'a> Parts<'a> {
+    fn from_json(root: &'a Map<String, Value>, entry: &'a Map<String, Value>) -> Result<Parts<'a>> {
+        let get = |name: &str| entry.get(name).or_else(|| root.get(name));
+        let string = |name: &str| match get(name) {
+            None => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.as_str())),
+            Some(_) => Err(malformed()),
+        };
+        let object = |name: &str| match get(name) {
+            None => Ok(None),
+            Some(Value::Object(o)) => Ok(Some(o)),
+            Some(_) => Err(malformed()),
+        };
+        let required = |name: &str| string(name)?.ok_or_else(malformed);
+        Ok(Parts {
+            protected: string("protected")?,
+            encrypted_key: string("encrypted_key")?,
+            iv: required("iv")?,
+            ciphertext: required("ciphertext")?,
+            tag: required("tag")?,
+            aad: string("aad")?,
+            unprotected: object("unprotected")?,
+            header: object("header")?,
+        })
+    }
+}
+
+/// jose's shape tests: the members every JSON serialization has...
+fn is_json_jwe(o: &Map<String, Value>) -> bool {
+    let is = |name: &str, test: fn(&Value) -> bool| o.get(name).is_some_and(test);
+    let absent_or = |name: &str, test: fn(&Value) -> bool| o.get(name).is_none_or(test);
+    is("ciphertext", Value::is_string)
+        && is("iv", Value::is_string)
+        && is("tag", Value::is_string)
+        && absent_or("unprotected", Value::is_object)
+        && absent_or("protected", Value::is_string)
+        && absent_or("aad", Value::is_string)
+}
+
+/// ...a `recipients` list of entries with an `encrypted_key` each...
+fn recipients_of(o: &Map<String, Value>) -> Option<&Vec<Value>> {
+    o.get("recipients")
+        .and_then(Value::as_array)
+        .filter(|list| {
+            list.iter().all(|r| {
+                r.as_object().is_some_and(|r| {
+                    r.get("encrypted_key").is_some_and(Value::is_string)
+                        && r.get("header").is_none_or(Value::is_object)
+                })
+            })
+        })
+}
+
+/// ...or the members of a single flattened recipient.
+fn is_single_recipient(o: &Map<String, Value>) -> bool {
+    o.get("encrypted_key").is_none_or(Value::is_string)
+        && o.get("header").is_none_or(Value::is_object)
+}
+
+/// Decrypts `input`. For each recipient, once its header checks pass,
+/// `candidates` gets a [`KeyQuery`] and returns the keys to try, in order.
+/// A single key passed by the caller is returned as it is, every time; a
+/// KeyStore lookup may return none (jose's `JWKSNoMatchingKey`).
+pub fn decrypt<K, F>(
+    input: JweInput<'_>,
+    options: &DecryptOptions<'_>,
+    mut candidates: F,
+) -> Result<Decrypted<K>>
+where
+    K: JweKey,
+    F: FnMut(&KeyQuery<'_>) -> Result<Vec<K>>,
+{
+    match input {
+        JweInput::Compact(text) => {
+            let segments: Vec<&str> = text.split('.').collect();
+            let [protected, encrypted_key, iv, ciphertext, tag] = segments[..] else {
+                return Err(malformed());
+            };
+            let parts = Parts {
+                protected: Some(protected),
+                encrypted_key: Some(encrypted_key),
+                iv,
+                ciphertext,
+                tag,
+                aad: None,
+                unprotected: None,
+                header: None,
+            };
+            decrypt_recipient(parts, true, options, &mut candidates)
+        }
+        JweInput::Json(value) => {
+            let root = value
+                .as_object()
+                .filter(|o| is_json_jwe(o))
+                .ok_or_else(malformed)?;
+            match recipients_of(root) {
+                // One recipient is decrypted as the flattened JWE it is.
+                Some(list) if list.len() == 1 => {
+                    let entry = list[0].as_object().ok_or_else(malformed)?;
+                    let parts = Parts::from_json(root, entry)?;
+                    decrypt_recipient(parts, true, options, &mut candidates)
+                }
+                Some(list) => decrypt_general(root, list, options, &mut candidates),
+                None if is_single_recipient(root) => {
+                    let parts = Parts::from_json(root, root)?;
+                    decrypt_recipient(parts, true, options, &mut candidates)
+                }
+                None => Err(malformed()),
+            }
+        }
+    }
+}
+
+/// Several recipients: headers are checked once for all, then each
+/// recipient is tried in turn. jose's error when none decrypts: a
+/// decryption failure if any recipient got that far, `JWKSNoMatchingKey`
+/// if none found a key, otherwise all the errors as one `JOSEMultiError`.
+fn decrypt_general<K, F>(
+    root: &Map<String, Value>,
+    list: &[Value],
+    options: &DecryptOptions<'_>,
+    candidates: &mut F,
+) -> Result<Decrypted<K>>
+where
+    K: JweKey,
+    F: FnMut(&KeyQuery<'_>) -> Result<Vec<K>>,
+{
+    let entries: Vec<&Map<String, Value>> = list.iter().filter_map(Value::as_object).collect();
+    let protected = root
+        .get("protected")
+        .and_then(Value::as_str)
+        .map(decode_protected)
+        .transpose()?;
+    let unprotected = root.get("unprotected").and_then(Value::as_object);
+    let headers: Vec<Option<&Header>> = entries
+        .iter()
+        .map(|e| e.get("header").and_then(Value::as_object))
+        .collect();
+    header::validate(
+        protected.as_ref(),
+        unprotected,
+        &headers,
+        true,
+        options.crit,
+    )?;
+
+    let mut errors = Vec::new();
+    for entry in entries {
+        let attempt = Parts::from_json(root, entry)
+            .and_then(|parts| decrypt_recipient(parts, false, options, candidates));
+        match attempt {
+            Ok(done) => return Ok(done),
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.iter().any(|e| e.kind == Kind::JweDecryptionFailed) {
+        Err(decryption_failed())
+    } else if errors.iter().all(|e| e.kind == Kind::JwksNoMatchingKey) {
+        Err(no_matching_key())
+    } else {
+        Err(Error::multi(errors))
+    }
+}
+
+/// One recipient: header checks (unless the caller made them for all
+/// recipients), the algorithm allowlist, key selection, then decryption
+/// with each candidate key.
+fn decrypt_recipient<K, F>(
+    parts: Parts<'_>,
+    validate: bool,
+    options: &DecryptOptions<'_>,
+    candidates: &mut F,
+) -> Result<Decrypted<K>>
+where
+    K: JweKey,
+    F: FnMut(&KeyQuery<'_>) -> Result<Vec<K>>,
+{
+    let protected = parts.protected.map(decode_protected).transpose()?;
+    if validate {
+        header::validate(
+            protected.as_ref(),
+            parts.unprotected,
+            &[parts.header],
+            true,
+            options.crit,
+        )?;
+    }
+    let combined = combine(&[protected.as_ref(), parts.unprotected, parts.header]);
+    let alg = combined.get("alg").unwrap_or(&Value::Null);
+    let enc = combined.get("enc").unwrap_or(&Value::Null);
+    let dir = alg == "dir";
+    let selector = if dir { enc } else { alg };
+    if let Some(allowed) = options.algorithms {
+        if !selector.as_str().is_some_and(|s| allowed.contains(&s)) {
+            return Err(Error::new(Kind::AlgNotWhitelisted, "alg not whitelisted"));
+        }
+    }
+
+    let query = KeyQuery {
+        header: &combined,
+        kid: combined.get("kid"),
+        alg: selector,
+        key_op: if dir { "decrypt" } else { "unwrapKey" },
+    };
+    let mut keys = candidates(&query)?;
+    let attempt = |key: K| {
+        let cleartext = decrypt_with(&parts, &combined, alg, enc, &key, options)?;
+        Ok(Decrypted {
+            cleartext: cleartext.cleartext,
+            cek: cleartext.cek,
+            enc: cleartext.enc,
+            key,
+            protected: protected.clone(),
+            unprotected: parts.unprotected.cloned(),
+            header: parts.header.cloned(),
+            aad: parts.aad.filter(|a| !a.is_empty()).map(str::to_owned),
+        })
+    };
+    match keys.len() {
+        0 => Err(no_matching_key()),
+        // One key reports its own error, as jose does.
+        1 => attempt(keys.remove(0)),
+        _ => {
+            let mut errors = Vec::new();
+            for key in keys {
+                match attempt(key) {
+                    Ok(done) => return Ok(done),
+                    Err(e) => errors.push(e),
+                }
+            }
+            if errors.iter().any(|e| e.kind == Kind::JweDecryptionFailed) {
+                Err(decryption_failed())
+            } else {
+                Err(Error::multi(errors))
+            }
+        }
+    }
+}
+
+struct Opened {
+    cleartext: Vec<u8>,
+    cek: Vec<u8>,
+    enc: &'static str,
+}
+
+/// Decryption with one key: jose's key check, the PBES2 cost cap, the CEK
+/// (a random one when unwrapping fails in any way, RFC 7516 11.5), then
+/// the content and its inflation.
+fn decrypt_with(
+    parts: &Parts<'_>,
+    combined: &Header,
+    alg: &Value,
+    enc: &Value,
+    key: &dyn JweKey,
+    options: &DecryptOptions<'_>,
+) -> Result<Opened> {
+    let dir = alg == "dir";
+    if dir {
+        check(key, JweOp::Decrypt, enc)?;
+    } else {
+        check(key, JweOp::KeyDecrypt, alg)?;
+    }
+    let key_alg = alg.as_str().and_then(KeyAlg::from_name);
+    if key_alg.is_some_and(|a| matches!(a.family, KeyFamily::Pbes2(_))) {
+        check_pbes2_count(combined, options.max_pbes2_count)?;
+    }
+    let enc_alg = enc.as_str().and_then(EncAlg::from_name).ok_or_else(|| {
+        Error::not_supported(format!("unsupported decrypt alg: {}", js_display(enc)))
+    })?;
+    // `check` passed, so the key has material of the right type.
+    let real = key
+        .key()
+        .ok_or_else(|| enc_alg.key_unsupported("decrypt"))?;
+
+    let cek = match (dir, real.material(), key_alg) {
+        (true, Material::Oct { k }, _) => k.clone(),
+        (false, _, Some(key_alg)) => {
+            key_management::unwrap(key_alg, enc_alg, real, parts.encrypted_key, combined)
+                .ok()
+                .filter(|cek| cek.len() == enc_alg.key_len)
+                .map_or_else(|| generate_cek(enc_alg), Ok)?
+        }
+        _ => return Err(enc_alg.key_unsupported("decrypt")),
+    };
+
+    let mut aad = parts.protected.unwrap_or_default().to_owned();
+    if let Some(extra) = parts.aad.filter(|a| !a.is_empty()) {
+        aad.push('.');
+        aad.push_str(extra);
+    }
+    // Lengths first, as jose checks them before it reads the ciphertext.
+    let iv = b64::decode(parts.iv).unwrap_or_default();
+    let tag = b64::decode(parts.tag).unwrap_or_default();
+    if iv.len() != enc_alg.iv_len {
+        return Err(invalid("invalid iv"));
+    }
+    if tag.len() != enc_alg.tag_len {
+        return Err(invalid("invalid tag"));
+    }
+    let ciphertext = b64::decode(parts.ciphertext).map_err(|_| decryption_failed())?;
+    let plaintext = content::decrypt(enc_alg, &cek, &iv, aad.as_bytes(), &ciphertext, &tag)?;
+    let cleartext = if truthy(combined.get("zip")) {
+        deflate::decompress(&plaintext, options.max_inflated_size)?
+    } else {
+        plaintext
+    };
+    Ok(Opened {
+        cleartext,
+        cek,
+        enc: enc_alg.name,
+    })
+}

@@ -1,0 +1,475 @@
+//! JWE encrypt and decrypt for the facade, each with an off-thread twin. A
+//! call is turned into an owned job first, so the sync function and the
+//! libuv task run exactly the same code.
+
+use std::sync::Arc;
+
+use napi::bindgen_prelude::{AsyncTask, Buffer, Either};
+use napi::{Env, Task};
+use napi_derive::napi;
+
+use super::error::{to_napi, OrThrow};
+use super::jws::KeyArg;
+use crate::error::{Error, Kind, Result};
+use crate::jwe::{
+    self, DecryptOptions, Encrypted, JweInput, JweKey, KeyQuery, Plaintext, Recipient,
+    Serialization,
+};
+use crate::jwk::key::Key;
+use crate::jwks::{self, Query};
+use crate::jws::Header;
+
+/// A key as JWE sees it: a real key, or one without material described by
+/// its `alg` and `use` (JWK.None, the Embedded keys, `oct` references).
+#[derive(Debug, Clone)]
+enum NodeKey {
+    Real(Arc<Key>),
+    Empty {
+        alg: Option<String>,
+        key_use: Option<String>,
+    },
+}
+
+impl JweKey for NodeKey {
+    fn key(&self) -> Option<&Key> {
+        match self {
+            NodeKey::Real(key) => Some(key),
+            NodeKey::Empty { .. } => None,
+        }
+    }
+
+    fn declared_alg(&self) -> Option<&str> {
+        match self {
+            NodeKey::Real(key) => key.declared_alg(),
+            NodeKey::Empty { alg, .. } => alg.as_deref(),
+        }
+    }
+
+    fn declared_use(&self) -> Option<&str> {
+        match self {
+            NodeKey::Real(key) => key.declared_use(),
+            NodeKey::Empty { key_use, .. } => key_use.as_deref(),
+        }
+    }
+}
+
+/// A handle, or the JSON text `{"alg", "use"}` of a key without material.
+fn node_key(arg: &KeyArg<'_>) -> Result<NodeKey> {
+    match arg {
+        Either::A(native) => Ok(NodeKey::Real(Arc::clone(&native.inner))),
+        Either::B(text) => {
+            let described: Header =
+                serde_json::from_str(text).map_err(|_| Error::type_error("invalid key"))?;
+            let member = |name: &str| {
+                described
+                    .get(name)
+                    .and_then(serde_json::Value::as_str)
+                    .map(str::to_owned)
+            };
+            Ok(NodeKey::Empty {
+                alg: member("alg"),
+                key_use: member("use"),
+            })
+        }
+    }
+}
+
+fn header(json: Option<String>) -> Result<Option<Header>> {
+    json.map(|text| {
+        serde_json::from_str::<Header>(&text)
+            .map_err(|_| Error::type_error("header must be a plain object"))
+    })
+    .transpose()
+}
+
+fn bytes(input: Either<String, Buffer>) -> Vec<u8> {
+    match input {
+        Either::A(text) => text.into_bytes(),
+        Either::B(buffer) => buffer.to_vec(),
+    }
+}
+
+/// Everything one encrypt call needs, owned.
+pub struct EncryptJob {
+    cleartext: Vec<u8>,
+    protected: Option<Header>,
+    unprotected: Option<Header>,
+    aad: Option<Vec<u8>>,
+    recipients: Vec<Recipient<NodeKey>>,
+    serialization: Serialization,
+}
+
+impl EncryptJob {
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        cleartext: Either<String, Buffer>,
+        protected: Option<String>,
+        unprotected: Option<String>,
+        aad: Option<Either<String, Buffer>>,
+        keys: Vec<KeyArg<'_>>,
+        headers: Vec<Option<String>>,
+        serialization: String,
+    ) -> Result<EncryptJob> {
+        let serialization = Serialization::parse(&serialization)?;
+        let mut headers = headers.into_iter();
+        let recipients = keys
+            .iter()
+            .map(|key| {
+                Ok(Recipient {
+                    key: node_key(key)?,
+                    header: header(headers.next().flatten())?,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(EncryptJob {
+            cleartext: bytes(cleartext),
+            protected: header(protected)?,
+            unprotected: header(unprotected)?,
+            aad: aad.map(bytes),
+            recipients,
+            serialization,
+        })
+    }
+
+    /// The compact string, or the JSON text of a flattened / general JWE.
+    fn run(&self) -> Result<String> {
+        let plaintext = Plaintext {
+            cleartext: &self.cleartext,
+            protected: self.protected.clone(),
+            unprotected: self.unprotected.clone(),
+            aad: self.aad.as_deref(),
+        };
+        Ok(
+            match jwe::encrypt(&plaintext, &self.recipients, self.serialization)? {
+                Encrypted::Compact(text) => text,
+                Encrypted::Json(value) => value.to_string(),
+            },
+        )
+    }
+}
+
+#[napi]
+pub fn jwe_encrypt(
+    cleartext: Either<String, Buffer>,
+    protected: Option<String>,
+    unprotected: Option<String>,
+    aad: Option<Either<String, Buffer>>,
+    keys: Vec<KeyArg<'_>>,
+    headers: Vec<Option<String>>,
+    serialization: String,
+) -> napi::Result<String> {
+    EncryptJob::new(
+        cleartext,
+        protected,
+        unprotected,
+        aad,
+        keys,
+        headers,
+        serialization,
+    )
+    .and_then(|job| job.run())
+    .or_throw()
+}
+
+pub struct EncryptTask(EncryptJob);
+
+impl Task for EncryptTask {
+    type Output = String;
+    type JsValue = String;
+
+    fn compute(&mut self) -> napi::Result<String> {
+        self.0.run().or_throw()
+    }
+
+    fn resolve(&mut self, _env: Env, output: String) -> napi::Result<String> {
+        Ok(output)
+    }
+}
+
+#[napi]
+pub fn jwe_encrypt_async(
+    cleartext: Either<String, Buffer>,
+    protected: Option<String>,
+    unprotected: Option<String>,
+    aad: Option<Either<String, Buffer>>,
+    keys: Vec<KeyArg<'_>>,
+    headers: Vec<Option<String>>,
+    serialization: String,
+) -> napi::Result<AsyncTask<EncryptTask>> {
+    let job = EncryptJob::new(
+        cleartext,
+        protected,
+        unprotected,
+        aad,
+        keys,
+        headers,
+        serialization,
+    )
+    .or_throw()?;
+    Ok(AsyncTask::new(EncryptTask(job)))
+}
+
+/// Where decryption keys come from.
+enum Keys {
+    One(NodeKey),
+    /// A KeyStore: chosen per recipient by `kid`, the algorithm and
+    /// `key_ops`, as jose's `keystore.all()`.
+    Store(Vec<Arc<Key>>),
+}
+
+/// A candidate with its place in the store, so the facade can hand back the
+/// store's own key object.
+#[derive(Debug, Clone)]
+struct Candidate {
+    index: Option<u32>,
+    key: NodeKey,
+}
+
+impl JweKey for Candidate {
+    fn key(&self) -> Option<&Key> {
+        self.key.key()
+    }
+
+    fn declared_alg(&self) -> Option<&str> {
+        self.key.declared_alg()
+    }
+
+    fn declared_use(&self) -> Option<&str> {
+        self.key.declared_use()
+    }
+}
+
+/// What the facade gets back from a decryption.
+#[napi(object)]
+pub struct JweDecrypted {
+    pub cleartext: Buffer,
+    pub cek: Buffer,
+    /// The `enc` the CEK is for.
+    pub enc: String,
+    /// The decrypting key's index in the KeyStore list, for a KeyStore.
+    pub key_index: Option<u32>,
+    pub protected: Option<String>,
+    pub unprotected: Option<String>,
+    pub header: Option<String>,
+    pub aad: Option<String>,
+}
+
+pub struct DecryptOutput {
+    cleartext: Vec<u8>,
+    cek: Vec<u8>,
+    enc: &'static str,
+    key_index: Option<u32>,
+    protected: Option<String>,
+    unprotected: Option<String>,
+    header: Option<String>,
+    aad: Option<String>,
+}
+
+pub struct DecryptJob {
+    input: String,
+    json: Option<serde_json::Value>,
+    keys: Keys,
+    algorithms: Option<Vec<String>>,
+    crit: Vec<String>,
+    max_pbes2_count: f64,
+    max_inflated_size: usize,
+}
+
+impl DecryptJob {
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        input: String,
+        json: bool,
+        mode: String,
+        keys: Vec<KeyArg<'_>>,
+        algorithms: Option<Vec<String>>,
+        crit: Vec<String>,
+        max_pbes2_count: f64,
+        max_inflated_size: Option<f64>,
+    ) -> Result<DecryptJob> {
+        let json = if json {
+            Some(serde_json::from_str(&input).map_err(|_| {
+                Error::new(Kind::JweInvalid, "JWE malformed or invalid serialization")
+            })?)
+        } else {
+            None
+        };
+        let keys = match mode.as_str() {
+            "store" => Keys::Store(
+                keys.iter()
+                    .filter_map(|k| match k {
+                        Either::A(native) => Some(Arc::clone(&native.inner)),
+                        Either::B(_) => None,
+                    })
+                    .collect(),
+            ),
+            _ => Keys::One(node_key(
+                keys.first()
+                    .ok_or_else(|| Error::type_error("missing key"))?,
+            )?),
+        };
+        // The facade passes a positive integer or Infinity (no cap).
+        let max_inflated_size = match max_inflated_size {
+            None => jwe::DEFAULT_MAX_INFLATED_SIZE,
+            Some(n) if n >= usize::MAX as f64 => usize::MAX,
+            Some(n) if n >= 0.0 => n as usize,
+            Some(_) => {
+                return Err(Error::type_error(
+                    "\"maxInflatedSize\" option must be a positive integer",
+                ))
+            }
+        };
+        Ok(DecryptJob {
+            input: if json.is_some() { String::new() } else { input },
+            json,
+            keys,
+            algorithms,
+            crit,
+            max_pbes2_count,
+            max_inflated_size,
+        })
+    }
+
+    fn candidates(&self, q: &KeyQuery<'_>) -> Result<Vec<Candidate>> {
+        match &self.keys {
+            Keys::One(key) => Ok(vec![Candidate {
+                index: None,
+                key: key.clone(),
+            }]),
+            Keys::Store(keys) => {
+                // jose's store lookup compares with `===`: an algorithm
+                // that is not a string matches no key.
+                let Some(alg) = q.alg.as_str() else {
+                    return Ok(Vec::new());
+                };
+                let query = Query {
+                    kid: q.kid.and_then(serde_json::Value::as_str),
+                    kid_mismatch: q.kid.is_some_and(|k| !k.is_string()),
+                    alg: Some(alg),
+                    key_ops: Some(&[q.key_op]),
+                };
+                Ok(jwks::select(keys, query)
+                    .into_iter()
+                    .map(|key| Candidate {
+                        index: keys
+                            .iter()
+                            .position(|k| Arc::ptr_eq(k, &key))
+                            .and_then(|i| u32::try_from(i).ok()),
+                        key: NodeKey::Real(key),
+                    })
+                    .collect())
+            }
+        }
+    }
+
+    fn run(&self) -> Result<DecryptOutput> {
+        let input = match &self.json {
+            Some(value) => JweInput::Json(value),
+            None => JweInput::Compact(&self.input),
+        };
+        let crit: Vec<&str> = self.crit.iter().map(String::as_str).collect();
+        let algorithms: Option<Vec<&str>> = self
+            .algorithms
+            .as_ref()
+            .map(|list| list.iter().map(String::as_str).collect());
+        let options = DecryptOptions {
+            crit: &crit,
+            algorithms: algorithms.as_deref(),
+            max_pbes2_count: self.max_pbes2_count,
+            max_inflated_size: self.max_inflated_size,
+        };
+        let out = jwe::decrypt(input, &options, |q| self.candidates(q))?;
+        let text = |h: Option<Header>| h.map(|h| serde_json::Value::Object(h).to_string());
+        Ok(DecryptOutput {
+            cleartext: out.cleartext,
+            cek: out.cek,
+            enc: out.enc,
+            key_index: out.key.index,
+            protected: text(out.protected),
+            unprotected: text(out.unprotected),
+            header: text(out.header),
+            aad: out.aad,
+        })
+    }
+}
+
+fn to_js(out: DecryptOutput) -> JweDecrypted {
+    JweDecrypted {
+        cleartext: out.cleartext.into(),
+        cek: out.cek.into(),
+        enc: out.enc.to_owned(),
+        key_index: out.key_index,
+        protected: out.protected,
+        unprotected: out.unprotected,
+        header: out.header,
+        aad: out.aad,
+    }
+}
+
+#[napi]
+#[allow(clippy::too_many_arguments)]
+pub fn jwe_decrypt(
+    input: String,
+    json: bool,
+    mode: String,
+    keys: Vec<KeyArg<'_>>,
+    algorithms: Option<Vec<String>>,
+    crit: Vec<String>,
+    max_pbes2_count: f64,
+    max_inflated_size: Option<f64>,
+) -> napi::Result<JweDecrypted> {
+    DecryptJob::new(
+        input,
+        json,
+        mode,
+        keys,
+        algorithms,
+        crit,
+        max_pbes2_count,
+        max_inflated_size,
+    )
+    .and_then(|job| job.run())
+    .map(to_js)
+    .or_throw()
+}
+
+pub struct DecryptTask(DecryptJob);
+
+impl Task for DecryptTask {
+    type Output = DecryptOutput;
+    type JsValue = JweDecrypted;
+
+    fn compute(&mut self) -> napi::Result<DecryptOutput> {
+        self.0.run().map_err(to_napi)
+    }
+
+    fn resolve(&mut self, _env: Env, output: DecryptOutput) -> napi::Result<JweDecrypted> {
+        Ok(to_js(output))
+    }
+}
+
+#[napi]
+#[allow(clippy::too_many_arguments)]
+pub fn jwe_decrypt_async(
+    input: String,
+    json: bool,
+    mode: String,
+    keys: Vec<KeyArg<'_>>,
+    algorithms: Option<Vec<String>>,
+    crit: Vec<String>,
+    max_pbes2_count: f64,
+    max_inflated_size: Option<f64>,
+) -> napi::Result<AsyncTask<DecryptTask>> {
+    let job = DecryptJob::new(
+        input,
+        json,
+        mode,
+        keys,
+        algorithms,
+        crit,
+        max_pbes2_count,
+        max_inflated_size,
+    )
+    .or_throw()?;
+    Ok(AsyncTask::new(DecryptTask(job)))
+}

@@ -1,0 +1,427 @@
+//! JWS sign and verify for the facade, each with an off-thread twin. A call
+//! is turned into an owned job first, so the sync function and the libuv
+//! task run exactly the same code.
+
+use std::sync::Arc;
+
+use napi::bindgen_prelude::{AsyncTask, Buffer, ClassInstance, Either};
+use napi::{Env, Task};
+use napi_derive::napi;
+
+use super::error::{to_napi, OrThrow};
+use super::key::NativeKey;
+use crate::error::{Error, Kind, Result};
+use crate::jwk::key::Key;
+use crate::jwks::{self, Query};
+use crate::jws::{self, embedded, Header, JwsInput, JwsKey, Recipient, Serialization};
+
+/// A key argument: a key handle, or the name of a key without material
+/// (`"none"` for JWK.None, `"embedded"` for the Embedded keys).
+pub type KeyArg<'a> = Either<ClassInstance<'a, NativeKey>, String>;
+
+fn jws_key(arg: &KeyArg<'_>) -> Result<JwsKey> {
+    match arg {
+        Either::A(native) => Ok(JwsKey::Key(Arc::clone(&native.inner))),
+        Either::B(name) if name == "none" => Ok(JwsKey::Unsecured),
+        Either::B(name) if name == "embedded" => Ok(JwsKey::NoAlgorithms),
+        Either::B(_) => Err(Error::type_error("invalid key")),
+    }
+}
+
+fn header(json: Option<String>) -> Result<Option<Header>> {
+    json.map(|text| {
+        serde_json::from_str::<Header>(&text)
+            .map_err(|_| Error::type_error("header must be a plain object"))
+    })
+    .transpose()
+}
+
+fn serialization(name: &str) -> Result<Serialization> {
+    match name {
+        "compact" => Ok(Serialization::Compact),
+        "flattened" => Ok(Serialization::Flattened),
+        "general" => Ok(Serialization::General),
+        _ => Err(Error::type_error(
+            "serialization must be one of \"compact\", \"flattened\", \"general\"",
+        )),
+    }
+}
+
+/// Everything one sign call needs, owned.
+pub struct SignJob {
+    payload: Vec<u8>,
+    recipients: Vec<(JwsKey, Option<Header>, Option<Header>)>,
+    serialization: Serialization,
+}
+
+impl SignJob {
+    fn new(
+        payload: Either<String, Buffer>,
+        keys: Vec<KeyArg<'_>>,
+        protected: Vec<Option<String>>,
+        headers: Vec<Option<String>>,
+        serialization_name: String,
+    ) -> Result<SignJob> {
+        let payload = match payload {
+            Either::A(text) => text.into_bytes(),
+            Either::B(bytes) => bytes.to_vec(),
+        };
+        let mut recipients = Vec::with_capacity(keys.len());
+        let mut protected = protected.into_iter();
+        let mut headers = headers.into_iter();
+        for key in &keys {
+            let p = header(protected.next().flatten())?;
+            let h = header(headers.next().flatten())?;
+            recipients.push((jws_key(key)?, p, h));
+        }
+        Ok(SignJob {
+            payload,
+            recipients,
+            serialization: serialization(&serialization_name)?,
+        })
+    }
+
+    /// The compact string, or the JSON text of a flattened / general JWS.
+    fn run(&self) -> Result<String> {
+        let recipients: Vec<Recipient<'_>> = self
+            .recipients
+            .iter()
+            .map(|(key, protected, header)| Recipient {
+                key,
+                protected: protected.clone(),
+                header: header.clone(),
+                default_alg: key.default_sign_alg(),
+            })
+            .collect();
+        jws::validate(&recipients, self.serialization)?;
+        // jose refuses encryption keys once the serialization is known good
+        if self
+            .recipients
+            .iter()
+            .any(|(k, _, _)| k.is_encryption_key())
+        {
+            return Err(Error::type_error(
+                "a key with \"use\":\"enc\" is not usable for signing",
+            ));
+        }
+        let signed = jws::sign(&self.payload, recipients, self.serialization)?;
+        Ok(match self.serialization {
+            Serialization::Compact => signed.to_compact(),
+            _ => signed.to_json().to_string(),
+        })
+    }
+}
+
+#[napi]
+pub fn jws_sign(
+    payload: Either<String, Buffer>,
+    keys: Vec<KeyArg<'_>>,
+    protected: Vec<Option<String>>,
+    headers: Vec<Option<String>>,
+    serialization: String,
+) -> napi::Result<String> {
+    SignJob::new(payload, keys, protected, headers, serialization)
+        .and_then(|job| job.run())
+        .or_throw()
+}
+
+pub struct SignTask(SignJob);
+
+impl Task for SignTask {
+    type Output = String;
+    type JsValue = String;
+
+    fn compute(&mut self) -> napi::Result<String> {
+        self.0.run().or_throw()
+    }
+
+    fn resolve(&mut self, _env: Env, output: String) -> napi::Result<String> {
+        Ok(output)
+    }
+}
+
+#[napi]
+pub fn jws_sign_async(
+    payload: Either<String, Buffer>,
+    keys: Vec<KeyArg<'_>>,
+    protected: Vec<Option<String>>,
+    headers: Vec<Option<String>>,
+    serialization: String,
+) -> napi::Result<AsyncTask<SignTask>> {
+    let job = SignJob::new(payload, keys, protected, headers, serialization).or_throw()?;
+    Ok(AsyncTask::new(SignTask(job)))
+}
+
+/// Where verification keys come from.
+enum Keys {
+    One(JwsKey),
+    /// A KeyStore: chosen per signature by `kid`, `alg` and `key_ops`.
+    Store(Vec<Arc<Key>>),
+    EmbeddedJwk,
+    EmbeddedX5c,
+}
+
+/// A candidate with its place in the store, so the facade can hand back the
+/// store's own key object.
+#[derive(Clone)]
+pub(crate) struct Candidate {
+    pub(crate) index: Option<u32>,
+    key: JwsKey,
+}
+
+impl jws::VerificationKey for Candidate {
+    fn verify(&self, alg: &str, data: &[u8], signature: &[u8]) -> Result<bool> {
+        self.key.verify(alg, data, signature)
+    }
+}
+
+/// What the facade gets back from a verification.
+#[napi(object)]
+pub struct JwsVerified {
+    /// Text when the payload is UTF-8 (a JS string is much cheaper to make
+    /// than a Buffer), else the bytes.
+    pub payload: Either<String, Buffer>,
+    /// An RFC 7797 payload: returned as transmitted, never decoded or parsed.
+    pub unencoded: bool,
+    pub protected: Option<String>,
+    pub header: Option<String>,
+    /// The verifying key's index in the KeyStore list, for a KeyStore.
+    pub key_index: Option<u32>,
+}
+
+pub struct VerifyOutput {
+    payload: Vec<u8>,
+    unencoded: bool,
+    protected: Option<String>,
+    header: Option<String>,
+    key_index: Option<u32>,
+}
+
+pub struct VerifyJob {
+    input: String,
+    json: Option<serde_json::Value>,
+    keys: KeySource,
+    algorithms: Option<Vec<String>>,
+    crit: Vec<String>,
+    /// Headers and the key's place are wanted only for `complete` results.
+    complete: bool,
+}
+
+/// The verification keys of one call (as `lib/keys.js` describes them: a
+/// mode and native keys) and how to pick candidates among them. JWT
+/// verification uses it too.
+pub(crate) struct KeySource {
+    keys: Keys,
+    legacy_p256k: bool,
+}
+
+impl KeySource {
+    pub(crate) fn new(mode: &str, keys: &[KeyArg<'_>], legacy_p256k: bool) -> Result<KeySource> {
+        let keys = match mode {
+            "store" => Keys::Store(
+                keys.iter()
+                    .filter_map(|k| match k {
+                        Either::A(native) => Some(Arc::clone(&native.inner)),
+                        Either::B(_) => None,
+                    })
+                    .collect(),
+            ),
+            "embedded-jwk" => Keys::EmbeddedJwk,
+            "embedded-x5c" => Keys::EmbeddedX5c,
+            _ => Keys::One(jws_key(
+                keys.first()
+                    .ok_or_else(|| Error::type_error("missing key"))?,
+            )?),
+        };
+        Ok(KeySource { keys, legacy_p256k })
+    }
+
+    pub(crate) fn candidates(&self, header: &Header, alg: &str) -> Result<Vec<Candidate>> {
+        let one = |key: JwsKey| Ok(vec![Candidate { index: None, key }]);
+        match &self.keys {
+            Keys::One(key) => one(key.clone()),
+            Keys::EmbeddedJwk => one(JwsKey::Key(Arc::new(embedded::from_jwk_header(
+                header,
+                self.legacy_p256k,
+            )?))),
+            Keys::EmbeddedX5c => one(JwsKey::Key(Arc::new(embedded::from_x5c_header(
+                header,
+                self.legacy_p256k,
+            )?))),
+            Keys::Store(keys) => {
+                let kid = header.get("kid");
+                let query = Query {
+                    kid: kid.and_then(serde_json::Value::as_str),
+                    kid_mismatch: kid.is_some_and(|k| !k.is_string()),
+                    alg: Some(alg),
+                    key_ops: Some(&["verify"]),
+                };
+                Ok(jwks::select(keys, query)
+                    .into_iter()
+                    .map(|key| Candidate {
+                        index: keys
+                            .iter()
+                            .position(|k| Arc::ptr_eq(k, &key))
+                            .and_then(|i| u32::try_from(i).ok()),
+                        key: JwsKey::Key(key),
+                    })
+                    .collect())
+            }
+        }
+    }
+}
+
+impl VerifyJob {
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        input: String,
+        json: bool,
+        mode: String,
+        keys: Vec<KeyArg<'_>>,
+        algorithms: Option<Vec<String>>,
+        crit: Vec<String>,
+        legacy_p256k: bool,
+        complete: bool,
+    ) -> Result<VerifyJob> {
+        let json = if json {
+            Some(serde_json::from_str(&input).map_err(|_| {
+                Error::new(Kind::JwsInvalid, "JWS malformed or invalid serialization")
+            })?)
+        } else {
+            None
+        };
+        let keys = KeySource::new(&mode, &keys, legacy_p256k)?;
+        Ok(VerifyJob {
+            input: if json.is_some() { String::new() } else { input },
+            json,
+            keys,
+            algorithms,
+            crit,
+            complete,
+        })
+    }
+
+    fn run(&self) -> Result<VerifyOutput> {
+        let input = match &self.json {
+            Some(value) => JwsInput::Json(value),
+            None => JwsInput::Compact(&self.input),
+        };
+        let crit: Vec<&str> = self.crit.iter().map(String::as_str).collect();
+        let algorithms: Option<Vec<&str>> = self
+            .algorithms
+            .as_ref()
+            .map(|list| list.iter().map(String::as_str).collect());
+        let options = jws::VerifyOptions {
+            crit: &crit,
+            algorithms: algorithms.as_deref(),
+        };
+        let verified = jws::verify(input, &options, |header, alg| {
+            self.keys.candidates(header, alg)
+        })?;
+        let complete = self.complete;
+        let text = |h: Option<Header>| {
+            h.filter(|_| complete)
+                .map(|h| serde_json::Value::Object(h).to_string())
+        };
+        Ok(VerifyOutput {
+            payload: verified.payload,
+            unencoded: verified.unencoded_payload,
+            protected: text(verified.protected),
+            header: text(verified.header),
+            key_index: verified.key.index,
+        })
+    }
+}
+
+fn payload_to_js(bytes: Vec<u8>) -> Either<String, Buffer> {
+    match String::from_utf8(bytes) {
+        Ok(text) => Either::A(text),
+        Err(e) => Either::B(e.into_bytes().into()),
+    }
+}
+
+/// The result for the facade: just the payload in the common case (not
+/// `complete`, an encoded payload), which keeps the hot path to one value
+/// crossing back; the whole record otherwise.
+pub type VerifyResult = Either<Either<String, Buffer>, JwsVerified>;
+
+fn to_js(out: VerifyOutput, complete: bool) -> VerifyResult {
+    if !complete && !out.unencoded {
+        return Either::A(payload_to_js(out.payload));
+    }
+    Either::B(JwsVerified {
+        payload: payload_to_js(out.payload),
+        unencoded: out.unencoded,
+        protected: out.protected,
+        header: out.header,
+        key_index: out.key_index,
+    })
+}
+
+#[napi]
+#[allow(clippy::too_many_arguments)]
+pub fn jws_verify(
+    input: String,
+    json: bool,
+    mode: String,
+    keys: Vec<KeyArg<'_>>,
+    algorithms: Option<Vec<String>>,
+    crit: Vec<String>,
+    legacy_p256k: bool,
+    complete: bool,
+) -> napi::Result<VerifyResult> {
+    VerifyJob::new(
+        input,
+        json,
+        mode,
+        keys,
+        algorithms,
+        crit,
+        legacy_p256k,
+        complete,
+    )
+    .and_then(|job| job.run())
+    .map(|out| to_js(out, complete))
+    .or_throw()
+}
+
+pub struct VerifyTask(VerifyJob);
+
+impl Task for VerifyTask {
+    type Output = VerifyOutput;
+    type JsValue = VerifyResult;
+
+    fn compute(&mut self) -> napi::Result<VerifyOutput> {
+        self.0.run().map_err(to_napi)
+    }
+
+    fn resolve(&mut self, _env: Env, output: VerifyOutput) -> napi::Result<VerifyResult> {
+        Ok(to_js(output, self.0.complete))
+    }
+}
+
+#[napi]
+#[allow(clippy::too_many_arguments)]
+pub fn jws_verify_async(
+    input: String,
+    json: bool,
+    mode: String,
+    keys: Vec<KeyArg<'_>>,
+    algorithms: Option<Vec<String>>,
+    crit: Vec<String>,
+    legacy_p256k: bool,
+    complete: bool,
+) -> napi::Result<AsyncTask<VerifyTask>> {
+    let job = VerifyJob::new(
+        input,
+        json,
+        mode,
+        keys,
+        algorithms,
+        crit,
+        legacy_p256k,
+        complete,
+    )
+    .or_throw()?;
+    Ok(AsyncTask::new(VerifyTask(job)))
+}
