@@ -609,6 +609,15 @@ export namespace JWT {
     now?: Date
     crit?: string[]
     profile?: JWTProfiles
+    /** Expected `state` claim value (JARM responses). */
+    state?: string
+    /**
+     * `profile: 'jarm'` only: the key or KeyStore that decrypts an encrypted
+     * (signed, then encrypted) response; the response must then be a JWE.
+     */
+    decryptionKey?: ConsumeKeyInput
+    /** `profile: 'jarm'` only: the JWE `alg` and `enc` values accepted with `decryptionKey`. */
+    decryptionAlgorithms?: string[]
   }
 
   type VerifyKey = ConsumeKeyInputWithNone | EmbeddedVerifyKeys
@@ -685,6 +694,7 @@ export namespace JWT {
     state?: string
     error?: string
     error_description?: string
+    error_uri?: string
     [claim: string]: unknown
   }
 
@@ -694,8 +704,6 @@ export namespace JWT {
     /** The client_id. */
     audience: string | string[]
     profile?: 'jarm'
-    /** For signed-then-encrypted responses: the key or KeyStore that decrypts the JWE first. */
-    decryptionKey?: ConsumeKeyInput
   }
 
   /** JWT Secured Authorization Response Mode for OAuth 2.0 (`profile: 'jarm'`). */

@@ -165,7 +165,9 @@ exact<string>()(response.iss)
 exact<number>()(response.exp)
 const encrypted = JWT.JARM.verify(token, store, { issuer: 'i', audience: 'c', decryptionKey: rsa, complete: true })
 exact<JWT.completeResult<JWK.Key, JWT.JARMResponse>>()(encrypted)
-exact<Promise<JWT.JARMResponse>>()(JWT.JARM.verifyAsync(token, rsa, { issuer: 'i', audience: 'c', decryptionKey: store }))
+exact<Promise<JWT.JARMResponse>>()(JWT.JARM.verifyAsync(token, rsa, { issuer: 'i', audience: 'c', decryptionKey: store, decryptionAlgorithms: ['ECDH-ES', 'A256GCM'] }))
+exact<string | undefined>()(JWT.JARM.verify(token, rsa, { issuer: 'i', audience: 'c', state: 'af0ifjsldkj' }).error_uri)
+exact<object>()(JWT.verify(token, store, { profile: 'jarm', issuer: 'i', audience: 'c', decryptionKey: oct, state: 's' }))
 exact<JWTProfiles>()('jarm' as const as JWTProfiles)
 
 // --- errors ---
