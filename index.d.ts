@@ -427,6 +427,11 @@ export namespace JWS {
     sign (serialization: 'compact'): string
     sign (serialization: 'flattened'): FlattenedJWS
     sign (serialization: 'general'): GeneralJWS
+
+    /** `sign` with the signing on the libuv thread pool, and Promise-returning custom keys. */
+    signAsync (serialization: 'compact'): Promise<string>
+    signAsync (serialization: 'flattened'): Promise<FlattenedJWS>
+    signAsync (serialization: 'general'): Promise<GeneralJWS>
   }
 
   /** Signs and returns the compact serialization. */
@@ -515,6 +520,11 @@ export namespace JWE {
     encrypt (serialization: 'compact'): string
     encrypt (serialization: 'flattened'): FlattenedJWE
     encrypt (serialization: 'general'): GeneralJWE
+
+    /** `encrypt` with the key management and encryption on the libuv thread pool. */
+    encryptAsync (serialization: 'compact'): Promise<string>
+    encryptAsync (serialization: 'flattened'): Promise<FlattenedJWE>
+    encryptAsync (serialization: 'general'): Promise<GeneralJWE>
   }
 
   /** Encrypts and returns the compact serialization. */

@@ -103,9 +103,23 @@ test('everything the runtime exports is declared in index.d.ts', () => {
         continue
       }
       const child = value[name]
-      if (depth < 3 && child && (typeof child === 'object' || typeof child === 'function')) {
-        walk(child, memberSymbol(checker, symbol, name, source), `${path}.${name}`, depth + 1)
+      const childSymbol = memberSymbol(checker, symbol, name, source)
+      if (typeof child === 'function' && childSymbol.flags & ts.SymbolFlags.Class) {
+        methods(child, childSymbol, `${path}.${name}`)
       }
+      if (depth < 3 && child && (typeof child === 'object' || typeof child === 'function')) {
+        walk(child, childSymbol, `${path}.${name}`, depth + 1)
+      }
+    }
+  }
+  // A class's public prototype members (not `_`-prefixed internals) are
+  // declared on its instance type.
+  const methods = (cls, symbol, path) => {
+    const instance = checker.getDeclaredTypeOfSymbol(symbol)
+    for (const name of Object.getOwnPropertyNames(cls.prototype)) {
+      if (name === 'constructor' || name.startsWith('_')) continue
+      checked++
+      if (!instance.getProperty(name)) missing.push(`${path}#${name}`)
     }
   }
   walk(require(root), moduleSymbol, 'jose-native', 0)

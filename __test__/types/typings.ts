@@ -128,6 +128,7 @@ exact<Promise<JWS.completeVerification<Buffer, JWK.Key>>>()(JWS.verifyAsync(toke
 const sign = new JWS.Sign({ sub: 'x' }).recipient(rsa, { alg: 'RS256' }).recipient(ec)
 exact<JWS.Sign>()(sign)
 exact<JWS.FlattenedJWS>()(sign.sign('flattened'))
+exact<Promise<JWS.GeneralJWS>>()(sign.signAsync('general'))
 
 // options not known as literals still type-check, to the union of results
 declare const jwsOptions: JWS.VerifyOptions<boolean, boolean>
@@ -144,6 +145,7 @@ exact<JWE.completeDecrypt>()(JWE.decrypt(token, store, { complete: true, crit: [
 exact<Promise<JWE.completeDecrypt>>()(JWE.decryptAsync(token, store, { complete: true, maxInflatedSize: 1024 }))
 const encrypt = new JWE.Encrypt('x', { enc: 'A128GCM' }, undefined, Buffer.from('aad')).recipient(rsa).recipient(oct, { alg: 'A128KW' })
 exact<JWE.GeneralJWE>()(encrypt.encrypt('general'))
+exact<Promise<string>>()(encrypt.encryptAsync('compact'))
 
 // --- JWT: profiles, their Async twins, JARM ---
 
