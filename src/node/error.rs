@@ -44,8 +44,15 @@ impl<T> OrThrow<T> for crate::error::Result<T> {
 /// Parses JSON text the facade produced with `JSON.stringify` of a plain
 /// object (so it cannot fail short of a facade bug; still typed if it does).
 pub fn object_from_json(text: &str) -> napi::Result<serde_json::Map<String, serde_json::Value>> {
+    parse_object(text).map_err(to_napi)
+}
+
+/// `object_from_json` for code that stays in core errors (jobs).
+pub fn parse_object(
+    text: &str,
+) -> crate::error::Result<serde_json::Map<String, serde_json::Value>> {
     match serde_json::from_str(text) {
         Ok(serde_json::Value::Object(map)) => Ok(map),
-        _ => Err(to_napi(Error::type_error("expected a JSON object"))),
+        _ => Err(Error::type_error("expected a JSON object")),
     }
 }

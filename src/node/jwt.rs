@@ -9,10 +9,10 @@
 use std::sync::Arc;
 
 use napi::bindgen_prelude::AsyncTask;
-use napi::{Env, Task};
 use napi_derive::napi;
 
-use super::error::{object_from_json, to_napi, OrThrow};
+use super::error::{object_from_json, OrThrow};
+use super::job::{self, Job, OffThread};
 use super::jws::{KeyArg, KeySource};
 use crate::error::Result;
 use crate::jwt::{self, DecodedJwt, SignOptions, VerifyOptions};
@@ -100,18 +100,30 @@ pub struct JwtVerified {
     pub key_index: Option<u32>,
 }
 
-fn run(prepared: &Prepared, keys: &KeySource) -> Result<Option<u32>> {
-    let key = jwt::verify_signature(&prepared.decoded, &prepared.options, |header, alg| {
-        keys.candidates(header, alg)
-    })?;
-    jwt::validate_claims(&prepared.decoded, &prepared.options)?;
-    Ok(key.index)
+/// The signature and claim checks of one prepared token with its keys.
+pub struct JwtVerifyJob {
+    prepared: Arc<Prepared>,
+    keys: KeySource,
 }
 
-fn to_js(prepared: &Prepared, key_index: Option<u32>) -> JwtVerified {
-    JwtVerified {
-        parts: JwtParts::from(&prepared.decoded),
-        key_index,
+impl Job for JwtVerifyJob {
+    type Output = Option<u32>;
+    type JsValue = JwtVerified;
+
+    fn run(&self) -> Result<Option<u32>> {
+        let Prepared { decoded, options } = &*self.prepared;
+        let key = jwt::verify_signature(decoded, options, |header, alg| {
+            self.keys.candidates(header, alg)
+        })?;
+        jwt::validate_claims(decoded, options)?;
+        Ok(key.index)
+    }
+
+    fn finish(&self, key_index: Option<u32>) -> JwtVerified {
+        JwtVerified {
+            parts: JwtParts::from(&self.prepared.decoded),
+            key_index,
+        }
     }
 }
 
@@ -125,9 +137,7 @@ impl JwtVerification {
         keys: Vec<KeyArg<'_>>,
         legacy_p256k: bool,
     ) -> napi::Result<JwtVerified> {
-        let keys = KeySource::new(&mode, &keys, legacy_p256k).or_throw()?;
-        let index = run(&self.prepared, &keys).or_throw()?;
-        Ok(to_js(&self.prepared, index))
+        job::now(self.job(&mode, &keys, legacy_p256k))
     }
 
     #[napi]
@@ -136,29 +146,16 @@ impl JwtVerification {
         mode: String,
         keys: Vec<KeyArg<'_>>,
         legacy_p256k: bool,
-    ) -> napi::Result<AsyncTask<JwtVerifyTask>> {
-        let keys = KeySource::new(&mode, &keys, legacy_p256k).or_throw()?;
-        Ok(AsyncTask::new(JwtVerifyTask {
+    ) -> napi::Result<AsyncTask<OffThread<JwtVerifyJob>>> {
+        job::off_thread(self.job(&mode, &keys, legacy_p256k))
+    }
+}
+
+impl JwtVerification {
+    fn job(&self, mode: &str, keys: &[KeyArg<'_>], legacy_p256k: bool) -> Result<JwtVerifyJob> {
+        Ok(JwtVerifyJob {
             prepared: Arc::clone(&self.prepared),
-            keys,
-        }))
-    }
-}
-
-pub struct JwtVerifyTask {
-    prepared: Arc<Prepared>,
-    keys: KeySource,
-}
-
-impl Task for JwtVerifyTask {
-    type Output = Option<u32>;
-    type JsValue = JwtVerified;
-
-    fn compute(&mut self) -> napi::Result<Option<u32>> {
-        run(&self.prepared, &self.keys).map_err(to_napi)
-    }
-
-    fn resolve(&mut self, _env: Env, key_index: Option<u32>) -> napi::Result<JwtVerified> {
-        Ok(to_js(&self.prepared, key_index))
+            keys: KeySource::new(mode, keys, legacy_p256k)?,
+        })
     }
 }
