@@ -250,10 +250,14 @@ test('install script: does nothing in an installed package', (t) => {
 // --- npm run package, installed offline without Rust ---
 
 // A release build that already exists (CI's `npm install` makes one), so the
-// test need not spend minutes on an LTO build; without one it builds.
+// test need not spend minutes on an LTO build; without one it builds. napi
+// build passes the host triple to cargo, hence the triple directory.
 function existingReleaseBinary () {
   const dirs = [process.env.CARGO_TARGET_DIR, join(root, 'target')].filter(Boolean)
-  return dirs.map((dir) => join(dir, 'release', 'libjose_native.so')).find((file) => existsSync(file))
+  return dirs
+    .flatMap((dir) => [join(dir, 'x86_64-unknown-linux-gnu', 'release'), join(dir, 'release')])
+    .map((dir) => join(dir, 'libjose_native.so'))
+    .find((file) => existsSync(file))
 }
 
 // npm's own script: the one running `npm test`, else the first on PATH.
