@@ -154,7 +154,7 @@ test('the main package ships only what users need', () => {
   const [info] = JSON.parse(run('npm', ['pack', '--dry-run', '--json'], { cwd: root }))
   const files = info.files.map((f) => f.path).sort()
   assert.deepStrictEqual(files, [
-    'P-256K.d.mts', 'P-256K.d.ts', 'P-256K.js', 'P-256K.mjs', 'README.md',
+    'LICENSE', 'P-256K.d.mts', 'P-256K.d.ts', 'P-256K.js', 'P-256K.mjs', 'README.md',
     'index.d.mts', 'index.d.ts', 'index.js', 'index.mjs',
     ...files.filter((f) => f.startsWith('lib/')),
     'package.json', 'scripts/install.js'
