@@ -51,3 +51,18 @@ const shared = new JWE.Encrypt('for two', { enc: 'A256GCM', zip: 'DEF' })
   .recipient(password, { alg: 'PBES2-HS512+A256KW' })
   .encrypt('general')
 console.log(`general JWE with ${shared.recipients.length} recipients decrypts with the password:`, JWE.decrypt(shared, password).toString())
+
+// JWT: sign with registered claims from options, verify them back.
+const { JWT } = require('..')
+const jwt = JWT.sign({ 'urn:example:claim': 'foo' }, keys[1], {
+  issuer: 'https://op.example.com', audience: 'urn:example:client', subject: 'user-1', expiresIn: '2 hours'
+})
+show('ES256 JWT', jwt)
+console.log('verified claims:', JSON.stringify(JWT.verify(jwt, store, {
+  issuer: 'https://op.example.com', audience: 'urn:example:client', clockTolerance: '1 min'
+})))
+try {
+  JWT.verify(jwt, store, { issuer: 'https://someone-else.example.com' })
+} catch (err) {
+  console.log(`wrong issuer: ${err.name} (claim ${err.claim}, reason ${err.reason})`)
+}

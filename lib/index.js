@@ -5,5 +5,6 @@ module.exports = {
   JWKS: require('./jwks'),
   JWS: require('./jws'),
   JWE: require('./jwe'),
+  JWT: require('./jwt'),
   errors: require('./errors')
 }

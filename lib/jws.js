@@ -6,10 +6,8 @@
 
 const errors = require('./errors')
 const { binding, call, translate } = require('./native')
-const { getKey, nativeKey, verificationKeys } = require('./keys')
+const { getKey, nativeKey, verificationKeys, usedKey } = require('./keys')
 const curves = require('./jwk/curves')
-const { asKey } = require('./jwk/import')
-const { EmbeddedJWK, EmbeddedX5C } = require('./jwk/special')
 const { stringify } = require('./json')
 
 const SERIALIZATIONS = new Set(['compact', 'flattened', 'general'])
@@ -163,18 +161,6 @@ function verified (out, { key, storeKeys, complete, parse, encoding }) {
   if (protectedHeader) result.protected = protectedHeader
   if (header) result.header = header
   return result
-}
-
-// The key that verified: the store's own key object, the key passed in, or
-// the key the header embedded.
-function usedKey (key, storeKeys, index, joseHeader) {
-  if (index !== undefined && index !== null) return storeKeys[index]
-  if (key === EmbeddedJWK) return asKey(joseHeader.jwk)
-  if (key === EmbeddedX5C) {
-    const body = joseHeader.x5c[0].match(/.{1,64}/g).join('\n')
-    return asKey(`-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----`, { x5c: joseHeader.x5c })
-  }
-  return key
 }
 
 function verify (jws, key, options) {

@@ -46,4 +46,16 @@ function verificationKeys (key) {
   return ['key', [nativeKey(key)], []]
 }
 
-module.exports = { getKey, nativeKey, verificationKeys }
+// The key that verified: the store's own key object, the key passed in, or
+// the key the header embedded.
+function usedKey (key, storeKeys, index, joseHeader) {
+  if (index !== undefined && index !== null) return storeKeys[index]
+  if (key === EmbeddedJWK) return asKey(joseHeader.jwk)
+  if (key === EmbeddedX5C) {
+    const body = joseHeader.x5c[0].match(/.{1,64}/g).join('\n')
+    return asKey(`-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----`, { x5c: joseHeader.x5c })
+  }
+  return key
+}
+
+module.exports = { getKey, nativeKey, verificationKeys, usedKey }

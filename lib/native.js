@@ -3,6 +3,7 @@
 // The addon, with its errors turned into jose's classes. A core error
 // arrives as "<ClassName>\0<message>"; anything else napi throws on its own
 // is an argument that did not convert, which jose would report as TypeError.
+// A JWT claim error's head is "<ClassName>\u0001<claim>\u0001<reason>".
 
 const binding = require('./binding')
 const errors = require('./errors')
@@ -15,13 +16,15 @@ function translate (err) {
 }
 
 // A JOSEMultiError's message is the JSON list of its [class, message] pairs.
-function fromParts (name, message) {
+function fromParts (head, message) {
+  const [name, claim, reason] = head.split('\u0001')
   if (name === 'TypeError') return new TypeError(message)
   if (name === 'JOSEMultiError') {
     return new errors.JOSEMultiError(JSON.parse(message).map(([n, m]) => fromParts(n, m)))
   }
   const JoseClass = errors[name]
-  return JoseClass ? new JoseClass(message) : new TypeError(message)
+  if (!JoseClass) return new TypeError(message)
+  return claim === undefined ? new JoseClass(message) : new JoseClass(message, claim, reason)
 }
 
 // Calls fn(...args) and rethrows its error as jose would.

@@ -43,6 +43,34 @@ pub fn decode_std_lenient(text: &str) -> Option<Vec<u8>> {
     .ok()
 }
 
+/// Decodes as Node's `Buffer.from(text, 'base64')`, which jose 1.x uses for
+/// JWT segments and JWS signatures: both alphabets, characters outside them
+/// skipped, decoding stopped by the first `=`, leftover bits dropped. Node
+/// reads each UTF-16 code unit by its low byte, so that is what counts here.
+pub fn decode_like_node(text: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    let mut bits: u32 = 0;
+    let mut count = 0;
+    for unit in text.encode_utf16() {
+        let sextet = match unit as u8 {
+            c @ b'A'..=b'Z' => c - b'A',
+            c @ b'a'..=b'z' => c - b'a' + 26,
+            c @ b'0'..=b'9' => c - b'0' + 52,
+            b'+' | b'-' => 62,
+            b'/' | b'_' => 63,
+            b'=' => break,
+            _ => continue,
+        };
+        bits = (bits << 6) | u32::from(sextet);
+        count += 6;
+        if count >= 8 {
+            count -= 8;
+            out.push((bits >> count) as u8);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -52,6 +80,35 @@ mod tests {
         assert_eq!(encode(b"\xfb\xff"), "-_8");
         assert_eq!(decode("-_8").unwrap(), b"\xfb\xff");
         assert_eq!(decode("-_8=").unwrap(), b"\xfb\xff");
+    }
+
+    #[test]
+    fn node_style_decoding() {
+        // Each expectation is what Node 20's Buffer.from(text, 'base64') gives.
+        for (text, hex) in [
+            ("YWJj", "616263"),
+            ("YWJ", "6162"),
+            ("YWJjZA==", "61626364"),
+            ("YW=JjZA", "61"),
+            ("YW JjZA", "61626364"),
+            ("YW*JjZA", "61626364"),
+            ("-_8", "fbff"),
+            ("+/8", "fbff"),
+            ("Y", ""),
+            ("YR", "61"),
+            ("=YWJj", ""),
+            ("YWJjZA==YWJj", "61626364"),
+            ("YW\u{e9}Jj", "616263"),
+            ("YW\u{161}Jj", "616689"),
+            ("YW\u{13d}Jj", "61"),
+            ("YW\u{1F600}Jj", "61"),
+        ] {
+            let got: String = decode_like_node(text)
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect();
+            assert_eq!(got, hex, "{text:?}");
+        }
     }
 
     #[test]

@@ -82,6 +82,17 @@ pub struct Error {
     /// For `Kind::MultiError` only: each error encountered, flat (a multi
     /// error is never nested in another); empty for every other kind.
     pub errors: Vec<Error>,
+    /// The `claim` and `reason` properties of a `JWTClaimInvalid` or
+    /// `JWTExpired`; `None` leaves jose's defaults (`'unspecified'`).
+    pub claim: Option<ClaimFailure>,
+}
+
+/// Which JWT claim failed and why, as jose names them (`reason` is one of
+/// `'missing'`, `'invalid'`, `'check_failed'`, `'prohibited'`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClaimFailure {
+    pub claim: &'static str,
+    pub reason: &'static str,
 }
 
 impl Error {
@@ -90,6 +101,21 @@ impl Error {
             kind,
             message: message.into(),
             errors: Vec::new(),
+            claim: None,
+        }
+    }
+
+    /// A `JWTClaimInvalid` (or, with `Kind::JwtExpired`, a `JWTExpired`)
+    /// naming the claim and the reason.
+    pub fn claim(
+        kind: Kind,
+        message: impl Into<String>,
+        claim: &'static str,
+        reason: &'static str,
+    ) -> Self {
+        Error {
+            claim: Some(ClaimFailure { claim, reason }),
+            ..Error::new(kind, message)
         }
     }
 
@@ -106,9 +132,8 @@ impl Error {
             }
         }
         Error {
-            kind: Kind::MultiError,
-            message: String::new(),
             errors: flat,
+            ..Error::new(Kind::MultiError, "")
         }
     }
 

@@ -16,19 +16,21 @@ pub struct Query<'a> {
     pub key_ops: Option<&'a [&'a str]>,
 }
 
-/// The keys matching `query`, best first: keys that declare the asked-for
-/// `alg` or `key_ops` rank above keys that merely allow them.
-pub fn select(keys: &[Arc<Key>], query: Query<'_>) -> Vec<Arc<Key>> {
+/// The keys matching `query` with their places in `keys` (so a caller can
+/// hand back its own key object), best first: keys that declare the
+/// asked-for `alg` or `key_ops` rank above keys that merely allow them.
+pub fn select(keys: &[Arc<Key>], query: Query<'_>) -> Vec<(usize, Arc<Key>)> {
     if query.kid_mismatch {
         return Vec::new();
     }
-    let mut found: Vec<Arc<Key>> = keys
+    let mut found: Vec<(usize, Arc<Key>)> = keys
         .iter()
-        .filter(|key| matches(key, &query))
-        .cloned()
+        .enumerate()
+        .filter(|(_, key)| matches(key, &query))
+        .map(|(i, key)| (i, Arc::clone(key)))
         .collect();
     // a stable sort keeps insertion order among equals, as jose's does
-    found.sort_by_key(|key| std::cmp::Reverse(score(key, &query)));
+    found.sort_by_key(|(_, key)| std::cmp::Reverse(score(key, &query)));
     found
 }
 
@@ -89,8 +91,10 @@ mod tests {
         };
         let picked = select(&store, query);
         assert_eq!(picked.len(), 2);
-        assert!(Arc::ptr_eq(&picked[0], &declared));
-        assert!(Arc::ptr_eq(&picked[1], &loose));
+        assert!(Arc::ptr_eq(&picked[0].1, &declared));
+        assert_eq!(picked[0].0, 1);
+        assert!(Arc::ptr_eq(&picked[1].1, &loose));
+        assert_eq!(picked[1].0, 0);
         let none = Query {
             kid_mismatch: true,
             ..Default::default()

@@ -9,6 +9,7 @@ pub mod jwe;
 pub mod jwk;
 pub mod jwks;
 pub mod jws;
+pub mod jwt;
 
 #[cfg(any(test, feature = "fuzzing"))]
 pub mod fuzzing;

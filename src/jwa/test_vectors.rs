@@ -1,5 +1,7 @@
 //! RFC 7520 (JOSE Cookbook) section 5 data the primitive tests decrypt,
 //! taken from the flattened JSON outputs. Test-only.
+//!
+//! Compiled only for tests: `mod.rs` declares it under #[cfg(test)].
 
 #![allow(dead_code)]
 

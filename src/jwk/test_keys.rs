@@ -1,5 +1,7 @@
 //! Test support: keys made by Node's crypto (tests/fixtures/node-keys.js),
 //! shared by the validation, generation and prime recovery tests.
+//!
+//! Compiled only for tests: `mod.rs` declares it under #[cfg(test)].
 
 use serde_json::Value;
 

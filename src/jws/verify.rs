@@ -196,35 +196,6 @@ where
     if !is_disjoint(protected.as_ref(), header.as_ref()) {
         return Err(disjointness_error());
     }
-    validate_crit(
-        Kind::JwsInvalid,
-        protected.as_ref(),
-        header.as_ref(),
-        options.crit,
-    )?;
-
-    let alg = [protected.as_ref(), header.as_ref()]
-        .into_iter()
-        .flatten()
-        .map(|h| h.get("alg"))
-        .find(|alg| truthy(*alg))
-        .flatten()
-        .ok_or_else(|| Error::new(Kind::JwsInvalid, "missing JWS signature algorithm"))?;
-    let alg_name = js_display(alg);
-    if let Some(allowed) = options.algorithms {
-        if !alg.is_string() || !allowed.contains(&alg_name.as_str()) {
-            return Err(Error::new(Kind::AlgNotWhitelisted, "alg not whitelisted"));
-        }
-    }
-
-    let mut combined = protected.clone().unwrap_or_default();
-    if let Some(h) = &header {
-        combined.extend(h.iter().map(|(k, v)| (k.clone(), v.clone())));
-    }
-    let keys = candidates(&combined, &alg_name)?;
-    if keys.is_empty() {
-        return Err(no_matching_key());
-    }
 
     let mut input =
         Vec::with_capacity(encoded_protected.map_or(0, str::len) + 1 + parts.payload.len());
@@ -232,34 +203,15 @@ where
     input.push(b'.');
     input.extend_from_slice(parts.payload.as_bytes());
     // A signature that is not base64url cannot be the right one.
-    let signature = b64::decode(parts.signature).map_err(|_| verification_failed())?;
-
-    let several = keys.len() > 1;
-    let mut errors = Vec::new();
-    let mut found = None;
-    for key in keys {
-        match key.verify(&alg_name, &input, &signature) {
-            Ok(true) => {
-                found = Some(key);
-                break;
-            }
-            Ok(false) => errors.push(verification_failed()),
-            Err(e) => errors.push(e),
-        }
-    }
-    let key = match found {
-        Some(key) => key,
-        None if several && errors.iter().any(|e| e.kind == Kind::JwsVerificationFailed) => {
-            return Err(verification_failed())
-        }
-        None if several => return Err(Error::multi(errors)),
-        None => {
-            return Err(errors
-                .into_iter()
-                .next()
-                .unwrap_or_else(verification_failed))
-        }
-    };
+    let signature = || b64::decode(parts.signature).map_err(|_| verification_failed());
+    let key = check_signature(
+        protected.as_ref(),
+        header.as_ref(),
+        &input,
+        signature,
+        options,
+        candidates,
+    )?;
 
     let unencoded = is_unencoded(protected.as_ref());
     let payload = if unencoded {
@@ -274,4 +226,92 @@ where
         header,
         key,
     })
+}
+
+/// The signature check of a compact JWS whose protected header the caller
+/// has already parsed, as jose's JWT module hands its decoded header to JWS
+/// ("preparsed"). `signing_input` is the token up to its second `.`; the
+/// payload is left to the caller. Returns the candidate key that verified.
+pub fn verify_preparsed<K, F>(
+    protected: &Header,
+    signing_input: &[u8],
+    signature: &[u8],
+    options: &VerifyOptions<'_>,
+    mut candidates: F,
+) -> Result<K>
+where
+    K: VerificationKey,
+    F: FnMut(&Header, &str) -> Result<Vec<K>>,
+{
+    check_signature(
+        Some(protected),
+        None,
+        signing_input,
+        || Ok(signature.to_vec()),
+        options,
+        &mut candidates,
+    )
+}
+
+/// `crit`, `alg`, the allow-list, key selection and the signature itself,
+/// in jose's order. `signature` is decoded only once keys were found, so a
+/// store without a match reports that first, as jose does.
+fn check_signature<K, F, S>(
+    protected: Option<&Header>,
+    header: Option<&Header>,
+    input: &[u8],
+    signature: S,
+    options: &VerifyOptions<'_>,
+    candidates: &mut F,
+) -> Result<K>
+where
+    K: VerificationKey,
+    F: FnMut(&Header, &str) -> Result<Vec<K>>,
+    S: FnOnce() -> Result<Vec<u8>>,
+{
+    validate_crit(Kind::JwsInvalid, protected, header, options.crit)?;
+
+    let alg = [protected, header]
+        .into_iter()
+        .flatten()
+        .map(|h| h.get("alg"))
+        .find(|alg| truthy(*alg))
+        .flatten()
+        .ok_or_else(|| Error::new(Kind::JwsInvalid, "missing JWS signature algorithm"))?;
+    let alg_name = js_display(alg);
+    if let Some(allowed) = options.algorithms {
+        if !alg.is_string() || !allowed.contains(&alg_name.as_str()) {
+            return Err(Error::new(Kind::AlgNotWhitelisted, "alg not whitelisted"));
+        }
+    }
+
+    let mut combined = protected.cloned().unwrap_or_default();
+    if let Some(h) = header {
+        combined.extend(h.iter().map(|(k, v)| (k.clone(), v.clone())));
+    }
+    let keys = candidates(&combined, &alg_name)?;
+    if keys.is_empty() {
+        return Err(no_matching_key());
+    }
+    let signature = signature()?;
+
+    let several = keys.len() > 1;
+    let mut errors = Vec::new();
+    for key in keys {
+        match key.verify(&alg_name, input, &signature) {
+            Ok(true) => return Ok(key),
+            Ok(false) => errors.push(verification_failed()),
+            Err(e) => errors.push(e),
+        }
+    }
+    if several && errors.iter().any(|e| e.kind == Kind::JwsVerificationFailed) {
+        return Err(verification_failed());
+    }
+    if several {
+        return Err(Error::multi(errors));
+    }
+    Err(errors
+        .into_iter()
+        .next()
+        .unwrap_or_else(verification_failed))
 }

@@ -1,5 +1,7 @@
 //! Core errors as thrown N-API errors. The message carries the jose class
 //! name before a NUL byte; `lib/native.js` splits it and throws the class.
+//! A JWT claim error appends its `claim` and `reason` to the class name,
+//! each after a U+0001 (both are fixed names, never input text).
 
 use napi::Status;
 
@@ -9,8 +11,9 @@ pub fn to_napi(e: Error) -> napi::Error {
     napi::Error::new(Status::GenericFailure, encode(&e))
 }
 
-/// "<ClassName>\0<message>"; for a JOSEMultiError the message part is a JSON
-/// list of `[class, message]` pairs, one per error it holds.
+/// "<ClassName>\0<message>", the head with `\u{1}claim\u{1}reason` for a
+/// JWT claim error; for a JOSEMultiError the message part is a JSON list of
+/// `[class, message]` pairs, one per error it holds.
 fn encode(e: &Error) -> String {
     if e.kind == crate::error::Kind::MultiError {
         let list: Vec<[&str; 2]> = e
@@ -21,7 +24,11 @@ fn encode(e: &Error) -> String {
         let json = serde_json::to_string(&list).unwrap_or_else(|_| "[]".to_owned());
         return format!("{}\u{0}{json}", e.kind.class_name());
     }
-    format!("{}\u{0}{}", e.kind.class_name(), e.message)
+    let head = match e.claim {
+        Some(c) => format!("{}\u{1}{}\u{1}{}", e.kind.class_name(), c.claim, c.reason),
+        None => e.kind.class_name().to_owned(),
+    };
+    format!("{head}\u{0}{}", e.message)
 }
 
 pub trait OrThrow<T> {
@@ -37,8 +44,15 @@ impl<T> OrThrow<T> for crate::error::Result<T> {
 /// Parses JSON text the facade produced with `JSON.stringify` of a plain
 /// object (so it cannot fail short of a facade bug; still typed if it does).
 pub fn object_from_json(text: &str) -> napi::Result<serde_json::Map<String, serde_json::Value>> {
+    parse_object(text).map_err(to_napi)
+}
+
+/// `object_from_json` for code that stays in core errors (jobs).
+pub fn parse_object(
+    text: &str,
+) -> crate::error::Result<serde_json::Map<String, serde_json::Value>> {
     match serde_json::from_str(text) {
         Ok(serde_json::Value::Object(map)) => Ok(map),
-        _ => Err(to_napi(Error::type_error("expected a JSON object"))),
+        _ => Err(Error::type_error("expected a JSON object")),
     }
 }

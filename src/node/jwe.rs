@@ -5,10 +5,10 @@
 use std::sync::Arc;
 
 use napi::bindgen_prelude::{AsyncTask, Buffer, Either};
-use napi::{Env, Task};
 use napi_derive::napi;
 
-use super::error::{to_napi, OrThrow};
+use super::args::{bytes, header};
+use super::job::{self, Job, OffThread};
 use super::jws::KeyArg;
 use crate::error::{Error, Kind, Result};
 use crate::jwe::{
@@ -74,21 +74,6 @@ fn node_key(arg: &KeyArg<'_>) -> Result<NodeKey> {
     }
 }
 
-fn header(json: Option<String>) -> Result<Option<Header>> {
-    json.map(|text| {
-        serde_json::from_str::<Header>(&text)
-            .map_err(|_| Error::type_error("header must be a plain object"))
-    })
-    .transpose()
-}
-
-fn bytes(input: Either<String, Buffer>) -> Vec<u8> {
-    match input {
-        Either::A(text) => text.into_bytes(),
-        Either::B(buffer) => buffer.to_vec(),
-    }
-}
-
 /// Everything one encrypt call needs, owned.
 pub struct EncryptJob {
     cleartext: Vec<u8>,
@@ -130,6 +115,11 @@ impl EncryptJob {
             serialization,
         })
     }
+}
+
+impl Job for EncryptJob {
+    type Output = String;
+    type JsValue = String;
 
     /// The compact string, or the JSON text of a flattened / general JWE.
     fn run(&self) -> Result<String> {
@@ -146,6 +136,10 @@ impl EncryptJob {
             },
         )
     }
+
+    fn finish(&self, output: String) -> String {
+        output
+    }
 }
 
 #[napi]
@@ -158,7 +152,7 @@ pub fn jwe_encrypt(
     headers: Vec<Option<String>>,
     serialization: String,
 ) -> napi::Result<String> {
-    EncryptJob::new(
+    job::now(EncryptJob::new(
         cleartext,
         protected,
         unprotected,
@@ -166,24 +160,7 @@ pub fn jwe_encrypt(
         keys,
         headers,
         serialization,
-    )
-    .and_then(|job| job.run())
-    .or_throw()
-}
-
-pub struct EncryptTask(EncryptJob);
-
-impl Task for EncryptTask {
-    type Output = String;
-    type JsValue = String;
-
-    fn compute(&mut self) -> napi::Result<String> {
-        self.0.run().or_throw()
-    }
-
-    fn resolve(&mut self, _env: Env, output: String) -> napi::Result<String> {
-        Ok(output)
-    }
+    ))
 }
 
 #[napi]
@@ -195,8 +172,8 @@ pub fn jwe_encrypt_async(
     keys: Vec<KeyArg<'_>>,
     headers: Vec<Option<String>>,
     serialization: String,
-) -> napi::Result<AsyncTask<EncryptTask>> {
-    let job = EncryptJob::new(
+) -> napi::Result<AsyncTask<OffThread<EncryptJob>>> {
+    job::off_thread(EncryptJob::new(
         cleartext,
         protected,
         unprotected,
@@ -204,9 +181,7 @@ pub fn jwe_encrypt_async(
         keys,
         headers,
         serialization,
-    )
-    .or_throw()?;
-    Ok(AsyncTask::new(EncryptTask(job)))
+    ))
 }
 
 /// Where decryption keys come from.
@@ -350,17 +325,19 @@ impl DecryptJob {
                 };
                 Ok(jwks::select(keys, query)
                     .into_iter()
-                    .map(|key| Candidate {
-                        index: keys
-                            .iter()
-                            .position(|k| Arc::ptr_eq(k, &key))
-                            .and_then(|i| u32::try_from(i).ok()),
+                    .map(|(i, key)| Candidate {
+                        index: u32::try_from(i).ok(),
                         key: NodeKey::Real(key),
                     })
                     .collect())
             }
         }
     }
+}
+
+impl Job for DecryptJob {
+    type Output = DecryptOutput;
+    type JsValue = JweDecrypted;
 
     fn run(&self) -> Result<DecryptOutput> {
         let input = match &self.json {
@@ -391,18 +368,18 @@ impl DecryptJob {
             aad: out.aad,
         })
     }
-}
 
-fn to_js(out: DecryptOutput) -> JweDecrypted {
-    JweDecrypted {
-        cleartext: out.cleartext.into(),
-        cek: out.cek.into(),
-        enc: out.enc.to_owned(),
-        key_index: out.key_index,
-        protected: out.protected,
-        unprotected: out.unprotected,
-        header: out.header,
-        aad: out.aad,
+    fn finish(&self, out: DecryptOutput) -> JweDecrypted {
+        JweDecrypted {
+            cleartext: out.cleartext.into(),
+            cek: out.cek.into(),
+            enc: out.enc.to_owned(),
+            key_index: out.key_index,
+            protected: out.protected,
+            unprotected: out.unprotected,
+            header: out.header,
+            aad: out.aad,
+        }
     }
 }
 
@@ -418,7 +395,7 @@ pub fn jwe_decrypt(
     max_pbes2_count: f64,
     max_inflated_size: Option<f64>,
 ) -> napi::Result<JweDecrypted> {
-    DecryptJob::new(
+    job::now(DecryptJob::new(
         input,
         json,
         mode,
@@ -427,25 +404,7 @@ pub fn jwe_decrypt(
         crit,
         max_pbes2_count,
         max_inflated_size,
-    )
-    .and_then(|job| job.run())
-    .map(to_js)
-    .or_throw()
-}
-
-pub struct DecryptTask(DecryptJob);
-
-impl Task for DecryptTask {
-    type Output = DecryptOutput;
-    type JsValue = JweDecrypted;
-
-    fn compute(&mut self) -> napi::Result<DecryptOutput> {
-        self.0.run().map_err(to_napi)
-    }
-
-    fn resolve(&mut self, _env: Env, output: DecryptOutput) -> napi::Result<JweDecrypted> {
-        Ok(to_js(output))
-    }
+    ))
 }
 
 #[napi]
@@ -459,8 +418,8 @@ pub fn jwe_decrypt_async(
     crit: Vec<String>,
     max_pbes2_count: f64,
     max_inflated_size: Option<f64>,
-) -> napi::Result<AsyncTask<DecryptTask>> {
-    let job = DecryptJob::new(
+) -> napi::Result<AsyncTask<OffThread<DecryptJob>>> {
+    job::off_thread(DecryptJob::new(
         input,
         json,
         mode,
@@ -469,7 +428,5 @@ pub fn jwe_decrypt_async(
         crit,
         max_pbes2_count,
         max_inflated_size,
-    )
-    .or_throw()?;
-    Ok(AsyncTask::new(DecryptTask(job)))
+    ))
 }

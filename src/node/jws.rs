@@ -5,10 +5,10 @@
 use std::sync::Arc;
 
 use napi::bindgen_prelude::{AsyncTask, Buffer, ClassInstance, Either};
-use napi::{Env, Task};
 use napi_derive::napi;
 
-use super::error::{to_napi, OrThrow};
+use super::args::{bytes, header};
+use super::job::{self, Job, OffThread};
 use super::key::NativeKey;
 use crate::error::{Error, Kind, Result};
 use crate::jwk::key::Key;
@@ -26,14 +26,6 @@ fn jws_key(arg: &KeyArg<'_>) -> Result<JwsKey> {
         Either::B(name) if name == "embedded" => Ok(JwsKey::NoAlgorithms),
         Either::B(_) => Err(Error::type_error("invalid key")),
     }
-}
-
-fn header(json: Option<String>) -> Result<Option<Header>> {
-    json.map(|text| {
-        serde_json::from_str::<Header>(&text)
-            .map_err(|_| Error::type_error("header must be a plain object"))
-    })
-    .transpose()
 }
 
 fn serialization(name: &str) -> Result<Serialization> {
@@ -62,10 +54,7 @@ impl SignJob {
         headers: Vec<Option<String>>,
         serialization_name: String,
     ) -> Result<SignJob> {
-        let payload = match payload {
-            Either::A(text) => text.into_bytes(),
-            Either::B(bytes) => bytes.to_vec(),
-        };
+        let payload = bytes(payload);
         let mut recipients = Vec::with_capacity(keys.len());
         let mut protected = protected.into_iter();
         let mut headers = headers.into_iter();
@@ -80,6 +69,11 @@ impl SignJob {
             serialization: serialization(&serialization_name)?,
         })
     }
+}
+
+impl Job for SignJob {
+    type Output = String;
+    type JsValue = String;
 
     /// The compact string, or the JSON text of a flattened / general JWS.
     fn run(&self) -> Result<String> {
@@ -110,6 +104,10 @@ impl SignJob {
             _ => signed.to_json().to_string(),
         })
     }
+
+    fn finish(&self, output: String) -> String {
+        output
+    }
 }
 
 #[napi]
@@ -120,24 +118,13 @@ pub fn jws_sign(
     headers: Vec<Option<String>>,
     serialization: String,
 ) -> napi::Result<String> {
-    SignJob::new(payload, keys, protected, headers, serialization)
-        .and_then(|job| job.run())
-        .or_throw()
-}
-
-pub struct SignTask(SignJob);
-
-impl Task for SignTask {
-    type Output = String;
-    type JsValue = String;
-
-    fn compute(&mut self) -> napi::Result<String> {
-        self.0.run().or_throw()
-    }
-
-    fn resolve(&mut self, _env: Env, output: String) -> napi::Result<String> {
-        Ok(output)
-    }
+    job::now(SignJob::new(
+        payload,
+        keys,
+        protected,
+        headers,
+        serialization,
+    ))
 }
 
 #[napi]
@@ -147,9 +134,14 @@ pub fn jws_sign_async(
     protected: Vec<Option<String>>,
     headers: Vec<Option<String>>,
     serialization: String,
-) -> napi::Result<AsyncTask<SignTask>> {
-    let job = SignJob::new(payload, keys, protected, headers, serialization).or_throw()?;
-    Ok(AsyncTask::new(SignTask(job)))
+) -> napi::Result<AsyncTask<OffThread<SignJob>>> {
+    job::off_thread(SignJob::new(
+        payload,
+        keys,
+        protected,
+        headers,
+        serialization,
+    ))
 }
 
 /// Where verification keys come from.
@@ -164,8 +156,8 @@ enum Keys {
 /// A candidate with its place in the store, so the facade can hand back the
 /// store's own key object.
 #[derive(Clone)]
-struct Candidate {
-    index: Option<u32>,
+pub(crate) struct Candidate {
+    pub(crate) index: Option<u32>,
     key: JwsKey,
 }
 
@@ -200,34 +192,24 @@ pub struct VerifyOutput {
 pub struct VerifyJob {
     input: String,
     json: Option<serde_json::Value>,
-    keys: Keys,
+    keys: KeySource,
     algorithms: Option<Vec<String>>,
     crit: Vec<String>,
-    legacy_p256k: bool,
     /// Headers and the key's place are wanted only for `complete` results.
     complete: bool,
 }
 
-impl VerifyJob {
-    #[allow(clippy::too_many_arguments)]
-    fn new(
-        input: String,
-        json: bool,
-        mode: String,
-        keys: Vec<KeyArg<'_>>,
-        algorithms: Option<Vec<String>>,
-        crit: Vec<String>,
-        legacy_p256k: bool,
-        complete: bool,
-    ) -> Result<VerifyJob> {
-        let json = if json {
-            Some(serde_json::from_str(&input).map_err(|_| {
-                Error::new(Kind::JwsInvalid, "JWS malformed or invalid serialization")
-            })?)
-        } else {
-            None
-        };
-        let keys = match mode.as_str() {
+/// The verification keys of one call (as `lib/keys.js` describes them: a
+/// mode and native keys) and how to pick candidates among them. JWT
+/// verification uses it too.
+pub(crate) struct KeySource {
+    keys: Keys,
+    legacy_p256k: bool,
+}
+
+impl KeySource {
+    pub(crate) fn new(mode: &str, keys: &[KeyArg<'_>], legacy_p256k: bool) -> Result<KeySource> {
+        let keys = match mode {
             "store" => Keys::Store(
                 keys.iter()
                     .filter_map(|k| match k {
@@ -243,18 +225,10 @@ impl VerifyJob {
                     .ok_or_else(|| Error::type_error("missing key"))?,
             )?),
         };
-        Ok(VerifyJob {
-            input: if json.is_some() { String::new() } else { input },
-            json,
-            keys,
-            algorithms,
-            crit,
-            legacy_p256k,
-            complete,
-        })
+        Ok(KeySource { keys, legacy_p256k })
     }
 
-    fn candidates(&self, header: &Header, alg: &str) -> Result<Vec<Candidate>> {
+    pub(crate) fn candidates(&self, header: &Header, alg: &str) -> Result<Vec<Candidate>> {
         let one = |key: JwsKey| Ok(vec![Candidate { index: None, key }]);
         match &self.keys {
             Keys::One(key) => one(key.clone()),
@@ -276,17 +250,50 @@ impl VerifyJob {
                 };
                 Ok(jwks::select(keys, query)
                     .into_iter()
-                    .map(|key| Candidate {
-                        index: keys
-                            .iter()
-                            .position(|k| Arc::ptr_eq(k, &key))
-                            .and_then(|i| u32::try_from(i).ok()),
+                    .map(|(i, key)| Candidate {
+                        index: u32::try_from(i).ok(),
                         key: JwsKey::Key(key),
                     })
                     .collect())
             }
         }
     }
+}
+
+impl VerifyJob {
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        input: String,
+        json: bool,
+        mode: String,
+        keys: Vec<KeyArg<'_>>,
+        algorithms: Option<Vec<String>>,
+        crit: Vec<String>,
+        legacy_p256k: bool,
+        complete: bool,
+    ) -> Result<VerifyJob> {
+        let json = if json {
+            Some(serde_json::from_str(&input).map_err(|_| {
+                Error::new(Kind::JwsInvalid, "JWS malformed or invalid serialization")
+            })?)
+        } else {
+            None
+        };
+        let keys = KeySource::new(&mode, &keys, legacy_p256k)?;
+        Ok(VerifyJob {
+            input: if json.is_some() { String::new() } else { input },
+            json,
+            keys,
+            algorithms,
+            crit,
+            complete,
+        })
+    }
+}
+
+impl Job for VerifyJob {
+    type Output = VerifyOutput;
+    type JsValue = VerifyResult;
 
     fn run(&self) -> Result<VerifyOutput> {
         let input = match &self.json {
@@ -302,7 +309,9 @@ impl VerifyJob {
             crit: &crit,
             algorithms: algorithms.as_deref(),
         };
-        let verified = jws::verify(input, &options, |header, alg| self.candidates(header, alg))?;
+        let verified = jws::verify(input, &options, |header, alg| {
+            self.keys.candidates(header, alg)
+        })?;
         let complete = self.complete;
         let text = |h: Option<Header>| {
             h.filter(|_| complete)
@@ -315,6 +324,10 @@ impl VerifyJob {
             header: text(verified.header),
             key_index: verified.key.index,
         })
+    }
+
+    fn finish(&self, output: VerifyOutput) -> VerifyResult {
+        to_js(output, self.complete)
     }
 }
 
@@ -355,7 +368,7 @@ pub fn jws_verify(
     legacy_p256k: bool,
     complete: bool,
 ) -> napi::Result<VerifyResult> {
-    VerifyJob::new(
+    job::now(VerifyJob::new(
         input,
         json,
         mode,
@@ -364,25 +377,7 @@ pub fn jws_verify(
         crit,
         legacy_p256k,
         complete,
-    )
-    .and_then(|job| job.run())
-    .map(|out| to_js(out, complete))
-    .or_throw()
-}
-
-pub struct VerifyTask(VerifyJob);
-
-impl Task for VerifyTask {
-    type Output = VerifyOutput;
-    type JsValue = VerifyResult;
-
-    fn compute(&mut self) -> napi::Result<VerifyOutput> {
-        self.0.run().map_err(to_napi)
-    }
-
-    fn resolve(&mut self, _env: Env, output: VerifyOutput) -> napi::Result<VerifyResult> {
-        Ok(to_js(output, self.0.complete))
-    }
+    ))
 }
 
 #[napi]
@@ -396,8 +391,8 @@ pub fn jws_verify_async(
     crit: Vec<String>,
     legacy_p256k: bool,
     complete: bool,
-) -> napi::Result<AsyncTask<VerifyTask>> {
-    let job = VerifyJob::new(
+) -> napi::Result<AsyncTask<OffThread<VerifyJob>>> {
+    job::off_thread(VerifyJob::new(
         input,
         json,
         mode,
@@ -406,7 +401,5 @@ pub fn jws_verify_async(
         crit,
         legacy_p256k,
         complete,
-    )
-    .or_throw()?;
-    Ok(AsyncTask::new(VerifyTask(job)))
+    ))
 }

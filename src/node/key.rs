@@ -3,10 +3,10 @@
 use std::sync::Arc;
 
 use napi::bindgen_prelude::{AsyncTask, Buffer};
-use napi::{Env, Task};
 use napi_derive::napi;
 
 use super::error::{object_from_json, to_napi, OrThrow};
+use super::job::{self, Job, OffThread};
 use crate::jwk::export::{self, PemEncoding};
 use crate::jwk::generate::{self, GenerateSpec};
 use crate::jwk::import;
@@ -224,6 +224,11 @@ impl GenerateRequest {
             ))),
         }
     }
+}
+
+impl Job for GenerateRequest {
+    type Output = Key;
+    type JsValue = NativeKey;
 
     fn run(&self) -> crate::error::Result<Key> {
         let spec = self.spec()?;
@@ -240,6 +245,10 @@ impl GenerateRequest {
         };
         Key::new(material, &self.params, self.legacy_p256k)
     }
+
+    fn finish(&self, key: Key) -> NativeKey {
+        NativeKey::wrap(key)
+    }
 }
 
 fn request(
@@ -249,13 +258,13 @@ fn request(
     private: bool,
     params_json: String,
     legacy_p256k: bool,
-) -> napi::Result<GenerateRequest> {
+) -> crate::error::Result<GenerateRequest> {
     Ok(GenerateRequest {
         kty,
         crv,
         size,
         private,
-        params: object_from_json(&params_json)?,
+        params: super::error::parse_object(&params_json)?,
         legacy_p256k,
     })
 }
@@ -269,24 +278,7 @@ pub fn generate_key(
     params_json: String,
     legacy_p256k: bool,
 ) -> napi::Result<NativeKey> {
-    let req = request(kty, crv, size, private, params_json, legacy_p256k)?;
-    req.run().map(NativeKey::wrap).or_throw()
-}
-
-/// Key generation on the libuv thread pool (RSA generation takes long).
-pub struct GenerateTask(GenerateRequest);
-
-impl Task for GenerateTask {
-    type Output = Key;
-    type JsValue = NativeKey;
-
-    fn compute(&mut self) -> napi::Result<Key> {
-        self.0.run().or_throw()
-    }
-
-    fn resolve(&mut self, _env: Env, key: Key) -> napi::Result<NativeKey> {
-        Ok(NativeKey::wrap(key))
-    }
+    job::now(request(kty, crv, size, private, params_json, legacy_p256k))
 }
 
 #[napi]
@@ -297,9 +289,9 @@ pub fn generate_key_async(
     private: bool,
     params_json: String,
     legacy_p256k: bool,
-) -> napi::Result<AsyncTask<GenerateTask>> {
-    let req = request(kty, crv, size, private, params_json, legacy_p256k)?;
-    Ok(AsyncTask::new(GenerateTask(req)))
+) -> napi::Result<AsyncTask<OffThread<GenerateRequest>>> {
+    // key generation runs on the libuv thread pool (RSA generation takes long)
+    job::off_thread(request(kty, crv, size, private, params_json, legacy_p256k))
 }
 
 /// Checks the parameters of an `oct` JWK that has no `k` (a reference key,

@@ -2,7 +2,10 @@
 //! takes strings, Buffers and JSON text, calls the core, and maps a core
 //! error to a thrown value the JS facade turns into jose's error class.
 
+mod args;
 mod error;
+mod job;
 mod jwe;
 mod jws;
+mod jwt;
 mod key;

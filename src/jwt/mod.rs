@@ -1,0 +1,25 @@
+//! JSON Web Token (RFC 7519) as jose 1.x does it: decoding, the claims a
+//! `JWT.sign` call sets, and `JWT.verify` with its claim checks and the
+//! `id_token`, `at+JWT` and `logout_token` profiles, plus JARM (OpenID FAPI
+//! JWT Secured Authorization Response Mode), which jose 1.x never shipped.
+//!
+//! Signing and signature checks are JWS's (`crate::jws`); what is here is
+//! what a JWT adds. Values jose handles with JavaScript semantics (objects,
+//! strings, numbers, non-object payloads) are handled the same way, see
+//! [`js`].
+
+mod claims;
+pub mod js;
+mod sign;
+pub mod timespan;
+mod token;
+mod verify;
+mod verify_options;
+
+#[cfg(test)]
+mod tests;
+
+pub use sign::SignOptions;
+pub use token::{decode, DecodedJwt};
+pub use verify::{validate_claims, verify, verify_signature, VerifiedJwt};
+pub use verify_options::{Expected, Profile, VerifyOptions};

@@ -1,0 +1,144 @@
+//! `JWT.sign` options and the registered claims they set, with jose's
+//! `TypeError`s in jose's order. The options arrive as the facade's JSON
+//! view (see `verify_options`): `header` as `{}` when it is a plain object
+//! and `null` when not, `now` as milliseconds.
+
+use serde_json::{Map, Value};
+
+use super::js::{
+    date_now, is_array_of_strings, is_non_empty_string, is_plain_object, number_value,
+};
+use super::timespan;
+use crate::error::{Error, Result};
+
+/// Checked `JWT.sign` options.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SignOptions {
+    pub algorithm: Option<String>,
+    /// `aud`: a string or a list, kept as given.
+    pub audience: Option<Value>,
+    pub expires_in: Option<String>,
+    /// Whether to set `iat` (jose's default: yes).
+    pub iat: bool,
+    pub issuer: Option<String>,
+    pub jti: Option<String>,
+    /// `Some` when the caller chose; jose's default depends on the key
+    /// (the key's `kid` for asymmetric keys, none for secrets).
+    pub kid: Option<bool>,
+    pub nonce: Option<String>,
+    pub not_before: Option<String>,
+    /// Milliseconds since the epoch; `None` for the current time.
+    pub now_ms: Option<f64>,
+    pub subject: Option<String>,
+}
+
+fn optional_string(options: &Map<String, Value>, name: &str) -> Result<Option<String>> {
+    match options.get(name) {
+        None => Ok(None),
+        Some(v) if is_non_empty_string(v) => Ok(v.as_str().map(str::to_owned)),
+        Some(_) => Err(Error::type_error(format!(
+            "options.{name} must be a string"
+        ))),
+    }
+}
+
+fn optional_bool(options: &Map<String, Value>, name: &str) -> Result<Option<bool>> {
+    match options.get(name) {
+        None => Ok(None),
+        Some(Value::Bool(b)) => Ok(Some(*b)),
+        Some(_) => Err(Error::type_error(format!(
+            "options.{name} must be a boolean"
+        ))),
+    }
+}
+
+impl SignOptions {
+    pub fn from_json(options: &Map<String, Value>) -> Result<SignOptions> {
+        let iat = optional_bool(options, "iat")?.unwrap_or(true);
+        let kid = optional_bool(options, "kid")?;
+        let subject = optional_string(options, "subject")?;
+        let issuer = optional_string(options, "issuer")?;
+        let audience = match options.get("audience") {
+            None => None,
+            Some(v) if is_non_empty_string(v) || is_array_of_strings(v) => Some(v.clone()),
+            Some(_) => {
+                return Err(Error::type_error(
+                    "options.audience must be a string or an array of strings",
+                ))
+            }
+        };
+        if options.get("header").is_some_and(|h| !is_plain_object(h)) {
+            return Err(Error::type_error("options.header must be an object"));
+        }
+        let algorithm = optional_string(options, "algorithm")?;
+        let expires_in = optional_string(options, "expiresIn")?;
+        let not_before = optional_string(options, "notBefore")?;
+        let jti = optional_string(options, "jti")?;
+        let nonce = optional_string(options, "nonce")?;
+        let now_ms = match options.get("now") {
+            None => None,
+            Some(v) => Some(
+                v.as_f64()
+                    .filter(|ms| *ms != 0.0)
+                    .ok_or_else(|| Error::type_error("options.now must be a valid Date object"))?,
+            ),
+        };
+        Ok(SignOptions {
+            algorithm,
+            audience,
+            expires_in,
+            iat,
+            issuer,
+            jti,
+            kid,
+            nonce,
+            not_before,
+            now_ms,
+            subject,
+        })
+    }
+
+    /// The claims the options set, in the order jose writes them after the
+    /// payload's own members: `sub aud iss jti iat nonce exp nbf`, each only
+    /// when its option asks for it. `payload_is_object` is jose's check of
+    /// the payload, which comes after the options' and before the
+    /// timespans'.
+    pub fn claims(&self, payload_is_object: bool) -> Result<Map<String, Value>> {
+        if !payload_is_object {
+            return Err(Error::type_error("payload must be an object"));
+        }
+        let unix = (self.now_ms.unwrap_or_else(date_now) / 1000.0).floor();
+        let offset = |span: &Option<String>| -> Result<Option<Value>> {
+            span.as_deref()
+                .map(|s| Ok(number_value(unix + timespan::seconds(s)?)))
+                .transpose()
+        };
+        let text = |v: &Option<String>| v.clone().map(Value::String);
+
+        let mut claims = Map::new();
+        let mut set = |name: &str, value: Option<Value>| {
+            if let Some(value) = value {
+                claims.insert(name.to_owned(), value);
+            }
+        };
+        set("sub", text(&self.subject));
+        set("aud", self.audience.clone());
+        set("iss", text(&self.issuer));
+        set("jti", text(&self.jti));
+        set("iat", self.iat.then(|| number_value(unix)));
+        set("nonce", text(&self.nonce));
+        set("exp", offset(&self.expires_in)?);
+        set("nbf", offset(&self.not_before)?);
+        Ok(claims)
+    }
+
+    /// The JWT Claims Set to sign: `payload` with [`claims`](Self::claims)
+    /// laid over it. A member the payload already has keeps its place, as
+    /// in jose's `{ ...payload, sub, aud, ... }`.
+    pub fn claims_set(&self, mut payload: Map<String, Value>) -> Result<Map<String, Value>> {
+        for (name, value) in self.claims(true)? {
+            payload.insert(name, value);
+        }
+        Ok(payload)
+    }
+}

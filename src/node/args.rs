@@ -1,0 +1,23 @@
+//! Argument shapes several exports share: header JSON and text-or-bytes.
+
+use napi::bindgen_prelude::{Buffer, Either};
+
+use crate::error::{Error, Result};
+use crate::jws::Header;
+
+/// A header the facade passed as `JSON.stringify` of a plain object.
+pub fn header(json: Option<String>) -> Result<Option<Header>> {
+    json.map(|text| {
+        serde_json::from_str::<Header>(&text)
+            .map_err(|_| Error::type_error("header must be a plain object"))
+    })
+    .transpose()
+}
+
+/// A string (as UTF-8) or a Buffer, as owned bytes.
+pub fn bytes(input: Either<String, Buffer>) -> Vec<u8> {
+    match input {
+        Either::A(text) => text.into_bytes(),
+        Either::B(buffer) => buffer.to_vec(),
+    }
+}

@@ -1,0 +1,50 @@
+//! One shape for every operation with an Async twin: the call is first
+//! turned into an owned job, then run either right away on the JS thread or
+//! on the libuv thread pool. Both paths run the same `run` and `finish`, so
+//! the twins cannot drift apart.
+
+use napi::bindgen_prelude::{AsyncTask, ToNapiValue, TypeName};
+use napi::{Env, Task};
+
+use super::error::to_napi;
+use crate::error::Result;
+
+pub trait Job: Send + Sized + 'static {
+    /// What the work produces, off the JS thread.
+    type Output: Send + 'static;
+    /// What JavaScript receives.
+    type JsValue: ToNapiValue + TypeName;
+
+    /// The work itself: pure Rust, no JavaScript values.
+    fn run(&self) -> Result<Self::Output>;
+
+    /// Shapes the output for JavaScript (on the JS thread).
+    fn finish(&self, output: Self::Output) -> Self::JsValue;
+}
+
+/// Runs `job` now, on the calling thread.
+pub fn now<J: Job>(job: Result<J>) -> napi::Result<J::JsValue> {
+    let job = job.map_err(to_napi)?;
+    let output = job.run().map_err(to_napi)?;
+    Ok(job.finish(output))
+}
+
+/// Queues `job` on the libuv thread pool; JavaScript gets a Promise.
+pub fn off_thread<J: Job>(job: Result<J>) -> napi::Result<AsyncTask<OffThread<J>>> {
+    Ok(AsyncTask::new(OffThread(job.map_err(to_napi)?)))
+}
+
+pub struct OffThread<J>(J);
+
+impl<J: Job> Task for OffThread<J> {
+    type Output = J::Output;
+    type JsValue = J::JsValue;
+
+    fn compute(&mut self) -> napi::Result<J::Output> {
+        self.0.run().map_err(to_napi)
+    }
+
+    fn resolve(&mut self, _env: Env, output: J::Output) -> napi::Result<J::JsValue> {
+        Ok(self.0.finish(output))
+    }
+}

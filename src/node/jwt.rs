@@ -1,0 +1,161 @@
+//! JWT for the facade. Verification comes in steps so that errors keep
+//! jose's order: options (`jwtVerifyOptions`), the token (`prepare`; a JARM
+//! response may be decrypted in between), then, once the facade has
+//! resolved the key argument, the signature and the claims (`run`, or
+//! `runAsync` on the libuv thread pool). Header and payload go
+//! back as the decoded JSON text, which the facade `JSON.parse`s to get
+//! exactly jose's objects.
+
+use std::sync::Arc;
+
+use napi::bindgen_prelude::AsyncTask;
+use napi_derive::napi;
+
+use super::error::{object_from_json, OrThrow};
+use super::job::{self, Job, OffThread};
+use super::jws::{KeyArg, KeySource};
+use crate::error::Result;
+use crate::jwt::{self, DecodedJwt, SignOptions, VerifyOptions};
+
+/// A token's parts as `JWT.decode` gives them, header and payload as JSON
+/// text.
+#[napi(object)]
+pub struct JwtParts {
+    pub header: String,
+    pub payload: String,
+    pub signature: String,
+}
+
+impl From<&DecodedJwt> for JwtParts {
+    fn from(d: &DecodedJwt) -> JwtParts {
+        JwtParts {
+            header: d.header_json.clone(),
+            payload: d.payload_json.clone(),
+            signature: d.signature.clone(),
+        }
+    }
+}
+
+#[napi]
+pub fn jwt_decode(token: String) -> napi::Result<JwtParts> {
+    jwt::decode(&token).map(|d| JwtParts::from(&d)).or_throw()
+}
+
+/// Checks `JWT.sign` options (their JSON view) and returns, as JSON text,
+/// the claims they set over the payload.
+#[napi]
+pub fn jwt_sign_claims(options: String, payload_is_object: bool) -> napi::Result<String> {
+    let options = object_from_json(&options)?;
+    SignOptions::from_json(&options)
+        .and_then(|o| o.claims(payload_is_object))
+        .map(|claims| serde_json::Value::Object(claims).to_string())
+        .or_throw()
+}
+
+/// Checked verify options, ready for tokens.
+#[napi]
+pub struct JwtVerifyOptions {
+    options: Arc<VerifyOptions>,
+}
+
+#[napi]
+pub fn jwt_verify_options(options: String) -> napi::Result<JwtVerifyOptions> {
+    let options = object_from_json(&options)?;
+    Ok(JwtVerifyOptions {
+        options: Arc::new(VerifyOptions::from_json(&options).or_throw()?),
+    })
+}
+
+#[napi]
+impl JwtVerifyOptions {
+    /// Decodes `token` for verification with these options.
+    #[napi]
+    pub fn prepare(&self, token: String) -> napi::Result<JwtVerification> {
+        let decoded = jwt::decode(&token).or_throw()?;
+        Ok(JwtVerification {
+            prepared: Arc::new(Prepared {
+                options: Arc::clone(&self.options),
+                decoded,
+            }),
+        })
+    }
+}
+
+/// A decoded token and its options, waiting for keys.
+struct Prepared {
+    options: Arc<VerifyOptions>,
+    decoded: DecodedJwt,
+}
+
+#[napi]
+pub struct JwtVerification {
+    prepared: Arc<Prepared>,
+}
+
+/// A verified token: its parts and, for a KeyStore, the index of the key
+/// that verified.
+#[napi(object)]
+pub struct JwtVerified {
+    pub parts: JwtParts,
+    pub key_index: Option<u32>,
+}
+
+/// The signature and claim checks of one prepared token with its keys.
+pub struct JwtVerifyJob {
+    prepared: Arc<Prepared>,
+    keys: KeySource,
+}
+
+impl Job for JwtVerifyJob {
+    type Output = Option<u32>;
+    type JsValue = JwtVerified;
+
+    fn run(&self) -> Result<Option<u32>> {
+        let Prepared { decoded, options } = &*self.prepared;
+        let key = jwt::verify_signature(decoded, options, |header, alg| {
+            self.keys.candidates(header, alg)
+        })?;
+        jwt::validate_claims(decoded, options)?;
+        Ok(key.index)
+    }
+
+    fn finish(&self, key_index: Option<u32>) -> JwtVerified {
+        JwtVerified {
+            parts: JwtParts::from(&self.prepared.decoded),
+            key_index,
+        }
+    }
+}
+
+#[napi]
+impl JwtVerification {
+    /// `mode` and `keys` as `lib/keys.js`'s `verificationKeys` gives them.
+    #[napi]
+    pub fn run(
+        &self,
+        mode: String,
+        keys: Vec<KeyArg<'_>>,
+        legacy_p256k: bool,
+    ) -> napi::Result<JwtVerified> {
+        job::now(self.job(&mode, &keys, legacy_p256k))
+    }
+
+    #[napi]
+    pub fn run_async(
+        &self,
+        mode: String,
+        keys: Vec<KeyArg<'_>>,
+        legacy_p256k: bool,
+    ) -> napi::Result<AsyncTask<OffThread<JwtVerifyJob>>> {
+        job::off_thread(self.job(&mode, &keys, legacy_p256k))
+    }
+}
+
+impl JwtVerification {
+    fn job(&self, mode: &str, keys: &[KeyArg<'_>], legacy_p256k: bool) -> Result<JwtVerifyJob> {
+        Ok(JwtVerifyJob {
+            prepared: Arc::clone(&self.prepared),
+            keys: KeySource::new(mode, keys, legacy_p256k)?,
+        })
+    }
+}
