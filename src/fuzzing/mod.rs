@@ -188,7 +188,7 @@ fn jws_candidates(mode: u8, header: &Header, alg: &str) -> Result<Vec<JwsKey>> {
             };
             Ok(jwks::select(&keys::get().all, query)
                 .into_iter()
-                .map(JwsKey::Key)
+                .map(|(_, key)| JwsKey::Key(key))
                 .collect())
         }
     }
@@ -239,7 +239,10 @@ fn jwe_decrypt(input: JweInput<'_>, flags: u8) -> bool {
                 alg: Some(alg),
                 key_ops: Some(&[query.key_op]),
             };
-            Ok(jwks::select(&set.all, query))
+            Ok(jwks::select(&set.all, query)
+                .into_iter()
+                .map(|(_, key)| key)
+                .collect())
         }
     });
     match result {
