@@ -14,7 +14,7 @@ const { execFileSync } = require('child_process')
 const { mkdirSync, readFileSync, rmSync, writeFileSync } = require('fs')
 const { join } = require('path')
 
-const { JWK, JWS, JWE } = require('..')
+const { JWK, JWS, JWE, JWT } = require('..')
 
 const root = join(__dirname, '..')
 const out = join(__dirname, 'seeds')
@@ -40,7 +40,8 @@ function seed (target, name, flags, data) {
   mkdirSync(dir, { recursive: true })
   const body = Buffer.isBuffer(data) ? data : Buffer.from(typeof data === 'string' ? data : JSON.stringify(data))
   const file = `${name.replace(/[^A-Za-z0-9._+-]+/g, '_')}`
-  writeFileSync(join(dir, file), Buffer.concat([Buffer.from([flags]), body]))
+  // timespan inputs have no flags byte
+  writeFileSync(join(dir, file), flags === null ? body : Buffer.concat([Buffer.from([flags]), body]))
   written[target] = (written[target] || 0) + 1
   // compact tokens once more with a raw header, so its JSON is mutated directly
   const dot = typeof data === 'string' ? data.indexOf('.') : -1
@@ -205,5 +206,29 @@ for (const [name, args] of [
     console.error(`skipped openssl ${name}: ${err.message.split('\n')[0]}`)
   }
 }
+
+// ---------------------------------------------------------------- JWT
+for (const span of ['2 hours', '20 m', '60s', '1.5 days', '1 y', '10 weeks', '5 SECONDS', '0s', '3 hrs', '1.d', '-1 h', '']) {
+  seed('timespan', `span-${span}`, null, span)
+}
+const NUL = Buffer.from([0])
+const FUTURE = 4102444800 // 2100-01-01
+const claims = { sub: 'sub', aud: ['aud', 'other'], iss: 'iss', iat: 1700000000, exp: FUTURE, nbf: 1700000000, jti: 'id', nonce: 'n', auth_time: 1700000000, azp: 'aud' }
+const OPTIONS = [
+  [{}, { alg: 'HS256' }, { sub: 'x' }],
+  [{ audience: 'aud', issuer: 'iss', subject: 'sub', jti: 'id' }, { alg: 'HS256', typ: 'JWT' }, claims],
+  [{ maxTokenAge: '100 years', clockTolerance: '5s' }, { alg: 'HS256' }, claims],
+  [{ ignoreExp: true, ignoreNbf: true, ignoreIat: true }, { alg: 'HS256' }, { exp: 1, nbf: FUTURE }],
+  [{ profile: 'id_token', issuer: 'iss', audience: 'aud', nonce: 'n', maxAuthAge: '100 years' }, { alg: 'RS256' }, claims],
+  [{ profile: 'at+JWT', issuer: 'iss', audience: 'aud' }, { alg: 'RS256', typ: 'at+jwt' }, { ...claims, client_id: 'c' }],
+  [{ profile: 'logout_token', issuer: 'iss', audience: 'aud' }, { alg: 'RS256' }, { ...claims, nonce: undefined, sid: 's', events: { 'http://schemas.openid.net/event/backchannel-logout': {} } }],
+  [{ typ: 'JWT', algorithms: ['HS256'], crit: ['b64'] }, { alg: 'HS256', typ: 'JWT' }, claims],
+  [{ audience: ['a', 'aud'], issuer: ['x', 'iss'] }, { alg: 'HS256' }, { ...claims, aud: 'aud' }]
+]
+OPTIONS.forEach(([options, header, payload], i) => {
+  seed('jwt_claims', `claims-${i}`, 0, Buffer.concat([Buffer.from(JSON.stringify(options)), NUL,
+    Buffer.from(JSON.stringify(header)), NUL, Buffer.from(JSON.stringify(payload))]))
+})
+seed('jwt_claims', 'token', 1, Buffer.concat([Buffer.from('{}'), NUL, Buffer.from(JWT.sign(claims, hs, { expiresIn: '1 h' }))]))
 
 console.log(written)

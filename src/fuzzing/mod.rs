@@ -12,9 +12,9 @@
 //! imported), which the replay test uses to see that the seeds still reach
 //! the end of their paths.
 //!
-//! The first byte of every input is a set of flags choosing options (key
-//! mode, `crit`, `algorithms`, DER type...), so the fuzzer explores them
-//! too; the rest is the token, JWK, PEM or DER.
+//! The first byte of every input but the timespan's is a set of flags
+//! choosing options (key mode, `crit`, `algorithms`, DER type...), so the
+//! fuzzer explores them too; the rest is the token, JWK, PEM or DER.
 
 mod keys;
 #[cfg(test)]
@@ -36,6 +36,7 @@ use crate::jwk::{import, pkcs8_encrypted};
 use crate::jwks::{self, Query};
 use crate::jws::header::truthy;
 use crate::jws::{self, embedded, Header, JwsInput, JwsKey, VerifyOptions};
+use crate::jwt;
 
 pub use keys::PASSWORD;
 
@@ -52,6 +53,8 @@ pub const TARGETS: &[Target] = &[
     ("jwk_pem", jwk_pem),
     ("jwk_der", jwk_der),
     ("pkcs8_encrypted", pkcs8_encrypted),
+    ("jwt_claims", jwt_claims),
+    ("timespan", timespan),
 ];
 
 /// The passphrase the PEM and encrypted PKCS#8 targets decrypt with.
@@ -361,5 +364,52 @@ fn same_key(key: &Key, again: Result<Key>, via: &str) {
             assert!(key.material() == again.material(), "{via} round trip");
         }
         Err(e) => panic!("an imported key does not import again from its {via}: {e}"),
+    }
+}
+
+// ---------------------------------------------------------------- JWT
+
+/// `JWT.verify`'s option checks and claim validation (the part after the
+/// signature, which the fuzzer could never forge): the input is the
+/// options' JSON, a NUL byte, the header's JSON, a NUL byte and the
+/// payload's JSON, made into a token here. Flag bit 0 sends the rest as a
+/// ready token instead (`JWT.decode`'s parsing).
+pub fn jwt_claims(data: &[u8]) -> bool {
+    let (flags, rest) = split(data);
+    let mut parts = rest.splitn(3, |b| *b == 0);
+    let options = parts.next().unwrap_or_default();
+    let first = parts.next().unwrap_or_default();
+    let second = parts.next().unwrap_or_default();
+    let Ok(Value::Object(options)) = serde_json::from_slice::<Value>(options) else {
+        return false;
+    };
+    let options = match jwt::VerifyOptions::from_json(&options) {
+        Ok(options) => options,
+        Err(e) => return check_error(&e),
+    };
+    let token = if flags & 1 != 0 {
+        text(first)
+    } else {
+        format!("{}.{}.AAAA", b64::encode(first), b64::encode(second))
+    };
+    let decoded = match jwt::decode(&token) {
+        Ok(decoded) => decoded,
+        Err(e) => return check_error(&e),
+    };
+    match jwt::validate_claims(&decoded, &options) {
+        Ok(()) => true,
+        Err(e) => check_error(&e),
+    }
+}
+
+/// jose's timespan strings (`expiresIn`, `maxTokenAge`...): a value, when
+/// there is one, is a whole number of seconds, never negative.
+pub fn timespan(data: &[u8]) -> bool {
+    match jwt::timespan::seconds(&text(data)) {
+        Ok(seconds) => {
+            assert!(seconds >= 0.0 && seconds.fract() == 0.0, "{seconds}");
+            true
+        }
+        Err(e) => check_error(&e),
     }
 }

@@ -90,6 +90,16 @@ fn pkcs8_encrypted() {
 }
 
 #[test]
+fn jwt_claims() {
+    run("jwt_claims");
+}
+
+#[test]
+fn timespan() {
+    run("timespan");
+}
+
+#[test]
 fn every_target_has_a_test() {
     let tested = [
         "jws_compact",
@@ -100,6 +110,8 @@ fn every_target_has_a_test() {
         "jwk_pem",
         "jwk_der",
         "pkcs8_encrypted",
+        "jwt_claims",
+        "timespan",
     ];
     let listed: Vec<&str> = TARGETS.iter().map(|(n, _)| *n).collect();
     assert_eq!(listed, tested);

@@ -1202,7 +1202,9 @@ fn pbes2_cap_bounds_the_work_of_all_recipients_together() {
     assert_eq!(done.cleartext, b"p");
     // The first recipient alone is decrypted under the tight cap.
     assert_eq!(
-        decrypt_opts(JweInput::Json(&jwe), &a, &tight).unwrap().cleartext,
+        decrypt_opts(JweInput::Json(&jwe), &a, &tight)
+            .unwrap()
+            .cleartext,
         b"p"
     );
 }
