@@ -19,6 +19,8 @@ function translate (err) {
 function fromParts (head, message) {
   const [name, claim, reason] = head.split('\u0001')
   if (name === 'TypeError') return new TypeError(message)
+  // a panic the addon caught: a bug, reported as one (never a jose class)
+  if (name === 'Error') return new Error(message)
   if (name === 'JOSEMultiError') {
     return new errors.JOSEMultiError(JSON.parse(message).map(([n, m]) => fromParts(n, m)))
   }

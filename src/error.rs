@@ -24,6 +24,9 @@ pub enum Kind {
     JwtMalformed,
     /// Several errors at once (`Error::errors` holds them).
     MultiError,
+    /// A bug in this library caught before it could abort the process (a
+    /// panic); JavaScript sees a plain `Error`, not a jose class.
+    Internal,
 }
 
 impl Kind {
@@ -47,6 +50,7 @@ impl Kind {
             Kind::JwtExpired => "JWTExpired",
             Kind::JwtMalformed => "JWTMalformed",
             Kind::MultiError => "JOSEMultiError",
+            Kind::Internal => "Error",
         }
     }
 
@@ -70,6 +74,7 @@ impl Kind {
             Kind::JwtExpired => "ERR_JWT_EXPIRED",
             Kind::JwtMalformed => "ERR_JWT_MALFORMED",
             Kind::MultiError => "ERR_JOSE_MULTIPLE_ERRORS",
+            Kind::Internal => "ERR_JOSE_NATIVE_INTERNAL",
         }
     }
 }
@@ -150,6 +155,25 @@ impl Error {
     }
 
     /// jose's one message for any key material it could not read.
+    /// Runs `f`, turning a panic into a `Kind::Internal` error. The Node
+    /// layer runs all core work through this: a panic unwinding into N-API
+    /// (an `extern "C"` boundary) aborts the whole Node process, which is
+    /// worse than any wrong answer. The fuzz targets call the core without
+    /// it, so that a panic is still found.
+    pub fn guarded<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|payload| {
+            let what = payload
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(Error::new(
+                Kind::Internal,
+                format!("jose-native internal error (please report it): {what}"),
+            ))
+        })
+    }
+
     pub fn import_failed() -> Self {
         Error::new(Kind::JwkImportFailed, "key import failed")
     }
@@ -178,5 +202,16 @@ mod tests {
         assert_eq!(outer.kind.class_name(), "JOSEMultiError");
         assert_eq!(outer.kind.code(), "ERR_JOSE_MULTIPLE_ERRORS");
         assert_eq!(outer.errors, vec![a.clone(), b, a]);
+    }
+
+    #[test]
+    fn a_panic_becomes_an_internal_error() {
+        let e = Error::guarded::<()>(|| panic!("boom")).unwrap_err();
+        assert_eq!(e.kind, Kind::Internal);
+        assert_eq!(e.kind.class_name(), "Error");
+        assert!(e.message.ends_with("boom"), "{}", e.message);
+        assert_eq!(Error::guarded(|| Ok(7)), Ok(7));
+        let typed = Error::guarded::<()>(|| Err(Error::type_error("t"))).unwrap_err();
+        assert_eq!(typed.kind, Kind::TypeError);
     }
 }

@@ -7,7 +7,7 @@ use napi::bindgen_prelude::{AsyncTask, ToNapiValue, TypeName};
 use napi::{Env, Task};
 
 use super::error::to_napi;
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 pub trait Job: Send + Sized + 'static {
     /// What the work produces, off the JS thread.
@@ -25,7 +25,7 @@ pub trait Job: Send + Sized + 'static {
 /// Runs `job` now, on the calling thread.
 pub fn now<J: Job>(job: Result<J>) -> napi::Result<J::JsValue> {
     let job = job.map_err(to_napi)?;
-    let output = job.run().map_err(to_napi)?;
+    let output = Error::guarded(|| job.run()).map_err(to_napi)?;
     Ok(job.finish(output))
 }
 
@@ -41,7 +41,7 @@ impl<J: Job> Task for OffThread<J> {
     type JsValue = J::JsValue;
 
     fn compute(&mut self) -> napi::Result<J::Output> {
-        self.0.run().map_err(to_napi)
+        Error::guarded(|| self.0.run()).map_err(to_napi)
     }
 
     fn resolve(&mut self, _env: Env, output: J::Output) -> napi::Result<J::JsValue> {

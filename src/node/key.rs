@@ -7,6 +7,7 @@ use napi_derive::napi;
 
 use super::error::{object_from_json, to_napi, OrThrow};
 use super::job::{self, Job, OffThread};
+use crate::error::Error;
 use crate::jwk::export::{self, PemEncoding};
 use crate::jwk::generate::{self, GenerateSpec};
 use crate::jwk::import;
@@ -136,7 +137,7 @@ pub fn import_jwk(
         calculate_missing_rsa_primes,
         legacy_p256k,
     };
-    import::from_jwk(&jwk, &params, opts)
+    Error::guarded(|| import::from_jwk(&jwk, &params, opts))
         .map(NativeKey::wrap)
         .or_throw()
 }
@@ -150,13 +151,15 @@ pub fn import_pem(
     legacy_p256k: bool,
 ) -> napi::Result<NativeKey> {
     let params = object_from_json(&params_json)?;
-    import::from_pem(
-        &text,
-        passphrase.as_deref(),
-        &params,
-        cert_as_x5c,
-        legacy_p256k,
-    )
+    Error::guarded(|| {
+        import::from_pem(
+            &text,
+            passphrase.as_deref(),
+            &params,
+            cert_as_x5c,
+            legacy_p256k,
+        )
+    })
     .map(NativeKey::wrap)
     .or_throw()
 }
@@ -169,7 +172,7 @@ pub fn import_der(
     legacy_p256k: bool,
 ) -> napi::Result<NativeKey> {
     let params = object_from_json(&params_json)?;
-    import::from_der(&der, &der_type, &params, legacy_p256k)
+    Error::guarded(|| import::from_der(&der, &der_type, &params, legacy_p256k))
         .map(NativeKey::wrap)
         .or_throw()
 }
