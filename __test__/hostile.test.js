@@ -11,7 +11,7 @@
 const test = require('node:test')
 const assert = require('assert')
 
-const { JWK, JWKS, JWS, JWE, errors } = require('..')
+const { JWK, JWKS, JWS, JWE, JWT, errors } = require('..')
 const { vectors } = require('./helpers')
 
 // mulberry32: small, fast, and the same sequence on every machine.
@@ -365,6 +365,51 @@ test('hostile headers and wrong types through JWS.sign and JWE.encrypt, sync and
   await drain()
 })
 
+// Claims an attacker controls, and options a caller might pass.
+const CLAIM_VALUES = [
+  { sub: 'x', iat: 1700000000, exp: 4102444800 }, { exp: 1 }, { nbf: 4102444800 }, { iat: 'x' }, { exp: '1' },
+  { aud: [1, null] }, { aud: deep(100) }, { iss: HUGE }, { nonce: 1 }, { auth_time: -1 }, { jti: [] }, { azp: {} },
+  { events: deep(120) }, { sid: 1 }, { client_id: null }, { exp: 1e308 }, { iat: -1e308 }, { exp: 0.5 }
+]
+const JWT_OPTIONS = [
+  undefined, {}, { audience: 'a', issuer: 'i' }, { maxTokenAge: '1h' }, { maxTokenAge: '1e9 years' },
+  { clockTolerance: '5 s' }, { profile: 'id_token', issuer: 'i', audience: 'a', nonce: 'n', maxAuthAge: '1h' },
+  { profile: 'at+JWT', issuer: 'i', audience: 'a' }, { profile: 'logout_token', issuer: 'i', audience: 'a' },
+  { ignoreExp: true, ignoreNbf: true }, { typ: 'JWT' }, { now: new Date(NaN) }, { complete: true },
+  { algorithms: ['HS256'] }, { crit: ['b64'] }, { profile: 'unknown' }, { maxTokenAge: HUGE }, { clockTolerance: 1 }
+]
+
+test('mutated JWTs and hostile claims through JWT.verify, decode and sign, sync and Async', async () => {
+  const tokens = CLAIM_VALUES.map((claims) => JWS.sign(claims, hs, { alg: 'HS256', typ: 'JWT' }))
+    .concat([JWT.sign({ sub: 'x' }, rsaSig, { algorithm: 'PS256', expiresIn: '1 h', audience: 'a', issuer: 'i' })])
+  const verifiers = [JWT, JWT.IdToken, JWT.AccessToken, JWT.LogoutToken]
+  for (let i = 0; i < 2000; i++) {
+    const token = rand() < 0.3 ? pick(tokens) : mutateString(pick(tokens))
+    const key = pick([hs, rsaSig, store, JWK.None])
+    const options = pick(JWT_OPTIONS)
+    const verifier = pick(verifiers)
+    const context = () => `JWT.verify(${describe(token)}, ${key.kty || 'special'}, ${describe(options)})`
+    const result = attempt(() => verifier.verify(token, key, options), context)
+    if (i % 4 === 0) attemptAsync(() => verifier.verifyAsync(token, key, options), result, context)
+    attempt(() => JWT.decode(token, { complete: rand() < 0.5 }), () => `JWT.decode(${describe(token)})`)
+    if (i % 200 === 0) await drain()
+  }
+  const SIGN_OPTIONS = [
+    undefined, {}, { expiresIn: '1 h' }, { expiresIn: 'x' }, { expiresIn: 1 }, { notBefore: '1e999 d' },
+    { audience: [1] }, { issuer: deep(200) }, { header: { crit: ['x'] } }, { header: deep(1000) }, { kid: 1 },
+    { iat: 'x' }, { now: 'x' }, { algorithm: 'none' }, { jti: HUGE }, { nonce: {} }, { subject: null }
+  ]
+  for (let i = 0; i < 1000; i++) {
+    const payload = rand() < 0.5 ? pick(CLAIM_VALUES) : pick(WRONG)
+    const key = pick([hs, rsaSig, ecSig, JWK.None, dirKey])
+    const options = pick(SIGN_OPTIONS)
+    const context = () => `JWT.sign(${describe(payload)}, ${key.kty || 'None'}, ${describe(options)})`
+    const result = attempt(() => JWT.sign(payload, key, options), context)
+    if (i % 4 === 0) attemptAsync(() => JWT.signAsync(payload, key, options), result, context)
+  }
+  await drain()
+})
+
 test('wrong types as every argument of every entry point', async () => {
   const token = JWS.sign(PAYLOAD, hs)
   const jwe = JWE.encrypt(PLAINTEXT, dirKey, { alg: 'dir', enc: 'A128GCM' })
@@ -397,7 +442,15 @@ test('wrong types as every argument of every entry point', async () => {
     [(a) => store.all(a), 'store.all(x)'],
     [(a) => JWK.generateSync(a), 'generateSync(x)'],
     [(a) => JWK.generateSync('EC', a), 'generateSync(EC, x)'],
-    [(a) => JWK.generateSync('oct', a === Infinity || a === 1e308 ? 1 : a), 'generateSync(oct, x)']
+    [(a) => JWK.generateSync('oct', a === Infinity || a === 1e308 ? 1 : a), 'generateSync(oct, x)'],
+    [(a) => JWT.verify(a, hs), 'JWT.verify(x)'],
+    [(a) => JWT.verify(JWT.sign({}, hs), a), 'JWT.verify(token, x)'],
+    [(a) => JWT.verify(JWT.sign({}, hs), hs, a), 'JWT.verify(token, key, x)'],
+    [(a) => JWT.decode(a), 'JWT.decode(x)'],
+    [(a) => JWT.decode(token, a), 'JWT.decode(token, x)'],
+    [(a) => JWT.sign(a, hs), 'JWT.sign(x)'],
+    [(a) => JWT.sign({}, hs, a), 'JWT.sign(payload, key, x)'],
+    [(a) => JWT.IdToken.verify(a, hs, { issuer: 'i', audience: 'a', nonce: 'n' }), 'IdToken.verify(x)']
   ]
   const asyncCalls = [
     [(a) => JWS.verifyAsync(a, hs), 'JWS.verifyAsync(x)'],
@@ -406,7 +459,9 @@ test('wrong types as every argument of every entry point', async () => {
     [(a) => JWE.decryptAsync(a, dirKey), 'JWE.decryptAsync(x)'],
     [(a) => JWE.decryptAsync(jwe, dirKey, a), 'JWE.decryptAsync(jwe, key, x)'],
     [(a) => JWE.encryptAsync(a, dirKey), 'JWE.encryptAsync(x)'],
-    [(a) => JWK.generate(a), 'generate(x)']
+    [(a) => JWK.generate(a), 'generate(x)'],
+    [(a) => JWT.verifyAsync(a, hs), 'JWT.verifyAsync(x)'],
+    [(a) => JWT.signAsync({}, hs, a), 'JWT.signAsync(payload, key, x)']
   ]
   for (const value of WRONG) {
     for (const [fn, name] of calls) {
@@ -504,6 +559,12 @@ test('huge and deep values, once through each entry point', async () => {
     ['JWK.asKey(big EC x)', () => JWK.asKey({ kty: 'EC', crv: 'P-256', x: bigB64, y: bigB64 })],
     ['JWK.asKey(big PEM)', () => JWK.asKey(`-----BEGIN PUBLIC KEY-----\n${big}\n-----END PUBLIC KEY-----\n`)],
     ['JWK.asKey(big secret)', () => JWK.asKey(Buffer.from(big))],
+    ['JWT.verify(big)', () => JWT.verify(`${bigB64}.${bigB64}.${bigB64}`, hs)],
+    ['JWT.verify(deep claims)', () => JWT.verify(`${b64({ alg: 'HS256' })}.${b64(deepText(100000))}.AAAA`, hs)],
+    ['JWT.decode(deep claims)', () => JWT.decode(`${b64({ alg: 'HS256' })}.${b64(deepText(100000))}.AAAA`)],
+    ['JWT.decode(deep header)', () => JWT.decode(`${b64(deepArrayText(100000))}.${b64({})}.AAAA`)],
+    ['JWT.sign(deep payload)', () => JWT.sign({ x: tooDeep }, hs)],
+    ['JWT.sign(deep header option)', () => JWT.sign({}, hs, { header: { x: tooDeep } })],
     ['JWKS.asKeyStore(deep)', () => JWKS.asKeyStore({ keys: [{ kty: 'oct', k: 'AAAA', x5c: tooDeep }] })],
     ['JWKS.asKeyStore(many)', () => JWKS.asKeyStore({ keys: Array.from({ length: 2000 }, () => ({ kty: 'oct', k: 'AAAA', kid: tooDeep })) }, { ignoreErrors: true })]
   ]
