@@ -23,5 +23,5 @@ test('RSS and heap stay flat over 200,000 operations', async () => {
   assert.ok(report.ops >= 200000)
   assert.strictEqual(report.leaked, false, `memory grew: ${stdout}`)
   assert.ok(report.rssGrowthMB < 12, stdout)
-  assert.ok(report.heapGrowthMB < 4, stdout)
+  assert.ok(report.heapGrowthMB < 2, stdout)
 })
