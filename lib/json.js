@@ -2,8 +2,9 @@
 
 // JSON.stringify for values on their way to the native side, with the
 // nesting cap the Rust side has: serde_json refuses JSON nested more than
-// 127 levels (counting the outermost object or array), so a value nested
-// deeper is refused here already, without recursion. That matters for wire
+// 127 levels (counting the outermost object or array), so a value the Rust
+// side will parse is refused here already when nested deeper, without
+// recursion. That matters for wire
 // input: JSON.parse builds any depth without recursing, while JSON.stringify
 // of 100,000 levels throws a RangeError only after ~10 ms of recursion.
 // `fail` makes the jose error (or TypeError) the caller gets instead; it is
@@ -23,8 +24,11 @@ function tooDeep (value) {
   return false
 }
 
-function stringify (value, fail) {
-  if (tooDeep(value)) throw fail()
+// `parsed`: whether Rust parses the text (headers, serializations, keys);
+// a payload it only signs or encrypts as bytes may nest as deep as
+// JSON.stringify manages.
+function stringify (value, fail, parsed = true) {
+  if (parsed && tooDeep(value)) throw fail()
   try {
     return JSON.stringify(value)
   } catch (err) {

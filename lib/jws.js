@@ -24,7 +24,7 @@ class Sign {
     if (typeof payload === 'string' || Buffer.isBuffer(payload)) {
       this._payload = payload
     } else if (isObject(payload)) {
-      this._payload = stringify(payload, () => new TypeError('payload argument could not be serialized to JSON'))
+      this._payload = stringify(payload, () => new TypeError('payload argument could not be serialized to JSON'), false)
     } else {
       throw new TypeError('payload argument must be a Buffer, string or an object')
     }

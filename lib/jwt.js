@@ -65,7 +65,7 @@ function signArgs (payload, key, options = {}) {
   const { header = {}, kid } = options
   // Without an explicit choice the kid goes in for asymmetric keys only.
   const includeKid = typeof kid === 'boolean' ? kid : !key.secret
-  const text = stringify(claimsSet, () => new TypeError('payload argument could not be serialized to JSON'))
+  const text = stringify(claimsSet, () => new TypeError('payload argument could not be serialized to JSON'), false)
   return [text, key, {
     ...header,
     alg: options.algorithm || header.alg,

@@ -289,14 +289,15 @@ where
 }
 
 /// The `p2c` a recipient's headers ask for when its `alg` is PBES2, else 0.
+/// Read where `combine` would take it from (the last header that has it),
+/// without copying the headers for every recipient.
 fn pbes2_cost(headers: &[Option<&Header>]) -> f64 {
-    let combined = combine(headers);
-    let pbes2 = combined
-        .get("alg")
+    let get = |name: &str| headers.iter().rev().flatten().find_map(|h| h.get(name));
+    let pbes2 = get("alg")
         .and_then(Value::as_str)
         .and_then(KeyAlg::from_name)
         .is_some_and(|a| matches!(a.family, KeyFamily::Pbes2(_)));
-    match js_number(combined.get("p2c")) {
+    match js_number(get("p2c")) {
         Some(p2c) if pbes2 && p2c > 0.0 => p2c,
         _ => 0.0,
     }
