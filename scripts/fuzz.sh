@@ -47,8 +47,11 @@ for target in "${targets[@]}"; do
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
     -print_final_stats=1 >"$log" 2>&1; then
     status=ok
+  elif grep -q '^==[0-9]*== ERROR: libFuzzer' "$log"; then
+    status=CRASH
+    failed+=("$target")
   else
-    status=FAILED
+    status="FAILED (not a finding: see the log)"
     failed+=("$target")
   fi
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
@@ -58,6 +61,6 @@ for target in "${targets[@]}"; do
 done
 
 if [ "${#failed[@]}" -gt 0 ]; then
-  echo "crashes in: ${failed[*]} (inputs in fuzz/artifacts/)"
+  echo "failed: ${failed[*]} (crash inputs in fuzz/artifacts/)"
   exit 1
 fi
