@@ -58,24 +58,32 @@ function answer ({ key, method }, value) {
   throw new TypeError(`${key.constructor.name}#${method}() must return ${WANTED[method]}`)
 }
 
-// Runs `flow` now; `names` are the API called and its Async twin.
+// Runs `flow` now; `names` are the API called and its Async twin. A native
+// step's error goes back into the flow, which may collect it as jose
+// collects errors across keys and recipients; the key's own errors end the
+// flow where they are thrown.
 function runSync (flow, { api, twin }) {
   let step = flow.next()
   while (!step.done) {
     const request = step.value
-    let value
     if (request.now) {
-      value = request.now()
-    } else {
-      value = request.key[request.method](...request.args)
-      if (isThenable(value)) {
-        // nobody will wait for it; its failure must not go unhandled
-        Promise.resolve(value).catch(() => {})
-        throw new TypeError(`${api}: this key's ${request.method}() returned a Promise; use ${twin}`)
+      let value
+      try {
+        value = request.now()
+      } catch (err) {
+        step = flow.throw(err)
+        continue
       }
-      value = answer(request, value)
+      step = flow.next(value)
+      continue
     }
-    step = flow.next(value)
+    const value = request.key[request.method](...request.args)
+    if (isThenable(value)) {
+      // nobody will wait for it; its failure must not go unhandled
+      Promise.resolve(value).catch(() => {})
+      throw new TypeError(`${api}: this key's ${request.method}() returned a Promise; use ${twin}`)
+    }
+    step = flow.next(answer(request, value))
   }
   return step.value
 }
@@ -84,10 +92,18 @@ async function runAsync (flow) {
   let step = flow.next()
   while (!step.done) {
     const request = step.value
-    const value = request.later
-      ? await request.later()
-      : answer(request, await request.key[request.method](...request.args))
-    step = flow.next(value)
+    if (request.later) {
+      let value
+      try {
+        value = await request.later()
+      } catch (err) {
+        step = flow.throw(err)
+        continue
+      }
+      step = flow.next(value)
+      continue
+    }
+    step = flow.next(answer(request, await request.key[request.method](...request.args)))
   }
   return step.value
 }

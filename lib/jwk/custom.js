@@ -96,7 +96,10 @@ class CustomKey extends Key {
     // such a value can only name the key type: it is taken as `kty`, and
     // the key gets no `alg` (which would otherwise restrict it to an
     // algorithm that does not exist).
-    if (KEY_TYPES.has(alg) && (kty === undefined || kty === alg)) {
+    if (KEY_TYPES.has(alg)) {
+      if (kty !== undefined && kty !== alg) {
+        throw new TypeError(`\`alg\` names the key type ${alg}, but \`kty\` is ${kty}`)
+      }
       kty = alg
       alg = undefined
     }
