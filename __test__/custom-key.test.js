@@ -583,3 +583,89 @@ test('verify() returning false is JWSVerificationFailed', async () => {
   const tampered = [h, Buffer.from('{"sub":"admin"}').toString('base64url'), s].join('.')
   assert.throws(() => JWT.verify(tampered, new KmsKey()), errors.JWSVerificationFailed)
 })
+
+test('verification outcomes match the native public key\'s on well-formed and hostile input', async () => {
+  const signer = JWK.asKey(ec.privateKey)
+  const es384 = JWK.generateSync('EC', 'P-384')
+  const hmac = JWK.generateSync('oct', 256)
+  const valid = JWS.sign({ ok: true }, signer)
+  const [h, p, s] = valid.split('.')
+  const enc = (value) => Buffer.from(JSON.stringify(value)).toString('base64url')
+  const inputs = [
+    valid,
+    [h, enc({ ok: false }), s].join('.'),
+    [h, p, 'not*base64'].join('.'),
+    [h, p, ''].join('.'),
+    [enc({ alg: 'ES256', crit: ['exp'], exp: 1 }), p, s].join('.'),
+    [enc({ typ: 'JWT' }), p, s].join('.'),
+    [enc({ alg: 'XS256' }), p, s].join('.'),
+    [enc({ alg: 'none' }), p, ''].join('.'),
+    JWS.sign('x', es384),
+    JWS.sign('x', JWK.None),
+    JWS.sign.flattened('flat', signer, undefined, { kid: 'u' }),
+    { ...JWS.sign.flattened('flat', signer, { kid: 'p' }), header: { kid: 'p' } },
+    new JWS.Sign('g').recipient(es384).recipient(signer).sign('general'),
+    new JWS.Sign('g').recipient(es384).recipient(hmac).sign('general'),
+    new JWS.Sign('g').recipient(JWK.generateSync('EC')).recipient(JWK.generateSync('EC')).sign('general'),
+    JWS.sign.general('$.02', signer, { b64: false, crit: ['b64'] }),
+    'a.b',
+    { payload: 'x' }
+  ]
+  const optionSets = [undefined, { algorithms: ['ES256'] }, { algorithms: ['PS256'] }, { crit: ['b64'] }, { complete: true }]
+  const outcome = async (fn) => {
+    try {
+      const result = await fn()
+      return { result: result && result.key ? { ...result, key: 'key' } : result }
+    } catch (err) {
+      return { error: err.constructor.name, message: err.message, inner: err.errors && err.errors.map((e) => e.constructor.name) }
+    }
+  }
+  let compared = 0
+  for (const input of inputs) {
+    for (const options of optionSets) {
+      const expected = await outcome(() => JWS.verify(input, publicKey, options))
+      assert.deepStrictEqual(await outcome(() => JWS.verify(input, new KmsKey(), options)), expected, JSON.stringify([input, options]))
+      assert.deepStrictEqual(await outcome(() => JWS.verifyAsync(input, new AsyncKmsKey(), options)), expected, JSON.stringify([input, options]))
+      compared++
+    }
+  }
+  assert.strictEqual(compared, inputs.length * optionSets.length)
+})
+
+test('JWT verification outcomes match the native public key\'s', async () => {
+  const signer = JWK.asKey(ec.privateKey)
+  const now = new Date(1700000000000)
+  const tokens = [
+    JWT.sign({ sub: 'a' }, signer, { now, expiresIn: '1h', audience: 'client', issuer: 'iss' }),
+    JWT.sign({ sub: 'a' }, signer, { now, expiresIn: '1s', iat: false }),
+    JWT.sign({ nonce: 'n', sub: 'a' }, signer, { now, expiresIn: '1h', audience: 'client', issuer: 'iss', header: { typ: 'JWT' } }),
+    JWT.sign({ sub: 'a' }, JWK.generateSync('EC', 'P-384'), { now }),
+    JWT.sign({ sub: 'a' }, JWK.generateSync('oct'), { now }),
+    'e30.e30.e30',
+    'not a token'
+  ]
+  const optionSets = [
+    { now },
+    { now: new Date(now.getTime() + 7200000) },
+    { now, audience: 'other' },
+    { now, issuer: 'iss', audience: 'client', profile: 'id_token', nonce: 'n' },
+    { now, algorithms: ['ES256'], complete: true },
+    { now, maxTokenAge: '1s' }
+  ]
+  const outcome = async (fn) => {
+    try {
+      const result = await fn()
+      return { result: result && result.key ? { ...result, key: 'key' } : result }
+    } catch (err) {
+      return { error: err.constructor.name, message: err.message, claim: err.claim, reason: err.reason }
+    }
+  }
+  for (const token of tokens) {
+    for (const options of optionSets) {
+      const expected = await outcome(() => JWT.verify(token, publicKey, options))
+      const label = JSON.stringify([token, options])
+      assert.deepStrictEqual(await outcome(() => JWT.verify(token, new KmsKey(), options)), expected, label)
+      assert.deepStrictEqual(await outcome(() => JWT.verifyAsync(token, new AsyncKmsKey(), options)), expected, label)
+    }
+  }
+})
