@@ -262,7 +262,7 @@ export namespace JWK {
   interface CustomKeyOptions {
     /**
      * The key's `alg`. A key type name ('RSA', 'EC', 'OKP', 'oct') given here
-     * is taken as `kty` when `kty` is absent, as in jose-based KMS examples.
+     * is taken as `kty` (a different `kty` is a TypeError), as in jose-based KMS examples.
      */
     alg?: string
     kty?: keyType
@@ -288,12 +288,12 @@ export namespace JWK {
 
     /** The algorithms the key supports, for one operation or for any. */
     abstract algorithms (operation?: keyOperation): Set<string>
-    /** Signs `data` with `alg`; returns the signature in JWS form (e.g. R||S for ECDSA). */
-    abstract sign (alg: string, data: Buffer): Buffer | Promise<Buffer>
+    /** Signs `data` with `alg`; returns the signature in JWS form (e.g. R||S for ECDSA), a Buffer or any Uint8Array. */
+    abstract sign (alg: string, data: Buffer): Uint8Array | Promise<Uint8Array>
     /** Whether `signature` is a valid `alg` signature of `data`. */
     abstract verify (alg: string, data: Buffer, signature: Buffer): boolean | Promise<boolean>
     /** Decrypts a JWE Encrypted Key (RSA-OAEP, RSA-OAEP-256, RSA1_5) and returns the CEK. */
-    unwrapKey? (alg: string, encryptedKey: Buffer): Buffer | Promise<Buffer>
+    unwrapKey? (alg: string, encryptedKey: Buffer): Uint8Array | Promise<Uint8Array>
   }
 
   /** The type of `JWK.None`: opts into the unsecured `none` JWS algorithm. */

@@ -13,6 +13,7 @@ const { asKey } = require('./jwk/import')
 const { NATIVE } = require('./jwk/key')
 const { KeyStore } = require('./jwks')
 const { stringify } = require('./json')
+const custom = require('./custom')
 
 const SERIALIZATIONS = new Set(['compact', 'flattened', 'general'])
 
@@ -146,6 +147,8 @@ function decryptJob (jwe, key, options) {
   }
   return {
     args: [input, json, mode, natives, algorithms, crit, maxCount, maxInflatedSize],
+    // a custom key unwraps the CEK itself (lib/custom.js)
+    custom: custom.isCustom(key) ? key : undefined,
     finish: (out) => decrypted(out, { key, storeKeys, complete })
   }
 }
@@ -168,13 +171,19 @@ function decrypted (out, { key, storeKeys, complete }) {
   return result
 }
 
+// What the sync API names in its TypeError for a custom key that answered
+// with a Promise.
+const DECRYPT = { api: 'JWE.decrypt', twin: 'JWE.decryptAsync' }
+
 function decrypt (jwe, key, options) {
   const job = decryptJob(jwe, key, options)
+  if (job.custom) return job.finish(custom.decrypt(job.args, job.custom, DECRYPT))
   return job.finish(call(binding.jweDecrypt, ...job.args))
 }
 
 async function decryptAsync (jwe, key, options) {
   const job = decryptJob(jwe, key, options)
+  if (job.custom) return job.finish(await custom.decryptAsync(job.args, job.custom))
   return job.finish(await settle(call(binding.jweDecryptAsync, ...job.args)))
 }
 

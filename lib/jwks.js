@@ -5,7 +5,7 @@
 
 const { inspect } = require('util')
 
-const { isKey, asKey, generate, generateSync } = require('./jwk')
+const { isKey, asKey, generate, generateSync, CustomKey } = require('./jwk')
 
 const USES_MAPPING = {
   sig: new Set(['sign', 'verify']),
@@ -93,7 +93,9 @@ class KeyStore {
   }
 
   [inspect.custom] () {
-    return `${this.constructor.name} ${inspect(this.toJWKS(false), {
+    // a JWK.CustomKey may have no JWK to show: it shows itself instead
+    const shown = (key) => key instanceof CustomKey ? key : key.toJWK(false)
+    return `${this.constructor.name} ${inspect({ keys: [...this._keys].map(shown) }, {
       depth: Infinity,
       colors: process.stdout.isTTY,
       compact: false,

@@ -9,6 +9,7 @@ const { binding, call, translate } = require('./native')
 const { getKey, nativeKey, verificationKeys, usedKey } = require('./keys')
 const curves = require('./jwk/curves')
 const { stringify } = require('./json')
+const custom = require('./custom')
 
 const SERIALIZATIONS = new Set(['compact', 'flattened', 'general'])
 
@@ -42,6 +43,8 @@ class Sign {
     if (!isDisjoint(protectedHeader, unprotectedHeader)) {
       throw new errors.JWSInvalid('JWS Protected and JWS Unprotected Header Parameter names must be disjoint')
     }
+    // a custom key takes the stepwise path (lib/custom.js)
+    if (custom.isCustom(key)) this._custom = true
     // headers are copied now, as jose deep-clones them here
     const tooDeep = () => new TypeError('header could not be serialized to JSON')
     this._recipients.push({
@@ -64,19 +67,34 @@ class Sign {
   }
 
   sign (serialization) {
+    if (this._custom) return custom.sign(this._args(serialization), SIGN_CLASS)
     const out = call(binding.jwsSign, ...this._args(serialization))
     return serialization === 'compact' ? out : JSON.parse(out)
   }
 
   // The Async twin of sign(serialization).
   async signAsync (serialization) {
+    if (this._custom) return custom.signAsync(this._args(serialization))
     const out = await settle(call(binding.jwsSignAsync, ...this._args(serialization)))
     return serialization === 'compact' ? out : JSON.parse(out)
   }
 }
 
-const single = (serialization, payload, key, protectedHeader, unprotectedHeader) =>
-  new Sign(payload).recipient(key, protectedHeader, unprotectedHeader).sign(serialization)
+// What a sync API names in its TypeError for a custom key that answered
+// with a Promise: itself and its Async twin.
+const SIGN_CLASS = { api: 'JWS.Sign#sign', twin: 'JWS.Sign#signAsync' }
+const SIGN = {
+  compact: { api: 'JWS.sign', twin: 'JWS.signAsync' },
+  flattened: { api: 'JWS.sign.flattened', twin: 'JWS.signAsync.flattened' },
+  general: { api: 'JWS.sign.general', twin: 'JWS.signAsync.general' }
+}
+const VERIFY = { api: 'JWS.verify', twin: 'JWS.verifyAsync' }
+
+const single = (serialization, payload, key, protectedHeader, unprotectedHeader) => {
+  const signer = new Sign(payload).recipient(key, protectedHeader, unprotectedHeader)
+  if (signer._custom) return custom.sign(signer._args(serialization), SIGN[serialization])
+  return signer.sign(serialization)
+}
 
 const singleAsync = (serialization, payload, key, protectedHeader, unprotectedHeader) => {
   try {
@@ -126,9 +144,10 @@ function verifyJob (jws, key, { crit = [], complete = false, algorithms, parse =
     throw new TypeError('"crit" option must be an array of non-empty strings')
   }
   const [input, json] = serialize(jws)
-  const [mode, natives, storeKeys] = verificationKeys(key)
+  const [mode, natives, storeKeys, withCustom] = verificationKeys(key)
   return {
     args: [input, json, mode, natives, algorithms, crit, curves.legacy, !!complete],
+    custom: withCustom ? [key, storeKeys] : undefined,
     finish: (out) => verified(out, { key, storeKeys, complete, parse, encoding })
   }
 }
@@ -165,11 +184,13 @@ function verified (out, { key, storeKeys, complete, parse, encoding }) {
 
 function verify (jws, key, options) {
   const job = verifyJob(jws, key, options)
+  if (job.custom) return job.finish(custom.verifyJWS(job.args, ...job.custom, VERIFY))
   return job.finish(call(binding.jwsVerify, ...job.args))
 }
 
 async function verifyAsync (jws, key, options) {
   const job = verifyJob(jws, key, options)
+  if (job.custom) return job.finish(await custom.verifyJWSAsync(job.args, ...job.custom))
   return job.finish(await settle(call(binding.jwsVerifyAsync, ...job.args)))
 }
 

@@ -11,6 +11,7 @@ const { getKey, verificationKeys, usedKey } = require('./keys')
 const curves = require('./jwk/curves')
 const jarm = require('./jarm')
 const { stringify } = require('./json')
+const custom = require('./custom')
 
 const isObject = (value) => !!value && value.constructor === Object
 
@@ -73,8 +74,17 @@ function signArgs (payload, key, options = {}) {
   }]
 }
 
+// What the sync APIs name in their TypeError for a custom key that
+// answered with a Promise.
+const SIGN = { api: 'JWT.sign', twin: 'JWT.signAsync' }
+const VERIFY = { api: 'JWT.verify', twin: 'JWT.verifyAsync' }
+
 function sign (payload, key, options) {
-  return JWS.sign(...signArgs(payload, key, options))
+  const args = signArgs(payload, key, options)
+  if (custom.isCustom(args[1])) {
+    return custom.sign(new JWS.Sign(args[0]).recipient(args[1], args[2])._args('compact'), SIGN)
+  }
+  return JWS.sign(...args)
 }
 
 async function signAsync (payload, key, options) {
@@ -106,10 +116,14 @@ function checkOptions (options) {
 function prepare (checked, token, key) {
   const verification = call(() => checked.native.prepare(typeof token === 'string' ? token : ''))
   key = getKey(key, true)
-  const [mode, natives, storeKeys] = verificationKeys(key)
+  const [mode, natives, storeKeys, withCustom] = verificationKeys(key)
   return {
-    run: () => call(() => verification.run(mode, natives, curves.legacy)),
-    runAsync: () => settle(call(() => verification.runAsync(mode, natives, curves.legacy))),
+    run: withCustom
+      ? () => custom.verifyJWT(verification, key, storeKeys, VERIFY)
+      : () => call(() => verification.run(mode, natives, curves.legacy)),
+    runAsync: withCustom
+      ? () => custom.verifyJWTAsync(verification, key, storeKeys)
+      : () => settle(call(() => verification.runAsync(mode, natives, curves.legacy))),
     finish: ({ parts, keyIndex }) => {
       const header = JSON.parse(parts.header)
       const payload = JSON.parse(parts.payload)

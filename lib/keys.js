@@ -6,6 +6,7 @@
 const errors = require('./errors')
 const { asKey } = require('./jwk/import')
 const { Key, NATIVE } = require('./jwk/key')
+const { CustomKey } = require('./jwk/custom')
 const { None, EmbeddedJWK, EmbeddedX5C } = require('./jwk/special')
 const { KeyStore } = require('./jwks')
 
@@ -27,23 +28,31 @@ function getKey (input, keyStoreAllowed = false) {
   }
 }
 
-// The native form of a key: its handle, or the name of a key without material.
+// The native form of a key: its handle, or the name of a key without
+// material. A JWK.CustomKey stays itself: only lib/custom.js takes it.
 function nativeKey (key) {
   if (key === None) return 'none'
   if (key === EmbeddedJWK || key === EmbeddedX5C) return 'embedded'
   // an oct reference key (no `k`) can do no algorithm, like the embedded keys
-  return key[NATIVE] || 'embedded'
+  return key[NATIVE] || (key instanceof CustomKey ? key : 'embedded')
 }
 
-// How verification finds its key(s): [mode, native keys, the store's keys].
+// How verification finds its key(s): [mode, native keys, the store's keys,
+// whether custom keys take part]. With custom keys the verification runs
+// through lib/custom.js, which picks keys by their index in the whole store.
 function verificationKeys (key) {
   if (key instanceof KeyStore) {
-    const keys = [...key].filter((k) => k[NATIVE])
-    return ['store', keys.map((k) => k[NATIVE]), keys]
+    const all = [...key]
+    const keys = all.filter((k) => k[NATIVE])
+    if (keys.length !== all.length && all.some((k) => k instanceof CustomKey)) {
+      return ['store', [], all, true]
+    }
+    return ['store', keys.map((k) => k[NATIVE]), keys, false]
   }
-  if (key === EmbeddedJWK) return ['embedded-jwk', [], []]
-  if (key === EmbeddedX5C) return ['embedded-x5c', [], []]
-  return ['key', [nativeKey(key)], []]
+  if (key === EmbeddedJWK) return ['embedded-jwk', [], [], false]
+  if (key === EmbeddedX5C) return ['embedded-x5c', [], [], false]
+  if (key instanceof CustomKey) return ['key', [], [], true]
+  return ['key', [nativeKey(key)], [], false]
 }
 
 // The key that verified: the store's own key object, the key passed in, or

@@ -4,6 +4,7 @@ const { Key, RSAKey, ECKey, OKPKey, OctKey } = require('./key')
 const { asKey } = require('./import')
 const { generate, generateSync } = require('./generate')
 const { None, EmbeddedJWK, EmbeddedX5C } = require('./special')
+const { CustomKey } = require('./custom')
 
 module.exports = {
   generate,
@@ -17,5 +18,6 @@ module.exports = {
   RSAKey,
   ECKey,
   OKPKey,
-  OctKey
+  OctKey,
+  CustomKey
 }

@@ -46,7 +46,9 @@ class Key {
         ? { enumerable: true, get () { return [...params.key_ops] } }
         : { value: undefined }
     })
-    if (IDENTIFIED_TYPES.has(info.type)) {
+    // a JWK.CustomKey (`identified: false`) defines its own kid: it has no
+    // material, so no thumbprint to fall back on
+    if (IDENTIFIED_TYPES.has(info.type) && info.identified !== false) {
       Object.defineProperties(this, {
         kid: params.kid || info.thumbprint
           ? { value: params.kid || info.thumbprint, enumerable: true }

@@ -179,13 +179,28 @@ where
     K: JweKey,
     F: FnMut(&KeyQuery<'_>) -> Result<Vec<K>>,
 {
+    match recipients(input)? {
+        Recipients::One(parts) => decrypt_recipient(parts, true, options, &mut candidates),
+        Recipients::General(root, list) => decrypt_general(root, list, options, &mut candidates),
+    }
+}
+
+/// The recipients of a JWE as jose walks them: the one of a compact or
+/// flattened JWE (a general JWE with one recipient counts as flattened), or
+/// the entries of a general one.
+enum Recipients<'a> {
+    One(Parts<'a>),
+    General(&'a Map<String, Value>, &'a [Value]),
+}
+
+fn recipients(input: JweInput<'_>) -> Result<Recipients<'_>> {
     match input {
         JweInput::Compact(text) => {
             let segments: Vec<&str> = text.split('.').collect();
             let [protected, encrypted_key, iv, ciphertext, tag] = segments[..] else {
                 return Err(malformed());
             };
-            let parts = Parts {
+            Ok(Recipients::One(Parts {
                 protected: Some(protected),
                 encrypted_key: Some(encrypted_key),
                 iv,
@@ -194,8 +209,7 @@ where
                 aad: None,
                 unprotected: None,
                 header: None,
-            };
-            decrypt_recipient(parts, true, options, &mut candidates)
+            }))
         }
         JweInput::Json(value) => {
             let root = value
@@ -206,13 +220,11 @@ where
                 // One recipient is decrypted as the flattened JWE it is.
                 Some(list) if list.len() == 1 => {
                     let entry = list[0].as_object().ok_or_else(malformed)?;
-                    let parts = Parts::from_json(root, entry)?;
-                    decrypt_recipient(parts, true, options, &mut candidates)
+                    Ok(Recipients::One(Parts::from_json(root, entry)?))
                 }
-                Some(list) => decrypt_general(root, list, options, &mut candidates),
+                Some(list) => Ok(Recipients::General(root, list)),
                 None if is_single_recipient(root) => {
-                    let parts = Parts::from_json(root, root)?;
-                    decrypt_recipient(parts, true, options, &mut candidates)
+                    Ok(Recipients::One(Parts::from_json(root, root)?))
                 }
                 None => Err(malformed()),
             }
@@ -220,20 +232,12 @@ where
     }
 }
 
-/// Several recipients: headers are checked once for all, then each
-/// recipient is tried in turn. jose's error when none decrypts: a
-/// decryption failure if any recipient got that far, `JWKSNoMatchingKey`
-/// if none found a key, otherwise all the errors as one `JOSEMultiError`.
-fn decrypt_general<K, F>(
-    root: &Map<String, Value>,
-    list: &[Value],
+/// The entries of a general JWE, their headers checked once for all.
+fn general_parts<'a>(
+    root: &'a Map<String, Value>,
+    list: &'a [Value],
     options: &DecryptOptions<'_>,
-    candidates: &mut F,
-) -> Result<Decrypted<K>>
-where
-    K: JweKey,
-    F: FnMut(&KeyQuery<'_>) -> Result<Vec<K>>,
-{
+) -> Result<Vec<Result<Parts<'a>>>> {
     let entries: Vec<&Map<String, Value>> = list.iter().filter_map(Value::as_object).collect();
     let protected = root
         .get("protected")
@@ -252,28 +256,55 @@ where
         true,
         options.crit,
     )?;
+    Ok(entries
+        .into_iter()
+        .map(|entry| Parts::from_json(root, entry))
+        .collect())
+}
 
+/// Several recipients: headers are checked once for all, then each
+/// recipient is tried in turn. jose's error when none decrypts: a
+/// decryption failure if any recipient got that far, `JWKSNoMatchingKey`
+/// if none found a key, otherwise all the errors as one `JOSEMultiError`.
+fn decrypt_general<K, F>(
+    root: &Map<String, Value>,
+    list: &[Value],
+    options: &DecryptOptions<'_>,
+    candidates: &mut F,
+) -> Result<Decrypted<K>>
+where
+    K: JweKey,
+    F: FnMut(&KeyQuery<'_>) -> Result<Vec<K>>,
+{
     // `maxPBES2Count` bounds the PBKDF2 work of the whole JWE, not of each
     // recipient: otherwise every 60-byte recipient entry would buy another
     // `maxPBES2Count` iterations (300 of them cost seconds). A recipient
     // whose `p2c` exceeds what is left fails as one over the cap does.
     let mut pbes2_left = options.max_pbes2_count;
+    let shared_text = root.get("protected").and_then(Value::as_str);
+    let shared = shared_text.and_then(|p| decode_protected(p).ok());
     let mut errors = Vec::new();
-    for entry in entries {
+    for parts in general_parts(root, list, options)? {
         let budget = DecryptOptions {
             max_pbes2_count: pbes2_left,
             ..*options
         };
-        let cost = pbes2_cost(&[
-            protected.as_ref(),
-            unprotected,
-            entry.get("header").and_then(Value::as_object),
-        ]);
-        if cost <= pbes2_left {
-            pbes2_left -= cost;
+        if let Ok(parts) = &parts {
+            // an entry may carry a `protected` of its own (jose spreads it
+            // over the top level); the shared one is decoded only once
+            let own;
+            let protected = if parts.protected == shared_text {
+                shared.as_ref()
+            } else {
+                own = parts.protected.and_then(|p| decode_protected(p).ok());
+                own.as_ref()
+            };
+            let cost = pbes2_cost(&[protected, parts.unprotected, parts.header]);
+            if cost <= pbes2_left {
+                pbes2_left -= cost;
+            }
         }
-        let attempt = Parts::from_json(root, entry)
-            .and_then(|parts| decrypt_recipient(parts, false, &budget, candidates));
+        let attempt = parts.and_then(|parts| decrypt_recipient(parts, false, &budget, candidates));
         match attempt {
             Ok(done) => return Ok(done),
             Err(e) => errors.push(e),
@@ -303,19 +334,18 @@ fn pbes2_cost(headers: &[Option<&Header>]) -> f64 {
     }
 }
 
-/// One recipient: header checks (unless the caller made them for all
-/// recipients), the algorithm allowlist, key selection, then decryption
-/// with each candidate key.
-fn decrypt_recipient<K, F>(
-    parts: Parts<'_>,
+/// One recipient's checks before keys are chosen: its headers (unless the
+/// caller checked them for all recipients) and the algorithm allowlist.
+struct RecipientHeaders {
+    protected: Option<Header>,
+    combined: Header,
+}
+
+fn recipient_headers(
+    parts: &Parts<'_>,
     validate: bool,
     options: &DecryptOptions<'_>,
-    candidates: &mut F,
-) -> Result<Decrypted<K>>
-where
-    K: JweKey,
-    F: FnMut(&KeyQuery<'_>) -> Result<Vec<K>>,
-{
+) -> Result<RecipientHeaders> {
     let protected = parts.protected.map(decode_protected).transpose()?;
     if validate {
         header::validate(
@@ -329,18 +359,43 @@ where
     let combined = combine(&[protected.as_ref(), parts.unprotected, parts.header]);
     let alg = combined.get("alg").unwrap_or(&Value::Null);
     let enc = combined.get("enc").unwrap_or(&Value::Null);
-    let dir = alg == "dir";
-    let selector = if dir { enc } else { alg };
+    let selector = if alg == "dir" { enc } else { alg };
     if let Some(allowed) = options.algorithms {
         if !selector.as_str().is_some_and(|s| allowed.contains(&s)) {
             return Err(Error::new(Kind::AlgNotWhitelisted, "alg not whitelisted"));
         }
     }
+    Ok(RecipientHeaders {
+        protected,
+        combined,
+    })
+}
+
+/// One recipient: header checks (unless the caller made them for all
+/// recipients), the algorithm allowlist, key selection, then decryption
+/// with each candidate key.
+fn decrypt_recipient<K, F>(
+    parts: Parts<'_>,
+    validate: bool,
+    options: &DecryptOptions<'_>,
+    candidates: &mut F,
+) -> Result<Decrypted<K>>
+where
+    K: JweKey,
+    F: FnMut(&KeyQuery<'_>) -> Result<Vec<K>>,
+{
+    let RecipientHeaders {
+        protected,
+        combined,
+    } = recipient_headers(&parts, validate, options)?;
+    let alg = combined.get("alg").unwrap_or(&Value::Null);
+    let enc = combined.get("enc").unwrap_or(&Value::Null);
+    let dir = alg == "dir";
 
     let query = KeyQuery {
         header: &combined,
         kid: combined.get("kid"),
-        alg: selector,
+        alg: if dir { enc } else { alg },
         key_op: if dir { "decrypt" } else { "unwrapKey" },
     };
     let mut keys = candidates(&query)?;
@@ -384,19 +439,16 @@ struct Opened {
     enc: &'static str,
 }
 
-/// Decryption with one key: jose's key check, the PBES2 cost cap, the CEK
-/// (a random one when unwrapping fails in any way, RFC 7516 11.5), then
-/// the content and its inflation.
-fn decrypt_with(
-    parts: &Parts<'_>,
+/// jose's key check, then the PBES2 cost cap, then a known `enc`: what
+/// decryption with one key checks before it needs the CEK.
+fn key_checks(
     combined: &Header,
     alg: &Value,
     enc: &Value,
     key: &dyn JweKey,
     options: &DecryptOptions<'_>,
-) -> Result<Opened> {
-    let dir = alg == "dir";
-    if dir {
+) -> Result<(Option<&'static KeyAlg>, &'static EncAlg)> {
+    if alg == "dir" {
         check(key, JweOp::Decrypt, enc)?;
     } else {
         check(key, JweOp::KeyDecrypt, alg)?;
@@ -408,12 +460,26 @@ fn decrypt_with(
     let enc_alg = enc.as_str().and_then(EncAlg::from_name).ok_or_else(|| {
         Error::not_supported(format!("unsupported decrypt alg: {}", js_display(enc)))
     })?;
+    Ok((key_alg, enc_alg))
+}
+
+/// Decryption with one key: [`key_checks`], the CEK (a random one when
+/// unwrapping fails in any way, RFC 7516 11.5), then the content.
+fn decrypt_with(
+    parts: &Parts<'_>,
+    combined: &Header,
+    alg: &Value,
+    enc: &Value,
+    key: &dyn JweKey,
+    options: &DecryptOptions<'_>,
+) -> Result<Opened> {
+    let (key_alg, enc_alg) = key_checks(combined, alg, enc, key, options)?;
     // `check` passed, so the key has material of the right type.
     let real = key
         .key()
         .ok_or_else(|| enc_alg.key_unsupported("decrypt"))?;
 
-    let cek = match (dir, real.material(), key_alg) {
+    let cek = match (alg == "dir", real.material(), key_alg) {
         (true, Material::Oct { k }, _) => k.clone(),
         (false, _, Some(key_alg)) => {
             key_management::unwrap(key_alg, enc_alg, real, parts.encrypted_key, combined)
@@ -423,7 +489,24 @@ fn decrypt_with(
         }
         _ => return Err(enc_alg.key_unsupported("decrypt")),
     };
+    open(
+        parts,
+        truthy(combined.get("zip")),
+        enc_alg,
+        cek,
+        options.max_inflated_size,
+    )
+}
 
+/// The content: lengths, then the ciphertext with the CEK, then inflation
+/// when `zip` is set.
+fn open(
+    parts: &Parts<'_>,
+    zip: bool,
+    enc_alg: &'static EncAlg,
+    cek: Vec<u8>,
+    max_inflated_size: usize,
+) -> Result<Opened> {
     let mut aad = parts.protected.unwrap_or_default().to_owned();
     if let Some(extra) = parts.aad.filter(|a| !a.is_empty()) {
         aad.push('.');
@@ -440,8 +523,8 @@ fn decrypt_with(
     }
     let ciphertext = b64::decode(parts.ciphertext).map_err(|_| decryption_failed())?;
     let plaintext = content::decrypt(enc_alg, &cek, &iv, aad.as_bytes(), &ciphertext, &tag)?;
-    let cleartext = if truthy(combined.get("zip")) {
-        deflate::decompress(&plaintext, options.max_inflated_size)?
+    let cleartext = if zip {
+        deflate::decompress(&plaintext, max_inflated_size)?
     } else {
         plaintext
     };
@@ -450,4 +533,114 @@ fn decrypt_with(
         cek,
         enc: enc_alg.name,
     })
+}
+
+/// A recipient checked as far as decryption goes without its CEK, for a
+/// key that unwraps CEKs outside this crate (the Node layer's
+/// `JWK.CustomKey`, whose `unwrapKey` is JavaScript and may be a KMS call).
+/// The caller gets the CEK for [`PendingRecipient::encrypted_key`] and
+/// calls [`PendingRecipient::open`]; choosing among recipients and
+/// aggregating their errors is the caller's, with the rules [`decrypt`]
+/// applies.
+#[derive(Debug, Clone)]
+pub struct PendingRecipient {
+    /// The key management algorithm, which the key's check allowed.
+    pub alg: &'static str,
+    /// The decoded JWE Encrypted Key; `None` when it is absent or not
+    /// base64url (decryption then fails the same way as with a wrong CEK).
+    pub encrypted_key: Option<Vec<u8>>,
+    enc: &'static EncAlg,
+    zip: bool,
+    max_inflated_size: usize,
+    encoded_protected: Option<String>,
+    iv: String,
+    ciphertext: String,
+    tag: String,
+    aad: Option<String>,
+    protected: Option<Header>,
+    unprotected: Option<Header>,
+    header: Option<Header>,
+}
+
+impl PendingRecipient {
+    /// Decrypts the content with `cek`, from the key's own unwrapping. A
+    /// missing CEK or one of the wrong length is replaced by a random one
+    /// first, as for any failed unwrapping (RFC 7516 11.5): for RSA1_5 a
+    /// padding failure must look no different from a wrong key.
+    pub fn open(&self, cek: Option<&[u8]>) -> Result<Decrypted<()>> {
+        let cek = cek
+            .filter(|cek| cek.len() == self.enc.key_len)
+            .map(<[u8]>::to_vec)
+            .map_or_else(|| generate_cek(self.enc), Ok)?;
+        let parts = Parts {
+            protected: self.encoded_protected.as_deref(),
+            encrypted_key: None,
+            iv: &self.iv,
+            ciphertext: &self.ciphertext,
+            tag: &self.tag,
+            aad: self.aad.as_deref(),
+            unprotected: self.unprotected.as_ref(),
+            header: self.header.as_ref(),
+        };
+        let opened = open(&parts, self.zip, self.enc, cek, self.max_inflated_size)?;
+        Ok(Decrypted {
+            cleartext: opened.cleartext,
+            cek: opened.cek,
+            enc: opened.enc,
+            key: (),
+            protected: self.protected.clone(),
+            unprotected: self.unprotected.clone(),
+            header: self.header.clone(),
+            aad: self.aad.clone().filter(|a| !a.is_empty()),
+        })
+    }
+}
+
+/// Every recipient of `input` checked for `key` as [`decrypt`] checks it
+/// before unwrapping: each is a [`PendingRecipient`] or the error jose
+/// reports for that recipient. `key` must decide its algorithms with
+/// [`JweKey::external_algorithms`] and may allow only key management
+/// algorithms that unwrap an Encrypted Key (RSA-OAEP, RSA-OAEP-256,
+/// RSA1_5), the only ones an `unwrapKey(alg, encryptedKey)` hook can do.
+pub fn pending(
+    input: JweInput<'_>,
+    options: &DecryptOptions<'_>,
+    key: &dyn JweKey,
+) -> Result<Vec<Result<PendingRecipient>>> {
+    let one = |parts: Parts<'_>, validate: bool| -> Result<PendingRecipient> {
+        let RecipientHeaders {
+            protected,
+            combined,
+        } = recipient_headers(&parts, validate, options)?;
+        let alg = combined.get("alg").unwrap_or(&Value::Null);
+        let enc = combined.get("enc").unwrap_or(&Value::Null);
+        let (key_alg, enc_alg) = key_checks(&combined, alg, enc, key, options)?;
+        let key_alg = match key_alg {
+            Some(a) if matches!(a.family, KeyFamily::RsaOaep(_) | KeyFamily::Rsa1_5) => a,
+            Some(a) => return Err(a.key_unsupported(false)),
+            None => return Err(enc_alg.key_unsupported("decrypt")),
+        };
+        Ok(PendingRecipient {
+            alg: key_alg.name,
+            encrypted_key: parts.encrypted_key.and_then(|ek| b64::decode(ek).ok()),
+            enc: enc_alg,
+            zip: truthy(combined.get("zip")),
+            max_inflated_size: options.max_inflated_size,
+            encoded_protected: parts.protected.map(str::to_owned),
+            iv: parts.iv.to_owned(),
+            ciphertext: parts.ciphertext.to_owned(),
+            tag: parts.tag.to_owned(),
+            aad: parts.aad.map(str::to_owned),
+            protected,
+            unprotected: parts.unprotected.cloned(),
+            header: parts.header.cloned(),
+        })
+    };
+    match recipients(input)? {
+        Recipients::One(parts) => Ok(vec![one(parts, true)]),
+        Recipients::General(root, list) => Ok(general_parts(root, list, options)?
+            .into_iter()
+            .map(|parts| parts.and_then(|parts| one(parts, false)))
+            .collect()),
+    }
 }

@@ -21,7 +21,9 @@ mod policy;
 #[cfg(test)]
 mod tests;
 
-pub use decrypt::{decrypt, DecryptOptions, Decrypted, JweInput, KeyQuery};
+pub use decrypt::{
+    decrypt, pending, DecryptOptions, Decrypted, JweInput, KeyQuery, PendingRecipient,
+};
 pub use encrypt::{encrypt, Encrypted, Plaintext, Recipient, Serialization};
 pub use policy::{check, default_alg, JweKey, JweOp};
 

@@ -21,6 +21,12 @@ pub trait JweKey {
     fn declared_alg(&self) -> Option<&str>;
     /// The key's `use` parameter.
     fn declared_use(&self) -> Option<&str>;
+    /// For a key whose operations run outside this crate (`JWK.CustomKey`),
+    /// the algorithms it allows for `op`, decided by its owner; `None` for
+    /// keys judged by their material and parameters.
+    fn external_algorithms(&self, _op: JweOp) -> Option<&[String]> {
+        None
+    }
 }
 
 impl JweKey for Key {
@@ -49,6 +55,10 @@ impl<T: JweKey + ?Sized> JweKey for &T {
     fn declared_use(&self) -> Option<&str> {
         (**self).declared_use()
     }
+
+    fn external_algorithms(&self, op: JweOp) -> Option<&[String]> {
+        (**self).external_algorithms(op)
+    }
 }
 
 impl<T: JweKey + ?Sized> JweKey for Arc<T> {
@@ -62,6 +72,10 @@ impl<T: JweKey + ?Sized> JweKey for Arc<T> {
 
     fn declared_use(&self) -> Option<&str> {
         (**self).declared_use()
+    }
+
+    fn external_algorithms(&self, op: JweOp) -> Option<&[String]> {
+        (**self).external_algorithms(op)
     }
 }
 
@@ -108,7 +122,11 @@ pub fn check(key: &dyn JweKey, op: JweOp, alg: &Value) -> Result<()> {
             js_display(alg)
         )));
     };
-    if !allowed(key, op).contains(&name) {
+    let permitted = match key.external_algorithms(op) {
+        Some(list) => list.iter().any(|a| a == name),
+        None => allowed(key, op).contains(&name),
+    };
+    if !permitted {
         return Err(Error::new(
             Kind::JwkKeySupport,
             format!("the key does not support {name} {} algorithm", op.label()),

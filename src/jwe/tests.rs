@@ -1208,3 +1208,140 @@ fn pbes2_cap_bounds_the_work_of_all_recipients_together() {
         b"p"
     );
 }
+
+// ------------------------------------------- pending (CEKs unwrapped outside)
+
+/// A key whose unwrapping happens elsewhere, allowing `algs` for it.
+struct Outside {
+    algs: Vec<String>,
+}
+
+impl JweKey for Outside {
+    fn key(&self) -> Option<&Key> {
+        None
+    }
+
+    fn declared_alg(&self) -> Option<&str> {
+        None
+    }
+
+    fn declared_use(&self) -> Option<&str> {
+        None
+    }
+
+    fn external_algorithms(&self, op: JweOp) -> Option<&[String]> {
+        Some(match op {
+            JweOp::KeyDecrypt => &self.algs,
+            _ => &[],
+        })
+    }
+}
+
+fn outside(algs: &[&str]) -> Outside {
+    Outside {
+        algs: algs.iter().map(|a| (*a).to_owned()).collect(),
+    }
+}
+
+#[test]
+fn pending_recipients_open_with_the_cek_unwrapped_outside() {
+    let private = generated(GenerateSpec::Rsa { bits: 2048 });
+    let public = public_of(&private);
+    for alg in ["RSA-OAEP", "RSA-OAEP-256", "RSA1_5"] {
+        let jwe = compact_of(
+            encrypt_one(
+                &public,
+                json!({"alg": alg, "enc": "A128CBC-HS256", "zip": "DEF"}),
+                Serialization::Compact,
+                b"cleartext",
+            )
+            .unwrap(),
+        );
+        let key = outside(&["RSA-OAEP", "RSA-OAEP-256", "RSA1_5"]);
+        let list = pending(JweInput::Compact(&jwe), &DecryptOptions::default(), &key).unwrap();
+        let recipient = list[0].as_ref().unwrap();
+        assert_eq!(recipient.alg, alg);
+        let alg_ref = crate::jwa::jwe_algs::KeyAlg::from_name(alg).unwrap();
+        let enc = crate::jwa::jwe_algs::EncAlg::from_name("A128CBC-HS256").unwrap();
+        let cek = crate::jwa::rsaes::unwrap(
+            alg_ref,
+            private.rsa_cipher().unwrap(),
+            recipient.encrypted_key.as_deref().unwrap(),
+            enc.key_len,
+        )
+        .unwrap();
+        let opened = recipient.open(Some(&cek)).unwrap();
+        assert_eq!(opened.cleartext, b"cleartext");
+        assert_eq!(opened.cek, cek);
+        // a wrong CEK, one of the wrong length, or none: the same failure
+        for wrong in [Some(&[0u8; 32][..]), Some(&cek[..5]), Some(&[][..]), None] {
+            assert_eq!(kind(recipient.open(wrong)), Kind::JweDecryptionFailed);
+        }
+    }
+}
+
+#[test]
+fn pending_recipients_follow_the_key_check_and_the_general_walk() {
+    let rsa = public_of(&generated(GenerateSpec::Rsa { bits: 2048 }));
+    let kw = secret(16);
+    let plaintext = Plaintext {
+        cleartext: b"x",
+        protected: Some(obj(json!({"enc": "A128GCM"}))),
+        ..Default::default()
+    };
+    let recipients = [
+        Recipient {
+            key: kw.clone(),
+            header: Some(obj(json!({"alg": "A128KW"}))),
+        },
+        Recipient {
+            key: rsa.clone(),
+            header: Some(obj(json!({"alg": "RSA-OAEP"}))),
+        },
+    ];
+    let general = json_of(encrypt(&plaintext, &recipients, Serialization::General).unwrap());
+    let key = outside(&["RSA-OAEP"]);
+    let list = pending(JweInput::Json(&general), &DecryptOptions::default(), &key).unwrap();
+    assert_eq!(list.len(), 2);
+    let first = list[0].as_ref().unwrap_err();
+    assert_eq!(first.kind, Kind::JwkKeySupport);
+    assert_eq!(
+        first.message,
+        "the key does not support A128KW key management (decryption) algorithm"
+    );
+    assert_eq!(list[1].as_ref().unwrap().alg, "RSA-OAEP");
+
+    // an RSA algorithm the key does not allow, and `dir`
+    let none = outside(&[]);
+    let list = pending(JweInput::Json(&general), &DecryptOptions::default(), &none).unwrap();
+    assert_eq!(list[1].as_ref().unwrap_err().kind, Kind::JwkKeySupport);
+    let dir = compact_of(
+        encrypt_one(
+            &secret(16),
+            json!({"alg": "dir", "enc": "A128GCM"}),
+            Serialization::Compact,
+            b"x",
+        )
+        .unwrap(),
+    );
+    let list = pending(JweInput::Compact(&dir), &DecryptOptions::default(), &key).unwrap();
+    assert_eq!(
+        list[0].as_ref().unwrap_err().message,
+        "the key does not support A128GCM decrypt algorithm"
+    );
+    // the allowlist, and a JWE malformed as a whole
+    let only_kw = DecryptOptions {
+        algorithms: Some(&["A128KW"]),
+        ..Default::default()
+    };
+    let list = pending(JweInput::Json(&general), &only_kw, &key).unwrap();
+    assert_eq!(list[1].as_ref().unwrap_err().kind, Kind::AlgNotWhitelisted);
+    assert_eq!(
+        kind(pending(
+            JweInput::Compact("a.b.c"),
+            &DecryptOptions::default(),
+            &key
+        )),
+        Kind::JweInvalid
+    );
+}

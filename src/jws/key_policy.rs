@@ -26,23 +26,13 @@ impl JwsKey {
     /// jose's check, in its order: an unknown algorithm is
     /// `JOSENotSupported`, one the key may not do is `JWKKeySupport`.
     fn check(&self, op: Operation, alg: &str) -> Result<&Signer> {
-        if SignatureAlgorithm::from_name(alg).is_none() {
-            return Err(Error::not_supported(format!(
-                "unsupported {} alg: {alg}",
-                op.name()
-            )));
-        }
-        let allowed = match self {
-            JwsKey::Key(key) => key.algorithms(Some(op.name()))?.contains(&alg),
-            JwsKey::Unsecured => alg == "none",
-            JwsKey::NoAlgorithms => false,
-        };
-        if !allowed {
-            return Err(Error::new(
-                Kind::JwkKeySupport,
-                format!("the key does not support {alg} {} algorithm", op.name()),
-            ));
-        }
+        check_support(op, alg, || {
+            Ok(match self {
+                JwsKey::Key(key) => key.algorithms(Some(op.name()))?.contains(&alg),
+                JwsKey::Unsecured => alg == "none",
+                JwsKey::NoAlgorithms => false,
+            })
+        })?;
         match self {
             JwsKey::Key(key) => key.signer(),
             _ => Ok(&UNSECURED),
@@ -67,6 +57,30 @@ impl JwsKey {
     pub fn is_encryption_key(&self) -> bool {
         matches!(self, JwsKey::Key(key) if key.params().key_use.as_deref() == Some("enc"))
     }
+}
+
+/// jose's check for any key, `allowed` saying whether this key may do
+/// `alg` for `op` (asked only for an algorithm jose implements). Keys whose
+/// operations run outside this crate (`JWK.CustomKey`) are checked with it
+/// too, so their errors are the same.
+pub(crate) fn check_support(
+    op: Operation,
+    alg: &str,
+    allowed: impl FnOnce() -> Result<bool>,
+) -> Result<()> {
+    if SignatureAlgorithm::from_name(alg).is_none() {
+        return Err(Error::not_supported(format!(
+            "unsupported {} alg: {alg}",
+            op.name()
+        )));
+    }
+    if !allowed()? {
+        return Err(Error::new(
+            Kind::JwkKeySupport,
+            format!("the key does not support {alg} {} algorithm", op.name()),
+        ));
+    }
+    Ok(())
 }
 
 impl SigningKey for JwsKey {

@@ -21,7 +21,10 @@ use std::sync::Arc;
 pub use header::Header;
 pub use key_policy::JwsKey;
 pub use sign::{sign, validate, JwsSignature, Recipient, Serialization, SignedJws};
-pub use verify::{verify, verify_preparsed, JwsInput, Verified, VerifyOptions};
+pub use verify::{
+    pending, pending_preparsed, verify, verify_preparsed, JwsInput, Pending, Verified,
+    VerifyOptions,
+};
 
 use crate::error::Result;
 use crate::jwa::signing::Signer;

@@ -868,3 +868,103 @@ fn unsecured_jws_round_trips_with_the_none_key() {
     ));
     assert_eq!(err.kind, Kind::JwsVerificationFailed);
 }
+
+// ------------------------------------------- pending (keys tried by the caller)
+
+#[test]
+fn pending_signatures_carry_what_the_caller_verifies_with() {
+    let hs = signer(&case("4.4")["input"]["key"]);
+    let es = signer(&case("4.3")["input"]["key"]);
+    let es_public = public(&case("4.3")["input"]["key"]);
+    let header = obj(json!({"kid": "u"}));
+    let recipients = vec![
+        Recipient {
+            key: &hs,
+            protected: Some(obj(json!({"alg": "HS256"}))),
+            header: None,
+            default_alg: None,
+        },
+        Recipient {
+            key: &es,
+            protected: Some(obj(json!({"alg": "ES512"}))),
+            header: Some(header.clone()),
+            default_alg: None,
+        },
+    ];
+    let signed = sign(b"payload", recipients, Serialization::General).unwrap();
+    let json = signed.to_json();
+    let options = VerifyOptions::default();
+    let list = pending(JwsInput::Json(&json), &options).unwrap();
+    assert_eq!(list.len(), 2);
+    let second = list[1].as_ref().unwrap();
+    assert_eq!(second.alg, "ES512");
+    assert_eq!(second.combined["kid"], "u");
+    assert_eq!(second.combined["alg"], "ES512");
+    assert_eq!(second.header, Some(header));
+    assert_eq!(second.payload.as_deref().unwrap(), b"payload");
+    assert!(!second.unencoded_payload);
+    let signature = second.signature.as_deref().unwrap();
+    // exactly what the one-call verifier checks
+    assert!(es_public
+        .verify("ES512", &second.signing_input, signature)
+        .unwrap());
+    let whole = verify(JwsInput::Json(&json), &options, |_, alg| {
+        Ok(if alg == "ES512" {
+            vec![&es_public]
+        } else {
+            vec![]
+        })
+    })
+    .unwrap();
+    assert_eq!(whole.payload, b"payload");
+
+    // per-signature errors stay with their signature
+    let only_hs = VerifyOptions {
+        crit: &[],
+        algorithms: Some(&["HS256"]),
+    };
+    let list = pending(JwsInput::Json(&json), &only_hs).unwrap();
+    assert!(list[0].is_ok());
+    assert_eq!(list[1].as_ref().unwrap_err().kind, Kind::AlgNotWhitelisted);
+    // a JWS malformed as a whole is one error
+    assert_eq!(
+        pending(JwsInput::Compact("a.b"), &options)
+            .unwrap_err()
+            .kind,
+        Kind::JwsInvalid
+    );
+}
+
+#[test]
+fn pending_reports_bad_signatures_and_payloads_for_later() {
+    let options = VerifyOptions::default();
+    let protected = b64::encode(br#"{"alg":"ES256"}"#);
+    let token = format!("{protected}.not*b64.also*not");
+    let list = pending(JwsInput::Compact(&token), &options).unwrap();
+    let only = list[0].as_ref().unwrap();
+    assert!(only.signature.is_none());
+    assert_eq!(
+        only.payload.as_ref().unwrap_err().kind,
+        Kind::InvalidEncoding
+    );
+    // the header checks run first
+    let crit = b64::encode(br#"{"alg":"ES256","crit":["x"],"x":1}"#);
+    let token = format!("{crit}.e30.e30");
+    let list = pending(JwsInput::Compact(&token), &options).unwrap();
+    assert_eq!(list[0].as_ref().unwrap_err().kind, Kind::CritNotUnderstood);
+    // preparsed (JWT): the same checks on a header already parsed
+    let header = obj(json!({"alg": "RS256", "kid": "k"}));
+    let p = pending_preparsed(&header, b"a.b", b"sig", &options).unwrap();
+    assert_eq!(
+        (p.alg.as_str(), p.signing_input.as_slice()),
+        ("RS256", &b"a.b"[..])
+    );
+    assert_eq!(p.combined, header);
+    let missing = obj(json!({"typ": "JWT"}));
+    assert_eq!(
+        pending_preparsed(&missing, b"a.b", b"", &options)
+            .unwrap_err()
+            .kind,
+        Kind::JwsInvalid
+    );
+}

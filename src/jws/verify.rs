@@ -107,6 +107,20 @@ where
     K: VerificationKey,
     F: FnMut(&Header, &str) -> Result<Vec<K>>,
 {
+    match signatures(input)? {
+        Signatures::One(parts) => verify_one(parts, options, &mut candidates),
+        Signatures::General(root, list) => verify_general(root, list, options, &mut candidates),
+    }
+}
+
+/// The signatures of a JWS as jose walks them: the one of a compact or
+/// flattened JWS, or the entries of a general one.
+enum Signatures<'a> {
+    One(Parts<'a>),
+    General(&'a Map<String, Value>, &'a [Value]),
+}
+
+fn signatures(input: JwsInput<'_>) -> Result<Signatures<'_>> {
     match input {
         JwsInput::Compact(text) => {
             let mut segments = text.split('.');
@@ -116,16 +130,14 @@ where
                 segments.next(),
                 segments.next(),
             ) {
-                (Some(protected), Some(payload), Some(signature), None) => verify_one(
-                    Parts {
+                (Some(protected), Some(payload), Some(signature), None) => {
+                    Ok(Signatures::One(Parts {
                         protected: Some(protected),
                         payload,
                         signature,
                         header: None,
-                    },
-                    options,
-                    &mut candidates,
-                ),
+                    }))
+                }
                 _ => Err(malformed()),
             }
         }
@@ -139,10 +151,8 @@ where
                 .and_then(Value::as_array)
                 .filter(|list| list.iter().all(is_signature_object));
             match general {
-                Some(list) => verify_general(root, list, options, &mut candidates),
-                None if is_signature_object(value) => {
-                    verify_one(merged(root, root)?, options, &mut candidates)
-                }
+                Some(list) => Ok(Signatures::General(root, list)),
+                None if is_signature_object(value) => Ok(Signatures::One(merged(root, root)?)),
                 None => Err(malformed()),
             }
         }
@@ -181,15 +191,18 @@ where
     }
 }
 
-fn verify_one<K, F>(
-    parts: Parts<'_>,
-    options: &VerifyOptions<'_>,
-    candidates: &mut F,
-) -> Result<Verified<K>>
-where
-    K: VerificationKey,
-    F: FnMut(&Header, &str) -> Result<Vec<K>>,
-{
+/// One signature's checks before any key is chosen, in jose's order: the
+/// protected header, disjointness, `crit`, `alg` and the allow-list.
+struct Checked<'a> {
+    parts: Parts<'a>,
+    protected: Option<Header>,
+    header: Option<Header>,
+    input: Vec<u8>,
+    alg: String,
+    combined: Header,
+}
+
+fn check_parts<'a>(parts: Parts<'a>, options: &VerifyOptions<'_>) -> Result<Checked<'a>> {
     let encoded_protected = parts.protected.filter(|p| !p.is_empty());
     let protected = encoded_protected.map(decode_protected).transpose()?;
     let header = parts.header.cloned();
@@ -202,25 +215,53 @@ where
     input.extend_from_slice(encoded_protected.unwrap_or("").as_bytes());
     input.push(b'.');
     input.extend_from_slice(parts.payload.as_bytes());
+    let (alg, combined) = precheck(protected.as_ref(), header.as_ref(), options)?;
+    Ok(Checked {
+        parts,
+        protected,
+        header,
+        input,
+        alg,
+        combined,
+    })
+}
+
+/// The payload as verification returns it: as transmitted under RFC 7797,
+/// else base64url-decoded.
+fn payload_of(parts: &Parts<'_>, protected: Option<&Header>) -> (Result<Vec<u8>>, bool) {
+    let unencoded = is_unencoded(protected);
+    let payload = if unencoded {
+        Ok(parts.payload.as_bytes().to_vec())
+    } else {
+        b64::decode(parts.payload)
+    };
+    (payload, unencoded)
+}
+
+fn verify_one<K, F>(
+    parts: Parts<'_>,
+    options: &VerifyOptions<'_>,
+    candidates: &mut F,
+) -> Result<Verified<K>>
+where
+    K: VerificationKey,
+    F: FnMut(&Header, &str) -> Result<Vec<K>>,
+{
+    let Checked {
+        parts,
+        protected,
+        header,
+        input,
+        alg,
+        combined,
+    } = check_parts(parts, options)?;
     // A signature that is not base64url cannot be the right one.
     let signature = || b64::decode(parts.signature).map_err(|_| verification_failed());
-    let key = check_signature(
-        protected.as_ref(),
-        header.as_ref(),
-        &input,
-        signature,
-        options,
-        candidates,
-    )?;
+    let key = try_keys(&alg, &combined, &input, signature, candidates)?;
 
-    let unencoded = is_unencoded(protected.as_ref());
-    let payload = if unencoded {
-        parts.payload.as_bytes().to_vec()
-    } else {
-        b64::decode(parts.payload)?
-    };
+    let (payload, unencoded) = payload_of(&parts, protected.as_ref());
     Ok(Verified {
-        payload,
+        payload: payload?,
         unencoded_payload: unencoded,
         protected,
         header,
@@ -254,8 +295,7 @@ where
 }
 
 /// `crit`, `alg`, the allow-list, key selection and the signature itself,
-/// in jose's order. `signature` is decoded only once keys were found, so a
-/// store without a match reports that first, as jose does.
+/// in jose's order.
 fn check_signature<K, F, S>(
     protected: Option<&Header>,
     header: Option<&Header>,
@@ -269,6 +309,17 @@ where
     F: FnMut(&Header, &str) -> Result<Vec<K>>,
     S: FnOnce() -> Result<Vec<u8>>,
 {
+    let (alg, combined) = precheck(protected, header, options)?;
+    try_keys(&alg, &combined, input, signature, candidates)
+}
+
+/// `crit`, `alg` and the allow-list; returns the `alg` (as JavaScript
+/// would print it) and the combined JOSE Header keys are chosen by.
+fn precheck(
+    protected: Option<&Header>,
+    header: Option<&Header>,
+    options: &VerifyOptions<'_>,
+) -> Result<(String, Header)> {
     validate_crit(Kind::JwsInvalid, protected, header, options.crit)?;
 
     let alg = [protected, header]
@@ -289,7 +340,24 @@ where
     if let Some(h) = header {
         combined.extend(h.iter().map(|(k, v)| (k.clone(), v.clone())));
     }
-    let keys = candidates(&combined, &alg_name)?;
+    Ok((alg_name, combined))
+}
+
+/// Key selection and the signature. `signature` is decoded only once keys
+/// were found, so a store without a match reports that first, as jose does.
+fn try_keys<K, F, S>(
+    alg_name: &str,
+    combined: &Header,
+    input: &[u8],
+    signature: S,
+    candidates: &mut F,
+) -> Result<K>
+where
+    K: VerificationKey,
+    F: FnMut(&Header, &str) -> Result<Vec<K>>,
+    S: FnOnce() -> Result<Vec<u8>>,
+{
+    let keys = candidates(combined, alg_name)?;
     if keys.is_empty() {
         return Err(no_matching_key());
     }
@@ -298,7 +366,7 @@ where
     let several = keys.len() > 1;
     let mut errors = Vec::new();
     for key in keys {
-        match key.verify(&alg_name, input, &signature) {
+        match key.verify(alg_name, input, &signature) {
             Ok(true) => return Ok(key),
             Ok(false) => errors.push(verification_failed()),
             Err(e) => errors.push(e),
@@ -314,4 +382,78 @@ where
         .into_iter()
         .next()
         .unwrap_or_else(verification_failed))
+}
+
+/// A signature checked up to the point where keys are tried, for a caller
+/// that tries keys whose code this crate cannot run (the Node layer's
+/// `JWK.CustomKey`, implemented in JavaScript). It holds what the rest of
+/// verification needs; choosing keys and aggregating errors across keys and
+/// signatures is then the caller's, with the rules [`verify`] applies.
+#[derive(Debug)]
+pub struct Pending {
+    /// The combined JOSE Header keys are chosen by.
+    pub combined: Header,
+    /// The `alg`, as JavaScript would print the header value.
+    pub alg: String,
+    pub signing_input: Vec<u8>,
+    /// `None` when the signature is not base64url: a verification failure
+    /// once some key was found.
+    pub signature: Option<Vec<u8>>,
+    /// The payload a successful verification returns, or the error decoding
+    /// it gives then. Empty for a preparsed JWS (the caller has it).
+    pub payload: Result<Vec<u8>>,
+    pub unencoded_payload: bool,
+    pub protected: Option<Header>,
+    pub header: Option<Header>,
+}
+
+/// Every signature of `input` checked as [`verify`] checks it before keys
+/// are tried: each is a [`Pending`] or the error jose reports for that
+/// signature. A JWS that is malformed as a whole is an error of its own.
+pub fn pending(input: JwsInput<'_>, options: &VerifyOptions<'_>) -> Result<Vec<Result<Pending>>> {
+    let one = |parts: Parts<'_>| {
+        let checked = check_parts(parts, options)?;
+        let (payload, unencoded) = payload_of(&checked.parts, checked.protected.as_ref());
+        Ok(Pending {
+            signature: b64::decode(checked.parts.signature).ok(),
+            combined: checked.combined,
+            alg: checked.alg,
+            signing_input: checked.input,
+            payload,
+            unencoded_payload: unencoded,
+            protected: checked.protected,
+            header: checked.header,
+        })
+    };
+    match signatures(input)? {
+        Signatures::One(parts) => Ok(vec![one(parts)]),
+        Signatures::General(root, list) => list
+            .iter()
+            .map(|entry| {
+                let entry = entry.as_object().ok_or_else(malformed)?;
+                Ok(one(merged(root, entry)?))
+            })
+            .collect(),
+    }
+}
+
+/// [`pending`] for a compact JWS whose protected header the caller has
+/// already parsed (see [`verify_preparsed`]).
+pub fn pending_preparsed(
+    protected: &Header,
+    signing_input: &[u8],
+    signature: &[u8],
+    options: &VerifyOptions<'_>,
+) -> Result<Pending> {
+    let (alg, combined) = precheck(Some(protected), None, options)?;
+    Ok(Pending {
+        combined,
+        alg,
+        signing_input: signing_input.to_vec(),
+        signature: Some(signature.to_vec()),
+        payload: Ok(Vec::new()),
+        unencoded_payload: false,
+        protected: None,
+        header: None,
+    })
 }

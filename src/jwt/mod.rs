@@ -21,5 +21,5 @@ mod tests;
 
 pub use sign::SignOptions;
 pub use token::{decode, DecodedJwt};
-pub use verify::{validate_claims, verify, verify_signature, VerifiedJwt};
+pub use verify::{pending_signature, validate_claims, verify, verify_signature, VerifiedJwt};
 pub use verify_options::{Expected, Profile, VerifyOptions};

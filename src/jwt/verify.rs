@@ -43,23 +43,44 @@ where
     F: FnMut(&Header, &str) -> Result<Vec<K>>,
 {
     let header = protected_header(&decoded.header)?;
+    let signature = b64::decode_like_node(&decoded.signature);
+    with_jws_options(options, |jws_options| {
+        jws::verify_preparsed(
+            header,
+            decoded.signing_input.as_bytes(),
+            &signature,
+            jws_options,
+            candidates,
+        )
+    })
+}
+
+/// [`verify_signature`] up to the point where keys are tried, for a
+/// caller that tries keys of its own (see [`jws::pending`]).
+pub fn pending_signature(decoded: &DecodedJwt, options: &VerifyOptions) -> Result<jws::Pending> {
+    let header = protected_header(&decoded.header)?;
+    let signature = b64::decode_like_node(&decoded.signature);
+    with_jws_options(options, |jws_options| {
+        jws::pending_preparsed(
+            header,
+            decoded.signing_input.as_bytes(),
+            &signature,
+            jws_options,
+        )
+    })
+}
+
+/// The JWS verify options (`crit`, `algorithms`) of JWT verify options.
+fn with_jws_options<T>(options: &VerifyOptions, f: impl FnOnce(&jws::VerifyOptions<'_>) -> T) -> T {
     let crit: Vec<&str> = options.crit.iter().flatten().map(String::as_str).collect();
     let algorithms: Option<Vec<&str>> = options
         .algorithms
         .as_ref()
         .map(|list| list.iter().map(String::as_str).collect());
-    let jws_options = jws::VerifyOptions {
+    f(&jws::VerifyOptions {
         crit: &crit,
         algorithms: algorithms.as_deref(),
-    };
-    let signature = b64::decode_like_node(&decoded.signature);
-    jws::verify_preparsed(
-        header,
-        decoded.signing_input.as_bytes(),
-        &signature,
-        &jws_options,
-        candidates,
-    )
+    })
 }
 
 /// The claim checks, for a token whose signature verified.

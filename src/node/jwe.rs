@@ -184,6 +184,19 @@ pub fn jwe_encrypt_async(
     ))
 }
 
+/// The `maxInflatedSize` option: the facade passes a positive integer or
+/// Infinity (no cap), or nothing for the default.
+pub(super) fn inflate_cap(max_inflated_size: Option<f64>) -> Result<usize> {
+    match max_inflated_size {
+        None => Ok(jwe::DEFAULT_MAX_INFLATED_SIZE),
+        Some(n) if n >= usize::MAX as f64 => Ok(usize::MAX),
+        Some(n) if n >= 0.0 => Ok(n as usize),
+        Some(_) => Err(Error::type_error(
+            "\"maxInflatedSize\" option must be a positive integer",
+        )),
+    }
+}
+
 /// Where decryption keys come from.
 enum Keys {
     One(NodeKey),
@@ -283,17 +296,7 @@ impl DecryptJob {
                     .ok_or_else(|| Error::type_error("missing key"))?,
             )?),
         };
-        // The facade passes a positive integer or Infinity (no cap).
-        let max_inflated_size = match max_inflated_size {
-            None => jwe::DEFAULT_MAX_INFLATED_SIZE,
-            Some(n) if n >= usize::MAX as f64 => usize::MAX,
-            Some(n) if n >= 0.0 => n as usize,
-            Some(_) => {
-                return Err(Error::type_error(
-                    "\"maxInflatedSize\" option must be a positive integer",
-                ))
-            }
-        };
+        let max_inflated_size = inflate_cap(max_inflated_size)?;
         Ok(DecryptJob {
             input: if json.is_some() { String::new() } else { input },
             json,

@@ -19,7 +19,7 @@ use crate::jws::{self, embedded, Header, JwsInput, JwsKey, Recipient, Serializat
 /// (`"none"` for JWK.None, `"embedded"` for the Embedded keys).
 pub type KeyArg<'a> = Either<ClassInstance<'a, NativeKey>, String>;
 
-fn jws_key(arg: &KeyArg<'_>) -> Result<JwsKey> {
+pub(super) fn jws_key(arg: &KeyArg<'_>) -> Result<JwsKey> {
     match arg {
         Either::A(native) => Ok(JwsKey::Key(Arc::clone(&native.inner))),
         Either::B(name) if name == "none" => Ok(JwsKey::Unsecured),
@@ -28,7 +28,7 @@ fn jws_key(arg: &KeyArg<'_>) -> Result<JwsKey> {
     }
 }
 
-fn serialization(name: &str) -> Result<Serialization> {
+pub(super) fn serialization(name: &str) -> Result<Serialization> {
     match name {
         "compact" => Ok(Serialization::Compact),
         "flattened" => Ok(Serialization::Flattened),
@@ -331,7 +331,7 @@ impl Job for VerifyJob {
     }
 }
 
-fn payload_to_js(bytes: Vec<u8>) -> Either<String, Buffer> {
+pub(super) fn payload_to_js(bytes: Vec<u8>) -> Either<String, Buffer> {
     match String::from_utf8(bytes) {
         Ok(text) => Either::A(text),
         Err(e) => Either::B(e.into_bytes().into()),

@@ -82,14 +82,14 @@ impl JwtVerifyOptions {
 }
 
 /// A decoded token and its options, waiting for keys.
-struct Prepared {
-    options: Arc<VerifyOptions>,
-    decoded: DecodedJwt,
+pub(super) struct Prepared {
+    pub(super) options: Arc<VerifyOptions>,
+    pub(super) decoded: DecodedJwt,
 }
 
 #[napi]
 pub struct JwtVerification {
-    prepared: Arc<Prepared>,
+    pub(super) prepared: Arc<Prepared>,
 }
 
 /// A verified token: its parts and, for a KeyStore, the index of the key

@@ -3,6 +3,7 @@
 //! error to a thrown value the JS facade turns into jose's error class.
 
 mod args;
+mod custom;
 mod error;
 mod job;
 mod jwe;

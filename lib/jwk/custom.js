@@ -1,0 +1,168 @@
+'use strict'
+
+// JWK.CustomKey: a key whose operations run in the user's own code, for
+// keys that never leave a KMS or an HSM. A subclass supplies
+// `algorithms(operation)`, `sign(alg, data)`, `verify(alg, data, signature)`
+// and optionally `unwrapKey(alg, encryptedKey)` and `toPEM()`; each may
+// answer with a Promise when called through the `...Async` twins. The key
+// holds no material, so everything jose does around the key operation
+// (headers, `alg` resolution, claims, content decryption) still runs
+// natively; lib/custom.js drives the steps.
+
+const { inspect } = require('util')
+
+const errors = require('../errors')
+const { Key, INTERNAL } = require('./key')
+
+const KEY_TYPES = new Set(['RSA', 'EC', 'OKP', 'oct'])
+const OBJECT_TYPES = new Set(['private', 'public', 'secret'])
+const USES_MAPPING = {
+  sig: new Set(['sign', 'verify']),
+  enc: new Set(['encrypt', 'decrypt', 'wrapKey', 'unwrapKey', 'deriveKey'])
+}
+const OPERATIONS = new Set([...USES_MAPPING.sig, ...USES_MAPPING.enc])
+// What a public key cannot do, as jose's own key classes rule it.
+const NEEDS_PRIVATE = new Set(['sign', 'decrypt', 'unwrapKey'])
+
+// The key type an algorithm name implies, when it implies one.
+function impliedKeyType (alg) {
+  if (/^HS\d+$/.test(alg)) return 'oct'
+  if (/^(RS|PS)\d+$/.test(alg) || /^RSA/.test(alg)) return 'RSA'
+  if (/^ES\d+K?$/.test(alg)) return 'EC'
+  if (alg === 'EdDSA') return 'OKP'
+  return undefined
+}
+
+// jose's checks of the common JWK parameters, with its messages.
+function checkParameters ({ alg, use, kid, ops }) {
+  if (use !== undefined && (typeof use !== 'string' || !USES_MAPPING[use])) {
+    throw new TypeError('`use` must be either "sig" or "enc" string when provided')
+  }
+  if (alg !== undefined && (typeof alg !== 'string' || !alg)) {
+    throw new TypeError('`alg` must be a non-empty string when provided')
+  }
+  if (kid !== undefined && (typeof kid !== 'string' || !kid)) {
+    throw new TypeError('`kid` must be a non-empty string when provided')
+  }
+  if (ops === undefined) return undefined
+  if (!Array.isArray(ops) || !ops.length || ops.some((o) => typeof o !== 'string')) {
+    throw new TypeError('`key_ops` must be a non-empty array of strings when provided')
+  }
+  ops = [...new Set(ops)].filter((op) => OPERATIONS.has(op))
+  if (use && ops.some((op) => !USES_MAPPING[use].has(op))) {
+    throw new errors.JWKInvalid('inconsistent JWK "use" and "key_ops"')
+  }
+  return ops
+}
+
+// The algorithms a custom key may use for `operation`: what its own
+// `algorithms()` lists, narrowed the way jose narrows any key's list by
+// `key_ops`, `use`, the key's type and its `alg`.
+function usable (key, listed, operation) {
+  if (operation !== undefined && !OPERATIONS.has(operation)) {
+    throw new TypeError('invalid key operation')
+  }
+  if (operation === undefined) {
+    const all = new Set()
+    for (const op of OPERATIONS) {
+      for (const alg of usable(key, listed, op)) all.add(alg)
+    }
+    return all
+  }
+  const ops = key.key_ops
+  if (ops && !ops.includes(operation)) return new Set()
+  if (key.use && !USES_MAPPING[key.use].has(operation)) return new Set()
+  if (key.public && NEEDS_PRIVATE.has(operation)) return new Set()
+  const list = listed.call(key, operation)
+  if (!list || typeof list === 'string' || typeof list[Symbol.iterator] !== 'function') {
+    throw new TypeError(`${key.constructor.name}#algorithms() must return a Set of algorithm names`)
+  }
+  const names = [...list].filter((alg) => typeof alg === 'string' && alg)
+  if (key.alg) return new Set(names.includes(key.alg) ? [key.alg] : [])
+  return new Set(names)
+}
+
+function notImplemented (key, signature) {
+  return new TypeError(`${key.constructor.name} does not implement ${signature}`)
+}
+
+class CustomKey extends Key {
+  constructor ({ alg, use, kid, ops, kty, keyType } = {}) {
+    if (new.target === CustomKey) {
+      throw new TypeError('JWK.CustomKey is a base class: extend it with algorithms(), sign() and verify()')
+    }
+    // The KMS example this API comes from passes the key type as `alg`
+    // ({ alg: 'EC' }). No JWA algorithm is called RSA, EC, OKP or oct, so
+    // such a value can only name the key type: it is taken as `kty`, and
+    // the key gets no `alg` (which would otherwise restrict it to an
+    // algorithm that does not exist).
+    if (KEY_TYPES.has(alg)) {
+      if (kty !== undefined && kty !== alg) {
+        throw new TypeError(`\`alg\` names the key type ${alg}, but \`kty\` is ${kty}`)
+      }
+      kty = alg
+      alg = undefined
+    }
+    const keyOps = checkParameters({ alg, use, kid, ops })
+    if (kty === undefined && alg !== undefined) kty = impliedKeyType(alg)
+    if (!KEY_TYPES.has(kty)) {
+      throw new TypeError('`kty` must be "RSA", "EC", "OKP" or "oct" (or implied by `alg`)')
+    }
+    if (keyType === undefined) keyType = kty === 'oct' ? 'secret' : 'private'
+    if (!OBJECT_TYPES.has(keyType) || (keyType === 'secret') !== (kty === 'oct')) {
+      throw new TypeError('`keyType` must be "secret" for an "oct" key, else "private" or "public"')
+    }
+
+    const params = {}
+    if (alg !== undefined) params.alg = alg
+    if (use !== undefined) params.use = use
+    if (keyOps !== undefined) params.key_ops = keyOps
+    // no material: no handle, and no thumbprint to stand in for a kid
+    super(INTERNAL, null, { type: keyType, params, identified: false })
+
+    const listed = this.algorithms
+    if (listed === CustomKey.prototype.algorithms) {
+      throw notImplemented(this, 'algorithms(operation)')
+    }
+    Object.defineProperties(this, {
+      kid: { value: kid, enumerable: kid !== undefined },
+      kty: { value: kty, enumerable: true },
+      thumbprint: { value: undefined },
+      keyObject: { value: undefined },
+      x5t: { value: undefined },
+      'x5t#S256': { value: undefined },
+      // The subclass's own list, narrowed as jose narrows every key's.
+      algorithms: { value: (operation) => usable(this, listed, operation) }
+    })
+  }
+
+  algorithms () {
+    throw notImplemented(this, 'algorithms(operation)')
+  }
+
+  sign () {
+    throw notImplemented(this, 'sign(alg, data)')
+  }
+
+  verify () {
+    throw notImplemented(this, 'verify(alg, data, signature)')
+  }
+
+  toJWK () {
+    throw new TypeError(`${this.constructor.name} holds no key material to export; implement toJWK() to publish its public key`)
+  }
+
+  toPEM () {
+    throw new TypeError(`${this.constructor.name} holds no key material to export; implement toPEM() to publish its public key`)
+  }
+
+  [inspect.custom] () {
+    const shown = {}
+    for (const name of ['kty', 'kid', 'alg', 'use', 'key_ops']) {
+      if (this[name] !== undefined) shown[name] = this[name]
+    }
+    return `${this.constructor.name} ${inspect(shown, { colors: process.stdout.isTTY })}`
+  }
+}
+
+module.exports = { CustomKey }

@@ -1,0 +1,602 @@
+//! `JWK.CustomKey`: keys whose operations run in the user's JavaScript (a
+//! KMS or HSM client). That code may answer with a Promise and cannot be
+//! called from the libuv thread pool, so custom keys never enter Rust as
+//! keys. Each operation comes in steps instead: a native step does all of
+//! jose's work up to the key operation and hands JavaScript what the key
+//! needs (the `alg` and the signing input, the signature to check, the
+//! Encrypted Key); the facade calls the key; a native step finishes with
+//! its answer. What Rust needs to apply jose's rules to a custom key (its
+//! `alg`, `use`, the algorithms it lists) comes in as plain data.
+
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use napi::bindgen_prelude::{AsyncTask, Buffer, ClassInstance, Either};
+use napi_derive::napi;
+
+use super::args::{bytes, header};
+use super::error::{to_napi, OrThrow};
+use super::job::{self, Job, OffThread};
+use super::jwe::{inflate_cap, JweDecrypted};
+use super::jws::{jws_key, payload_to_js, serialization, KeyArg};
+use super::jwt::{JwtParts, JwtVerification, JwtVerified};
+use super::key::NativeKey;
+use crate::b64;
+use crate::error::{Error, Kind, Result};
+use crate::jwa::registry::Operation;
+use crate::jwa::signing::SignatureAlgorithm;
+use crate::jwe::{self, DecryptOptions, JweInput, JweKey, JweOp, PendingRecipient};
+use crate::jws::key_policy::check_support;
+use crate::jws::{
+    self, Header, JwsInput, JwsKey, Recipient, Serialization, SignedJws, SigningKey,
+    VerificationKey,
+};
+use crate::jwt;
+
+/// The thrown form of a core error (what `lib/native.js` translates), for
+/// errors handed to JavaScript as values.
+fn encoded(e: Error) -> String {
+    to_napi(e).reason
+}
+
+fn json_text(header: Option<Header>) -> Option<String> {
+    header.map(|h| serde_json::Value::Object(h).to_string())
+}
+
+// ---------------------------------------------------------------- signing
+
+/// What jose's signing rules need to know about one custom key.
+#[napi(object)]
+pub struct CustomSigner {
+    /// The `alg` to sign with when no header names one: the key's `alg`,
+    /// else the first of `key.algorithms('sign')`.
+    pub default_alg: Option<String>,
+    /// `use: "enc"`, which jose refuses for signing.
+    pub enc_use: bool,
+    /// `key.algorithms('sign')`.
+    pub algorithms: Vec<String>,
+}
+
+enum SignKey {
+    Native(JwsKey),
+    Custom(CustomSigner),
+}
+
+/// A custom key inside [`jws::sign`]: checks the `alg` with jose's rules,
+/// records the signing input and leaves the signature empty for now.
+struct Deferred<'a> {
+    info: &'a CustomSigner,
+    request: RefCell<Option<(String, Vec<u8>)>>,
+}
+
+impl SigningKey for Deferred<'_> {
+    fn sign(&self, alg: &str, data: &[u8]) -> Result<Vec<u8>> {
+        // `none` belongs to JWK.None alone, whatever a custom key lists.
+        check_support(Operation::Sign, alg, || {
+            Ok(alg != "none" && self.info.algorithms.iter().any(|a| a == alg))
+        })?;
+        *self.request.borrow_mut() = Some((alg.to_owned(), data.to_vec()));
+        Ok(Vec::new())
+    }
+}
+
+/// A sign call with at least one custom key: everything but the custom
+/// keys' signatures.
+pub struct SignPrepareJob {
+    payload: Vec<u8>,
+    recipients: Vec<(SignKey, Option<Header>, Option<Header>)>,
+    serialization: Serialization,
+}
+
+impl SignPrepareJob {
+    fn new(
+        payload: Either<String, Buffer>,
+        keys: Vec<KeyArg<'_>>,
+        custom: Vec<Option<CustomSigner>>,
+        protected: Vec<Option<String>>,
+        headers: Vec<Option<String>>,
+        serialization_name: String,
+    ) -> Result<SignPrepareJob> {
+        let mut custom = custom.into_iter();
+        let mut protected = protected.into_iter();
+        let mut headers = headers.into_iter();
+        let mut recipients = Vec::with_capacity(keys.len());
+        for key in &keys {
+            let key = match custom.next().flatten() {
+                Some(info) => SignKey::Custom(info),
+                None => SignKey::Native(jws_key(key)?),
+            };
+            let p = header(protected.next().flatten())?;
+            let h = header(headers.next().flatten())?;
+            recipients.push((key, p, h));
+        }
+        Ok(SignPrepareJob {
+            payload: bytes(payload),
+            recipients,
+            serialization: serialization(&serialization_name)?,
+        })
+    }
+}
+
+pub struct SignPrepared {
+    signed: SignedJws,
+    requests: Vec<(usize, String, Vec<u8>)>,
+}
+
+impl Job for SignPrepareJob {
+    type Output = SignPrepared;
+    type JsValue = JwsSignPending;
+
+    /// The same steps as the one-call signer, in the same order, with the
+    /// custom keys' signing inputs recorded instead of signed.
+    fn run(&self) -> Result<SignPrepared> {
+        let deferred: Vec<Option<Deferred<'_>>> = self
+            .recipients
+            .iter()
+            .map(|(key, _, _)| match key {
+                SignKey::Custom(info) => Some(Deferred {
+                    info,
+                    request: RefCell::new(None),
+                }),
+                SignKey::Native(_) => None,
+            })
+            .collect();
+        let mut recipients = Vec::with_capacity(self.recipients.len());
+        for ((key, protected, header), deferred) in self.recipients.iter().zip(&deferred) {
+            let (signer, default_alg): (&dyn SigningKey, Option<String>) = match (key, deferred) {
+                (SignKey::Native(key), _) => (key, key.default_sign_alg()),
+                (SignKey::Custom(info), Some(deferred)) => (deferred, info.default_alg.clone()),
+                (SignKey::Custom(_), None) => return Err(Error::type_error("invalid key")),
+            };
+            recipients.push(Recipient {
+                key: signer,
+                protected: protected.clone(),
+                header: header.clone(),
+                default_alg,
+            });
+        }
+        jws::validate(&recipients, self.serialization)?;
+        let encryption_key = self.recipients.iter().any(|(key, _, _)| match key {
+            SignKey::Native(key) => key.is_encryption_key(),
+            SignKey::Custom(info) => info.enc_use,
+        });
+        if encryption_key {
+            return Err(Error::type_error(
+                "a key with \"use\":\"enc\" is not usable for signing",
+            ));
+        }
+        let signed = jws::sign(&self.payload, recipients, self.serialization)?;
+        let requests = deferred
+            .into_iter()
+            .enumerate()
+            .filter_map(|(index, d)| {
+                let (alg, input) = d?.request.into_inner()?;
+                Some((index, alg, input))
+            })
+            .collect();
+        Ok(SignPrepared { signed, requests })
+    }
+
+    fn finish(&self, output: SignPrepared) -> JwsSignPending {
+        JwsSignPending {
+            signed: output.signed,
+            requests: output.requests,
+        }
+    }
+}
+
+/// A JWS signed but for its custom keys' signatures.
+#[napi]
+pub struct JwsSignPending {
+    signed: SignedJws,
+    requests: Vec<(usize, String, Vec<u8>)>,
+}
+
+/// One signature a custom key has to make: the recipient's place, the
+/// `alg` and the JWS Signing Input.
+#[napi(object)]
+pub struct SignRequest {
+    pub index: u32,
+    pub alg: String,
+    pub input: Buffer,
+}
+
+/// The length JWS gives an ECDSA signature (R || S), which a KMS that
+/// answers in DER does not match.
+fn ecdsa_length(alg: &str) -> Option<usize> {
+    match SignatureAlgorithm::from_name(alg)? {
+        SignatureAlgorithm::Es256 | SignatureAlgorithm::Es256k => Some(64),
+        SignatureAlgorithm::Es384 => Some(96),
+        SignatureAlgorithm::Es512 => Some(132),
+        _ => None,
+    }
+}
+
+#[napi]
+impl JwsSignPending {
+    /// The signatures to make, in recipient order.
+    #[napi]
+    pub fn requests(&self) -> Vec<SignRequest> {
+        self.requests
+            .iter()
+            .map(|(index, alg, input)| SignRequest {
+                index: u32::try_from(*index).unwrap_or(u32::MAX),
+                alg: alg.clone(),
+                input: input.clone().into(),
+            })
+            .collect()
+    }
+
+    /// The JWS with `signatures` (one per request, in order): the compact
+    /// string, or the JSON text of a flattened / general JWS.
+    #[napi]
+    pub fn finish(&self, signatures: Vec<Buffer>) -> napi::Result<String> {
+        self.complete(signatures).or_throw()
+    }
+}
+
+impl JwsSignPending {
+    fn complete(&self, signatures: Vec<Buffer>) -> Result<String> {
+        if signatures.len() != self.requests.len() {
+            return Err(Error::type_error("one signature per request is expected"));
+        }
+        let mut signed = self.signed.clone();
+        for ((index, alg, _), signature) in self.requests.iter().zip(&signatures) {
+            if let Some(expected) = ecdsa_length(alg) {
+                if signature.len() != expected {
+                    return Err(Error::type_error(format!(
+                        "sign() returned {} bytes for {alg}, whose JWS signature is {expected} bytes (R || S); a DER-encoded ECDSA signature must be converted",
+                        signature.len()
+                    )));
+                }
+            }
+            let slot = signed
+                .signatures
+                .get_mut(*index)
+                .ok_or_else(|| Error::type_error("invalid signature request"))?;
+            slot.signature = b64::encode(signature);
+        }
+        Ok(match signed.serialization {
+            Serialization::Compact => signed.to_compact(),
+            _ => signed.to_json().to_string(),
+        })
+    }
+}
+
+#[napi]
+pub fn jws_sign_prepare(
+    payload: Either<String, Buffer>,
+    keys: Vec<KeyArg<'_>>,
+    custom: Vec<Option<CustomSigner>>,
+    protected: Vec<Option<String>>,
+    headers: Vec<Option<String>>,
+    serialization: String,
+) -> napi::Result<JwsSignPending> {
+    job::now(SignPrepareJob::new(
+        payload,
+        keys,
+        custom,
+        protected,
+        headers,
+        serialization,
+    ))
+}
+
+#[napi]
+pub fn jws_sign_prepare_async(
+    payload: Either<String, Buffer>,
+    keys: Vec<KeyArg<'_>>,
+    custom: Vec<Option<CustomSigner>>,
+    protected: Vec<Option<String>>,
+    headers: Vec<Option<String>>,
+    serialization: String,
+) -> napi::Result<AsyncTask<OffThread<SignPrepareJob>>> {
+    job::off_thread(SignPrepareJob::new(
+        payload,
+        keys,
+        custom,
+        protected,
+        headers,
+        serialization,
+    ))
+}
+
+// ----------------------------------------------------------- verification
+
+/// One signature checked up to its keys (or the error jose reports for it).
+#[napi(object)]
+pub struct SignatureCheck {
+    /// The signature's own error, in the thrown form `lib/native.js` reads.
+    pub error: Option<String>,
+    /// The combined JOSE Header, JSON text: keys are chosen by its `kid`
+    /// and `alg`.
+    pub header: Option<String>,
+    pub alg: Option<String>,
+    /// Whether jose implements `alg` (else `JOSENotSupported`).
+    pub alg_known: bool,
+    pub input: Option<Buffer>,
+    /// `None` when the signature is not base64url.
+    pub signature: Option<Buffer>,
+    pub payload: Option<Either<String, Buffer>>,
+    /// The error decoding the payload gives once a key verified.
+    pub payload_error: Option<String>,
+    pub unencoded: bool,
+    pub protected: Option<String>,
+    pub unprotected: Option<String>,
+}
+
+impl From<Result<jws::Pending>> for SignatureCheck {
+    fn from(pending: Result<jws::Pending>) -> SignatureCheck {
+        match pending {
+            Ok(p) => {
+                let (payload, payload_error) = match p.payload {
+                    Ok(bytes) => (Some(payload_to_js(bytes)), None),
+                    Err(e) => (None, Some(encoded(e))),
+                };
+                SignatureCheck {
+                    error: None,
+                    header: json_text(Some(p.combined)),
+                    alg_known: SignatureAlgorithm::from_name(&p.alg).is_some(),
+                    alg: Some(p.alg),
+                    input: Some(p.signing_input.into()),
+                    signature: p.signature.map(Buffer::from),
+                    payload,
+                    payload_error,
+                    unencoded: p.unencoded_payload,
+                    protected: json_text(p.protected),
+                    unprotected: json_text(p.header),
+                }
+            }
+            Err(e) => SignatureCheck {
+                error: Some(encoded(e)),
+                header: None,
+                alg: None,
+                alg_known: false,
+                input: None,
+                signature: None,
+                payload: None,
+                payload_error: None,
+                unencoded: false,
+                protected: None,
+                unprotected: None,
+            },
+        }
+    }
+}
+
+/// Every signature of a JWS checked as `JWS.verify` checks it before keys
+/// are tried; a JWS malformed as a whole throws.
+#[napi]
+pub fn jws_verify_prepare(
+    input: String,
+    json: bool,
+    algorithms: Option<Vec<String>>,
+    crit: Vec<String>,
+) -> napi::Result<Vec<SignatureCheck>> {
+    let value: Option<serde_json::Value> = if json {
+        Some(
+            serde_json::from_str(&input)
+                .map_err(|_| Error::new(Kind::JwsInvalid, "JWS malformed or invalid serialization"))
+                .or_throw()?,
+        )
+    } else {
+        None
+    };
+    let input = match &value {
+        Some(value) => JwsInput::Json(value),
+        None => JwsInput::Compact(&input),
+    };
+    let crit: Vec<&str> = crit.iter().map(String::as_str).collect();
+    let algorithms: Option<Vec<&str>> = algorithms
+        .as_ref()
+        .map(|list| list.iter().map(String::as_str).collect());
+    let options = jws::VerifyOptions {
+        crit: &crit,
+        algorithms: algorithms.as_deref(),
+    };
+    let pending = jws::pending(input, &options).or_throw()?;
+    Ok(pending.into_iter().map(SignatureCheck::from).collect())
+}
+
+/// One signature checked with one native key (a KeyStore can hold custom
+/// and native keys): jose's key check, then the signature.
+#[napi]
+pub fn jws_verify_signature(
+    key: ClassInstance<'_, NativeKey>,
+    alg: String,
+    input: Buffer,
+    signature: Buffer,
+) -> napi::Result<bool> {
+    JwsKey::Key(Arc::clone(&key.inner))
+        .verify(&alg, &input, &signature)
+        .or_throw()
+}
+
+#[napi]
+impl JwtVerification {
+    /// The token's signature checked up to its keys, for custom keys.
+    #[napi]
+    pub fn pending_signature(&self) -> napi::Result<SignatureCheck> {
+        let prepared = &self.prepared;
+        let pending = jwt::pending_signature(&prepared.decoded, &prepared.options).or_throw()?;
+        Ok(SignatureCheck::from(Ok(pending)))
+    }
+
+    /// The claim checks alone, once the facade has verified the signature
+    /// with a custom key.
+    #[napi]
+    pub fn claims(&self) -> napi::Result<JwtVerified> {
+        let prepared = &self.prepared;
+        jwt::validate_claims(&prepared.decoded, &prepared.options).or_throw()?;
+        Ok(JwtVerified {
+            parts: JwtParts::from(&prepared.decoded),
+            key_index: None,
+        })
+    }
+}
+
+// ------------------------------------------------------------- decryption
+
+/// What jose's decryption rules need to know about one custom key.
+#[napi(object)]
+pub struct CustomUnwrapper {
+    pub alg: Option<String>,
+    pub key_use: Option<String>,
+    /// `key.algorithms('unwrapKey')` among RSA-OAEP, RSA-OAEP-256 and
+    /// RSA1_5, empty when the key has no `unwrapKey` method.
+    pub algorithms: Vec<String>,
+}
+
+impl JweKey for CustomUnwrapper {
+    fn key(&self) -> Option<&crate::jwk::key::Key> {
+        None
+    }
+
+    fn declared_alg(&self) -> Option<&str> {
+        self.alg.as_deref()
+    }
+
+    fn declared_use(&self) -> Option<&str> {
+        self.key_use.as_deref()
+    }
+
+    fn external_algorithms(&self, op: JweOp) -> Option<&[String]> {
+        Some(match op {
+            JweOp::KeyDecrypt => &self.algorithms,
+            _ => &[],
+        })
+    }
+}
+
+/// A JWE's recipients, checked for a custom key up to their CEKs.
+#[napi]
+pub struct JweDecryptPending {
+    recipients: Vec<std::result::Result<PendingRecipient, String>>,
+}
+
+/// One recipient: its error, or the `alg` and Encrypted Key for the key's
+/// `unwrapKey` (no Encrypted Key when it is absent or not base64url).
+#[napi(object)]
+pub struct RecipientCheck {
+    pub error: Option<String>,
+    pub alg: Option<String>,
+    pub encrypted_key: Option<Buffer>,
+}
+
+#[napi]
+pub fn jwe_decrypt_prepare(
+    input: String,
+    json: bool,
+    algorithms: Option<Vec<String>>,
+    crit: Vec<String>,
+    max_pbes2_count: f64,
+    max_inflated_size: Option<f64>,
+    key: CustomUnwrapper,
+) -> napi::Result<JweDecryptPending> {
+    let value: Option<serde_json::Value> = if json {
+        Some(
+            serde_json::from_str(&input)
+                .map_err(|_| Error::new(Kind::JweInvalid, "JWE malformed or invalid serialization"))
+                .or_throw()?,
+        )
+    } else {
+        None
+    };
+    let input = match &value {
+        Some(value) => JweInput::Json(value),
+        None => JweInput::Compact(&input),
+    };
+    let crit: Vec<&str> = crit.iter().map(String::as_str).collect();
+    let algorithms: Option<Vec<&str>> = algorithms
+        .as_ref()
+        .map(|list| list.iter().map(String::as_str).collect());
+    let options = DecryptOptions {
+        crit: &crit,
+        algorithms: algorithms.as_deref(),
+        max_pbes2_count,
+        max_inflated_size: inflate_cap(max_inflated_size).or_throw()?,
+    };
+    let recipients = jwe::pending(input, &options, &key).or_throw()?;
+    Ok(JweDecryptPending {
+        recipients: recipients.into_iter().map(|r| r.map_err(encoded)).collect(),
+    })
+}
+
+/// Decrypting one recipient's content with the CEK its key gave.
+pub struct OpenJob {
+    recipient: PendingRecipient,
+    cek: Option<Vec<u8>>,
+}
+
+impl Job for OpenJob {
+    type Output = jwe::Decrypted<()>;
+    type JsValue = JweDecrypted;
+
+    fn run(&self) -> Result<jwe::Decrypted<()>> {
+        self.recipient.open(self.cek.as_deref())
+    }
+
+    fn finish(&self, out: jwe::Decrypted<()>) -> JweDecrypted {
+        JweDecrypted {
+            cleartext: out.cleartext.into(),
+            cek: out.cek.into(),
+            enc: out.enc.to_owned(),
+            key_index: None,
+            protected: json_text(out.protected),
+            unprotected: json_text(out.unprotected),
+            header: json_text(out.header),
+            aad: out.aad,
+        }
+    }
+}
+
+#[napi]
+impl JweDecryptPending {
+    #[napi]
+    pub fn recipients(&self) -> Vec<RecipientCheck> {
+        self.recipients
+            .iter()
+            .map(|r| match r {
+                Ok(p) => RecipientCheck {
+                    error: None,
+                    alg: Some(p.alg.to_owned()),
+                    encrypted_key: p.encrypted_key.clone().map(Buffer::from),
+                },
+                Err(e) => RecipientCheck {
+                    error: Some(e.clone()),
+                    alg: None,
+                    encrypted_key: None,
+                },
+            })
+            .collect()
+    }
+
+    /// Decrypts recipient `index`'s content with `cek` (none: a random one).
+    #[napi]
+    pub fn open(&self, index: u32, cek: Option<Buffer>) -> napi::Result<JweDecrypted> {
+        job::now(self.job(index, cek))
+    }
+
+    #[napi]
+    pub fn open_async(
+        &self,
+        index: u32,
+        cek: Option<Buffer>,
+    ) -> napi::Result<AsyncTask<OffThread<OpenJob>>> {
+        job::off_thread(self.job(index, cek))
+    }
+}
+
+impl JweDecryptPending {
+    fn job(&self, index: u32, cek: Option<Buffer>) -> Result<OpenJob> {
+        let recipient = usize::try_from(index)
+            .ok()
+            .and_then(|i| self.recipients.get(i))
+            .and_then(|r| r.as_ref().ok())
+            .ok_or_else(|| Error::type_error("invalid recipient"))?;
+        Ok(OpenJob {
+            recipient: recipient.clone(),
+            cek: cek.map(|c| c.to_vec()),
+        })
+    }
+}
