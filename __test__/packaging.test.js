@@ -249,15 +249,14 @@ test('install script: does nothing in an installed package', (t) => {
 
 // --- npm run package, installed offline without Rust ---
 
-// A release build that already exists (CI's `npm install` makes one), so the
-// test need not spend minutes on an LTO build; without one it builds. napi
-// build passes the host triple to cargo, hence the triple directory.
+// The addon `npm install` built and copied into the checkout (CI's install
+// makes one), so the test need not spend minutes on an LTO build; without
+// one it builds. Not the library in target/: `npm run bench` builds its Rust
+// example there without the `node` feature, overwriting that file with a
+// library that has no N-API exports.
 function existingReleaseBinary () {
-  const dirs = [process.env.CARGO_TARGET_DIR, join(root, 'target')].filter(Boolean)
-  return dirs
-    .flatMap((dir) => [join(dir, 'x86_64-unknown-linux-gnu', 'release'), join(dir, 'release')])
-    .map((dir) => join(dir, 'libjose_native.so'))
-    .find((file) => existsSync(file))
+  const built = join(root, 'jose-native.linux-x64-gnu.node')
+  return existsSync(built) ? built : undefined
 }
 
 // npm's own script: the one running `npm test`, else the first on PATH.

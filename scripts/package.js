@@ -7,7 +7,7 @@
 // packages are built on their own runners by .github/workflows/release.yml.
 //
 // Options:
-//   --binary <file>  pack this release build (e.g. target/release/libjose_native.so)
+//   --binary <file>  pack this release build (e.g. jose-native.linux-x64-gnu.node)
 //                    instead of running the build; tests use it to reuse one
 //   --out <dir>      write the tarballs there instead of dist/
 

@@ -1,0 +1,266 @@
+'use strict'
+
+// `npm run bench`: jose-native against its peers, against the raw
+// aws-lc-rs primitives, its Async scaling and its memory over 1M calls.
+//
+//   node bench/index.js [--quick] [--filter <substring>]
+//
+// Prints the tables on stdout (progress on stderr) and, for an unfiltered
+// run, writes bench/RESULTS.md and bench/ratios.svg.
+
+const fs = require('fs')
+const os = require('os')
+const path = require('path')
+const { spawnSync } = require('child_process')
+
+const peers = require('./peers')
+const cases = require('./cases')
+const targets = require('./targets')
+const report = require('./report')
+const { WINDOWS, SLICES, measureSync, measureSequential } = require('./measure')
+const keys = require('./keys').get()
+
+const ROOT = path.join(__dirname, '..')
+
+// The aws-lc-rs primitives behind each row. A JWE row runs two (key
+// management, then AES-GCM over the content), so its limit adds their
+// per-op times. HS256 and dir, symmetric, are not compared.
+const RAW_OF = {
+  'JWT RS256 sign': ['rsa2048-sign'],
+  'JWT RS256 verify': ['rsa2048-verify'],
+  'JWT ES256 sign': ['p256-sign'],
+  'JWT ES256 verify': ['p256-verify'],
+  'JWT EdDSA sign': ['ed25519-sign'],
+  'JWT EdDSA verify': ['ed25519-verify'],
+  'JWE RSA-OAEP-256+A256GCM encrypt': ['rsa-oaep256-encrypt', 'aes256gcm-seal'],
+  'JWE RSA-OAEP-256+A256GCM decrypt': ['rsa-oaep256-decrypt', 'aes256gcm-open'],
+  'JWE ECDH-ES+A256GCM encrypt': ['ecdh-p256', 'aes256gcm-seal'],
+  'JWE ECDH-ES+A256GCM decrypt': ['ecdh-p256-static', 'aes256gcm-open']
+}
+
+// Display names and the packages behind them, for the legend.
+const LIBRARIES = [
+  { name: 'jose-native', short: 'jose-native', package: 'jose-native' },
+  { name: 'jose', short: 'jose@1', package: 'jose' },
+  { name: 'jose6', short: 'jose@6', package: 'jose', dir: 'jose6' },
+  { name: 'fast-jwt', short: 'fast-jwt', package: 'fast-jwt' },
+  { name: '@node-rs/jsonwebtoken', short: 'node-rs', package: '@node-rs/jsonwebtoken' },
+  { name: 'jsonwebtoken', short: 'jsonwebtoken', package: 'jsonwebtoken' }
+]
+
+const progress = (message) => process.stderr.write(`${message}\n`)
+const seconds = (since) => Number(process.hrtime.bigint() - since) / 1e9
+
+function version (lib) {
+  const file = lib.name === 'jose-native'
+    ? path.join(ROOT, 'package.json')
+    : path.join(ROOT, 'node_modules', lib.dir || lib.package, 'package.json')
+  return JSON.parse(fs.readFileSync(file, 'utf8')).version
+}
+
+// --- raw aws-lc-rs ----------------------------------------------------
+
+function hostTriple () {
+  const result = spawnSync('rustc', ['-vV'], { encoding: 'utf8' })
+  if (result.error || result.status !== 0) return null
+  const line = result.stdout.split('\n').find((l) => l.startsWith('host: '))
+  return line ? line.slice(6).trim() : null
+}
+
+// Builds and runs bench/raw.rs. The addon's build (`napi build --platform
+// --release`) passes the host triple as --target, so passing it here too
+// lands in the same target/<triple>/release and reuses its compiled
+// aws-lc-sys, which would otherwise take minutes to build. The build is
+// timed on its own so its cost shows separately from the measurement.
+// Never throws: any failure becomes `{ error }` and the table goes on
+// without the column.
+function runRaw (quick) {
+  const triple = hostTriple()
+  if (!triple) return { error: 'rustc/cargo not found (raw aws-lc-rs rates need a Rust toolchain)' }
+  const args = ['--quiet', '--release', '--example', 'raw', '--no-default-features', '--target', triple]
+  const options = { cwd: ROOT, encoding: 'utf8', timeout: 600000 }
+  progress('raw: building bench/raw.rs ...')
+  const started = process.hrtime.bigint()
+  const build = spawnSync('cargo', ['build', ...args], options)
+  const buildSeconds = seconds(started)
+  if (build.error || build.status !== 0) {
+    return { error: `cargo build of bench/raw.rs failed: ${failure(build)}` }
+  }
+  progress(`raw: built in ${buildSeconds.toFixed(1)} s, measuring ...`)
+  const run = spawnSync('cargo', ['run', ...args, '--', ...(quick ? ['--quick'] : [])], options)
+  if (run.error || run.status !== 0) return { error: `bench/raw.rs failed: ${failure(run)}` }
+  try {
+    return { rates: JSON.parse(run.stdout), buildSeconds }
+  } catch (err) {
+    return { error: `bench/raw.rs printed no JSON: ${err.message}` }
+  }
+}
+
+function failure (result) {
+  if (result.error) return result.error.message
+  const lines = String(result.stderr || '').trim().split('\n')
+  return lines.slice(-3).join(' / ') || `exit code ${result.status}`
+}
+
+// 1 / (sum of per-op times): the rate of running the primitives in turn.
+function rawLimit (names, rates) {
+  if (!names || !rates || names.some((n) => !rates[n])) return null
+  return 1 / names.reduce((sum, n) => sum + 1 / rates[n], 0)
+}
+
+// --- main table -------------------------------------------------------
+
+// One setup per library and algorithm, shared by its sign and verify rows;
+// null where the library cannot do the algorithm.
+function setups (adapters) {
+  const cache = new Map()
+  return (adapter, row) => {
+    const id = `${adapter.name} ${row.kind} ${row.alg}`
+    if (!cache.has(id)) cache.set(id, Promise.resolve(adapter[row.kind](row.alg, keys)))
+    return cache.get(id)
+  }
+}
+
+// ops/s per library for one row: null for n/a; a case that fails its
+// check is not timed but listed in `failed` (shown as FAIL with the reason)
+// so one broken library does not hide everyone else's results.
+async function measureRow (row, adapters, setupOf, windows) {
+  const referee = await setupOf(adapters.find((a) => a.name === 'jose'), row)
+  const rates = {}
+  const failed = {}
+  for (const adapter of adapters) {
+    rates[adapter.name] = null
+    try {
+      const setup = await setupOf(adapter, row)
+      if (!setup) continue
+      const fn = await cases.prepare(row, setup, referee)
+      rates[adapter.name] = adapter.promises ? await measureSequential(fn, windows) : measureSync(fn, windows)
+    } catch (err) {
+      failed[adapter.name] = err.message.split('\n')[0]
+    }
+  }
+  return { rates, failed }
+}
+
+// The derived columns of one row.
+function summarizeRow (row, { rates, failed }, raw) {
+  const peerRates = LIBRARIES.slice(1).filter((lib) => rates[lib.name] !== null && rates[lib.name] !== undefined)
+  const bestLib = peerRates.sort((a, b) => rates[b.name] - rates[a.name])[0]
+  const native = rates['jose-native']
+  const best = bestLib ? { short: bestLib.short, ops: rates[bestLib.name] } : null
+  const limit = raw.error ? null : rawLimit(RAW_OF[row.name], raw.rates)
+  return {
+    name: row.name,
+    rates,
+    failed,
+    best,
+    ratio: best && native ? native / best.ops : null,
+    target: targets.ratio[row.name] || null,
+    vsRaw: limit ? native / limit : null,
+    vsRawTarget: targets.vsRaw.rows.includes(row.name) ? targets.vsRaw.min : null
+  }
+}
+
+// --- child processes --------------------------------------------------
+
+// Runs a bench script in its own Node process; its stdout is one JSON
+// object. Failures become `{ error }` so the other sections still print.
+function child (script, nodeFlags, args, env) {
+  const result = spawnSync(process.execPath, [...nodeFlags, path.join(__dirname, script), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 300000
+  })
+  if (result.error || result.status !== 0) return { error: `bench/${script} failed: ${failure(result)}` }
+  return JSON.parse(result.stdout)
+}
+
+// The pool needs a thread per core to use them all; libuv's default of 4
+// already covers this 2-core machine, and more threads than cores only
+// adds switching. So: the larger of 4 and the core count.
+function runAsync (args) {
+  const threads = Math.max(4, os.availableParallelism ? os.availableParallelism() : os.cpus().length)
+  progress(`async: UV_THREADPOOL_SIZE=${threads} ...`)
+  const result = child('async.js', [], args, { UV_THREADPOOL_SIZE: String(threads) })
+  if (result.error) return result
+  if (!result.rows.length && !result.peer) return { error: 'not selected by --filter' }
+  for (const row of result.rows) row.target = targets.async[row.name] || null
+  return result
+}
+
+function runMemory (quick) {
+  // --quick keeps the section but with a fifth of the calls.
+  const ops = quick ? targets.memory.ops / 5 : targets.memory.ops
+  progress(`memory: ${ops.toLocaleString('en-US')} JWT.verify ...`)
+  return child('memory.js', ['--expose-gc', '--max-semi-space-size=1'], ['--ops', String(ops)], {})
+}
+
+// --- output -----------------------------------------------------------
+
+function meta (quick, load) {
+  return {
+    date: new Date().toISOString(),
+    cpu: os.cpus()[0].model,
+    cores: os.cpus().length,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    load: load.toFixed(2),
+    loadEnd: os.loadavg()[0].toFixed(2),
+    node: process.version,
+    quick,
+    windows: { ...WINDOWS[quick ? 'quick' : 'normal'], slices: SLICES },
+    // From process start: key generation and module loading included.
+    seconds: process.uptime()
+  }
+}
+
+function write (summary) {
+  fs.writeFileSync(path.join(__dirname, 'RESULTS.md'), report.toMarkdown(summary, targets))
+  fs.writeFileSync(path.join(__dirname, 'ratios.svg'), report.svg(summary))
+  progress('wrote bench/RESULTS.md and bench/ratios.svg')
+}
+
+async function measureTable (rows, raw, windows) {
+  const adapters = await peers.load()
+  const setupOf = setups(adapters)
+  const summaryRows = []
+  for (const row of rows) {
+    progress(`measuring ${row.name} ...`)
+    summaryRows.push(summarizeRow(row, await measureRow(row, adapters, setupOf, windows), raw))
+  }
+  return summaryRows
+}
+
+async function main () {
+  const args = process.argv.slice(2)
+  const quick = args.includes('--quick')
+  const load = os.loadavg()[0]
+  if (load > 0.5 * os.cpus().length) {
+    progress(`note: load average ${load.toFixed(2)} on ${os.cpus().length} cores; other work will lower the rates`)
+  }
+  const rows = cases.rows().filter((row) => cases.selected(row.name, args))
+
+  // Raw first: the one step that may compile, before anything is timed.
+  const raw = rows.some((row) => RAW_OF[row.name])
+    ? runRaw(quick)
+    : { error: 'no selected row has a raw primitive' }
+  if (raw.error) progress(`raw: ${raw.error}`)
+
+  const summary = {
+    rows: await measureTable(rows, raw, WINDOWS[quick ? 'quick' : 'normal']),
+    raw,
+    async: runAsync(args),
+    memory: cases.selected('memory JWT HS256 verify', args) ? runMemory(quick) : { error: 'not selected by --filter' },
+    libraries: LIBRARIES.map((lib) => ({ ...lib, version: version(lib) })),
+    meta: meta(quick, load)
+  }
+  process.stdout.write(report.toText(summary, targets))
+  if (cases.filterOf(args) !== null) progress('filtered run: bench/RESULTS.md and bench/ratios.svg left as they were')
+  else write(summary)
+}
+
+main().catch((err) => {
+  console.error(err)
+  process.exitCode = 1
+})
