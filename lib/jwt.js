@@ -8,6 +8,7 @@
 const JWS = require('./jws')
 const { binding, call, translate } = require('./native')
 const { getKey, verificationKeys, usedKey } = require('./keys')
+const { Key, NATIVE } = require('./jwk/key')
 const curves = require('./jwk/curves')
 const jarm = require('./jarm')
 const { stringify } = require('./json')
@@ -79,7 +80,40 @@ function signArgs (payload, key, options = {}) {
 const SIGN = { api: 'JWT.sign', twin: 'JWT.signAsync' }
 const VERIFY = { api: 'JWT.verify', twin: 'JWT.verifyAsync' }
 
+// The claim each option sets over the payload (`iat` unless `iat: false`).
+const CLAIM_OF = { subject: 'sub', audience: 'aud', issuer: 'iss', jti: 'jti', nonce: 'nonce', expiresIn: 'exp', notBefore: 'nbf' }
+
+// JWT.sign's common case in one native call: a plain-object payload with
+// none of the claims the options set as its own members (so the claims are
+// appended to its JSON text, where jose's spread puts them) and a key with
+// material. The native side checks the options in jose's order; anything
+// else takes signArgs, whose checks come in jose's order across both sides.
+function fastSignArgs (payload, key, options = {}) {
+  if (!isObject(options) || !isObject(payload) || !(key instanceof Key) || !key[NATIVE]) return undefined
+  if (typeof payload.toJSON === 'function' || (options.iat !== false && own(payload, 'iat'))) return undefined
+  for (const option in CLAIM_OF) {
+    if (options[option] !== undefined && own(payload, CLAIM_OF[option])) return undefined
+  }
+  const { header, kid } = options
+  if (header !== undefined && !isObject(header)) return undefined
+  const includeKid = typeof kid === 'boolean' ? kid : !key.secret
+  const protectedHeader = header === undefined
+    ? { alg: options.algorithm || undefined, kid: includeKid ? key.kid : undefined }
+    : { ...header, alg: options.algorithm || header.alg, kid: includeKid ? key.kid : header.kid }
+  // a payload or header JSON cannot carry fails in signArgs, in jose's order
+  let text, headerText
+  try {
+    text = JSON.stringify(payload)
+    headerText = stringify(protectedHeader, () => new TypeError('header could not be serialized to JSON'))
+  } catch {
+    return undefined
+  }
+  return [optionsJSON(options, SIGN_OPTIONS), text, key[NATIVE], headerText]
+}
+
 function sign (payload, key, options) {
+  const fast = fastSignArgs(payload, key, options)
+  if (fast) return call(binding.jwtSign, ...fast)
   const args = signArgs(payload, key, options)
   if (custom.isCustom(args[1])) {
     return custom.sign(new JWS.Sign(args[0]).recipient(args[1], args[2])._args('compact'), SIGN)
@@ -88,6 +122,8 @@ function sign (payload, key, options) {
 }
 
 async function signAsync (payload, key, options) {
+  const fast = fastSignArgs(payload, key, options)
+  if (fast) return settle(call(binding.jwtSignAsync, ...fast))
   return JWS.signAsync(...signArgs(payload, key, options))
 }
 
@@ -124,16 +160,47 @@ function prepare (checked, token, key) {
     runAsync: withCustom
       ? () => custom.verifyJWTAsync(verification, key, storeKeys)
       : () => settle(call(() => verification.runAsync(mode, natives, curves.legacy))),
-    finish: ({ parts, keyIndex }) => {
-      const header = JSON.parse(parts.header)
-      const payload = JSON.parse(parts.payload)
-      if (!checked.complete) return payload
-      return { header, payload, signature: parts.signature, key: usedKey(key, storeKeys, keyIndex, header) }
-    }
+    finish: (out) => verified(out, checked.complete, key, storeKeys)
+  }
+}
+
+// The result as jose shapes it, from the payload's JSON text or, for
+// `complete` (and the stepwise path), every part. The header is parsed even
+// when only the payload is wanted, as jose parses it: a header JSON.parse
+// reads differently from serde_json would fail there.
+function verified (out, complete, key, storeKeys) {
+  if (typeof out === 'string') return JSON.parse(out)
+  const { parts, keyIndex } = out
+  const header = JSON.parse(parts.header)
+  const payload = JSON.parse(parts.payload)
+  if (!complete) return payload
+  return { header, payload, signature: parts.signature, key: usedKey(key, storeKeys, keyIndex, header) }
+}
+
+// JWT.verify's common case in one native call: a string token, keys that
+// need no JavaScript (no custom key), no JARM decryption between the
+// options and the token. A key argument that does not resolve takes the
+// stepwise path, which reports it after the options and the token, as jose
+// does.
+function fastVerifyJob (token, key, options) {
+  if (typeof token !== 'string' || !isObject(options) || options.profile === 'jarm') return undefined
+  try {
+    key = getKey(key, true)
+  } catch {
+    return undefined
+  }
+  const [mode, natives, storeKeys, withCustom] = verificationKeys(key)
+  if (withCustom) return undefined
+  const complete = options.complete === true
+  return {
+    args: [optionsJSON(options, VERIFY_OPTIONS), token, mode, natives, curves.legacy, complete],
+    finish: (out) => verified(out, complete, key, storeKeys)
   }
 }
 
 function verify (token, key, options = {}) {
+  const fast = fastVerifyJob(token, key, options)
+  if (fast) return fast.finish(call(binding.jwtVerify, ...fast.args))
   const checked = checkOptions(options)
   if (checked.options.profile === 'jarm') {
     token = jarm.decrypt(token, checked.options)
@@ -143,6 +210,8 @@ function verify (token, key, options = {}) {
 }
 
 async function verifyAsync (token, key, options = {}) {
+  const fast = fastVerifyJob(token, key, options)
+  if (fast) return fast.finish(await settle(call(binding.jwtVerifyAsync, ...fast.args)))
   const checked = checkOptions(options)
   if (checked.options.profile === 'jarm') {
     token = await jarm.decryptAsync(token, checked.options)

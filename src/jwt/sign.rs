@@ -6,7 +6,8 @@
 use serde_json::{Map, Value};
 
 use super::js::{
-    date_now, is_array_of_strings, is_non_empty_string, is_plain_object, number_value,
+    date_now, is_array_of_strings, is_non_empty_string, is_plain_object, number_to_string,
+    number_value,
 };
 use super::timespan;
 use crate::error::{Error, Result};
@@ -132,6 +133,33 @@ impl SignOptions {
         Ok(claims)
     }
 
+    /// The JWT Claims Set as JSON text, for a payload that came as the text
+    /// of `JSON.stringify` of a plain object holding none of the claims the
+    /// options set (the facade's fast path checks that): the claims are
+    /// appended, as jose's spread appends new members. The payload's own
+    /// text is kept byte for byte, so nothing JavaScript serialized is
+    /// re-serialized by different rules; numbers print as JavaScript's do.
+    pub fn claims_set_text(&self, payload_json: &str) -> Result<String> {
+        let claims = self.claims(true)?;
+        let body = payload_json
+            .strip_prefix('{')
+            .and_then(|rest| rest.strip_suffix('}'))
+            .ok_or_else(|| Error::type_error("payload must be an object"))?;
+        let mut text = String::with_capacity(payload_json.len() + 16 * claims.len() + 2);
+        text.push('{');
+        text.push_str(body);
+        for (name, value) in &claims {
+            if text.len() > 1 {
+                text.push(',');
+            }
+            text.push_str(&Value::String(name.clone()).to_string());
+            text.push(':');
+            text.push_str(&js_json(value));
+        }
+        text.push('}');
+        Ok(text)
+    }
+
     /// The JWT Claims Set to sign: `payload` with [`claims`](Self::claims)
     /// laid over it. A member the payload already has keeps its place, as
     /// in jose's `{ ...payload, sub, aud, ... }`.
@@ -140,5 +168,18 @@ impl SignOptions {
             payload.insert(name, value);
         }
         Ok(payload)
+    }
+}
+
+/// `JSON.stringify` of a claim value: strings and lists escape as serde_json
+/// and V8 both do; a fractional number (a timespan like "1.5s") prints as
+/// JavaScript prints it, where serde_json's shortest form would differ in
+/// exponent notation.
+fn js_json(value: &Value) -> String {
+    match value {
+        Value::Number(n) if !(n.is_i64() || n.is_u64()) => {
+            number_to_string(n.as_f64().unwrap_or(f64::NAN))
+        }
+        other => other.to_string(),
     }
 }

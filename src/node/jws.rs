@@ -71,6 +71,17 @@ impl SignJob {
     }
 }
 
+impl SignJob {
+    /// One key, one protected header, compact: what `JWT.sign` makes.
+    pub(super) fn compact(payload: Vec<u8>, key: JwsKey, protected: Header) -> SignJob {
+        SignJob {
+            payload,
+            recipients: vec![(key, Some(protected), None)],
+            serialization: Serialization::Compact,
+        }
+    }
+}
+
 impl Job for SignJob {
     type Output = String;
     type JsValue = String;

@@ -8,13 +8,15 @@
 
 use std::sync::Arc;
 
-use napi::bindgen_prelude::AsyncTask;
+use napi::bindgen_prelude::{AsyncTask, ClassInstance, Either};
 use napi_derive::napi;
 
-use super::error::{object_from_json, OrThrow};
+use super::error::{object_from_json, parse_object, OrThrow};
 use super::job::{self, Job, OffThread};
-use super::jws::{KeyArg, KeySource};
+use super::jws::{KeyArg, KeySource, SignJob};
+use super::key::NativeKey;
 use crate::error::Result;
+use crate::jws::JwsKey;
 use crate::jwt::{self, DecodedJwt, SignOptions, VerifyOptions};
 
 /// A token's parts as `JWT.decode` gives them, header and payload as JSON
@@ -50,6 +52,103 @@ pub fn jwt_sign_claims(options: String, payload_is_object: bool) -> napi::Result
         .and_then(|o| o.claims(payload_is_object))
         .map(|claims| serde_json::Value::Object(claims).to_string())
         .or_throw()
+}
+
+/// `JWT.sign` in one call, for the facade's common case: a plain-object
+/// payload (its `JSON.stringify` text) holding none of the claims the
+/// options set, a key with material, and the protected header the facade
+/// composed. Options are checked here in jose's order before anything is
+/// signed.
+#[napi]
+pub fn jwt_sign(
+    options: String,
+    payload: String,
+    key: ClassInstance<'_, NativeKey>,
+    protected: String,
+) -> napi::Result<String> {
+    job::now(sign_job(&options, &payload, &key, &protected))
+}
+
+#[napi]
+pub fn jwt_sign_async(
+    options: String,
+    payload: String,
+    key: ClassInstance<'_, NativeKey>,
+    protected: String,
+) -> napi::Result<AsyncTask<OffThread<SignJob>>> {
+    job::off_thread(sign_job(&options, &payload, &key, &protected))
+}
+
+fn sign_job(options: &str, payload: &str, key: &NativeKey, protected: &str) -> Result<SignJob> {
+    let text = SignOptions::from_json(&parse_object(options)?)?.claims_set_text(payload)?;
+    let header = parse_object(protected)?;
+    Ok(SignJob::compact(
+        text.into_bytes(),
+        JwsKey::Key(Arc::clone(&key.inner)),
+        header,
+    ))
+}
+
+/// `JWT.verify` in one call, for the facade's common case (a string token,
+/// keys that need no JavaScript, no JARM decryption first): options, token,
+/// signature and claims, in jose's order. The result is the payload's JSON
+/// text, or with `complete` every part.
+#[napi]
+pub fn jwt_verify(
+    options: String,
+    token: String,
+    mode: String,
+    keys: Vec<KeyArg<'_>>,
+    legacy_p256k: bool,
+    complete: bool,
+) -> napi::Result<VerifiedToken> {
+    job::now(verify_job(
+        &options,
+        &token,
+        &mode,
+        &keys,
+        legacy_p256k,
+        complete,
+    ))
+}
+
+#[napi]
+pub fn jwt_verify_async(
+    options: String,
+    token: String,
+    mode: String,
+    keys: Vec<KeyArg<'_>>,
+    legacy_p256k: bool,
+    complete: bool,
+) -> napi::Result<AsyncTask<OffThread<JwtVerifyJob>>> {
+    job::off_thread(verify_job(
+        &options,
+        &token,
+        &mode,
+        &keys,
+        legacy_p256k,
+        complete,
+    ))
+}
+
+fn verify_job(
+    options: &str,
+    token: &str,
+    mode: &str,
+    keys: &[KeyArg<'_>],
+    legacy_p256k: bool,
+    complete: bool,
+) -> Result<JwtVerifyJob> {
+    let options = VerifyOptions::from_json(&parse_object(options)?)?;
+    let decoded = jwt::decode(token)?;
+    Ok(JwtVerifyJob {
+        prepared: Arc::new(Prepared {
+            options: Arc::new(options),
+            decoded,
+        }),
+        keys: KeySource::new(mode, keys, legacy_p256k)?,
+        complete,
+    })
 }
 
 /// Checked verify options, ready for tokens.
@@ -100,15 +199,20 @@ pub struct JwtVerified {
     pub key_index: Option<u32>,
 }
 
+/// The payload's JSON text alone, or with `complete` every part.
+pub type VerifiedToken = Either<String, JwtVerified>;
+
 /// The signature and claim checks of one prepared token with its keys.
 pub struct JwtVerifyJob {
     prepared: Arc<Prepared>,
     keys: KeySource,
+    /// Whether JavaScript wants more than the payload back.
+    complete: bool,
 }
 
 impl Job for JwtVerifyJob {
     type Output = Option<u32>;
-    type JsValue = JwtVerified;
+    type JsValue = VerifiedToken;
 
     fn run(&self) -> Result<Option<u32>> {
         let Prepared { decoded, options } = &*self.prepared;
@@ -119,11 +223,14 @@ impl Job for JwtVerifyJob {
         Ok(key.index)
     }
 
-    fn finish(&self, key_index: Option<u32>) -> JwtVerified {
-        JwtVerified {
+    fn finish(&self, key_index: Option<u32>) -> VerifiedToken {
+        if !self.complete {
+            return Either::A(self.prepared.decoded.payload_json.clone());
+        }
+        Either::B(JwtVerified {
             parts: JwtParts::from(&self.prepared.decoded),
             key_index,
-        }
+        })
     }
 }
 
@@ -136,7 +243,7 @@ impl JwtVerification {
         mode: String,
         keys: Vec<KeyArg<'_>>,
         legacy_p256k: bool,
-    ) -> napi::Result<JwtVerified> {
+    ) -> napi::Result<VerifiedToken> {
         job::now(self.job(&mode, &keys, legacy_p256k))
     }
 
@@ -156,6 +263,7 @@ impl JwtVerification {
         Ok(JwtVerifyJob {
             prepared: Arc::clone(&self.prepared),
             keys: KeySource::new(mode, keys, legacy_p256k)?,
+            complete: true,
         })
     }
 }
