@@ -192,8 +192,10 @@ function fastVerifyJob (token, key, options) {
   const [mode, natives, storeKeys, withCustom] = verificationKeys(key)
   if (withCustom) return undefined
   const complete = options.complete === true
+  // one key handle goes alone, sparing an array
+  const keys = mode === 'key' && typeof natives[0] === 'object' ? natives[0] : natives
   return {
-    args: [optionsJSON(options, VERIFY_OPTIONS), token, mode, natives, curves.legacy, complete],
+    args: [optionsJSON(options, VERIFY_OPTIONS), token, mode, keys, curves.legacy, complete],
     finish: (out) => verified(out, complete, key, storeKeys)
   }
 }

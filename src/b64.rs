@@ -14,6 +14,15 @@ const URL_LENIENT: GeneralPurpose = GeneralPurpose::new(
         .with_decode_allow_trailing_bits(true),
 );
 
+/// base64url without padding, leftover bits dropped: the subset of
+/// `decode_like_node`'s input that needs none of its leniency.
+const URL_NO_PAD_TRAILING: GeneralPurpose = GeneralPurpose::new(
+    &alphabet::URL_SAFE,
+    GeneralPurposeConfig::new()
+        .with_decode_padding_mode(DecodePaddingMode::RequireNone)
+        .with_decode_allow_trailing_bits(true),
+);
+
 pub fn encode(bytes: &[u8]) -> String {
     URL_SAFE_NO_PAD.encode(bytes)
 }
@@ -48,6 +57,11 @@ pub fn decode_std_lenient(text: &str) -> Option<Vec<u8>> {
 /// skipped, decoding stopped by the first `=`, leftover bits dropped. Node
 /// reads each UTF-16 code unit by its low byte, so that is what counts here.
 pub fn decode_like_node(text: &str) -> Vec<u8> {
+    // Plain base64url, what every real token holds, decodes the same
+    // either way; the engine does it several times faster.
+    if let Ok(bytes) = URL_NO_PAD_TRAILING.decode(text) {
+        return bytes;
+    }
     let mut out = Vec::with_capacity(text.len() * 3 / 4);
     let mut bits: u32 = 0;
     let mut count = 0;

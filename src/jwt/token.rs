@@ -8,8 +8,10 @@
 
 use std::borrow::Cow;
 
-use serde_json::Value;
+use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Value};
 
+use super::claims;
 use crate::b64;
 use crate::error::{Error, Kind, Result};
 
@@ -18,7 +20,9 @@ use crate::error::{Error, Kind, Result};
 pub struct DecodedJwt {
     /// The JOSE Header: any JSON value, as `JSON.parse` would give it.
     pub header: Value,
-    /// The JWT Claims Set: any JSON value.
+    /// The JWT Claims Set: any JSON value, but of an object only the
+    /// members the claim checks read (`claims::READ`); JavaScript gets the
+    /// whole payload from `payload_json`.
     pub payload: Value,
     /// The header and payload JSON texts as decoded, for a caller that
     /// parses them again in JavaScript to get jose's exact objects.
@@ -54,8 +58,8 @@ pub fn decode(token: &str) -> Result<DecodedJwt> {
             ))
         }
     };
-    let (header_json, header_value) = parse_segment(header)?;
-    let (payload_json, payload_value) = parse_segment(payload)?;
+    let (header_json, header_value) = parse_segment(header, None)?;
+    let (payload_json, payload_value) = parse_segment(payload, Some(claims::READ))?;
     Ok(DecodedJwt {
         header: header_value,
         payload: payload_value,
@@ -66,11 +70,122 @@ pub fn decode(token: &str) -> Result<DecodedJwt> {
     })
 }
 
-fn parse_segment(segment: &str) -> Result<(String, Value)> {
+/// A segment's JSON text and value; with `keep`, an object keeps only the
+/// members named there.
+fn parse_segment(segment: &str, keep: Option<&'static [&'static str]>) -> Result<(String, Value)> {
     let bytes = b64::decode_like_node(segment);
-    let text = String::from_utf8_lossy(&bytes).into_owned();
-    let value = serde_json::from_str(&without_lone_surrogates(&text)).map_err(|_| malformed())?;
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    };
+    let json = without_lone_surrogates(&text);
+    let value = match keep {
+        None => serde_json::from_str(&json),
+        Some(names) => {
+            let mut de = serde_json::Deserializer::from_str(&json);
+            Members(names)
+                .deserialize(&mut de)
+                .and_then(|value| de.end().map(|()| value))
+        }
+    }
+    .map_err(|_| malformed())?;
     Ok((text, value))
+}
+
+/// Deserializes a JSON value as `Value` does, except that of a top-level
+/// object only the named members are built; the others are still parsed
+/// (so malformed JSON stays malformed) but skipped. Later duplicates win,
+/// as in `JSON.parse`.
+struct Members(&'static [&'static str]);
+
+impl<'de> DeserializeSeed<'de> for Members {
+    type Value = Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, de: D) -> std::result::Result<Value, D::Error> {
+        de.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Members {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Value, A::Error> {
+        let mut kept = Map::new();
+        while let Some(name) = map.next_key_seed(Name(self.0))? {
+            match name {
+                Some(name) => {
+                    kept.insert(name.to_owned(), map.next_value::<Value>()?);
+                }
+                None => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(Value::Object(kept))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element::<Value>()? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_bool<E>(self, v: bool) -> std::result::Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> std::result::Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> std::result::Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> std::result::Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_str<E>(self, v: &str) -> std::result::Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+
+    fn visit_unit<E>(self) -> std::result::Result<Value, E> {
+        Ok(Value::Null)
+    }
+}
+
+/// An object member's name: `Some` of the kept name it equals, else
+/// `None`, without allocating for the names skipped.
+struct Name(&'static [&'static str]);
+
+impl<'de> DeserializeSeed<'de> for Name {
+    type Value = Option<&'static str>;
+
+    fn deserialize<D: Deserializer<'de>>(
+        self,
+        de: D,
+    ) -> std::result::Result<Option<&'static str>, D::Error> {
+        de.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Name {
+    type Value = Option<&'static str>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a member name")
+    }
+
+    fn visit_str<E>(self, v: &str) -> std::result::Result<Option<&'static str>, E> {
+        Ok(self.0.iter().copied().find(|name| *name == v))
+    }
 }
 
 /// `JSON.parse` takes a `\u` escape of an unpaired surrogate (the string
@@ -137,11 +252,12 @@ mod tests {
 
     #[test]
     fn decodes_header_payload_and_keeps_the_signature_segment() {
-        let t = token(r#"{"alg":"HS256"}"#, r#"{"sub":"a","n":1}"#);
+        let t = token(r#"{"alg":"HS256","n":1}"#, r#"{"sub":"a","n":1,"exp":2}"#);
         let d = decode(&t).unwrap();
-        assert_eq!(d.header, json!({"alg": "HS256"}));
-        assert_eq!(d.payload, json!({"sub": "a", "n": 1}));
-        assert_eq!(d.payload_json, r#"{"sub":"a","n":1}"#);
+        assert_eq!(d.header, json!({"alg": "HS256", "n": 1}));
+        // of the payload only the members the claim checks read
+        assert_eq!(d.payload, json!({"sub": "a", "exp": 2}));
+        assert_eq!(d.payload_json, r#"{"sub":"a","n":1,"exp":2}"#);
         assert_eq!(d.signature, "sig");
         assert_eq!(format!("{}.sig", d.signing_input), t);
     }
@@ -192,27 +308,81 @@ mod tests {
         let d = decode("eyJhbGciOiJIUzI1NiJ9==.eyJhIjoiPz8_In0=.x").unwrap();
         assert_eq!(d.header, json!({"alg": "HS256"}));
         let d = decode("eyJhbGciOiJIUzI1NiJ9.eyJhIjoiPz8/In0.x").unwrap();
-        assert_eq!(d.payload, json!({"a": "???"}));
+        assert_eq!(d.payload_json, r#"{"a":"???"}"#);
     }
 
     #[test]
     fn invalid_utf8_becomes_replacement_characters() {
-        let payload = b64::encode(b"{\"a\":\"\xff\"}");
+        let payload = b64::encode(b"{\"sub\":\"\xff\"}");
         let d = decode(&format!("e30.{payload}.x")).unwrap();
-        assert_eq!(d.payload, json!({"a": "\u{fffd}"}));
+        assert_eq!(d.payload, json!({"sub": "\u{fffd}"}));
     }
 
     #[test]
     fn unpaired_surrogate_escapes_parse() {
         let d = decode(&token(
             "{}",
-            r#"{"a":"\ud800","b":"\udc00x","c":"\ud83d\ude00","d":"\\ud800"}"#,
+            r#"{"sub":"\ud800","iss":"\udc00x","jti":"\ud83d\ude00","nonce":"\\ud800"}"#,
         ))
         .unwrap();
         assert_eq!(
             d.payload,
-            json!({"a": "\u{fffd}", "b": "\u{fffd}x", "c": "\u{1F600}", "d": "\\ud800"})
+            json!({"sub": "\u{fffd}", "iss": "\u{fffd}x", "jti": "\u{1F600}", "nonce": "\\ud800"})
         );
         assert_eq!(without_lone_surrogates(r#""\n\u0041""#), r#""\n\u0041""#);
+    }
+
+    #[test]
+    fn skipped_members_are_still_parsed_and_later_duplicates_win() {
+        let e = decode(&token("{}", r#"{"n":[1,}"#)).unwrap_err();
+        assert_eq!(e.kind, Kind::JwtMalformed);
+        let e = decode(&token("{}", r#"{"n":1} x"#)).unwrap_err();
+        assert_eq!(e.kind, Kind::JwtMalformed);
+        let d = decode(&token("{}", r#"{"sub":"a","x":{"sub":"b"},"sub":"c"}"#)).unwrap();
+        assert_eq!(d.payload, json!({"sub": "c"}));
+    }
+
+    #[test]
+    fn nesting_counts_only_in_members_the_checks_read() {
+        // JSON.parse takes any depth; serde_json builds values 128 deep at most
+        let deep = format!("{}{}", "[".repeat(300), "]".repeat(300));
+        let d = decode(&token("{}", &format!(r#"{{"x":{deep},"sub":"a"}}"#))).unwrap();
+        assert_eq!(d.payload, json!({"sub": "a"}));
+        let e = decode(&token("{}", &format!(r#"{{"aud":{deep}}}"#))).unwrap_err();
+        assert_eq!(e.kind, Kind::JwtMalformed);
+    }
+
+    #[test]
+    fn non_object_payloads_are_whole_values() {
+        let d = decode(&token("{}", r#"[{"x":1},2]"#)).unwrap();
+        assert_eq!(d.payload, json!([{"x": 1}, 2]));
+    }
+
+    /// `claims::READ` must name every member the checks read, or a check
+    /// would see a claim as missing: the names passed to the readers in
+    /// claims.rs are collected from its source.
+    #[test]
+    fn claims_read_names_every_member_the_checks_use() {
+        let source = include_str!("claims.rs");
+        let readers = [
+            "claim(\"",
+            "get(payload, \"",
+            "has(payload, \"",
+            "number(payload, \"",
+            "claim_str(\"",
+        ];
+        let mut used = 0;
+        for reader in readers {
+            for (at, _) in source.match_indices(reader) {
+                let rest = &source[at + reader.len()..];
+                let name = &rest[..rest.find('"').unwrap()];
+                assert!(claims::READ.contains(&name), "claims::READ lacks {name:?}");
+                used += 1;
+            }
+        }
+        assert!(
+            used > 30,
+            "the readers were not found in claims.rs ({used})"
+        );
     }
 }

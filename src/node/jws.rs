@@ -218,7 +218,26 @@ pub(crate) struct KeySource {
     legacy_p256k: bool,
 }
 
+/// The key argument of the one-call paths: a key handle alone (the
+/// common case, which spares JavaScript an array and napi its conversion)
+/// or what `KeySource::new` takes.
+pub type KeysArg<'a> = Either<ClassInstance<'a, NativeKey>, Vec<KeyArg<'a>>>;
+
 impl KeySource {
+    pub(crate) fn from_arg(
+        mode: &str,
+        keys: &KeysArg<'_>,
+        legacy_p256k: bool,
+    ) -> Result<KeySource> {
+        match keys {
+            Either::A(one) => Ok(KeySource {
+                keys: Keys::One(JwsKey::Key(Arc::clone(&one.inner))),
+                legacy_p256k,
+            }),
+            Either::B(list) => KeySource::new(mode, list, legacy_p256k),
+        }
+    }
+
     pub(crate) fn new(mode: &str, keys: &[KeyArg<'_>], legacy_p256k: bool) -> Result<KeySource> {
         let keys = match mode {
             "store" => Keys::Store(

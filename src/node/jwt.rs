@@ -13,7 +13,7 @@ use napi_derive::napi;
 
 use super::error::{object_from_json, parse_object, OrThrow};
 use super::job::{self, Job, OffThread};
-use super::jws::{KeyArg, KeySource, SignJob};
+use super::jws::{KeyArg, KeySource, KeysArg, SignJob};
 use super::key::NativeKey;
 use crate::error::Result;
 use crate::jws::JwsKey;
@@ -98,7 +98,7 @@ pub fn jwt_verify(
     options: String,
     token: String,
     mode: String,
-    keys: Vec<KeyArg<'_>>,
+    keys: KeysArg<'_>,
     legacy_p256k: bool,
     complete: bool,
 ) -> napi::Result<VerifiedToken> {
@@ -117,7 +117,7 @@ pub fn jwt_verify_async(
     options: String,
     token: String,
     mode: String,
-    keys: Vec<KeyArg<'_>>,
+    keys: KeysArg<'_>,
     legacy_p256k: bool,
     complete: bool,
 ) -> napi::Result<AsyncTask<OffThread<JwtVerifyJob>>> {
@@ -135,7 +135,7 @@ fn verify_job(
     options: &str,
     token: &str,
     mode: &str,
-    keys: &[KeyArg<'_>],
+    keys: &KeysArg<'_>,
     legacy_p256k: bool,
     complete: bool,
 ) -> Result<JwtVerifyJob> {
@@ -146,7 +146,7 @@ fn verify_job(
             options: Arc::new(options),
             decoded,
         }),
-        keys: KeySource::new(mode, keys, legacy_p256k)?,
+        keys: KeySource::from_arg(mode, keys, legacy_p256k)?,
         complete,
     })
 }
