@@ -52,6 +52,7 @@ fn build() -> KeySet {
             all.push(Arc::new(key));
         }
     }
+    // A fixed constant, not fuzzer input: importing it cannot fail.
     let password =
         import::from_secret(PASSWORD.as_bytes(), &Map::new()).expect("a secret always imports");
     let password = Arc::new(password);
