@@ -2,8 +2,9 @@
 
 // JWT: jose 1.x's JWT.sign, verify and decode, the profile shorthands and
 // JARM, each verify with an Async twin. Option checks and claim rules run
-// natively; this file hands the options over as JSON, lays the claims over
-// the payload as jose's object spread does, and shapes the results.
+// natively; this file hands the options over as JSON (lib/options.js),
+// lays the claims over the payload as jose's object spread does, and shapes
+// the results.
 
 const JWS = require('./jws')
 const { binding, call, translate } = require('./native')
@@ -13,40 +14,12 @@ const curves = require('./jwk/curves')
 const jarm = require('./jarm')
 const { stringify } = require('./json')
 const custom = require('./custom')
-
-const isObject = (value) => !!value && value.constructor === Object
+const { signOptionsJSON, verifyOptionsJSON, isObject } = require('./options')
 
 // Rejects with jose's class for a native Promise's failure.
 const settle = (promise) => promise.catch((err) => { throw translate(err) })
 
-const SIGN_OPTIONS = ['algorithm', 'audience', 'expiresIn', 'header', 'iat', 'issuer', 'jti', 'kid',
-  'nonce', 'notBefore', 'now', 'subject']
-const VERIFY_OPTIONS = ['algorithms', 'audience', 'clockTolerance', 'complete', 'crit', 'ignoreExp',
-  'ignoreIat', 'ignoreNbf', 'issuer', 'jti', 'maxAuthAge', 'maxTokenAge', 'nonce', 'now', 'profile',
-  'state', 'subject', 'typ']
 const CLAIMS = ['sub', 'aud', 'iss', 'jti', 'iat', 'nonce', 'exp', 'nbf']
-
-// The JSON view of an option the native checks read. Strings, booleans and
-// arrays keep their values; `now` becomes its Date's milliseconds (NaN, and
-// so null, for an invalid Date); `header` becomes `{}` when it is a plain
-// object. Anything else JSON cannot carry as it is becomes null, which no
-// check accepts, just as jose accepts none of those values.
-function viewOf (name, value) {
-  if (name === 'now') return value instanceof Date ? value.getTime() : null
-  if (name === 'header') return isObject(value) ? {} : null
-  if (typeof value === 'string' || typeof value === 'boolean') return value
-  if (Array.isArray(value)) return value.map((item) => typeof item === 'string' ? item : null)
-  return null
-}
-
-function optionsJSON (options, names) {
-  const view = {}
-  for (const name of names) {
-    const value = options[name]
-    if (value !== undefined) view[name] = viewOf(name, value)
-  }
-  return JSON.stringify(view)
-}
 
 const own = (object, name) => Object.prototype.hasOwnProperty.call(object, name)
 
@@ -56,7 +29,7 @@ function signArgs (payload, key, options = {}) {
   if (!isObject(options)) {
     throw new TypeError('options must be an object')
   }
-  const claims = JSON.parse(call(binding.jwtSignClaims, optionsJSON(options, SIGN_OPTIONS), isObject(payload)))
+  const claims = JSON.parse(call(binding.jwtSignClaims, signOptionsJSON(options), isObject(payload)))
   // jose's `{ ...payload, sub: subject || payload.sub, ... }`: a claim the
   // payload already has keeps its place, new ones follow in this order.
   const claimsSet = { ...payload }
@@ -108,7 +81,7 @@ function fastSignArgs (payload, key, options = {}) {
   } catch {
     return undefined
   }
-  return [optionsJSON(options, SIGN_OPTIONS), text, key[NATIVE], headerText]
+  return [signOptionsJSON(options), text, key[NATIVE], headerText]
 }
 
 function sign (payload, key, options) {
@@ -142,7 +115,7 @@ function checkOptions (options) {
     throw new TypeError('options must be an object')
   }
   return {
-    native: call(binding.jwtVerifyOptions, optionsJSON(options, VERIFY_OPTIONS)),
+    native: call(binding.jwtVerifyOptions, verifyOptionsJSON(options)),
     complete: options.complete === true,
     options
   }
@@ -195,7 +168,7 @@ function fastVerifyJob (token, key, options) {
   // one key handle goes alone, sparing an array
   const keys = mode === 'key' && typeof natives[0] === 'object' ? natives[0] : natives
   return {
-    args: [optionsJSON(options, VERIFY_OPTIONS), token, mode, keys, curves.legacy, complete],
+    args: [verifyOptionsJSON(options), token, mode, keys, curves.legacy, complete],
     finish: (out) => verified(out, complete, key, storeKeys)
   }
 }

@@ -6,7 +6,7 @@
 
 use serde_json::{Map, Value};
 
-use super::js::{get, has, is_array_of_strings, is_non_empty_string, is_plain_object};
+use super::js::{date_now, get, has, is_array_of_strings, is_non_empty_string, is_plain_object};
 use super::timespan;
 use super::verify_options::{Expected, Profile, VerifyOptions};
 use crate::error::{Error, Kind, Result};
@@ -321,7 +321,7 @@ fn check_values(header: &Map<String, Value>, payload: &Value, o: &VerifyOptions)
         }
     }
 
-    let unix = (o.now_ms / 1000.0).floor();
+    let unix = (o.now_ms.unwrap_or_else(date_now) / 1000.0).floor();
     let tolerance = match &o.clock_tolerance {
         Some(span) => timespan::seconds(span)?,
         None => 0.0,

@@ -10,6 +10,7 @@
 
 mod claims;
 pub mod js;
+mod memo;
 mod sign;
 pub mod timespan;
 mod token;
@@ -19,6 +20,7 @@ mod verify_options;
 #[cfg(test)]
 mod tests;
 
+pub use memo::{sign_options, verify_options};
 pub use sign::SignOptions;
 pub use token::{decode, DecodedJwt};
 pub use verify::{pending_signature, validate_claims, verify, verify_signature, VerifiedJwt};

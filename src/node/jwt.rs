@@ -11,13 +11,13 @@ use std::sync::Arc;
 use napi::bindgen_prelude::{AsyncTask, ClassInstance, Either};
 use napi_derive::napi;
 
-use super::error::{object_from_json, parse_object, OrThrow};
+use super::error::{parse_object, OrThrow};
 use super::job::{self, Job, OffThread};
 use super::jws::{KeyArg, KeySource, KeysArg, SignJob};
 use super::key::NativeKey;
 use crate::error::Result;
 use crate::jws::JwsKey;
-use crate::jwt::{self, DecodedJwt, SignOptions, VerifyOptions};
+use crate::jwt::{self, DecodedJwt, VerifyOptions};
 
 /// A token's parts as `JWT.decode` gives them, header and payload as JSON
 /// text.
@@ -47,8 +47,7 @@ pub fn jwt_decode(token: String) -> napi::Result<JwtParts> {
 /// the claims they set over the payload.
 #[napi]
 pub fn jwt_sign_claims(options: String, payload_is_object: bool) -> napi::Result<String> {
-    let options = object_from_json(&options)?;
-    SignOptions::from_json(&options)
+    jwt::sign_options(&options)
         .and_then(|o| o.claims(payload_is_object))
         .map(|claims| serde_json::Value::Object(claims).to_string())
         .or_throw()
@@ -80,7 +79,7 @@ pub fn jwt_sign_async(
 }
 
 fn sign_job(options: &str, payload: &str, key: &NativeKey, protected: &str) -> Result<SignJob> {
-    let text = SignOptions::from_json(&parse_object(options)?)?.claims_set_text(payload)?;
+    let text = jwt::sign_options(options)?.claims_set_text(payload)?;
     let header = parse_object(protected)?;
     Ok(SignJob::compact(
         text.into_bytes(),
@@ -139,13 +138,10 @@ fn verify_job(
     legacy_p256k: bool,
     complete: bool,
 ) -> Result<JwtVerifyJob> {
-    let options = VerifyOptions::from_json(&parse_object(options)?)?;
+    let options = jwt::verify_options(options)?;
     let decoded = jwt::decode(token)?;
     Ok(JwtVerifyJob {
-        prepared: Arc::new(Prepared {
-            options: Arc::new(options),
-            decoded,
-        }),
+        prepared: Arc::new(Prepared { options, decoded }),
         keys: KeySource::from_arg(mode, keys, legacy_p256k)?,
         complete,
     })
@@ -159,9 +155,8 @@ pub struct JwtVerifyOptions {
 
 #[napi]
 pub fn jwt_verify_options(options: String) -> napi::Result<JwtVerifyOptions> {
-    let options = object_from_json(&options)?;
     Ok(JwtVerifyOptions {
-        options: Arc::new(VerifyOptions::from_json(&options).or_throw()?),
+        options: jwt::verify_options(&options).or_throw()?,
     })
 }
 
