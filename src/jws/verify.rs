@@ -2,6 +2,8 @@
 //! Which keys to try is the caller's choice, made per signature from its
 //! JOSE Header (a single key, a KeyStore lookup, an embedded `jwk`...).
 
+use std::borrow::Cow;
+
 use serde_json::{Map, Value};
 
 use super::header::{
@@ -216,6 +218,7 @@ fn check_parts<'a>(parts: Parts<'a>, options: &VerifyOptions<'_>) -> Result<Chec
     input.push(b'.');
     input.extend_from_slice(parts.payload.as_bytes());
     let (alg, combined) = precheck(protected.as_ref(), header.as_ref(), options)?;
+    let combined = combined.into_owned();
     Ok(Checked {
         parts,
         protected,
@@ -314,12 +317,13 @@ where
 }
 
 /// `crit`, `alg` and the allow-list; returns the `alg` (as JavaScript
-/// would print it) and the combined JOSE Header keys are chosen by.
-fn precheck(
-    protected: Option<&Header>,
-    header: Option<&Header>,
+/// would print it) and the combined JOSE Header keys are chosen by (the
+/// protected header itself when there is no other, as in every JWT).
+fn precheck<'h>(
+    protected: Option<&'h Header>,
+    header: Option<&'h Header>,
     options: &VerifyOptions<'_>,
-) -> Result<(String, Header)> {
+) -> Result<(String, Cow<'h, Header>)> {
     validate_crit(Kind::JwsInvalid, protected, header, options.crit)?;
 
     let alg = [protected, header]
@@ -336,10 +340,16 @@ fn precheck(
         }
     }
 
-    let mut combined = protected.cloned().unwrap_or_default();
-    if let Some(h) = header {
-        combined.extend(h.iter().map(|(k, v)| (k.clone(), v.clone())));
-    }
+    let combined = match (protected, header) {
+        (Some(only), None) => Cow::Borrowed(only),
+        _ => {
+            let mut combined = protected.cloned().unwrap_or_default();
+            if let Some(h) = header {
+                combined.extend(h.iter().map(|(k, v)| (k.clone(), v.clone())));
+            }
+            Cow::Owned(combined)
+        }
+    };
     Ok((alg_name, combined))
 }
 
@@ -447,7 +457,7 @@ pub fn pending_preparsed(
 ) -> Result<Pending> {
     let (alg, combined) = precheck(Some(protected), None, options)?;
     Ok(Pending {
-        combined,
+        combined: combined.into_owned(),
         alg,
         signing_input: signing_input.to_vec(),
         signature: Some(signature.to_vec()),

@@ -7,6 +7,8 @@
 //! `+/` alphabet) is still a JWT to jose, and so it is here.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
+use std::sync::Arc;
 
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
@@ -18,20 +20,41 @@ use crate::error::{Error, Kind, Result};
 /// A JWT's parts, parsed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DecodedJwt {
-    /// The JOSE Header: any JSON value, as `JSON.parse` would give it.
-    pub header: Value,
+    /// The JOSE Header, shared with other tokens that carry the very same
+    /// header segment (see [`header`]).
+    pub header: Arc<Segment>,
     /// The JWT Claims Set: any JSON value, but of an object only the
     /// members the claim checks read (`claims::READ`); JavaScript gets the
     /// whole payload from `payload_json`.
     pub payload: Value,
-    /// The header and payload JSON texts as decoded, for a caller that
-    /// parses them again in JavaScript to get jose's exact objects.
-    pub header_json: String,
+    /// The payload's JSON text as decoded, for a caller that parses it
+    /// again in JavaScript to get jose's exact object.
     pub payload_json: String,
-    /// The third segment, still encoded.
-    pub signature: String,
+    /// The token itself, of which the signing input and the signature are
+    /// slices.
+    token: String,
+    /// Where the second `.` is.
+    signature_dot: usize,
+}
+
+/// A decoded segment: its JSON text and the value parsed from it (any JSON
+/// value, as `JSON.parse` would give it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Segment {
+    pub json: String,
+    pub value: Value,
+}
+
+impl DecodedJwt {
     /// The JWS Signing Input: the first two segments and the `.` between.
-    pub signing_input: String,
+    pub fn signing_input(&self) -> &str {
+        &self.token[..self.signature_dot]
+    }
+
+    /// The third segment, still encoded.
+    pub fn signature(&self) -> &str {
+        &self.token[self.signature_dot + 1..]
+    }
 }
 
 fn malformed() -> Error {
@@ -45,10 +68,10 @@ pub fn decode(token: &str) -> Result<DecodedJwt> {
     if token.is_empty() {
         return Err(Error::type_error("JWT must be a string"));
     }
-    let segments: Vec<&str> = token.split('.').collect();
-    let [header, payload, signature] = match segments.as_slice() {
-        [a, b, c] => [*a, *b, *c],
-        parts if parts.len() == 5 => {
+    let dots: Vec<usize> = token.match_indices('.').map(|(at, _)| at).take(5).collect();
+    let (first, second) = match dots.as_slice() {
+        [first, second] => (*first, *second),
+        parts if parts.len() == 4 => {
             return Err(Error::type_error("JWTs must be decrypted first"));
         }
         _ => {
@@ -58,15 +81,45 @@ pub fn decode(token: &str) -> Result<DecodedJwt> {
             ))
         }
     };
-    let (header_json, header_value) = parse_segment(header, None)?;
-    let (payload_json, payload_value) = parse_segment(payload, Some(claims::READ))?;
+    let header = self::header(&token[..first])?;
+    let (payload_json, payload) = parse_segment(&token[first + 1..second], Some(claims::READ))?;
     Ok(DecodedJwt {
-        header: header_value,
-        payload: payload_value,
-        header_json,
+        header,
+        payload,
         payload_json,
-        signature: signature.to_owned(),
-        signing_input: format!("{header}.{payload}"),
+        token: token.to_owned(),
+        signature_dot: second,
+    })
+}
+
+/// How many header segments a thread remembers, and how long one may be.
+const HEADERS_KEPT: usize = 8;
+const HEADER_KEPT_LEN: usize = 512;
+
+thread_local! {
+    /// Recently decoded header segments, most recent first.
+    static HEADERS: RefCell<Vec<(Box<str>, Arc<Segment>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A header segment decoded and parsed. The tokens of one issuer share their
+/// header segment (`alg`, `typ`, `kid`), so the last few short ones are
+/// remembered per thread and a repeat costs one comparison; a segment that
+/// does not parse is never kept.
+fn header(segment: &str) -> Result<Arc<Segment>> {
+    if segment.len() > HEADER_KEPT_LEN {
+        return parse_segment(segment, None).map(|(json, value)| Arc::new(Segment { json, value }));
+    }
+    HEADERS.with(|kept| {
+        let mut kept = kept.borrow_mut();
+        if let Some(at) = kept.iter().position(|(text, _)| **text == *segment) {
+            kept[..=at].rotate_right(1);
+            return Ok(Arc::clone(&kept[0].1));
+        }
+        let (json, value) = parse_segment(segment, None)?;
+        let parsed = Arc::new(Segment { json, value });
+        kept.truncate(HEADERS_KEPT - 1);
+        kept.insert(0, (segment.into(), Arc::clone(&parsed)));
+        Ok(parsed)
     })
 }
 
@@ -254,12 +307,13 @@ mod tests {
     fn decodes_header_payload_and_keeps_the_signature_segment() {
         let t = token(r#"{"alg":"HS256","n":1}"#, r#"{"sub":"a","n":1,"exp":2}"#);
         let d = decode(&t).unwrap();
-        assert_eq!(d.header, json!({"alg": "HS256", "n": 1}));
+        assert_eq!(d.header.value, json!({"alg": "HS256", "n": 1}));
+        assert_eq!(d.header.json, r#"{"alg":"HS256","n":1}"#);
         // of the payload only the members the claim checks read
         assert_eq!(d.payload, json!({"sub": "a", "exp": 2}));
         assert_eq!(d.payload_json, r#"{"sub":"a","n":1,"exp":2}"#);
-        assert_eq!(d.signature, "sig");
-        assert_eq!(format!("{}.sig", d.signing_input), t);
+        assert_eq!(d.signature(), "sig");
+        assert_eq!(format!("{}.sig", d.signing_input()), t);
     }
 
     #[test]
@@ -306,7 +360,7 @@ mod tests {
     fn forgiving_base64_as_node_reads_it() {
         // {"alg":"HS256"} with padding and the standard alphabet's characters.
         let d = decode("eyJhbGciOiJIUzI1NiJ9==.eyJhIjoiPz8_In0=.x").unwrap();
-        assert_eq!(d.header, json!({"alg": "HS256"}));
+        assert_eq!(d.header.value, json!({"alg": "HS256"}));
         let d = decode("eyJhbGciOiJIUzI1NiJ9.eyJhIjoiPz8/In0.x").unwrap();
         assert_eq!(d.payload_json, r#"{"a":"???"}"#);
     }
@@ -350,6 +404,34 @@ mod tests {
         assert_eq!(d.payload, json!({"sub": "a"}));
         let e = decode(&token("{}", &format!(r#"{{"aud":{deep}}}"#))).unwrap_err();
         assert_eq!(e.kind, Kind::JwtMalformed);
+    }
+
+    #[test]
+    fn header_segments_seen_again_are_shared_and_long_ones_are_not_kept() {
+        let a = decode(&token(r#"{"alg":"HS256","kid":"memo"}"#, "{}")).unwrap();
+        let b = decode(&token(r#"{"alg":"HS256","kid":"memo"}"#, "[]")).unwrap();
+        assert!(Arc::ptr_eq(&a.header, &b.header));
+        assert_eq!(b.header.value, json!({"alg": "HS256", "kid": "memo"}));
+        let long = format!(r#"{{"alg":"HS256","x":"{}"}}"#, "x".repeat(600));
+        let c = decode(&token(&long, "{}")).unwrap();
+        let d = decode(&token(&long, "{}")).unwrap();
+        assert!(!Arc::ptr_eq(&c.header, &d.header));
+        assert_eq!(c.header, d.header);
+        // more distinct headers than are kept: each still decodes as itself
+        for round in 0..2 {
+            for i in 0..HEADERS_KEPT + 3 {
+                let h = format!(r#"{{"alg":"HS256","n":{i}}}"#);
+                let d = decode(&token(&h, "{}")).unwrap();
+                assert_eq!(d.header.json, h, "round {round}");
+            }
+        }
+        // a header that does not parse fails every time
+        for _ in 0..2 {
+            assert_eq!(
+                decode(&token("{", "{}")).unwrap_err().kind,
+                Kind::JwtMalformed
+            );
+        }
     }
 
     #[test]

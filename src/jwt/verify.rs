@@ -42,12 +42,12 @@ where
     K: VerificationKey,
     F: FnMut(&Header, &str) -> Result<Vec<K>>,
 {
-    let header = protected_header(&decoded.header)?;
-    let signature = b64::decode_like_node(&decoded.signature);
+    let header = protected_header(&decoded.header.value)?;
+    let signature = b64::decode_like_node(decoded.signature());
     with_jws_options(options, |jws_options| {
         jws::verify_preparsed(
             header,
-            decoded.signing_input.as_bytes(),
+            decoded.signing_input().as_bytes(),
             &signature,
             jws_options,
             candidates,
@@ -58,12 +58,12 @@ where
 /// [`verify_signature`] up to the point where keys are tried, for a
 /// caller that tries keys of its own (see [`jws::pending`]).
 pub fn pending_signature(decoded: &DecodedJwt, options: &VerifyOptions) -> Result<jws::Pending> {
-    let header = protected_header(&decoded.header)?;
-    let signature = b64::decode_like_node(&decoded.signature);
+    let header = protected_header(&decoded.header.value)?;
+    let signature = b64::decode_like_node(decoded.signature());
     with_jws_options(options, |jws_options| {
         jws::pending_preparsed(
             header,
-            decoded.signing_input.as_bytes(),
+            decoded.signing_input().as_bytes(),
             &signature,
             jws_options,
         )
@@ -86,7 +86,7 @@ fn with_jws_options<T>(options: &VerifyOptions, f: impl FnOnce(&jws::VerifyOptio
 /// The claim checks, for a token whose signature verified.
 pub fn validate_claims(decoded: &DecodedJwt, options: &VerifyOptions) -> Result<()> {
     claims::validate(
-        protected_header(&decoded.header)?,
+        protected_header(&decoded.header.value)?,
         &decoded.payload,
         options,
     )

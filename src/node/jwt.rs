@@ -31,9 +31,9 @@ pub struct JwtParts {
 impl From<&DecodedJwt> for JwtParts {
     fn from(d: &DecodedJwt) -> JwtParts {
         JwtParts {
-            header: d.header_json.clone(),
+            header: d.header.json.clone(),
             payload: d.payload_json.clone(),
-            signature: d.signature.clone(),
+            signature: d.signature().to_owned(),
         }
     }
 }
