@@ -173,7 +173,24 @@ function fastVerifyJob (token, key, options) {
   }
 }
 
+// The commonest call of all, a string token and one JWK.Key with material,
+// goes straight to the native call with nothing allocated on the way.
+const oneKey = (token, key, options) => typeof token === 'string' && key instanceof Key &&
+  !!key[NATIVE] && isObject(options) && options.profile !== 'jarm'
+
+function verifyOneKey (token, key, options) {
+  const complete = options.complete === true
+  let out
+  try {
+    out = binding.jwtVerifyKey(verifyOptionsJSON(options), token, key[NATIVE], curves.legacy, complete)
+  } catch (err) {
+    throw translate(err)
+  }
+  return complete ? verified(out, true, key, []) : JSON.parse(out)
+}
+
 function verify (token, key, options = {}) {
+  if (oneKey(token, key, options)) return verifyOneKey(token, key, options)
   const fast = fastVerifyJob(token, key, options)
   if (fast) return fast.finish(call(binding.jwtVerify, ...fast.args))
   const checked = checkOptions(options)

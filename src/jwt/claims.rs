@@ -6,7 +6,8 @@
 
 use serde_json::{Map, Value};
 
-use super::js::{date_now, get, has, is_array_of_strings, is_non_empty_string, is_plain_object};
+use super::claims_set::ClaimsSet;
+use super::js::{date_now, is_array_of_strings, is_non_empty_string, is_plain_object};
 use super::timespan;
 use super::verify_options::{Expected, Profile, VerifyOptions};
 use crate::error::{Error, Kind, Result};
@@ -68,8 +69,8 @@ fn string_or_strings(value: Option<&Value>, claim: &'static str, required: bool)
 }
 
 /// Every payload member the checks below read. Decoding keeps only these
-/// of an object payload (`token::decode`), which saves building the rest;
-/// a test holds this list to the names the checks use.
+/// of an object payload (`ClaimsSet`), which saves building the rest; a
+/// test holds this list to the names the checks use.
 pub(super) const READ: &[&str] = &[
     "acr",
     "amr",
@@ -99,14 +100,18 @@ pub(super) const READ: &[&str] = &[
 /// non-object as JavaScript would.
 pub fn validate(
     header: &Map<String, Value>,
-    payload: &Value,
+    payload: &ClaimsSet,
     options: &VerifyOptions,
 ) -> Result<()> {
     validate_types(header, payload, options)?;
     check_values(header, payload, options)
 }
 
-fn validate_types(header: &Map<String, Value>, payload: &Value, o: &VerifyOptions) -> Result<()> {
+fn validate_types(
+    header: &Map<String, Value>,
+    payload: &ClaimsSet,
+    o: &VerifyOptions,
+) -> Result<()> {
     use Profile::*;
     let profile = o.profile;
     let is = |p: Profile| profile == Some(p);
@@ -179,7 +184,7 @@ fn validate_types(header: &Map<String, Value>, payload: &Value, o: &VerifyOption
     }
 }
 
-fn validate_logout_token(payload: &Value) -> Result<()> {
+fn validate_logout_token(payload: &ClaimsSet) -> Result<()> {
     string(get(payload, "sid")?, "\"sid\" claim", "sid", false)?;
     if !has(payload, "sid")? && !has(payload, "sub")? {
         return Err(Error::new(
@@ -225,7 +230,7 @@ fn validate_logout_token(payload: &Value) -> Result<()> {
 /// and an error response `error`, `error_description`, `error_uri` and
 /// `state`; both verify, the caller reads which it got. The parameters
 /// present must be strings; `state` must be there when expected.
-fn validate_jarm_response(payload: &Value, o: &VerifyOptions) -> Result<()> {
+fn validate_jarm_response(payload: &ClaimsSet, o: &VerifyOptions) -> Result<()> {
     string(
         get(payload, "state")?,
         "\"state\" claim",
@@ -248,8 +253,16 @@ fn validate_jarm_response(payload: &Value, o: &VerifyOptions) -> Result<()> {
     )
 }
 
+fn get<'v>(payload: &'v ClaimsSet, name: &str) -> Result<Option<&'v Value>> {
+    payload.get(name)
+}
+
+fn has(payload: &ClaimsSet, name: &str) -> Result<bool> {
+    payload.has(name)
+}
+
 /// A claim's number, once its type is known to be one.
-fn number(payload: &Value, name: &str) -> Result<f64> {
+fn number(payload: &ClaimsSet, name: &str) -> Result<f64> {
     Ok(get(payload, name)?
         .and_then(Value::as_f64)
         .unwrap_or(f64::NAN))
@@ -264,7 +277,7 @@ fn normalize_typ(typ: &str) -> String {
     }
 }
 
-fn check_values(header: &Map<String, Value>, payload: &Value, o: &VerifyOptions) -> Result<()> {
+fn check_values(header: &Map<String, Value>, payload: &ClaimsSet, o: &VerifyOptions) -> Result<()> {
     let claim_str =
         |name: &str| -> Result<Option<&str>> { Ok(get(payload, name)?.and_then(Value::as_str)) };
 

@@ -9,6 +9,7 @@
 //! [`js`].
 
 mod claims;
+mod claims_set;
 pub mod js;
 mod memo;
 mod sign;
@@ -20,8 +21,9 @@ mod verify_options;
 #[cfg(test)]
 mod tests;
 
+pub use claims_set::ClaimsSet;
 pub use memo::{sign_options, verify_options};
 pub use sign::SignOptions;
-pub use token::{decode, DecodedJwt};
+pub use token::{decode, DecodedJwt, Segment};
 pub use verify::{pending_signature, validate_claims, verify, verify_signature, VerifiedJwt};
 pub use verify_options::{Expected, Profile, VerifyOptions};

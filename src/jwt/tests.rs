@@ -40,7 +40,7 @@ fn options(mut v: Value) -> VerifyOptions {
 
 fn run(token: &str, opts: Value) -> Result<Value> {
     let key = secret();
-    verify(token, &options(opts), |_, _| Ok(vec![&key])).map(|v| v.decoded.payload)
+    verify(token, &options(opts), |_, _| Ok(vec![&key])).map(|v| v.decoded.payload.to_value())
 }
 
 fn claim_error(kind: Kind, message: &str, claim: &'static str, reason: &'static str) -> Error {

@@ -10,10 +10,9 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 use std::sync::Arc;
 
-use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-use super::claims;
+use super::claims_set::ClaimsSet;
 use crate::b64;
 use crate::error::{Error, Kind, Result};
 
@@ -23,10 +22,9 @@ pub struct DecodedJwt {
     /// The JOSE Header, shared with other tokens that carry the very same
     /// header segment (see [`header`]).
     pub header: Arc<Segment>,
-    /// The JWT Claims Set: any JSON value, but of an object only the
-    /// members the claim checks read (`claims::READ`); JavaScript gets the
+    /// The JWT Claims Set as the claim checks read it; JavaScript gets the
     /// whole payload from `payload_json`.
-    pub payload: Value,
+    pub payload: ClaimsSet,
     /// The payload's JSON text as decoded, for a caller that parses it
     /// again in JavaScript to get jose's exact object.
     pub payload_json: String,
@@ -82,7 +80,7 @@ pub fn decode(token: &str) -> Result<DecodedJwt> {
         }
     };
     let header = self::header(&token[..first])?;
-    let (payload_json, payload) = parse_segment(&token[first + 1..second], Some(claims::READ))?;
+    let (payload_json, payload) = claims_set(&token[first + 1..second])?;
     Ok(DecodedJwt {
         header,
         payload,
@@ -107,7 +105,7 @@ thread_local! {
 /// does not parse is never kept.
 fn header(segment: &str) -> Result<Arc<Segment>> {
     if segment.len() > HEADER_KEPT_LEN {
-        return parse_segment(segment, None).map(|(json, value)| Arc::new(Segment { json, value }));
+        return parse_segment(segment).map(|(json, value)| Arc::new(Segment { json, value }));
     }
     HEADERS.with(|kept| {
         let mut kept = kept.borrow_mut();
@@ -115,7 +113,7 @@ fn header(segment: &str) -> Result<Arc<Segment>> {
             kept[..=at].rotate_right(1);
             return Ok(Arc::clone(&kept[0].1));
         }
-        let (json, value) = parse_segment(segment, None)?;
+        let (json, value) = parse_segment(segment)?;
         let parsed = Arc::new(Segment { json, value });
         kept.truncate(HEADERS_KEPT - 1);
         kept.insert(0, (segment.into(), Arc::clone(&parsed)));
@@ -123,121 +121,31 @@ fn header(segment: &str) -> Result<Arc<Segment>> {
     })
 }
 
-/// A segment's JSON text and value; with `keep`, an object keeps only the
-/// members named there.
-fn parse_segment(segment: &str, keep: Option<&'static [&'static str]>) -> Result<(String, Value)> {
-    let bytes = b64::decode_like_node(segment);
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-    };
-    let json = without_lone_surrogates(&text);
-    let value = match keep {
-        None => serde_json::from_str(&json),
-        Some(names) => {
-            let mut de = serde_json::Deserializer::from_str(&json);
-            Members(names)
-                .deserialize(&mut de)
-                .and_then(|value| de.end().map(|()| value))
-        }
-    }
-    .map_err(|_| malformed())?;
+/// A segment's JSON text and value.
+fn parse_segment(segment: &str) -> Result<(String, Value)> {
+    let text = segment_text(segment);
+    let value = serde_json::from_str(&without_lone_surrogates(&text)).map_err(|_| malformed())?;
     Ok((text, value))
 }
 
-/// Deserializes a JSON value as `Value` does, except that of a top-level
-/// object only the named members are built; the others are still parsed
-/// (so malformed JSON stays malformed) but skipped. Later duplicates win,
-/// as in `JSON.parse`.
-struct Members(&'static [&'static str]);
-
-impl<'de> DeserializeSeed<'de> for Members {
-    type Value = Value;
-
-    fn deserialize<D: Deserializer<'de>>(self, de: D) -> std::result::Result<Value, D::Error> {
-        de.deserialize_any(self)
-    }
+/// The payload segment's JSON text and its claims.
+fn claims_set(segment: &str) -> Result<(String, ClaimsSet)> {
+    let text = segment_text(segment);
+    let json = without_lone_surrogates(&text);
+    let mut de = serde_json::Deserializer::from_str(&json);
+    let claims = ClaimsSet::read(&mut de)
+        .and_then(|claims| de.end().map(|()| claims))
+        .map_err(|_| malformed())?;
+    Ok((text, claims))
 }
 
-impl<'de> Visitor<'de> for Members {
-    type Value = Value;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("any JSON value")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Value, A::Error> {
-        let mut kept = Map::new();
-        while let Some(name) = map.next_key_seed(Name(self.0))? {
-            match name {
-                Some(name) => {
-                    kept.insert(name.to_owned(), map.next_value::<Value>()?);
-                }
-                None => {
-                    map.next_value::<IgnoredAny>()?;
-                }
-            }
-        }
-        Ok(Value::Object(kept))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Value, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element::<Value>()? {
-            items.push(item);
-        }
-        Ok(Value::Array(items))
-    }
-
-    fn visit_bool<E>(self, v: bool) -> std::result::Result<Value, E> {
-        Ok(Value::Bool(v))
-    }
-
-    fn visit_i64<E>(self, v: i64) -> std::result::Result<Value, E> {
-        Ok(Value::from(v))
-    }
-
-    fn visit_u64<E>(self, v: u64) -> std::result::Result<Value, E> {
-        Ok(Value::from(v))
-    }
-
-    fn visit_f64<E>(self, v: f64) -> std::result::Result<Value, E> {
-        Ok(Value::from(v))
-    }
-
-    fn visit_str<E>(self, v: &str) -> std::result::Result<Value, E> {
-        Ok(Value::String(v.to_owned()))
-    }
-
-    fn visit_unit<E>(self) -> std::result::Result<Value, E> {
-        Ok(Value::Null)
-    }
-}
-
-/// An object member's name: `Some` of the kept name it equals, else
-/// `None`, without allocating for the names skipped.
-struct Name(&'static [&'static str]);
-
-impl<'de> DeserializeSeed<'de> for Name {
-    type Value = Option<&'static str>;
-
-    fn deserialize<D: Deserializer<'de>>(
-        self,
-        de: D,
-    ) -> std::result::Result<Option<&'static str>, D::Error> {
-        de.deserialize_str(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Name {
-    type Value = Option<&'static str>;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("a member name")
-    }
-
-    fn visit_str<E>(self, v: &str) -> std::result::Result<Option<&'static str>, E> {
-        Ok(self.0.iter().copied().find(|name| *name == v))
+/// A segment's bytes as jose reads them: decoded as forgivingly as Node
+/// does, then as UTF-8 with replacement characters.
+fn segment_text(segment: &str) -> String {
+    let bytes = b64::decode_like_node(segment);
+    match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
     }
 }
 
@@ -310,7 +218,7 @@ mod tests {
         assert_eq!(d.header.value, json!({"alg": "HS256", "n": 1}));
         assert_eq!(d.header.json, r#"{"alg":"HS256","n":1}"#);
         // of the payload only the members the claim checks read
-        assert_eq!(d.payload, json!({"sub": "a", "exp": 2}));
+        assert_eq!(d.payload.to_value(), json!({"sub": "a", "exp": 2}));
         assert_eq!(d.payload_json, r#"{"sub":"a","n":1,"exp":2}"#);
         assert_eq!(d.signature(), "sig");
         assert_eq!(format!("{}.sig", d.signing_input()), t);
@@ -369,7 +277,7 @@ mod tests {
     fn invalid_utf8_becomes_replacement_characters() {
         let payload = b64::encode(b"{\"sub\":\"\xff\"}");
         let d = decode(&format!("e30.{payload}.x")).unwrap();
-        assert_eq!(d.payload, json!({"sub": "\u{fffd}"}));
+        assert_eq!(d.payload.to_value(), json!({"sub": "\u{fffd}"}));
     }
 
     #[test]
@@ -380,7 +288,7 @@ mod tests {
         ))
         .unwrap();
         assert_eq!(
-            d.payload,
+            d.payload.to_value(),
             json!({"sub": "\u{fffd}", "iss": "\u{fffd}x", "jti": "\u{1F600}", "nonce": "\\ud800"})
         );
         assert_eq!(without_lone_surrogates(r#""\n\u0041""#), r#""\n\u0041""#);
@@ -393,7 +301,7 @@ mod tests {
         let e = decode(&token("{}", r#"{"n":1} x"#)).unwrap_err();
         assert_eq!(e.kind, Kind::JwtMalformed);
         let d = decode(&token("{}", r#"{"sub":"a","x":{"sub":"b"},"sub":"c"}"#)).unwrap();
-        assert_eq!(d.payload, json!({"sub": "c"}));
+        assert_eq!(d.payload.to_value(), json!({"sub": "c"}));
     }
 
     #[test]
@@ -401,7 +309,7 @@ mod tests {
         // JSON.parse takes any depth; serde_json builds values 128 deep at most
         let deep = format!("{}{}", "[".repeat(300), "]".repeat(300));
         let d = decode(&token("{}", &format!(r#"{{"x":{deep},"sub":"a"}}"#))).unwrap();
-        assert_eq!(d.payload, json!({"sub": "a"}));
+        assert_eq!(d.payload.to_value(), json!({"sub": "a"}));
         let e = decode(&token("{}", &format!(r#"{{"aud":{deep}}}"#))).unwrap_err();
         assert_eq!(e.kind, Kind::JwtMalformed);
     }
@@ -437,7 +345,7 @@ mod tests {
     #[test]
     fn non_object_payloads_are_whole_values() {
         let d = decode(&token("{}", r#"[{"x":1},2]"#)).unwrap();
-        assert_eq!(d.payload, json!([{"x": 1}, 2]));
+        assert_eq!(d.payload.to_value(), json!([{"x": 1}, 2]));
     }
 
     /// `claims::READ` must name every member the checks read, or a check
@@ -458,7 +366,10 @@ mod tests {
             for (at, _) in source.match_indices(reader) {
                 let rest = &source[at + reader.len()..];
                 let name = &rest[..rest.find('"').unwrap()];
-                assert!(claims::READ.contains(&name), "claims::READ lacks {name:?}");
+                assert!(
+                    crate::jwt::claims::READ.contains(&name),
+                    "claims::READ lacks {name:?}"
+                );
                 used += 1;
             }
         }

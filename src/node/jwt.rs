@@ -111,6 +111,25 @@ pub fn jwt_verify(
     ))
 }
 
+/// [`jwt_verify`] with one key, the commonest call.
+#[napi]
+pub fn jwt_verify_key(
+    options: String,
+    token: String,
+    key: ClassInstance<'_, NativeKey>,
+    legacy_p256k: bool,
+    complete: bool,
+) -> napi::Result<VerifiedToken> {
+    job::now(verify_job(
+        &options,
+        &token,
+        "key",
+        &Either::A(key),
+        legacy_p256k,
+        complete,
+    ))
+}
+
 #[napi]
 pub fn jwt_verify_async(
     options: String,
