@@ -53,35 +53,46 @@ function signArgs (payload, key, options = {}) {
 const SIGN = { api: 'JWT.sign', twin: 'JWT.signAsync' }
 const VERIFY = { api: 'JWT.verify', twin: 'JWT.verifyAsync' }
 
-// The claim each option sets over the payload (`iat` unless `iat: false`).
-const CLAIM_OF = { subject: 'sub', audience: 'aud', issuer: 'iss', jti: 'jti', nonce: 'nonce', expiresIn: 'exp', notBefore: 'nbf' }
+// Whether the payload has its own member for a claim the options set
+// (`iat` unless `iat: false`): jose's spread keeps that member's place,
+// which appending the claims to the payload's JSON text cannot do.
+const ownClaim = (payload, o) =>
+  (o.iat !== false && own(payload, 'iat')) ||
+  (o.subject !== undefined && own(payload, 'sub')) ||
+  (o.audience !== undefined && own(payload, 'aud')) ||
+  (o.issuer !== undefined && own(payload, 'iss')) ||
+  (o.jti !== undefined && own(payload, 'jti')) ||
+  (o.nonce !== undefined && own(payload, 'nonce')) ||
+  (o.expiresIn !== undefined && own(payload, 'exp')) ||
+  (o.notBefore !== undefined && own(payload, 'nbf'))
 
 // JWT.sign's common case in one native call: a plain-object payload with
 // none of the claims the options set as its own members (so the claims are
 // appended to its JSON text, where jose's spread puts them) and a key with
 // material. The native side checks the options in jose's order; anything
 // else takes signArgs, whose checks come in jose's order across both sides.
+// Without a `header` option the native side writes the protected header
+// itself (`alg` from the checked options, then the `kid` passed here).
 function fastSignArgs (payload, key, options = {}) {
   if (!isObject(options) || !isObject(payload) || !(key instanceof Key) || !key[NATIVE]) return undefined
-  if (typeof payload.toJSON === 'function' || (options.iat !== false && own(payload, 'iat'))) return undefined
-  for (const option in CLAIM_OF) {
-    if (options[option] !== undefined && own(payload, CLAIM_OF[option])) return undefined
-  }
+  if (typeof payload.toJSON === 'function' || ownClaim(payload, options)) return undefined
   const { header, kid } = options
   if (header !== undefined && !isObject(header)) return undefined
   const includeKid = typeof kid === 'boolean' ? kid : !key.secret
-  const protectedHeader = header === undefined
-    ? { alg: options.algorithm || undefined, kid: includeKid ? key.kid : undefined }
-    : { ...header, alg: options.algorithm || header.alg, kid: includeKid ? key.kid : header.kid }
+  const keyId = includeKid ? key.kid : undefined
   // a payload or header JSON cannot carry fails in signArgs, in jose's order
-  let text, headerText
+  let text
+  let headerText = null
   try {
     text = JSON.stringify(payload)
-    headerText = stringify(protectedHeader, () => new TypeError('header could not be serialized to JSON'))
+    if (header !== undefined) {
+      const protectedHeader = { ...header, alg: options.algorithm || header.alg, kid: includeKid ? keyId : header.kid }
+      headerText = stringify(protectedHeader, () => new TypeError('header could not be serialized to JSON'))
+    }
   } catch {
     return undefined
   }
-  return [signOptionsJSON(options), text, key[NATIVE], headerText]
+  return [signOptionsJSON(options), text, key[NATIVE], headerText, keyId]
 }
 
 function sign (payload, key, options) {

@@ -1,6 +1,8 @@
 //! Producing a JWS in any of the three serializations (RFC 7515 section 5.1,
 //! RFC 7797 for `b64: false`), with jose's checks in jose's order.
 
+use std::borrow::Cow;
+
 use serde_json::{Map, Value};
 
 use super::header::{
@@ -58,10 +60,17 @@ impl SignedJws {
             .signatures
             .first()
             .map_or(("", ""), |s| (s.protected.as_str(), s.signature.as_str()));
-        format!(
-            "{protected}.{}.{signature}",
-            String::from_utf8_lossy(&self.payload)
-        )
+        // an encoded payload is ASCII, and `from_utf8` checks that fast
+        let payload = match std::str::from_utf8(&self.payload) {
+            Ok(text) => Cow::Borrowed(text),
+            Err(_) => String::from_utf8_lossy(&self.payload),
+        };
+        let mut compact =
+            String::with_capacity(protected.len() + payload.len() + signature.len() + 2);
+        for part in [protected, ".", &payload, ".", signature] {
+            compact.push_str(part);
+        }
+        compact
     }
 
     /// The flattened object for [`Serialization::Flattened`], the general one

@@ -104,7 +104,7 @@ impl SignOptions {
     /// when its option asks for it. `payload_is_object` is jose's check of
     /// the payload, which comes after the options' and before the
     /// timespans'.
-    pub fn claims(&self, payload_is_object: bool) -> Result<Map<String, Value>> {
+    pub fn claims(&self, payload_is_object: bool) -> Result<Vec<(&'static str, Value)>> {
         if !payload_is_object {
             return Err(Error::type_error("payload must be an object"));
         }
@@ -116,10 +116,10 @@ impl SignOptions {
         };
         let text = |v: &Option<String>| v.clone().map(Value::String);
 
-        let mut claims = Map::new();
-        let mut set = |name: &str, value: Option<Value>| {
+        let mut claims = Vec::with_capacity(8);
+        let mut set = |name: &'static str, value: Option<Value>| {
             if let Some(value) = value {
-                claims.insert(name.to_owned(), value);
+                claims.push((name, value));
             }
         };
         set("sub", text(&self.subject));
@@ -139,22 +139,26 @@ impl SignOptions {
     /// appended, as jose's spread appends new members. The payload's own
     /// text is kept byte for byte, so nothing JavaScript serialized is
     /// re-serialized by different rules; numbers print as JavaScript's do.
-    pub fn claims_set_text(&self, payload_json: &str) -> Result<String> {
+    pub fn claims_set_text(&self, payload_json: String) -> Result<String> {
         let claims = self.claims(true)?;
-        let body = payload_json
+        let has_members = payload_json
             .strip_prefix('{')
             .and_then(|rest| rest.strip_suffix('}'))
-            .ok_or_else(|| Error::type_error("payload must be an object"))?;
-        let mut text = String::with_capacity(payload_json.len() + 16 * claims.len() + 2);
-        text.push('{');
-        text.push_str(body);
-        for (name, value) in &claims {
-            if text.len() > 1 {
+            .ok_or_else(|| Error::type_error("payload must be an object"))?
+            .bytes()
+            .any(|b| !b.is_ascii_whitespace());
+        // the payload's text up to its closing brace, the claims after it
+        let mut text = payload_json;
+        text.pop();
+        for (i, (name, value)) in claims.iter().enumerate() {
+            if has_members || i > 0 {
                 text.push(',');
             }
-            text.push_str(&Value::String(name.clone()).to_string());
-            text.push(':');
-            text.push_str(&js_json(value));
+            // the claim names are plain ASCII: nothing to escape
+            text.push('"');
+            text.push_str(name);
+            text.push_str("\":");
+            push_js_json(&mut text, value);
         }
         text.push('}');
         Ok(text)
@@ -165,7 +169,7 @@ impl SignOptions {
     /// in jose's `{ ...payload, sub, aud, ... }`.
     pub fn claims_set(&self, mut payload: Map<String, Value>) -> Result<Map<String, Value>> {
         for (name, value) in self.claims(true)? {
-            payload.insert(name, value);
+            payload.insert(name.to_owned(), value);
         }
         Ok(payload)
     }
@@ -175,11 +179,11 @@ impl SignOptions {
 /// and V8 both do; a fractional number (a timespan like "1.5s") prints as
 /// JavaScript prints it, where serde_json's shortest form would differ in
 /// exponent notation.
-fn js_json(value: &Value) -> String {
+fn push_js_json(text: &mut String, value: &Value) {
     match value {
         Value::Number(n) if !(n.is_i64() || n.is_u64()) => {
-            number_to_string(n.as_f64().unwrap_or(f64::NAN))
+            text.push_str(&number_to_string(n.as_f64().unwrap_or(f64::NAN)))
         }
-        other => other.to_string(),
+        other => text.push_str(&other.to_string()),
     }
 }

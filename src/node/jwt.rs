@@ -10,13 +10,14 @@ use std::sync::Arc;
 
 use napi::bindgen_prelude::{AsyncTask, ClassInstance, Either};
 use napi_derive::napi;
+use serde_json::Value;
 
 use super::error::{parse_object, OrThrow};
 use super::job::{self, Job, OffThread};
 use super::jws::{KeyArg, KeySource, KeysArg, SignJob};
 use super::key::NativeKey;
 use crate::error::Result;
-use crate::jws::JwsKey;
+use crate::jws::{Header, JwsKey};
 use crate::jwt::{self, DecodedJwt, VerifyOptions};
 
 /// A token's parts as `JWT.decode` gives them, header and payload as JSON
@@ -49,23 +50,31 @@ pub fn jwt_decode(token: String) -> napi::Result<JwtParts> {
 pub fn jwt_sign_claims(options: String, payload_is_object: bool) -> napi::Result<String> {
     jwt::sign_options(&options)
         .and_then(|o| o.claims(payload_is_object))
-        .map(|claims| serde_json::Value::Object(claims).to_string())
+        .map(|claims| {
+            let claims: serde_json::Map<String, Value> = claims
+                .into_iter()
+                .map(|(name, value)| (name.to_owned(), value))
+                .collect();
+            Value::Object(claims).to_string()
+        })
         .or_throw()
 }
 
 /// `JWT.sign` in one call, for the facade's common case: a plain-object
 /// payload (its `JSON.stringify` text) holding none of the claims the
 /// options set, a key with material, and the protected header the facade
-/// composed. Options are checked here in jose's order before anything is
-/// signed.
+/// composed, or none when the caller gave no `header` option: then it is
+/// `alg` from the checked options and `kid`. Options are checked here in
+/// jose's order before anything is signed.
 #[napi]
 pub fn jwt_sign(
     options: String,
     payload: String,
     key: ClassInstance<'_, NativeKey>,
-    protected: String,
+    protected: Option<String>,
+    kid: Option<String>,
 ) -> napi::Result<String> {
-    job::now(sign_job(&options, &payload, &key, &protected))
+    job::now(sign_job(&options, payload, &key, protected, kid))
 }
 
 #[napi]
@@ -73,14 +82,34 @@ pub fn jwt_sign_async(
     options: String,
     payload: String,
     key: ClassInstance<'_, NativeKey>,
-    protected: String,
+    protected: Option<String>,
+    kid: Option<String>,
 ) -> napi::Result<AsyncTask<OffThread<SignJob>>> {
-    job::off_thread(sign_job(&options, &payload, &key, &protected))
+    job::off_thread(sign_job(&options, payload, &key, protected, kid))
 }
 
-fn sign_job(options: &str, payload: &str, key: &NativeKey, protected: &str) -> Result<SignJob> {
-    let text = jwt::sign_options(options)?.claims_set_text(payload)?;
-    let header = parse_object(protected)?;
+fn sign_job(
+    options: &str,
+    payload: String,
+    key: &NativeKey,
+    protected: Option<String>,
+    kid: Option<String>,
+) -> Result<SignJob> {
+    let options = jwt::sign_options(options)?;
+    let text = options.claims_set_text(payload)?;
+    let header = match protected {
+        Some(text) => parse_object(&text)?,
+        None => {
+            let mut header = Header::new();
+            if let Some(alg) = &options.algorithm {
+                header.insert("alg".into(), Value::String(alg.clone()));
+            }
+            if let Some(kid) = kid {
+                header.insert("kid".into(), Value::String(kid));
+            }
+            header
+        }
+    };
     Ok(SignJob::compact(
         text.into_bytes(),
         JwsKey::Key(Arc::clone(&key.inner)),
