@@ -27,6 +27,11 @@ pub fn encode(bytes: &[u8]) -> String {
     URL_SAFE_NO_PAD.encode(bytes)
 }
 
+/// [`encode`], appended to `out`.
+pub fn encode_onto(bytes: &[u8], out: &mut String) {
+    URL_SAFE_NO_PAD.encode_string(bytes, out)
+}
+
 /// Decodes base64url; the error is jose's `JOSEInvalidEncoding`.
 pub fn decode(text: &str) -> Result<Vec<u8>> {
     URL_LENIENT.decode(text).map_err(|_| {

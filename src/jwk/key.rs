@@ -26,6 +26,9 @@ pub struct Key {
     signer: OnceLock<Result<Signer>>,
     /// The RSA key for JWE key encryption, prepared on first use.
     rsa_cipher: OnceLock<Result<RsaKey>>,
+    /// `algorithms("sign")` and `algorithms("verify")`, which every JWS
+    /// operation asks: computed once, as nothing they depend on changes.
+    jws_algorithms: [OnceLock<Vec<&'static str>>; 2],
 }
 
 impl Key {
@@ -43,6 +46,7 @@ impl Key {
             thumbprint,
             signer: OnceLock::new(),
             rsa_cipher: OnceLock::new(),
+            jws_algorithms: [OnceLock::new(), OnceLock::new()],
         })
     }
 
@@ -91,6 +95,22 @@ impl Key {
             self.restrictions(),
             op,
         ))
+    }
+
+    /// The algorithms this key may sign (`Operation::Sign`) or verify
+    /// (`Operation::Verify`) with, as [`algorithms`](Self::algorithms)
+    /// lists them; `None` for any other operation.
+    pub fn jws_algorithms(&self, op: Operation) -> Option<&[&'static str]> {
+        let slot = match op {
+            Operation::Sign => &self.jws_algorithms[0],
+            Operation::Verify => &self.jws_algorithms[1],
+            _ => return None,
+        };
+        Some(
+            slot.get_or_init(|| {
+                registry::algorithms(&self.material, self.restrictions(), Some(op))
+            }),
+        )
     }
 
     pub fn restrictions(&self) -> Restrictions<'_> {

@@ -28,7 +28,10 @@ impl JwsKey {
     fn check(&self, op: Operation, alg: &str) -> Result<&Signer> {
         check_support(op, alg, || {
             Ok(match self {
-                JwsKey::Key(key) => key.algorithms(Some(op.name()))?.contains(&alg),
+                JwsKey::Key(key) => match key.jws_algorithms(op) {
+                    Some(list) => list.contains(&alg),
+                    None => key.algorithms(Some(op.name()))?.contains(&alg),
+                },
                 JwsKey::Unsecured => alg == "none",
                 JwsKey::NoAlgorithms => false,
             })
@@ -44,8 +47,7 @@ impl JwsKey {
     pub fn default_sign_alg(&self) -> Option<String> {
         match self {
             JwsKey::Key(key) => key.params().alg.clone().or_else(|| {
-                key.algorithms(Some("sign"))
-                    .ok()
+                key.jws_algorithms(Operation::Sign)
                     .and_then(|algs| algs.first().map(|a| a.to_string()))
             }),
             JwsKey::Unsecured => Some("none".into()),

@@ -20,7 +20,9 @@ use std::sync::Arc;
 
 pub use header::Header;
 pub use key_policy::JwsKey;
-pub use sign::{sign, validate, JwsSignature, Recipient, Serialization, SignedJws};
+pub use sign::{
+    compact_with_alg_and_kid, sign, validate, JwsSignature, Recipient, Serialization, SignedJws,
+};
 pub use verify::{
     pending, pending_preparsed, verify, verify_preparsed, JwsInput, Pending, Verified,
     VerifyOptions,

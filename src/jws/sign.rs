@@ -254,3 +254,52 @@ pub fn sign(
         signatures,
     })
 }
+
+/// The compact JWS of a protected header that holds `alg` and `kid` at
+/// most (what `JWT.sign` writes when the caller gives no `header` option),
+/// without building that header as a JSON map: the checks, their order and
+/// the header text are [`sign`]'s for the same header. With no `alg`, the
+/// key's default is appended after `kid`, where [`sign`] records it.
+pub fn compact_with_alg_and_kid(
+    payload: &[u8],
+    key: &dyn SigningKey,
+    alg: Option<&str>,
+    kid: Option<&str>,
+    default_alg: Option<String>,
+) -> Result<String> {
+    let (alg, given) = match alg {
+        Some(alg) if !alg.is_empty() => (alg.to_owned(), true),
+        _ => (
+            default_alg
+                .filter(|a| !a.is_empty())
+                .ok_or_else(|| invalid("could not resolve a usable \"alg\" for a recipient"))?,
+            false,
+        ),
+    };
+    let members = match (kid, given) {
+        (None, _) => [Some(("alg", alg.as_str())), None],
+        (Some(kid), true) => [Some(("alg", alg.as_str())), Some(("kid", kid))],
+        (Some(kid), false) => [Some(("kid", kid)), Some(("alg", alg.as_str()))],
+    };
+    let mut header = String::with_capacity(64);
+    for (name, value) in members.into_iter().flatten() {
+        header.push(if header.is_empty() { '{' } else { ',' });
+        header.push('"');
+        header.push_str(name);
+        header.push_str("\":");
+        header.push_str(
+            &serde_json::to_string(value)
+                .map_err(|_| Error::type_error("protected header is not serializable to JSON"))?,
+        );
+    }
+    header.push('}');
+
+    let mut compact = String::with_capacity(header.len() * 4 / 3 + payload.len() * 4 / 3 + 350);
+    b64::encode_onto(header.as_bytes(), &mut compact);
+    compact.push('.');
+    b64::encode_onto(payload, &mut compact);
+    let signature = key.sign(&alg, compact.as_bytes())?;
+    compact.push('.');
+    b64::encode_onto(&signature, &mut compact);
+    Ok(compact)
+}

@@ -82,6 +82,16 @@ impl SignJob {
     }
 }
 
+/// jose's refusal of a key with `"use":"enc"` for signing.
+pub(super) fn refuse_encryption_keys<'k>(mut keys: impl Iterator<Item = &'k JwsKey>) -> Result<()> {
+    if keys.any(JwsKey::is_encryption_key) {
+        return Err(Error::type_error(
+            "a key with \"use\":\"enc\" is not usable for signing",
+        ));
+    }
+    Ok(())
+}
+
 impl Job for SignJob {
     type Output = String;
     type JsValue = String;
@@ -100,15 +110,7 @@ impl Job for SignJob {
             .collect();
         jws::validate(&recipients, self.serialization)?;
         // jose refuses encryption keys once the serialization is known good
-        if self
-            .recipients
-            .iter()
-            .any(|(k, _, _)| k.is_encryption_key())
-        {
-            return Err(Error::type_error(
-                "a key with \"use\":\"enc\" is not usable for signing",
-            ));
-        }
+        refuse_encryption_keys(self.recipients.iter().map(|(k, _, _)| k))?;
         let signed = jws::sign(&self.payload, recipients, self.serialization)?;
         Ok(match self.serialization {
             Serialization::Compact => signed.to_compact(),

@@ -14,10 +14,10 @@ use serde_json::Value;
 
 use super::error::{parse_object, OrThrow};
 use super::job::{self, Job, OffThread};
-use super::jws::{KeyArg, KeySource, KeysArg, SignJob};
+use super::jws::{refuse_encryption_keys, KeyArg, KeySource, KeysArg, SignJob};
 use super::key::NativeKey;
 use crate::error::Result;
-use crate::jws::{Header, JwsKey};
+use crate::jws::{self, JwsKey};
 use crate::jwt::{self, DecodedJwt, VerifyOptions};
 
 /// A token's parts as `JWT.decode` gives them, header and payload as JSON
@@ -84,7 +84,7 @@ pub fn jwt_sign_async(
     key: ClassInstance<'_, NativeKey>,
     protected: Option<String>,
     kid: Option<String>,
-) -> napi::Result<AsyncTask<OffThread<SignJob>>> {
+) -> napi::Result<AsyncTask<OffThread<JwtSignJob>>> {
     job::off_thread(sign_job(&options, payload, &key, protected, kid))
 }
 
@@ -94,27 +94,70 @@ fn sign_job(
     key: &NativeKey,
     protected: Option<String>,
     kid: Option<String>,
-) -> Result<SignJob> {
+) -> Result<JwtSignJob> {
     let options = jwt::sign_options(options)?;
-    let text = options.claims_set_text(payload)?;
-    let header = match protected {
-        Some(text) => parse_object(&text)?,
-        None => {
-            let mut header = Header::new();
-            if let Some(alg) = &options.algorithm {
-                header.insert("alg".into(), Value::String(alg.clone()));
+    let claims = options.claims_set_text(payload)?;
+    let key = JwsKey::Key(Arc::clone(&key.inner));
+    Ok(match protected {
+        Some(header) => JwtSignJob::General(SignJob::compact(
+            claims.into_bytes(),
+            key,
+            parse_object(&header)?,
+        )),
+        None => JwtSignJob::OwnHeader {
+            claims,
+            key,
+            alg: options.algorithm.clone(),
+            kid,
+        },
+    })
+}
+
+/// One `jwtSign` call's signing: with the caller's `header` option, the
+/// general JWS path; without, the JWT's own header of `alg` and `kid`,
+/// written straight into the compact string.
+pub enum JwtSignJob {
+    General(SignJob),
+    OwnHeader {
+        claims: String,
+        key: JwsKey,
+        alg: Option<String>,
+        kid: Option<String>,
+    },
+}
+
+impl Job for JwtSignJob {
+    type Output = String;
+    type JsValue = String;
+
+    fn run(&self) -> Result<String> {
+        match self {
+            JwtSignJob::General(job) => job.run(),
+            JwtSignJob::OwnHeader {
+                claims,
+                key,
+                alg,
+                kid,
+            } => {
+                refuse_encryption_keys([key].into_iter())?;
+                let default_alg = match alg {
+                    Some(_) => None,
+                    None => key.default_sign_alg(),
+                };
+                jws::compact_with_alg_and_kid(
+                    claims.as_bytes(),
+                    key,
+                    alg.as_deref(),
+                    kid.as_deref(),
+                    default_alg,
+                )
             }
-            if let Some(kid) = kid {
-                header.insert("kid".into(), Value::String(kid));
-            }
-            header
         }
-    };
-    Ok(SignJob::compact(
-        text.into_bytes(),
-        JwsKey::Key(Arc::clone(&key.inner)),
-        header,
-    ))
+    }
+
+    fn finish(&self, output: String) -> String {
+        output
+    }
 }
 
 /// `JWT.verify` in one call, for the facade's common case (a string token,

@@ -76,10 +76,28 @@ impl SignatureAlgorithm {
         SignatureAlgorithm::None,
     ];
 
+    /// The algorithm `name` names. A `match`, not a search of `ALL`: a
+    /// search compares the name with memcmp calls, a match with a few
+    /// integer compares, and this runs for every signature.
     pub fn from_name(name: &str) -> Option<SignatureAlgorithm> {
-        SignatureAlgorithm::ALL
-            .into_iter()
-            .find(|alg| alg.name() == name)
+        Some(match name {
+            "HS256" => SignatureAlgorithm::Hs256,
+            "HS384" => SignatureAlgorithm::Hs384,
+            "HS512" => SignatureAlgorithm::Hs512,
+            "RS256" => SignatureAlgorithm::Rs256,
+            "RS384" => SignatureAlgorithm::Rs384,
+            "RS512" => SignatureAlgorithm::Rs512,
+            "PS256" => SignatureAlgorithm::Ps256,
+            "PS384" => SignatureAlgorithm::Ps384,
+            "PS512" => SignatureAlgorithm::Ps512,
+            "ES256" => SignatureAlgorithm::Es256,
+            "ES384" => SignatureAlgorithm::Es384,
+            "ES512" => SignatureAlgorithm::Es512,
+            "ES256K" => SignatureAlgorithm::Es256k,
+            "EdDSA" => SignatureAlgorithm::EdDsa,
+            "none" => SignatureAlgorithm::None,
+            _ => return None,
+        })
     }
 
     pub fn name(self) -> &'static str {
