@@ -72,27 +72,26 @@ const ownClaim = (payload, o) =>
 // material. The native side checks the options in jose's order; anything
 // else takes signArgs, whose checks come in jose's order across both sides.
 // Without a `header` option the native side writes the protected header
-// itself (`alg` from the checked options, then the `kid` passed here).
+// itself (`alg` from the checked options, then the key's `kid` if asked).
 function fastSignArgs (payload, key, options = {}) {
   if (!isObject(options) || !isObject(payload) || !(key instanceof Key) || !key[NATIVE]) return undefined
   if (typeof payload.toJSON === 'function' || ownClaim(payload, options)) return undefined
   const { header, kid } = options
   if (header !== undefined && !isObject(header)) return undefined
   const includeKid = typeof kid === 'boolean' ? kid : !key.secret
-  const keyId = includeKid ? key.kid : undefined
   // a payload or header JSON cannot carry fails in signArgs, in jose's order
   let text
   let headerText = null
   try {
     text = JSON.stringify(payload)
     if (header !== undefined) {
-      const protectedHeader = { ...header, alg: options.algorithm || header.alg, kid: includeKid ? keyId : header.kid }
+      const protectedHeader = { ...header, alg: options.algorithm || header.alg, kid: includeKid ? key.kid : header.kid }
       headerText = stringify(protectedHeader, () => new TypeError('header could not be serialized to JSON'))
     }
   } catch {
     return undefined
   }
-  return [signOptionsJSON(options), text, key[NATIVE], headerText, keyId]
+  return [signOptionsJSON(options), text, key[NATIVE], headerText, includeKid]
 }
 
 function sign (payload, key, options) {

@@ -279,7 +279,7 @@ where
 pub fn verify_preparsed<K, F>(
     protected: &Header,
     signing_input: &[u8],
-    signature: &[u8],
+    signature: Vec<u8>,
     options: &VerifyOptions<'_>,
     mut candidates: F,
 ) -> Result<K>
@@ -291,7 +291,7 @@ where
         Some(protected),
         None,
         signing_input,
-        || Ok(signature.to_vec()),
+        || Ok(signature),
         options,
         &mut candidates,
     )

@@ -48,7 +48,7 @@ where
         jws::verify_preparsed(
             header,
             decoded.signing_input().as_bytes(),
-            &signature,
+            signature,
             jws_options,
             candidates,
         )

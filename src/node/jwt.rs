@@ -64,7 +64,8 @@ pub fn jwt_sign_claims(options: String, payload_is_object: bool) -> napi::Result
 /// payload (its `JSON.stringify` text) holding none of the claims the
 /// options set, a key with material, and the protected header the facade
 /// composed, or none when the caller gave no `header` option: then it is
-/// `alg` from the checked options and `kid`. Options are checked here in
+/// `alg` from the checked options and, with `include_kid`, the key's
+/// `kid`. Options are checked here in
 /// jose's order before anything is signed.
 #[napi]
 pub fn jwt_sign(
@@ -72,9 +73,9 @@ pub fn jwt_sign(
     payload: String,
     key: ClassInstance<'_, NativeKey>,
     protected: Option<String>,
-    kid: Option<String>,
+    include_kid: bool,
 ) -> napi::Result<String> {
-    job::now(sign_job(&options, payload, &key, protected, kid))
+    job::now(sign_job(&options, payload, &key, protected, include_kid))
 }
 
 #[napi]
@@ -83,9 +84,9 @@ pub fn jwt_sign_async(
     payload: String,
     key: ClassInstance<'_, NativeKey>,
     protected: Option<String>,
-    kid: Option<String>,
+    include_kid: bool,
 ) -> napi::Result<AsyncTask<OffThread<JwtSignJob>>> {
-    job::off_thread(sign_job(&options, payload, &key, protected, kid))
+    job::off_thread(sign_job(&options, payload, &key, protected, include_kid))
 }
 
 fn sign_job(
@@ -93,10 +94,11 @@ fn sign_job(
     payload: String,
     key: &NativeKey,
     protected: Option<String>,
-    kid: Option<String>,
+    include_kid: bool,
 ) -> Result<JwtSignJob> {
     let options = jwt::sign_options(options)?;
     let claims = options.claims_set_text(payload)?;
+    let kid = include_kid.then(|| key.inner.kid().to_owned());
     let key = JwsKey::Key(Arc::clone(&key.inner));
     Ok(match protected {
         Some(header) => JwtSignJob::General(SignJob::compact(

@@ -12,8 +12,22 @@ use crate::jwa::curve448::{self, ED448_KEY_LEN};
 pub(super) struct Ed25519Key {
     x: Vec<u8>,
     d: Option<Vec<u8>>,
-    pair: OnceLock<Result<Ed25519KeyPair>>,
+    /// What `ED25519_sign` takes, made once `d` is known to pair with `x`.
+    private: OnceLock<Result<PrivateKey>>,
     verifier: OnceLock<Result<ParsedPublicKey>>,
+}
+
+/// AWS-LC's Ed25519 private key: the 32-byte seed `d`, then the public key
+/// `x`. Signing with it directly skips aws-lc-rs's per-call EVP context
+/// and its allocations, ~3% of a signature (the scalar multiplication is
+/// the rest). Cleared when dropped.
+struct PrivateKey([u8; 64]);
+
+impl Drop for PrivateKey {
+    fn drop(&mut self) {
+        // SAFETY: clears exactly the 64 bytes this array owns.
+        unsafe { aws_lc_sys::OPENSSL_cleanse(self.0.as_mut_ptr().cast(), self.0.len()) }
+    }
 }
 
 impl Ed25519Key {
@@ -24,7 +38,7 @@ impl Ed25519Key {
         Ok(Ed25519Key {
             x: x.to_vec(),
             d: d.map(<[u8]>::to_vec),
-            pair: OnceLock::new(),
+            private: OnceLock::new(),
             verifier: OnceLock::new(),
         })
     }
@@ -34,12 +48,31 @@ impl Ed25519Key {
     }
 
     pub(super) fn sign(&self, data: &[u8]) -> Result<Vec<u8>> {
-        let pair = ready(self.pair.get_or_init(|| {
+        let key = ready(self.private.get_or_init(|| {
             let d = self.d.as_deref().ok_or_else(Error::import_failed)?;
             // Refuses a seed whose public key is not `x`.
-            Ed25519KeyPair::from_seed_and_public_key(d, &self.x).map_err(rejected)
+            Ed25519KeyPair::from_seed_and_public_key(d, &self.x).map_err(rejected)?;
+            let mut private = PrivateKey([0; 64]);
+            private.0[..32].copy_from_slice(d);
+            private.0[32..].copy_from_slice(&self.x);
+            Ok(private)
         }))?;
-        Ok(pair.try_sign(data).map_err(rejected)?.as_ref().to_vec())
+        let mut signature = vec![0; 64];
+        // SAFETY: ED25519_sign writes 64 bytes to `out_sig` (`signature`
+        // has 64), reads `message_len` bytes of `message` (`data`) and 64 of
+        // `private_key` (the array); none of them is kept.
+        let signed = unsafe {
+            aws_lc_sys::ED25519_sign(
+                signature.as_mut_ptr(),
+                data.as_ptr(),
+                data.len(),
+                key.0.as_ptr(),
+            )
+        };
+        if signed != 1 {
+            return Err(rejected(()));
+        }
+        Ok(signature)
     }
 
     pub(super) fn verify(&self, data: &[u8], sig: &[u8]) -> Result<bool> {
