@@ -3,11 +3,11 @@
 
 use std::sync::OnceLock;
 
-use aws_lc_rs::rand::SystemRandom;
 use aws_lc_rs::signature::{
     self, EcdsaKeyPair, EcdsaSigningAlgorithm, EcdsaVerificationAlgorithm, ParsedPublicKey,
 };
 
+use super::ecdsa_raw::SigningKey;
 use super::{ready, rejected, SignatureAlgorithm};
 use crate::error::{Error, Result};
 use crate::jwk::material::{pad_to, EcCurve};
@@ -18,7 +18,9 @@ pub(super) struct EcKey {
     point: Vec<u8>,
     /// Fixed-length private scalar.
     d: Option<Vec<u8>>,
-    pair: OnceLock<Result<EcdsaKeyPair>>,
+    /// Built on first signature, once aws-lc-rs has checked that `d` and
+    /// the point pair up.
+    signer: OnceLock<Result<SigningKey>>,
     verifier: OnceLock<Result<ParsedPublicKey>>,
 }
 
@@ -70,7 +72,7 @@ impl EcKey {
             curve,
             point,
             d,
-            pair: OnceLock::new(),
+            signer: OnceLock::new(),
             verifier: OnceLock::new(),
         })
     }
@@ -84,14 +86,14 @@ impl EcKey {
     }
 
     pub(super) fn sign(&self, data: &[u8]) -> Result<Vec<u8>> {
-        let pair = ready(self.pair.get_or_init(|| {
+        let signer = ready(self.signer.get_or_init(|| {
             let d = self.d.as_deref().ok_or_else(Error::import_failed)?;
             // aws-lc-rs checks that the point is the one `d` makes.
             EcdsaKeyPair::from_private_key_and_public_key(algorithms(self.curve).1, d, &self.point)
-                .map_err(rejected)
+                .map_err(rejected)?;
+            SigningKey::new(self.curve, d, &self.point)
         }))?;
-        let signature = pair.sign(&SystemRandom::new(), data).map_err(rejected)?;
-        Ok(signature.as_ref().to_vec())
+        signer.sign(data)
     }
 
     /// A signature not exactly twice the coordinate length is just invalid.

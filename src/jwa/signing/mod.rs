@@ -11,6 +11,7 @@
 //! too short for its padding.
 
 mod ecdsa;
+mod ecdsa_raw;
 mod eddsa;
 mod hmac;
 mod rsa_raw;

@@ -360,6 +360,24 @@ fn ecdsa_signatures_are_fixed_width_and_checked() {
 }
 
 #[test]
+fn ecdsa_r_and_s_keep_their_width_when_short() {
+    // About one signature in 128 has an `r` or `s` whose first byte is 0:
+    // that half must still be left-padded to the full width.
+    let key = fixture_key("p256");
+    let (private, public) = (signer(&key), public_signer(&key));
+    let mut short = 0;
+    for _ in 0..2000 {
+        let sig = private.sign("ES256", MSG).unwrap();
+        assert_eq!(sig.len(), 64);
+        if sig[0] == 0 || sig[32] == 0 {
+            short += 1;
+            assert!(public.verify("ES256", MSG, &sig).unwrap());
+        }
+    }
+    assert!(short > 0, "no short r or s in 2000 signatures");
+}
+
+#[test]
 fn ec_private_scalar_must_match_the_point() {
     let mut m = material(&fixture_key("p256"));
     if let Material::Ec { d: Some(d), .. } = &mut m {
