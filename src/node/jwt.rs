@@ -16,6 +16,7 @@ use super::error::{parse_object, OrThrow};
 use super::job::{self, Job, OffThread};
 use super::jws::{refuse_encryption_keys, KeyArg, KeySource, KeysArg, SignJob};
 use super::key::NativeKey;
+use super::text::Text;
 use crate::error::Result;
 use crate::jws::{self, JwsKey};
 use crate::jwt::{self, DecodedJwt, VerifyOptions};
@@ -69,13 +70,19 @@ pub fn jwt_sign_claims(options: String, payload_is_object: bool) -> napi::Result
 /// jose's order before anything is signed.
 #[napi]
 pub fn jwt_sign(
-    options: String,
-    payload: String,
+    options: Text,
+    payload: Text,
     key: ClassInstance<'_, NativeKey>,
     protected: Option<String>,
     include_kid: bool,
 ) -> napi::Result<String> {
-    job::now(sign_job(&options, payload, &key, protected, include_kid))
+    job::now(sign_job(
+        &options.0,
+        payload.0,
+        &key,
+        protected,
+        include_kid,
+    ))
 }
 
 #[napi]
@@ -188,15 +195,15 @@ pub fn jwt_verify(
 /// [`jwt_verify`] with one key, the commonest call.
 #[napi]
 pub fn jwt_verify_key(
-    options: String,
-    token: String,
+    options: Text,
+    token: Text,
     key: ClassInstance<'_, NativeKey>,
     legacy_p256k: bool,
     complete: bool,
 ) -> napi::Result<VerifiedToken> {
     job::now(verify_job(
-        &options,
-        &token,
+        &options.0,
+        &token.0,
         "key",
         &Either::A(key),
         legacy_p256k,

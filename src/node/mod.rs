@@ -10,3 +10,4 @@ mod jwe;
 mod jws;
 mod jwt;
 mod key;
+mod text;

@@ -1,0 +1,63 @@
+//! A string argument read with one N-API call instead of two.
+//!
+//! napi-rs reads a `String` argument by asking V8 for its UTF-8 length (a
+//! pass over the string) and then for the bytes. The hot JWT calls take
+//! short strings (tokens, option texts, payloads), so those are written
+//! into a stack buffer straight away, and only a string that may not have
+//! fit is read the long way.
+
+use std::mem::MaybeUninit;
+
+use napi::bindgen_prelude::{FromNapiValue, TypeName, ValidateNapiValue, ValueType};
+use napi::sys;
+
+/// The stack buffer's size. V8 cuts a string that does not fit at a
+/// character boundary, so a result that leaves fewer than 4 bytes (the
+/// longest UTF-8 character) plus the NUL unused may have been cut, and is
+/// read again the long way.
+const STACK_BYTES: usize = 2048;
+const COMPLETE_BELOW: usize = STACK_BYTES - 4;
+
+pub struct Text(pub String);
+
+impl FromNapiValue for Text {
+    unsafe fn from_napi_value(env: sys::napi_env, value: sys::napi_value) -> napi::Result<Text> {
+        let mut buffer = [MaybeUninit::<u8>::uninit(); STACK_BYTES];
+        let mut written = 0;
+        // SAFETY: V8 writes at most STACK_BYTES bytes, NUL included, into
+        // the buffer and says how many it wrote before the NUL.
+        let status = unsafe {
+            sys::napi_get_value_string_utf8(
+                env,
+                value,
+                buffer.as_mut_ptr().cast(),
+                STACK_BYTES,
+                &mut written,
+            )
+        };
+        if status == sys::Status::napi_ok && written < COMPLETE_BELOW {
+            // SAFETY: the first `written` bytes were written just now, and
+            // V8 writes well-formed UTF-8 (lone surrogates as U+FFFD).
+            let bytes =
+                unsafe { std::slice::from_raw_parts(buffer.as_ptr().cast::<u8>(), written) };
+            return Ok(Text(
+                unsafe { std::str::from_utf8_unchecked(bytes) }.to_owned(),
+            ));
+        }
+        // not a string (napi-rs makes the error), or maybe cut short
+        // SAFETY: the arguments are the ones this call received.
+        unsafe { String::from_napi_value(env, value) }.map(Text)
+    }
+}
+
+impl TypeName for Text {
+    fn type_name() -> &'static str {
+        "String"
+    }
+
+    fn value_type() -> ValueType {
+        ValueType::String
+    }
+}
+
+impl ValidateNapiValue for Text {}
