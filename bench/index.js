@@ -3,7 +3,8 @@
 // `npm run bench`: jose-native against its peers, against the raw
 // aws-lc-rs primitives, its Async scaling and its memory over 1M calls.
 //
-//   node bench/index.js [--quick] [--filter <substring>]
+//   node --expose-gc bench/index.js [--quick] [--filter <substring>]
+//   (npm run bench [-- --quick] [-- --filter <substring>])
 //
 // Prints the tables on stdout (progress on stderr) and, for an unfiltered
 // run, writes bench/RESULTS.md and bench/ratios.svg.
@@ -17,7 +18,8 @@ const peers = require('./peers')
 const cases = require('./cases')
 const targets = require('./targets')
 const report = require('./report')
-const { WINDOWS, SLICES, measureSync, measureSequential } = require('./measure')
+const { WINDOWS, SLICES, measureInTurns } = require('./measure')
+const primitives = require('./primitives')
 const keys = require('./keys').get()
 
 const ROOT = path.join(__dirname, '..')
@@ -49,7 +51,6 @@ const LIBRARIES = [
 ]
 
 const progress = (message) => process.stderr.write(`${message}\n`)
-const seconds = (since) => Number(process.hrtime.bigint() - since) / 1e9
 
 function version (lib) {
   const file = lib.name === 'jose-native'
@@ -58,54 +59,19 @@ function version (lib) {
   return JSON.parse(fs.readFileSync(file, 'utf8')).version
 }
 
-// --- raw aws-lc-rs ----------------------------------------------------
-
-function hostTriple () {
-  const result = spawnSync('rustc', ['-vV'], { encoding: 'utf8' })
-  if (result.error || result.status !== 0) return null
-  const line = result.stdout.split('\n').find((l) => l.startsWith('host: '))
-  return line ? line.slice(6).trim() : null
-}
-
-// Builds and runs bench/raw.rs. The addon's build (`napi build --platform
-// --release`) passes the host triple as --target, so passing it here too
-// lands in the same target/<triple>/release and reuses its compiled
-// aws-lc-sys, which would otherwise take minutes to build. The build is
-// timed on its own so its cost shows separately from the measurement.
-// Never throws: any failure becomes `{ error }` and the table goes on
-// without the column.
-function runRaw (quick) {
-  const triple = hostTriple()
-  if (!triple) return { error: 'rustc/cargo not found (raw aws-lc-rs rates need a Rust toolchain)' }
-  const args = ['--quiet', '--release', '--example', 'raw', '--no-default-features', '--target', triple]
-  const options = { cwd: ROOT, encoding: 'utf8', timeout: 600000 }
-  progress('raw: building bench/raw.rs ...')
-  const started = process.hrtime.bigint()
-  const build = spawnSync('cargo', ['build', ...args], options)
-  const buildSeconds = seconds(started)
-  if (build.error || build.status !== 0) {
-    return { error: `cargo build of bench/raw.rs failed: ${failure(build)}` }
-  }
-  progress(`raw: built in ${buildSeconds.toFixed(1)} s, measuring ...`)
-  const run = spawnSync('cargo', ['run', ...args, '--', ...(quick ? ['--quick'] : [])], options)
-  if (run.error || run.status !== 0) return { error: `bench/raw.rs failed: ${failure(run)}` }
-  try {
-    return { rates: JSON.parse(run.stdout), buildSeconds }
-  } catch (err) {
-    return { error: `bench/raw.rs printed no JSON: ${err.message}` }
-  }
-}
-
-function failure (result) {
-  if (result.error) return result.error.message
-  const lines = String(result.stderr || '').trim().split('\n')
-  return lines.slice(-3).join(' / ') || `exit code ${result.status}`
-}
-
 // 1 / (sum of per-op times): the rate of running the primitives in turn.
 function rawLimit (names, rates) {
   if (!names || !rates || names.some((n) => !rates[n])) return null
   return 1 / names.reduce((sum, n) => sum + 1 / rates[n], 0)
+}
+
+// The length of the signing input the asymmetric JWT rows sign and verify
+// (protected header with `alg` and `kid`, then the claims): the message
+// length the raw primitives take, so that their limit is for the same work.
+function signingInputLength () {
+  const { lib } = peers.native()
+  const key = lib.JWK.asKey(keys.EdDSA.privateKey)
+  return lib.JWT.sign(peers.CLAIMS, key, { algorithm: 'EdDSA', expiresIn: '1h' }).lastIndexOf('.')
 }
 
 // --- main table -------------------------------------------------------
@@ -123,32 +89,45 @@ function setups (adapters) {
 
 // ops/s per library for one row: null for n/a; a case that fails its
 // check is not timed but listed in `failed` (shown as FAIL with the reason)
-// so one broken library does not hide everyone else's results.
-async function measureRow (row, adapters, setupOf, windows) {
+// so one broken library does not hide everyone else's results. The
+// libraries are timed in turns (see measureInTurns).
+async function measureRow (row, adapters, setupOf, windows, server) {
   const referee = await setupOf(adapters.find((a) => a.name === 'jose'), row)
   const rates = {}
   const failed = {}
+  const timed = []
   for (const adapter of adapters) {
     rates[adapter.name] = null
     try {
       const setup = await setupOf(adapter, row)
       if (!setup) continue
-      const fn = await cases.prepare(row, setup, referee)
-      rates[adapter.name] = adapter.promises ? await measureSequential(fn, windows) : measureSync(fn, windows)
+      timed.push({ name: adapter.name, fn: await cases.prepare(row, setup, referee), promises: !!adapter.promises })
     } catch (err) {
       failed[adapter.name] = err.message.split('\n')[0]
     }
   }
-  return { rates, failed }
+  // the row's raw primitives take their turns too, in bench/raw.rs --serve
+  const rawNames = server ? RAW_OF[row.name] || [] : []
+  for (const name of rawNames) {
+    timed.push({ name: `raw ${name}`, warm: (ms) => server.warm(name, ms), slice: (ms) => server.run(name, ms) })
+  }
+  const measured = await measureInTurns(timed, windows)
+  const rawRates = {}
+  timed.forEach(({ name }, i) => {
+    if (name.startsWith('raw ')) rawRates[name.slice(4)] = measured[i]
+    else rates[name] = measured[i]
+  })
+  return { rates, failed, rawRates: rawNames.length ? rawRates : null }
 }
 
 // The derived columns of one row.
-function summarizeRow (row, { rates, failed }, raw) {
+function summarizeRow (row, { rates, failed, rawRates }, raw) {
   const peerRates = LIBRARIES.slice(1).filter((lib) => rates[lib.name] !== null && rates[lib.name] !== undefined)
   const bestLib = peerRates.sort((a, b) => rates[b.name] - rates[a.name])[0]
   const native = rates['jose-native']
   const best = bestLib ? { short: bestLib.short, ops: rates[bestLib.name] } : null
-  const limit = raw.error ? null : rawLimit(RAW_OF[row.name], raw.rates)
+  // the rates measured in turns with the row, else the table's
+  const limit = rawLimit(RAW_OF[row.name], rawRates || (raw.error ? null : raw.rates))
   return {
     name: row.name,
     rates,
@@ -224,10 +203,15 @@ function write (summary) {
 async function measureTable (rows, raw, windows) {
   const adapters = await peers.load()
   const setupOf = setups(adapters)
+  const server = raw.error ? null : primitives.serve(raw.binary, raw.messageLen)
   const summaryRows = []
-  for (const row of rows) {
-    progress(`measuring ${row.name} ...`)
-    summaryRows.push(summarizeRow(row, await measureRow(row, adapters, setupOf, windows), raw))
+  try {
+    for (const row of rows) {
+      progress(`measuring ${row.name} ...`)
+      summaryRows.push(summarizeRow(row, await measureRow(row, adapters, setupOf, windows, server), raw))
+    }
+  } finally {
+    if (server) server.close()
   }
   return summaryRows
 }
@@ -243,7 +227,7 @@ async function main () {
 
   // Raw first: the one step that may compile, before anything is timed.
   const raw = rows.some((row) => RAW_OF[row.name])
-    ? runRaw(quick)
+    ? primitives.run(quick, signingInputLength())
     : { error: 'no selected row has a raw primitive' }
   if (raw.error) progress(`raw: ${raw.error}`)
 

@@ -46,7 +46,7 @@ function runFor (fn, ms, batch, grow) {
 // profiler) can only slow a slice down, so the best slice is the closest
 // to the rate on an idle machine, and the ranking stays fair when the
 // interference comes and goes during the run.
-const SLICES = 4
+const SLICES = 8
 
 // ops/s of a synchronous operation: a warm-up (JIT tiers, caches, the
 // batch size) then the measured window.
@@ -58,6 +58,53 @@ function measureSync (fn, { warmupMs, measureMs }) {
     best = Math.max(best, ops / ns * 1e9)
   }
   return best
+}
+
+// ops/s of several operations measured in turns: each is warmed up, then
+// the slices go round them, one slice each per round, and each operation's
+// best slice is its rate. A slow spell of the machine (another process, a
+// frequency change) then falls on every operation alike, so the ratios
+// between them hold even where absolute rates drift; measured one after
+// the other, one library could get the slow spell and another the fast
+// one. An operation is `{ fn }` (a sync call), `{ fn, promises: true }`
+// (awaited one call at a time) or `{ warm(ms), slice(ms) }` (timed
+// elsewhere, a Promise of its ops/s: bench/raw.rs --serve).
+async function measureInTurns (ops, { warmupMs, measureMs }) {
+  const turns = ops.map(turnOf)
+  for (const turn of turns) await turn.warm(warmupMs)
+  const best = ops.map(() => 0)
+  const sliceMs = measureMs / SLICES
+  for (let round = 0; round < SLICES; round++) {
+    for (let i = 0; i < turns.length; i++) {
+      collectGarbage()
+      best[i] = Math.max(best[i], await turns[i].slice(sliceMs))
+    }
+  }
+  return best
+}
+
+// In one process, the garbage one library's slice leaves is collected in
+// whichever slice comes next: a full collection before each slice (outside
+// its timing) has every slice start from a clean heap, so each library
+// pays for its own garbage only. `npm run bench` passes --expose-gc.
+function collectGarbage () {
+  if (typeof global.gc === 'function') global.gc({ type: 'minor' })
+}
+
+function turnOf (op) {
+  if (op.slice) return op
+  const rate = ({ ops, ns }) => ops / ns * 1e9
+  if (op.promises) {
+    return {
+      warm: (ms) => sequentialFor(op.fn, ms),
+      slice: async (ms) => rate(await sequentialFor(op.fn, ms))
+    }
+  }
+  let batch = 1
+  return {
+    warm: (ms) => { batch = runFor(op.fn, ms, 1, true).batch },
+    slice: (ms) => rate(runFor(op.fn, ms, batch, false))
+  }
 }
 
 // ops/s of a Promise API awaited one call at a time, as the sync loop
@@ -111,4 +158,4 @@ async function inFlightFor (fn, inFlight, ms) {
   return { ops, ns: Number(now() - start) }
 }
 
-module.exports = { WINDOWS, SLICES, measureSync, measureSequential, measureInFlight }
+module.exports = { WINDOWS, SLICES, measureSync, measureSequential, measureInTurns, measureInFlight }

@@ -96,7 +96,8 @@ function legend (summary) {
   const lines = [
     `libraries: ${names}.`,
     `ops/s of a synchronous loop, the best of ${w.slices} slices of a ${w.measureMs} ms window after a ${w.warmupMs} ms` +
-      ' warm-up; jose@6 (Promise-only) awaited one call at a time in the same loop.',
+      ' warm-up; the libraries take their slices in turns, so a slow spell of the machine falls on all of them alike;' +
+      ' jose@6 (Promise-only) awaited one call at a time in the same loop.',
     'ratio = jose-native ÷ best peer.'
   ]
   for (const row of summary.rows) {
@@ -139,7 +140,7 @@ function sections (summary, targets) {
     list.push({
       title: 'Raw aws-lc-rs, ops/s',
       table: rawTable(summary.raw),
-      notes: [`bench/raw.rs on one core, best of 4 slices as above; cargo build of the example ${summary.raw.buildSeconds.toFixed(1)} s this run.`]
+      notes: [`bench/raw.rs on one core, best of ${summary.meta.windows.slices} slices as above, over ${summary.raw.messageLen}-byte messages (the JWT rows' signing input); the vs raw column takes the rates measured in turns with each row; cargo build of the example ${summary.raw.buildSeconds.toFixed(1)} s this run.`]
     })
   }
   list.push(summary.async.error
