@@ -184,7 +184,8 @@ pub fn unwrap(
             };
             let apu = party_info(header, "apu")?;
             let apv = party_info(header, "apv")?;
-            let derived = ecdh_es::recipient_derive(alg, enc, key.material(), &epk, &apu, &apv)?;
+            let derived =
+                ecdh_es::recipient_derive_with(alg, enc, key.agreement_key(), &epk, &apu, &apv)?;
             if alg.family == KeyFamily::EcdhEs {
                 Ok(derived)
             } else {

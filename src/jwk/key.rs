@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
+use crate::jwa::ecdh_es::StaticKey;
 use crate::jwa::registry::{self, Operation, Restrictions};
 use crate::jwa::rsaes::RsaKey;
 use crate::jwa::signing::Signer;
@@ -26,6 +27,8 @@ pub struct Key {
     signer: OnceLock<Result<Signer>>,
     /// The RSA key for JWE key encryption, prepared on first use.
     rsa_cipher: OnceLock<Result<RsaKey>>,
+    /// The private key for ECDH-ES key agreement, prepared on first use.
+    agreement: OnceLock<StaticKey>,
     /// `algorithms("sign")` and `algorithms("verify")`, which every JWS
     /// operation asks: computed once, as nothing they depend on changes.
     jws_algorithms: [OnceLock<Vec<&'static str>>; 2],
@@ -46,6 +49,7 @@ impl Key {
             thumbprint,
             signer: OnceLock::new(),
             rsa_cipher: OnceLock::new(),
+            agreement: OnceLock::new(),
             jws_algorithms: [OnceLock::new(), OnceLock::new()],
         })
     }
@@ -64,6 +68,12 @@ impl Key {
             .get_or_init(|| RsaKey::from_material(&self.material))
             .as_ref()
             .map_err(Clone::clone)
+    }
+
+    /// The key as ECDH-ES agreement takes it (built once).
+    pub fn agreement_key(&self) -> &StaticKey {
+        self.agreement
+            .get_or_init(|| StaticKey::new(&self.material))
     }
 
     pub fn material(&self) -> &Material {
