@@ -7,7 +7,8 @@
 //   (npm run bench [-- --quick] [-- --filter <substring>])
 //
 // Prints the tables on stdout (progress on stderr) and, for an unfiltered
-// run, writes bench/RESULTS.md and bench/ratios.svg.
+// run, writes bench/RESULTS.md, bench/ratios.svg and the README's
+// Performance section.
 
 const fs = require('fs')
 const os = require('os')
@@ -194,10 +195,25 @@ function meta (quick, load) {
   }
 }
 
+// The README's Performance section sits between these markers; a full run
+// replaces what is between them, so the README shows the latest results.
+const README_START = '<!-- bench:start (written by npm run bench) -->'
+const README_END = '<!-- bench:end -->'
+
 function write (summary) {
   fs.writeFileSync(path.join(__dirname, 'RESULTS.md'), report.toMarkdown(summary, targets))
   fs.writeFileSync(path.join(__dirname, 'ratios.svg'), report.svg(summary))
-  progress('wrote bench/RESULTS.md and bench/ratios.svg')
+  const readmePath = path.join(ROOT, 'README.md')
+  const readme = fs.readFileSync(readmePath, 'utf8')
+  const start = readme.indexOf(README_START)
+  const end = readme.indexOf(README_END)
+  if (start === -1 || end < start) {
+    progress('README.md has no bench markers: its Performance section was left as it was')
+  } else {
+    const section = `${README_START}\n${report.readme(summary, targets)}\n${README_END}`
+    fs.writeFileSync(readmePath, readme.slice(0, start) + section + readme.slice(end + README_END.length))
+  }
+  progress('wrote bench/RESULTS.md, bench/ratios.svg and the README\'s Performance section')
 }
 
 async function measureTable (rows, raw, windows) {
@@ -240,7 +256,7 @@ async function main () {
     meta: meta(quick, load)
   }
   process.stdout.write(report.toText(summary, targets))
-  if (cases.filterOf(args) !== null) progress('filtered run: bench/RESULTS.md and bench/ratios.svg left as they were')
+  if (cases.filterOf(args) !== null) progress('filtered run: bench/RESULTS.md, bench/ratios.svg and README.md left as they were')
   else write(summary)
 }
 

@@ -189,6 +189,42 @@ function toMarkdown (summary, targets) {
   return [...head, ...body].join('\n')
 }
 
+// The README's summary: jose-native against the best peer per row, the
+// chart, and one line each for async scaling and memory; RESULTS.md has
+// every library's rate.
+function readme (summary, targets) {
+  const { meta } = summary
+  const headers = ['operation', 'jose-native', 'best peer', 'ratio', 'target', 'vs raw (≥0.80)']
+  const rows = summary.rows.map((row) => [
+    row.name,
+    ops(row.rates['jose-native']),
+    row.best ? `${row.best.short} ${ops(row.best.ops)}` : 'n/a',
+    row.ratio === null ? 'n/a' : `${times(row.ratio)}${row.target ? ` ${mark(row.ratio >= row.target)}` : ''}`,
+    row.target ? `≥${times(row.target)}` : '',
+    vsRawCell(row)
+  ])
+  const lines = [
+    `ops/s, \`npm run bench\` on ${machine(meta)}, ${meta.date.slice(0, 10)}` +
+      `${meta.quick ? ' (--quick)' : ''}. Peers: ${summary.libraries.slice(1).map((lib) => `${lib.package}@${lib.version}`).join(', ')}.`,
+    '',
+    markdown({ headers, rows }),
+    '',
+    '![jose-native ÷ best peer](bench/ratios.svg)',
+    ''
+  ]
+  const rs256 = !summary.async.error && summary.async.rows.find((row) => row.name === 'JWT RS256 sign')
+  if (rs256) {
+    lines.push(`- Async: \`JWT.signAsync\` RS256 with ${summary.async.inFlight} calls in flight does ${ops(rs256.async)} ops/s, ` +
+      `${times(rs256.ratio)} the sync loop on ${meta.cores} cores (target ≥${times(targets.async['JWT RS256 sign'])}).`)
+  }
+  if (!summary.memory.error) {
+    const m = summary.memory
+    lines.push(`- Memory over ${m.ops.toLocaleString('en-US')} \`JWT.verify\` calls: heap ${signedMb(m.heapGrowth)}, RSS ${signedMb(m.rssGrowth)}.`)
+  }
+  lines.push('- Every library\'s rate, the raw aws-lc-rs rates and the method: [bench/RESULTS.md](bench/RESULTS.md).')
+  return lines.join('\n')
+}
+
 // --- chart ------------------------------------------------------------
 
 const escape = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
@@ -248,4 +284,4 @@ function svg (summary) {
   return parts.join('\n') + '\n'
 }
 
-module.exports = { toText, toMarkdown, svg }
+module.exports = { readme, toText, toMarkdown, svg }
