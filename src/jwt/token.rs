@@ -63,13 +63,27 @@ fn malformed() -> Error {
 /// empty token or a JWE (five segments), `JWTMalformed` for any other
 /// segment count or a segment that is not JSON.
 pub fn decode(token: &str) -> Result<DecodedJwt> {
+    decode_owned(token.to_owned())
+}
+
+/// [`decode`] of a token the caller hands over, which the result keeps
+/// without copying it.
+pub fn decode_owned(token: String) -> Result<DecodedJwt> {
     if token.is_empty() {
         return Err(Error::type_error("JWT must be a string"));
     }
-    let dots: Vec<usize> = token.match_indices('.').map(|(at, _)| at).take(5).collect();
-    let (first, second) = match dots.as_slice() {
-        [first, second] => (*first, *second),
-        parts if parts.len() == 4 => {
+    // where the first two dots are, and how many there are (up to 5)
+    let mut dots = [0; 2];
+    let mut count = 0;
+    for (at, _) in token.match_indices('.').take(5) {
+        if count < 2 {
+            dots[count] = at;
+        }
+        count += 1;
+    }
+    let [first, second] = match count {
+        2 => dots,
+        4 => {
             return Err(Error::type_error("JWTs must be decrypted first"));
         }
         _ => {
@@ -85,7 +99,7 @@ pub fn decode(token: &str) -> Result<DecodedJwt> {
         header,
         payload,
         payload_json,
-        token: token.to_owned(),
+        token,
         signature_dot: second,
     })
 }

@@ -184,7 +184,7 @@ pub fn jwt_verify(
 ) -> napi::Result<VerifiedToken> {
     job::now(verify_job(
         &options,
-        &token,
+        token,
         &mode,
         &keys,
         legacy_p256k,
@@ -203,7 +203,7 @@ pub fn jwt_verify_key(
 ) -> napi::Result<VerifiedToken> {
     job::now(verify_job(
         &options.0,
-        &token.0,
+        token.0,
         "key",
         &Either::A(key),
         legacy_p256k,
@@ -222,7 +222,7 @@ pub fn jwt_verify_async(
 ) -> napi::Result<AsyncTask<OffThread<JwtVerifyJob>>> {
     job::off_thread(verify_job(
         &options,
-        &token,
+        token,
         &mode,
         &keys,
         legacy_p256k,
@@ -232,14 +232,14 @@ pub fn jwt_verify_async(
 
 fn verify_job(
     options: &str,
-    token: &str,
+    token: String,
     mode: &str,
     keys: &KeysArg<'_>,
     legacy_p256k: bool,
     complete: bool,
 ) -> Result<JwtVerifyJob> {
     let options = jwt::verify_options(options)?;
-    let decoded = jwt::decode(token)?;
+    let decoded = jwt::decode_owned(token)?;
     Ok(JwtVerifyJob {
         prepared: Arc::new(Prepared { options, decoded }),
         keys: KeySource::from_arg(mode, keys, legacy_p256k)?,
