@@ -1,4 +1,5 @@
-//! Checked JWT options, remembered by the JSON text they came from.
+//! Checked JWT options, remembered by the JSON text they came from, and
+//! the small text-keyed memo behind them (JWT header segments use it too).
 //!
 //! An application verifies (or signs) token after token with the same
 //! options, and the facade hands them over as the same text each time
@@ -18,22 +19,29 @@ use serde_json::{Map, Value};
 use super::{SignOptions, VerifyOptions};
 use crate::error::{Error, Result};
 
-/// How many distinct option texts a thread keeps of each kind.
-const KEPT: usize = 8;
+/// How many distinct texts a memo keeps.
+pub(super) const KEPT: usize = 8;
 
-pub struct Memo<T> {
+/// Values parsed from texts, the last [`KEPT`] distinct texts' kept.
+pub(super) struct Memo<T> {
     /// Most recently used first.
     entries: Vec<(Box<str>, Arc<T>)>,
 }
 
 impl<T> Memo<T> {
-    const fn new() -> Memo<T> {
+    pub(super) const fn new() -> Memo<T> {
         Memo {
             entries: Vec::new(),
         }
     }
 
-    fn get_or_parse(&mut self, text: &str, parse: impl FnOnce() -> Result<T>) -> Result<Arc<T>> {
+    /// The value of `text`: the kept one, or `parse()`'s, kept unless it
+    /// failed.
+    pub(super) fn get_or_parse(
+        &mut self,
+        text: &str,
+        parse: impl FnOnce() -> Result<T>,
+    ) -> Result<Arc<T>> {
         if let Some(at) = self.entries.iter().position(|(kept, _)| **kept == *text) {
             // keep the hit in front, so a steady caller finds it first
             self.entries[..=at].rotate_right(1);

@@ -13,6 +13,7 @@ use std::sync::Arc;
 use serde_json::Value;
 
 use super::claims_set::ClaimsSet;
+use super::memo::Memo;
 use crate::b64;
 use crate::error::{Error, Kind, Result};
 
@@ -104,13 +105,12 @@ pub fn decode_owned(token: String) -> Result<DecodedJwt> {
     })
 }
 
-/// How many header segments a thread remembers, and how long one may be.
-const HEADERS_KEPT: usize = 8;
+/// How long a header segment may be to be remembered.
 const HEADER_KEPT_LEN: usize = 512;
 
 thread_local! {
-    /// Recently decoded header segments, most recent first.
-    static HEADERS: RefCell<Vec<(Box<str>, Arc<Segment>)>> = const { RefCell::new(Vec::new()) };
+    /// Recently decoded header segments.
+    static HEADERS: RefCell<Memo<Segment>> = const { RefCell::new(Memo::new()) };
 }
 
 /// A header segment decoded and parsed. The tokens of one issuer share their
@@ -118,21 +118,11 @@ thread_local! {
 /// remembered per thread and a repeat costs one comparison; a segment that
 /// does not parse is never kept.
 fn header(segment: &str) -> Result<Arc<Segment>> {
+    let parse = || parse_segment(segment).map(|(json, value)| Segment { json, value });
     if segment.len() > HEADER_KEPT_LEN {
-        return parse_segment(segment).map(|(json, value)| Arc::new(Segment { json, value }));
+        return parse().map(Arc::new);
     }
-    HEADERS.with(|kept| {
-        let mut kept = kept.borrow_mut();
-        if let Some(at) = kept.iter().position(|(text, _)| **text == *segment) {
-            kept[..=at].rotate_right(1);
-            return Ok(Arc::clone(&kept[0].1));
-        }
-        let (json, value) = parse_segment(segment)?;
-        let parsed = Arc::new(Segment { json, value });
-        kept.truncate(HEADERS_KEPT - 1);
-        kept.insert(0, (segment.into(), Arc::clone(&parsed)));
-        Ok(parsed)
-    })
+    HEADERS.with(|kept| kept.borrow_mut().get_or_parse(segment, parse))
 }
 
 /// A segment's JSON text and value.
@@ -345,7 +335,7 @@ mod tests {
         assert_eq!(c.header, d.header);
         // more distinct headers than are kept: each still decodes as itself
         for round in 0..2 {
-            for i in 0..HEADERS_KEPT + 3 {
+            for i in 0..super::super::memo::KEPT + 3 {
                 let h = format!(r#"{{"alg":"HS256","n":{i}}}"#);
                 let d = decode(&token(&h, "{}")).unwrap();
                 assert_eq!(d.header.json, h, "round {round}");
