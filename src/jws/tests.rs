@@ -968,3 +968,44 @@ fn pending_reports_bad_signatures_and_payloads_for_later() {
         Kind::JwsInvalid
     );
 }
+
+/// `compact_with_alg_and_kid` writes the header text `sign` writes for
+/// `{alg, kid}`: the same members, order and escapes, and the same JWS.
+#[test]
+fn own_header_compact_matches_the_general_path() {
+    let key = signer(&case("4.4")["input"]["key"]);
+    let payload = br#"{"sub":"a"}"#;
+    for kid in [
+        "plain-kid",
+        "q\"uote",
+        "back\\slash",
+        "tab\there",
+        "ctl\u{1}",
+        "é😀",
+        "",
+    ] {
+        let fast = compact_with_alg_and_kid(payload, &key, Some("HS256"), Some(kid), None).unwrap();
+        let general = sign(
+            payload,
+            vec![Recipient {
+                key: &key,
+                protected: Some(obj(json!({"alg": "HS256", "kid": kid}))),
+                header: None,
+                default_alg: None,
+            }],
+            Serialization::Compact,
+        )
+        .unwrap()
+        .to_compact();
+        assert_eq!(fast, general, "kid {kid:?}");
+    }
+    // with no alg the key's default follows the kid, as `sign` appends it
+    let fast =
+        compact_with_alg_and_kid(payload, &key, None, Some("k"), Some("HS256".into())).unwrap();
+    let header = b64::decode(fast.split('.').next().unwrap()).unwrap();
+    assert_eq!(header, br#"{"kid":"k","alg":"HS256"}"#);
+    assert_eq!(
+        err_of(compact_with_alg_and_kid(payload, &key, None, None, None)).message,
+        "could not resolve a usable \"alg\" for a recipient"
+    );
+}

@@ -3,6 +3,8 @@
 //! view (see `verify_options`): `header` as `{}` when it is a plain object
 //! and `null` when not, `now` as milliseconds.
 
+use std::fmt::Write as _;
+
 use serde_json::{Map, Value};
 
 use super::js::{
@@ -181,9 +183,11 @@ impl SignOptions {
 /// exponent notation.
 fn push_js_json(text: &mut String, value: &Value) {
     match value {
-        Value::Number(n) if !(n.is_i64() || n.is_u64()) => {
-            text.push_str(&number_to_string(n.as_f64().unwrap_or(f64::NAN)))
+        // integers, as `iat` and `exp` are: written in place
+        Value::Number(n) if n.is_i64() || n.is_u64() => {
+            let _ = write!(text, "{n}");
         }
+        Value::Number(n) => text.push_str(&number_to_string(n.as_f64().unwrap_or(f64::NAN))),
         other => text.push_str(&other.to_string()),
     }
 }
