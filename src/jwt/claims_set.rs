@@ -1,5 +1,6 @@
 //! A JWT Claims Set as the claim checks read it. Of an object payload only
-//! the members the checks read (`claims::READ`) are built, each in its slot;
+//! the members the checks read (`claims::READ`) are built, each with its
+//! slot (its index in `READ`);
 //! the others are still parsed (so malformed JSON stays malformed) but
 //! skipped. No member name is allocated or hashed: a verification reads a
 //! handful of claims, and building a JSON map of them cost more than the
@@ -15,8 +16,10 @@ use crate::error::Result;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ClaimsSet {
-    /// An object: slot `i` holds the member named `READ[i]`, if present.
-    Object(Vec<Option<Value>>),
+    /// An object: the members present, with their slots. A short list,
+    /// not a slot for every name: a 20-slot vector was big enough for
+    /// glibc to consolidate its free lists on many allocations.
+    Object(Vec<(u8, Value)>),
     /// Any other JSON value.
     Other(Value),
 }
@@ -63,7 +66,7 @@ impl ClaimsSet {
     /// `payload[name]` (see `js::get`); `name` must be one of `READ`.
     pub fn get(&self, name: &str) -> Result<Option<&Value>> {
         match self {
-            ClaimsSet::Object(slots) => Ok(slot(name).and_then(|i| slots[i].as_ref())),
+            ClaimsSet::Object(members) => Ok(slot(name).and_then(|i| member(members, i))),
             ClaimsSet::Other(value) => js::get(value, name),
         }
     }
@@ -71,7 +74,9 @@ impl ClaimsSet {
     /// `name in payload` (see `js::has`); `name` must be one of `READ`.
     pub fn has(&self, name: &str) -> Result<bool> {
         match self {
-            ClaimsSet::Object(slots) => Ok(slot(name).is_some_and(|i| slots[i].is_some())),
+            ClaimsSet::Object(members) => {
+                Ok(slot(name).is_some_and(|i| member(members, i).is_some()))
+            }
             ClaimsSet::Other(value) => js::has(value, name),
         }
     }
@@ -80,15 +85,22 @@ impl ClaimsSet {
     /// order).
     pub fn to_value(&self) -> Value {
         match self {
-            ClaimsSet::Object(slots) => Value::Object(
+            ClaimsSet::Object(members) => Value::Object(
                 READ.iter()
-                    .zip(slots)
-                    .filter_map(|(name, v)| Some(((*name).to_owned(), v.clone()?)))
+                    .enumerate()
+                    .filter_map(|(i, name)| Some(((*name).to_owned(), member(members, i)?.clone())))
                     .collect::<Map<String, Value>>(),
             ),
             ClaimsSet::Other(value) => value.clone(),
         }
     }
+}
+
+fn member(members: &[(u8, Value)], slot: usize) -> Option<&Value> {
+    members
+        .iter()
+        .find(|(i, _)| usize::from(*i) == slot)
+        .map(|(_, value)| value)
 }
 
 /// The top-level value: slots for an object, a whole `Value` otherwise.
@@ -110,16 +122,24 @@ impl<'de> Visitor<'de> for TopLevel {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<ClaimsSet, A::Error> {
-        let mut slots = vec![None; READ.len()];
+        let mut members: Vec<(u8, Value)> = Vec::with_capacity(8);
         while let Some(name) = map.next_key_seed(SlotOf)? {
             match name {
-                Some(i) => slots[i] = Some(map.next_value::<Value>()?),
+                Some(i) => {
+                    let value = map.next_value::<Value>()?;
+                    // READ has fewer than 256 names (a test holds it)
+                    let i = i as u8;
+                    match members.iter_mut().find(|(at, _)| *at == i) {
+                        Some(kept) => kept.1 = value,
+                        None => members.push((i, value)),
+                    }
+                }
                 None => {
                     map.next_value::<IgnoredAny>()?;
                 }
             }
         }
-        Ok(ClaimsSet::Object(slots))
+        Ok(ClaimsSet::Object(members))
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<ClaimsSet, A::Error> {
@@ -193,6 +213,7 @@ mod tests {
 
     #[test]
     fn every_name_read_has_its_slot() {
+        assert!(READ.len() <= usize::from(u8::MAX), "slots are kept as u8");
         for (i, name) in READ.iter().enumerate() {
             assert_eq!(slot(name), Some(i));
         }
@@ -210,6 +231,12 @@ mod tests {
             claims.to_value(),
             json!({"exp": 1, "nbf": null, "sub": "a"})
         );
+    }
+
+    #[test]
+    fn later_duplicates_win() {
+        let claims = read(r#"{"sub":"a","x":{"sub":"b"},"sub":"c","exp":1,"exp":2}"#);
+        assert_eq!(claims.to_value(), json!({"exp": 2, "sub": "c"}));
     }
 
     #[test]
