@@ -9,7 +9,7 @@
 const JWS = require('./jws')
 const { binding, call, translate } = require('./native')
 const { getKey, verificationKeys, usedKey } = require('./keys')
-const { Key, NATIVE } = require('./jwk/key')
+const { Key, NATIVE, HANDLE } = require('./jwk/key')
 const curves = require('./jwk/curves')
 const jarm = require('./jarm')
 const { stringify } = require('./json')
@@ -91,7 +91,7 @@ function fastSignArgs (payload, key, options = {}) {
   } catch {
     return undefined
   }
-  return [signOptionsJSON(options), text, key[NATIVE], headerText, includeKid]
+  return [signOptionsJSON(options), text, key[HANDLE], headerText, includeKid]
 }
 
 function sign (payload, key, options) {
@@ -192,7 +192,7 @@ function verifyOneKey (token, key, options) {
   const complete = options.complete === true
   let out
   try {
-    out = binding.jwtVerifyKey(verifyOptionsJSON(options), token, key[NATIVE], curves.legacy, complete)
+    out = binding.jwtVerifyKey(verifyOptionsJSON(options), token, key[HANDLE], curves.legacy, complete)
   } catch (err) {
     throw translate(err)
   }

@@ -8,9 +8,12 @@
 const { inspect } = require('util')
 const { createPrivateKey, createPublicKey, createSecretKey } = require('crypto')
 
-const { call } = require('../native')
+const { binding, call } = require('../native')
 
 const NATIVE = Symbol('jose-native handle')
+// The same key as an N-API External, which the hot JWT calls take: it
+// crosses into Rust cheaper than the class instance (src/node/key.rs).
+const HANDLE = Symbol('jose-native external handle')
 const INTERNAL = Symbol('jose-native internal construction')
 const ALGORITHMS = Symbol('algorithms cache')
 
@@ -32,6 +35,7 @@ class Key {
     const params = info.params
     Object.defineProperties(this, {
       [NATIVE]: { value: native },
+      [HANDLE]: { value: native ? binding.keyHandle(native) : undefined },
       [ALGORITHMS]: { value: new Map() },
       type: { value: info.type },
       private: { value: info.type === 'private' },
@@ -222,4 +226,4 @@ function referenceOctKey (params) {
   return new OctKey(INTERNAL, null, { type: 'secret', params, members: {} })
 }
 
-module.exports = { Key, RSAKey, ECKey, OKPKey, OctKey, fromNative, referenceOctKey, NATIVE, INTERNAL }
+module.exports = { Key, RSAKey, ECKey, OKPKey, OctKey, fromNative, referenceOctKey, NATIVE, HANDLE, INTERNAL }

@@ -232,11 +232,16 @@ impl KeySource {
         legacy_p256k: bool,
     ) -> Result<KeySource> {
         match keys {
-            Either::A(one) => Ok(KeySource {
-                keys: Keys::One(JwsKey::Key(Arc::clone(&one.inner))),
-                legacy_p256k,
-            }),
+            Either::A(one) => Ok(KeySource::one(Arc::clone(&one.inner), legacy_p256k)),
             Either::B(list) => KeySource::new(mode, list, legacy_p256k),
+        }
+    }
+
+    /// A single key.
+    pub(crate) fn one(key: Arc<Key>, legacy_p256k: bool) -> KeySource {
+        KeySource {
+            keys: Keys::One(JwsKey::Key(key)),
+            legacy_p256k,
         }
     }
 

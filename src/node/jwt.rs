@@ -8,16 +8,17 @@
 
 use std::sync::Arc;
 
-use napi::bindgen_prelude::{AsyncTask, ClassInstance, Either};
+use napi::bindgen_prelude::{AsyncTask, Either};
 use napi_derive::napi;
 use serde_json::Value;
 
 use super::error::{parse_object, OrThrow};
 use super::job::{self, Job, OffThread};
 use super::jws::{refuse_encryption_keys, KeyArg, KeySource, KeysArg, SignJob};
-use super::key::NativeKey;
+use super::key::KeyHandle;
 use super::text::Text;
 use crate::error::Result;
+use crate::jwk::key::Key;
 use crate::jws::{self, JwsKey};
 use crate::jwt::{self, DecodedJwt, VerifyOptions};
 
@@ -72,7 +73,7 @@ pub fn jwt_sign_claims(options: String, payload_is_object: bool) -> napi::Result
 pub fn jwt_sign(
     options: Text,
     payload: Text,
-    key: ClassInstance<'_, NativeKey>,
+    key: &KeyHandle,
     protected: Option<String>,
     include_kid: bool,
 ) -> napi::Result<String> {
@@ -89,24 +90,24 @@ pub fn jwt_sign(
 pub fn jwt_sign_async(
     options: String,
     payload: String,
-    key: ClassInstance<'_, NativeKey>,
+    key: &KeyHandle,
     protected: Option<String>,
     include_kid: bool,
 ) -> napi::Result<AsyncTask<OffThread<JwtSignJob>>> {
-    job::off_thread(sign_job(&options, payload, &key, protected, include_kid))
+    job::off_thread(sign_job(&options, payload, key, protected, include_kid))
 }
 
 fn sign_job(
     options: &str,
     payload: String,
-    key: &NativeKey,
+    key: &Arc<Key>,
     protected: Option<String>,
     include_kid: bool,
 ) -> Result<JwtSignJob> {
     let options = jwt::sign_options(options)?;
     let claims = options.claims_set_text(payload)?;
-    let kid = include_kid.then(|| key.inner.kid().to_owned());
-    let key = JwsKey::Key(Arc::clone(&key.inner));
+    let kid = include_kid.then(|| key.kid().to_owned());
+    let key = JwsKey::Key(Arc::clone(key));
     Ok(match protected {
         Some(header) => JwtSignJob::General(SignJob::compact(
             claims.into_bytes(),
@@ -185,9 +186,7 @@ pub fn jwt_verify(
     job::now(verify_job(
         &options,
         token,
-        &mode,
-        &keys,
-        legacy_p256k,
+        || KeySource::from_arg(&mode, &keys, legacy_p256k),
         complete,
     ))
 }
@@ -197,16 +196,14 @@ pub fn jwt_verify(
 pub fn jwt_verify_key(
     options: Text,
     token: Text,
-    key: ClassInstance<'_, NativeKey>,
+    key: &KeyHandle,
     legacy_p256k: bool,
     complete: bool,
 ) -> napi::Result<VerifiedToken> {
     job::now(verify_job(
         &options.0,
         token.0,
-        "key",
-        &Either::A(key),
-        legacy_p256k,
+        || Ok(KeySource::one(Arc::clone(key), legacy_p256k)),
         complete,
     ))
 }
@@ -223,26 +220,23 @@ pub fn jwt_verify_async(
     job::off_thread(verify_job(
         &options,
         token,
-        &mode,
-        &keys,
-        legacy_p256k,
+        || KeySource::from_arg(&mode, &keys, legacy_p256k),
         complete,
     ))
 }
 
+/// Options, then the token, then the keys, as jose checks them.
 fn verify_job(
     options: &str,
     token: String,
-    mode: &str,
-    keys: &KeysArg<'_>,
-    legacy_p256k: bool,
+    keys: impl FnOnce() -> Result<KeySource>,
     complete: bool,
 ) -> Result<JwtVerifyJob> {
     let options = jwt::verify_options(options)?;
     let decoded = jwt::decode_owned(token)?;
     Ok(JwtVerifyJob {
         prepared: Arc::new(Prepared { options, decoded }),
-        keys: KeySource::from_arg(mode, keys, legacy_p256k)?,
+        keys: keys()?,
         complete,
     })
 }
