@@ -77,13 +77,7 @@ pub fn jwt_sign(
     protected: Option<String>,
     include_kid: bool,
 ) -> napi::Result<String> {
-    job::now(sign_job(
-        &options.0,
-        payload.0,
-        &key,
-        protected,
-        include_kid,
-    ))
+    job::now(sign_job(&options.0, payload.0, key, protected, include_kid))
 }
 
 #[napi]
