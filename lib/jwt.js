@@ -66,18 +66,22 @@ const ownClaim = (payload, o) =>
   (o.expiresIn !== undefined && own(payload, 'exp')) ||
   (o.notBefore !== undefined && own(payload, 'nbf'))
 
-// JWT.sign's common case in one native call: a plain-object payload with
-// none of the claims the options set as its own members (so the claims are
-// appended to its JSON text, where jose's spread puts them) and a key with
-// material. The native side checks the options in jose's order; anything
-// else takes signArgs, whose checks come in jose's order across both sides.
-// Without a `header` option the native side writes the protected header
-// itself (`alg` from the checked options, then the key's `kid` if asked).
-function fastSignArgs (payload, key, options = {}) {
-  if (!isObject(options) || !isObject(payload) || !(key instanceof Key) || !key[NATIVE]) return undefined
-  if (typeof payload.toJSON === 'function' || ownClaim(payload, options)) return undefined
+// What fastSign returns when the call is not its case.
+const STEPWISE = Symbol('stepwise')
+
+// JWT.sign's common case in one native call (`signFn`, jwtSign or its
+// Async twin): a plain-object payload with none of the claims the options
+// set as its own members (so the claims are appended to its JSON text,
+// where jose's spread puts them) and a key with material. The native side
+// checks the options in jose's order; anything else is STEPWISE, for
+// signArgs, whose checks come in jose's order across both sides. Without a
+// `header` option the native side writes the protected header itself
+// (`alg` from the checked options, then the key's `kid` if asked).
+function fastSign (signFn, payload, key, options = {}) {
+  if (!isObject(options) || !isObject(payload) || !(key instanceof Key) || !key[NATIVE]) return STEPWISE
+  if (typeof payload.toJSON === 'function' || ownClaim(payload, options)) return STEPWISE
   const { header, kid } = options
-  if (header !== undefined && !isObject(header)) return undefined
+  if (header !== undefined && !isObject(header)) return STEPWISE
   const includeKid = typeof kid === 'boolean' ? kid : !key.secret
   // a payload or header JSON cannot carry fails in signArgs, in jose's order
   let text
@@ -89,14 +93,19 @@ function fastSignArgs (payload, key, options = {}) {
       headerText = stringify(protectedHeader, () => new TypeError('header could not be serialized to JSON'))
     }
   } catch {
-    return undefined
+    return STEPWISE
   }
-  return [signOptionsJSON(options), text, key[HANDLE], headerText, includeKid]
+  const optionsText = signOptionsJSON(options)
+  try {
+    return signFn(optionsText, text, key[HANDLE], headerText, includeKid)
+  } catch (err) {
+    throw translate(err)
+  }
 }
 
 function sign (payload, key, options) {
-  const fast = fastSignArgs(payload, key, options)
-  if (fast) return call(binding.jwtSign, ...fast)
+  const out = fastSign(binding.jwtSign, payload, key, options)
+  if (out !== STEPWISE) return out
   const args = signArgs(payload, key, options)
   if (custom.isCustom(args[1])) {
     return custom.sign(new JWS.Sign(args[0]).recipient(args[1], args[2])._args('compact'), SIGN)
@@ -105,8 +114,8 @@ function sign (payload, key, options) {
 }
 
 async function signAsync (payload, key, options) {
-  const fast = fastSignArgs(payload, key, options)
-  if (fast) return settle(call(binding.jwtSignAsync, ...fast))
+  const out = fastSign(binding.jwtSignAsync, payload, key, options)
+  if (out !== STEPWISE) return settle(out)
   return JWS.signAsync(...signArgs(payload, key, options))
 }
 

@@ -16,7 +16,7 @@ use super::error::{parse_object, OrThrow};
 use super::job::{self, Job, OffThread};
 use super::jws::{refuse_encryption_keys, KeyArg, KeySource, KeysArg, SignJob};
 use super::key::KeyHandle;
-use super::text::Text;
+use super::text::{OutText, Text};
 use crate::error::Result;
 use crate::jwk::key::Key;
 use crate::jws::{self, JwsKey};
@@ -76,7 +76,7 @@ pub fn jwt_sign(
     key: &KeyHandle,
     protected: Option<String>,
     include_kid: bool,
-) -> napi::Result<String> {
+) -> napi::Result<OutText> {
     job::now(sign_job(&options.0, payload.0, key, protected, include_kid))
 }
 
@@ -132,7 +132,7 @@ pub enum JwtSignJob {
 
 impl Job for JwtSignJob {
     type Output = String;
-    type JsValue = String;
+    type JsValue = OutText;
 
     fn run(&self) -> Result<String> {
         match self {
@@ -159,8 +159,8 @@ impl Job for JwtSignJob {
         }
     }
 
-    fn finish(&self, output: String) -> String {
-        output
+    fn finish(&self, output: String) -> OutText {
+        OutText(output)
     }
 }
 
@@ -283,7 +283,7 @@ pub struct JwtVerified {
 }
 
 /// The payload's JSON text alone, or with `complete` every part.
-pub type VerifiedToken = Either<String, JwtVerified>;
+pub type VerifiedToken = Either<OutText, JwtVerified>;
 
 /// The signature and claim checks of one prepared token with its keys.
 pub struct JwtVerifyJob {
@@ -308,7 +308,7 @@ impl Job for JwtVerifyJob {
 
     fn finish(&self, key_index: Option<u32>) -> VerifiedToken {
         if !self.complete {
-            return Either::A(self.prepared.decoded.payload_json.clone());
+            return Either::A(OutText(self.prepared.decoded.payload_json.clone()));
         }
         Either::B(JwtVerified {
             parts: JwtParts::from(&self.prepared.decoded),
