@@ -334,6 +334,9 @@ fn imported(result: Result<Key>, legacy_p256k: bool) -> bool {
     let private = key.key_type() != KeyType::Public;
     let jwk = match key.to_jwk(private) {
         Ok(jwk) => jwk,
+        // The fuzzer's oracle, not error handling: this module is built for
+        // tests and fuzz targets only (never into the addon), and a panic
+        // here is how a key that cannot export its own JWK is reported.
         Err(e) => panic!("an imported key fails to export as JWK: {e}"),
     };
     let opts = JwkImportOptions {
@@ -363,6 +366,7 @@ fn same_key(key: &Key, again: Result<Key>, via: &str) {
             assert_eq!(key.key_type(), again.key_type(), "{via} round trip");
             assert!(key.material() == again.material(), "{via} round trip");
         }
+        // The fuzzer's oracle, as in `imported`: never built into the addon.
         Err(e) => panic!("an imported key does not import again from its {via}: {e}"),
     }
 }
