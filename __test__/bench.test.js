@@ -98,3 +98,10 @@ test('README.md has the markers a full bench run writes between, once each', () 
   assert.strictEqual(count('<!-- bench:end -->'), 1)
   assert.ok(readme.indexOf('<!-- bench:start') < readme.indexOf('<!-- bench:end -->'))
 })
+
+test('a failed child process is summed up by its error or its last lines', () => {
+  const { failure } = require('../bench/log')
+  assert.strictEqual(failure({ error: new Error('spawn cargo ENOENT') }), 'spawn cargo ENOENT')
+  assert.strictEqual(failure({ stderr: 'a\nb\nc\nd\n', status: 1 }), 'b / c / d')
+  assert.strictEqual(failure({ stderr: '', status: 3 }), 'exit code 3')
+})

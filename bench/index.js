@@ -21,6 +21,7 @@ const targets = require('./targets')
 const report = require('./report')
 const { WINDOWS, SLICES, measureInTurns } = require('./measure')
 const primitives = require('./primitives')
+const { progress, failure } = require('./log')
 const keys = require('./keys').get()
 
 const ROOT = path.join(__dirname, '..')
@@ -51,7 +52,6 @@ const LIBRARIES = [
   { name: 'jsonwebtoken', short: 'jsonwebtoken', package: 'jsonwebtoken' }
 ]
 
-const progress = (message) => process.stderr.write(`${message}\n`)
 
 function version (lib) {
   const file = lib.name === 'jose-native'

@@ -10,9 +10,10 @@ const path = require('path')
 const readline = require('readline')
 const { spawn, spawnSync } = require('child_process')
 
+const { progress, failure } = require('./log')
+
 const ROOT = path.join(__dirname, '..')
 
-const progress = (message) => process.stderr.write(`${message}\n`)
 const seconds = (since) => Number(process.hrtime.bigint() - since) / 1e9
 
 function hostTriple () {
@@ -20,12 +21,6 @@ function hostTriple () {
   if (result.error || result.status !== 0) return null
   const line = result.stdout.split('\n').find((l) => l.startsWith('host: '))
   return line ? line.slice(6).trim() : null
-}
-
-function failure (result) {
-  if (result.error) return result.error.message
-  const lines = String(result.stderr || '').trim().split('\n')
-  return lines.slice(-3).join(' / ') || `exit code ${result.status}`
 }
 
 // Builds and runs bench/raw.rs. The addon's build (`napi build --platform
