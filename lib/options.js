@@ -60,12 +60,18 @@ function toJSON (names, values) {
 const PLAIN_OBJECT = Symbol('plain object')
 const NULL_VIEW = Symbol('null view')
 
-function keyOf (value) {
-  const type = typeof value
-  if (value === undefined || type === 'string' || type === 'boolean') return value
-  if (Array.isArray(value)) return value.slice()
+const keptAsItself = (value) => value === undefined || typeof value === 'string' || typeof value === 'boolean'
+
+// The marker of a value that is neither kept as itself nor an array.
+function markerOf (value) {
   if (value instanceof Date) return undefined
   return isObject(value) ? PLAIN_OBJECT : NULL_VIEW
+}
+
+function keyOf (value) {
+  if (keptAsItself(value)) return value
+  if (Array.isArray(value)) return value.slice()
+  return markerOf(value)
 }
 
 function matches (value, key) {
@@ -77,13 +83,8 @@ function matches (value, key) {
     }
     return true
   }
-  if (key === PLAIN_OBJECT) return isObject(value)
-  if (key === NULL_VIEW) {
-    const type = typeof value
-    return type !== 'string' && type !== 'boolean' && value !== undefined && !Array.isArray(value) &&
-      !(value instanceof Date) && !isObject(value)
-  }
-  return false
+  // a Date has no marker: it matches nothing, undefined included
+  return typeof key === 'symbol' && !keptAsItself(value) && !Array.isArray(value) && markerOf(value) === key
 }
 
 const REMEMBERED = 4

@@ -22,7 +22,7 @@ pub struct Agreed {
 
 /// The curves ECDH-ES runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Curve {
+enum Curve {
     P256,
     P384,
     P521,

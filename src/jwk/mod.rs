@@ -1,6 +1,6 @@
 //! The JWK key model: material, import and export formats, thumbprints.
 
-mod bignum;
+pub(crate) mod bignum;
 pub mod der;
 mod ec_point;
 pub mod export;

@@ -28,10 +28,11 @@ impl JwsKey {
     fn check(&self, op: Operation, alg: &str) -> Result<&Signer> {
         check_support(op, alg, || {
             Ok(match self {
-                JwsKey::Key(key) => match key.jws_algorithms(op) {
-                    Some(list) => list.contains(&alg),
-                    None => key.algorithms(Some(op.name()))?.contains(&alg),
-                },
+                // JWS checks sign and verify only: any other operation
+                // lists no JWS algorithm
+                JwsKey::Key(key) => key
+                    .jws_algorithms(op)
+                    .is_some_and(|list| list.contains(&alg)),
                 JwsKey::Unsecured => alg == "none",
                 JwsKey::NoAlgorithms => false,
             })

@@ -67,8 +67,8 @@ pub fn jwt_sign_claims(options: String, payload_is_object: bool) -> napi::Result
 /// options set, a key with material, and the protected header the facade
 /// composed, or none when the caller gave no `header` option: then it is
 /// `alg` from the checked options and, with `include_kid`, the key's
-/// `kid`. Options are checked here in
-/// jose's order before anything is signed.
+/// `kid`. Options are checked here in jose's order before anything is
+/// signed.
 #[napi]
 pub fn jwt_sign(
     options: Text,

@@ -14,6 +14,7 @@ use aws_lc_rs::digest;
 use aws_lc_sys as sys;
 
 use crate::error::{Error, Result};
+use crate::jwk::bignum::Bn;
 use crate::jwk::material::EcCurve;
 
 /// A private EC key ready for `ECDSA_do_sign`.
@@ -28,7 +29,11 @@ pub(super) struct SigningKey {
 unsafe impl Send for SigningKey {}
 unsafe impl Sync for SigningKey {}
 
+/// AWS-LC leaves why it failed on a thread-local queue; a stale entry
+/// would confuse the next aws-lc-rs call, so it is cleared here.
 fn failed() -> Error {
+    // SAFETY: clears this thread's error queue.
+    unsafe { sys::ERR_clear_error() };
     Error::import_failed()
 }
 
@@ -68,16 +73,10 @@ impl SigningKey {
     }
 
     fn set_private(&self, d: &[u8]) -> Result<()> {
-        // SAFETY: reads `d.len()` bytes of a live slice into a new BIGNUM.
-        let bn = unsafe { sys::BN_bin2bn(d.as_ptr(), d.len(), ptr::null_mut()) };
-        if bn.is_null() {
-            return Err(failed());
-        }
-        // SAFETY: EC_KEY_set_private_key copies the BIGNUM, which is then
-        // cleared and freed here whatever the outcome.
-        let set = unsafe { sys::EC_KEY_set_private_key(self.key.as_ptr(), bn) };
-        unsafe { sys::BN_clear_free(bn) };
-        if set != 1 {
+        let d = Bn::from_be(d).map_err(|_| failed())?;
+        // SAFETY: EC_KEY_set_private_key copies the BIGNUM, which `Bn`
+        // clears and frees when dropped.
+        if unsafe { sys::EC_KEY_set_private_key(self.key.as_ptr(), d.as_ptr()) } != 1 {
             return Err(failed());
         }
         Ok(())
