@@ -515,9 +515,11 @@ test('sign() giving something other than bytes is a TypeError, and no token come
   // verify() must answer a boolean
   const truthy = new KmsKey({}, { verify: () => 'yes' })
   assert.throws(() => JWS.verify(JWS.sign('x', new KmsKey()), truthy), { name: 'TypeError', message: 'KmsKey#verify() must return a boolean' })
-  // unwrapKey() must answer bytes
+  // unwrapKey() answering anything but bytes ends as a wrong key does (an
+  // answer an attacker could tell apart would be an oracle)
   const text = new DecryptingKey(() => 'cek')
-  assert.throws(() => JWE.decrypt(JWE.encrypt('x', rsaPublic, { alg: 'RSA-OAEP' }), text), TypeError)
+  assert.throws(() => JWE.decrypt(JWE.encrypt('x', rsaPublic, { alg: 'RSA-OAEP' }), text),
+    { name: 'JWEDecryptionFailed', message: 'decryption operation failed' })
 })
 
 test('a Promise given to a sync API is a TypeError naming the Async twin', async () => {
@@ -544,7 +546,7 @@ test('a Promise given to a sync API is a TypeError naming the Async twin', async
   await later()
 })
 
-test('an exception from the user\'s code propagates unchanged', async () => {
+test('an exception from the user\'s code propagates unchanged, but for unwrapKey\'s', async () => {
   const outage = new Error('KMS unavailable')
   const down = { sign () { throw outage }, verify () { throw outage } }
   const key = new KmsKey({}, down)
@@ -560,9 +562,6 @@ test('an exception from the user\'s code propagates unchanged', async () => {
   assert.strictEqual(await rejection(JWT.signAsync({}, rejecting)), outage)
   assert.strictEqual(await rejection(JWT.verifyAsync(token, rejecting)), outage)
   assert.strictEqual(await rejection(JWS.signAsync.general('x', rejecting)), outage)
-  const jwe = JWE.encrypt('x', rsaPublic, { alg: 'RSA-OAEP' })
-  assert.strictEqual(thrown(() => JWE.decrypt(jwe, new DecryptingKey(() => { throw outage }))), outage)
-  assert.strictEqual(await rejection(JWE.decryptAsync(jwe, new AsyncDecryptingKey(() => { throw outage }))), outage)
   // algorithms() is user code too
   const listing = new (class extends KmsKey { algorithms () { throw outage } })()
   assert.strictEqual(thrown(() => JWS.sign('x', listing)), outage)

@@ -1,26 +1,32 @@
 'use strict'
 
-// Signing, verifying and decrypting with JWK.CustomKey. The key's code is
-// the user's (a KMS client): it runs on the JS thread and may answer with
-// a Promise, so it cannot be called from Rust. Each operation is therefore
-// a generator of steps: native steps (jose's checks up to the key
-// operation, then the rest) and calls into the key. One generator serves
-// the sync API and its Async twin; the two drivers below differ only in
-// awaiting. Native keys keep their one-call paths; only calls that involve
-// a custom key come here.
+// Operations whose keys are the user's code: a JWK.CustomKey (a KMS
+// client), or a JWKS.KeyStore whose `all()` is not the built-in one (an
+// application that adds keys lazily, as jose 1.x lets it). That code runs
+// on the JS thread and may answer with a Promise, so it cannot be called
+// from Rust. Each operation is therefore a generator of steps: native
+// steps (jose's checks up to the key choice or the key operation, then the
+// rest) and calls into the user's code. One generator serves the sync API
+// and its Async twin; the two drivers below differ only in awaiting.
+// Native keys in plain stores keep their one-call paths.
 //
-// The key's answers are checked before use: `sign` and `unwrapKey` must
-// give bytes, `verify` a boolean, and a Promise given to a sync API is a
-// TypeError naming the Async twin, so no token ever carries a bogus
-// signature. An exception thrown by the key's code propagates unchanged,
-// also where jose would collect errors across keys or signatures: a KMS
-// outage must not read as a bad signature.
+// The key's answers are checked before use: `sign` must give bytes of the
+// algorithm's length, `verify` a boolean, and a Promise given to a sync API
+// is a TypeError naming the Async twin, so no token ever carries a bogus
+// signature. An exception thrown by `sign` or `verify` propagates
+// unchanged, also where jose would collect errors across keys or
+// signatures: a KMS outage must not read as a bad signature. `unwrapKey`
+// is the exception: whatever it does besides giving bytes (throw, reject,
+// answer anything else) ends as a wrong key does, with a random CEK, or an
+// attacker could tell bad padding from good (RFC 7516 section 11.5); the
+// key's `onUnwrapError(error)`, when it has one, hears of it afterwards.
 
 const errors = require('./errors')
 const { binding, call, translate } = require('./native')
 const { NATIVE } = require('./jwk/key')
 const { CustomKey } = require('./jwk/custom')
 const { KeyStore } = require('./jwks')
+const { jweKey } = require('./keys')
 
 // Rejects with jose's class for a native Promise's failure.
 const settle = (promise) => promise.catch((err) => { throw translate(err) })
@@ -36,6 +42,12 @@ const UNWRAP_ALGORITHMS = new Set(['RSA-OAEP', 'RSA-OAEP-256', 'RSA1_5'])
 
 // A call into the key: key[method](...args).
 const keyCall = (key, method, ...args) => ({ key, method, args })
+// A call whose failure the flow must not show: unwrapKey. The driver hands
+// back undefined for any throw, rejection or answer that is not bytes, and
+// tells the key's onUnwrapError (see quietly()).
+const quietCall = (key, method, ...args) => ({ key, method, args, quiet: true })
+// A store's own `all(query)`, called as jose calls it.
+const storeCall = (store, query) => ({ key: store, method: 'all', args: [query], store: true })
 // A native step: `now()` for the sync API, `later()` (a Promise) for the
 // Async twin, which does the work on the libuv thread pool.
 const nativeStep = (now, later) => ({ now, later })
@@ -51,12 +63,33 @@ const WANTED = {
 }
 
 // The key's answer, checked.
-function answer ({ key, method }, value) {
+function answer ({ key, method, store }, value) {
+  if (store) {
+    if (!Array.isArray(value)) throw new TypeError(`${key.constructor.name}#all() must return an array of keys`)
+    return value
+  }
   if (method === 'verify' ? typeof value === 'boolean' : value instanceof Uint8Array) {
     return method === 'verify' ? value : toBuffer(value)
   }
   throw new TypeError(`${key.constructor.name}#${method}() must return ${WANTED[method]}`)
 }
+
+// A quiet call's failure: the flow gets undefined (a random CEK follows),
+// and the key's onUnwrapError hears of it once this call is over, out of
+// the caller's way; whatever the hook does stays there.
+function quietly (key, err) {
+  if (typeof key.onUnwrapError !== 'function') return undefined
+  process.nextTick(() => {
+    try {
+      Promise.resolve(key.onUnwrapError(err)).catch(() => {})
+    } catch {}
+  })
+  return undefined
+}
+
+const quietAnswer = (request, value) => value instanceof Uint8Array
+  ? toBuffer(value)
+  : quietly(request.key, new TypeError(`${request.key.constructor.name}#${request.method}() must return ${WANTED[request.method]}`))
 
 // Runs `flow` now; `names` are the API called and its Async twin. A native
 // step's error goes back into the flow, which may collect it as jose
@@ -77,13 +110,20 @@ function runSync (flow, { api, twin }) {
       step = flow.next(value)
       continue
     }
-    const value = request.key[request.method](...request.args)
+    let value
+    try {
+      value = request.key[request.method](...request.args)
+    } catch (err) {
+      if (!request.quiet) throw err
+      step = flow.next(quietly(request.key, err))
+      continue
+    }
     if (isThenable(value)) {
       // nobody will wait for it; its failure must not go unhandled
       Promise.resolve(value).catch(() => {})
       throw new TypeError(`${api}: this key's ${request.method}() returned a Promise; use ${twin}`)
     }
-    step = flow.next(answer(request, value))
+    step = flow.next(request.quiet ? quietAnswer(request, value) : answer(request, value))
   }
   return step.value
 }
@@ -103,18 +143,54 @@ async function runAsync (flow) {
       step = flow.next(value)
       continue
     }
-    step = flow.next(answer(request, await request.key[request.method](...request.args)))
+    if (!request.quiet) {
+      step = flow.next(answer(request, await request.key[request.method](...request.args)))
+      continue
+    }
+    let value
+    try {
+      value = await request.key[request.method](...request.args)
+    } catch (err) {
+      step = flow.next(quietly(request.key, err))
+      continue
+    }
+    step = flow.next(quietAnswer(request, value))
   }
   return step.value
 }
 
 // jose's error when several signatures or recipients all failed: a
 // verification (decryption) failure if any got that far, no matching key
-// if none found one, else all of them.
-function aggregate (errs, Failed) {
+// if none found one, else all of them. Several keys for one signature or
+// recipient fail the same way but for the no-matching-key case, which the
+// store's answer already settled (`acrossKeys`).
+function aggregate (errs, Failed, acrossKeys = false) {
   if (errs.some((e) => e instanceof Failed)) return new Failed()
-  if (errs.every((e) => e instanceof errors.JWKSNoMatchingKey)) return new errors.JWKSNoMatchingKey()
+  if (!acrossKeys && errs.every((e) => e instanceof errors.JWKSNoMatchingKey)) return new errors.JWKSNoMatchingKey()
   return new errors.JOSEMultiError(errs)
+}
+
+// Runs `attempt` (a generator function) on each item until one succeeds;
+// one item reports its own error, as jose does.
+function * firstOf (items, attempt, Failed, acrossKeys) {
+  if (items.length === 1) return yield * attempt(items[0], 0)
+  const errs = []
+  for (const [index, item] of items.entries()) {
+    try {
+      return yield * attempt(item, index)
+    } catch (err) {
+      errs.push(err)
+    }
+  }
+  throw aggregate(errs, Failed, acrossKeys)
+}
+
+// The keys a store offers for `query` (jose's order and results), or
+// JWKSNoMatchingKey.
+function * storeKeys (store, query) {
+  const keys = yield storeCall(store, query)
+  if (!keys.length) throw new errors.JWKSNoMatchingKey()
+  return keys
 }
 
 // --- signing
@@ -122,7 +198,12 @@ function aggregate (errs, Failed) {
 // What jose's signing rules need to know about a custom key.
 function signer (key) {
   const algorithms = [...key.algorithms('sign')]
-  return { defaultAlg: key.alg || algorithms[0], encUse: key.use === 'enc', algorithms }
+  return {
+    defaultAlg: key.alg || algorithms[0],
+    encUse: key.use === 'enc',
+    algorithms,
+    modulusLength: key.length
+  }
 }
 
 // `args` are JWS.Sign's native arguments, custom keys in place of handles.
@@ -138,18 +219,17 @@ function * signFlow ([payload, keys, protectedHeaders, headers, serialization]) 
   for (const { index, alg, input } of pending.requests()) {
     signatures.push(yield keyCall(keys[index], 'sign', alg, input))
   }
-  const out = call(() => pending.finish(signatures))
-  return serialization === 'compact' ? out : JSON.parse(out)
+  return call(() => pending.finish(signatures))
 }
 
 // --- verification
 
 // One candidate key's verdict on a checked signature.
 function * verifyWith (key, check) {
+  if (!check.algKnown) {
+    throw new errors.JOSENotSupported(`unsupported verify alg: ${check.alg}`)
+  }
   if (key instanceof CustomKey) {
-    if (!check.algKnown) {
-      throw new errors.JOSENotSupported(`unsupported verify alg: ${check.alg}`)
-    }
     // `none` belongs to JWK.None alone, whatever a custom key lists.
     if (check.alg === 'none' || !key.algorithms('verify').has(check.alg)) {
       throw new errors.JWKKeySupport(`the key does not support ${check.alg} verify algorithm`)
@@ -167,128 +247,115 @@ function * verifyWith (key, check) {
 // and errors: a KeyStore's `all({ kid, alg, key_ops: ['verify'] })`, and
 // with several candidates a verification failure if any got that far.
 // Returns the key that verified.
-function * verifyOne (check, key, store) {
+function * verifyOne (check, key) {
   if (check.error) throw fromNative(check.error)
   let keys = [key]
-  if (store) {
+  if (key instanceof KeyStore) {
     const header = JSON.parse(check.header)
-    keys = store.all({ kid: header.kid, alg: header.alg, key_ops: ['verify'] })
-    if (!keys.length) throw new errors.JWKSNoMatchingKey()
+    keys = yield * storeKeys(key, { kid: header.kid, alg: header.alg, key_ops: ['verify'] })
   }
-  // a signature that is not base64url cannot be the right one
-  if (!check.signature) throw new errors.JWSVerificationFailed()
-  const errs = []
-  for (const candidate of keys) {
-    try {
-      if (yield * verifyWith(candidate, check)) return candidate
-      errs.push(new errors.JWSVerificationFailed())
-    } catch (err) {
-      errs.push(err)
-    }
-  }
-  if (keys.length === 1) throw errs[0]
-  throw errs.some((e) => e instanceof errors.JWSVerificationFailed)
-    ? new errors.JWSVerificationFailed()
-    : new errors.JOSEMultiError(errs)
+  return yield * firstOf(keys, function * (candidate) {
+    // a signature that is not base64url cannot be the right one (a
+    // non-string alg is refused first, by verifyWith)
+    if (check.algIsString && !check.signature) throw new errors.JWSVerificationFailed()
+    if (yield * verifyWith(candidate, check)) return candidate
+    throw new errors.JWSVerificationFailed()
+  }, errors.JWSVerificationFailed, true)
 }
 
-// A snapshot of the store's keys to choose from, so that the index handed
-// back matches the list the facade shapes the result with.
-const storeOf = (key, storeKeys) => key instanceof KeyStore ? new KeyStore(storeKeys) : undefined
-
 // JWS.verify's native arguments; returns what the native verifier would,
-// with `keyIndex` into `storeKeys`.
-function * verifyJWSFlow ([input, json, , , algorithms, crit], key, storeKeys) {
-  const checks = call(binding.jwsVerifyPrepare, input, json, algorithms, crit)
-  const store = storeOf(key, storeKeys)
+// with the store's key that verified as `key`.
+function * verifyJWSFlow ([input, json, , , algorithms, crit, , , payload], key) {
+  const checks = call(binding.jwsVerifyPrepare, input, json, algorithms, crit, payload)
   let check, used
-  if (checks.length === 1) {
-    // a single signature reports its own error, as jose does
-    check = checks[0]
-    used = yield * verifyOne(check, key, store)
-  } else {
-    const errs = []
-    for (const candidate of checks) {
-      try {
-        used = yield * verifyOne(candidate, key, store)
-        check = candidate
-        break
-      } catch (err) {
-        errs.push(err)
-      }
-    }
-    if (!check) throw aggregate(errs, errors.JWSVerificationFailed)
-  }
+  yield * firstOf(checks, function * (candidate) {
+    used = yield * verifyOne(candidate, key)
+    check = candidate
+  }, errors.JWSVerificationFailed)
   if (check.payloadError) throw fromNative(check.payloadError)
   return {
     payload: check.payload,
     unencoded: check.unencoded,
     protected: check.protected,
     header: check.unprotected,
-    keyIndex: store ? storeKeys.indexOf(used) : null
+    key: used
   }
 }
 
 // JWT.verify after its options and token: the signature here, then the
 // claims natively. Returns what the native run would.
-function * verifyJWTFlow (verification, key, storeKeys) {
+function * verifyJWTFlow (verification, key) {
   const check = call(() => verification.pendingSignature())
-  const store = storeOf(key, storeKeys)
-  const used = yield * verifyOne(check, key, store)
+  const used = yield * verifyOne(check, key)
   const { parts } = call(() => verification.claims())
-  return { parts, keyIndex: store ? storeKeys.indexOf(used) : null }
+  return { parts, key: used }
 }
 
 // --- decryption
 
-// One recipient: its checks' error, or the CEK from the key's `unwrapKey`
-// and the content decrypted with it (natively; a missing CEK or one of the
-// wrong length becomes a random one there, so RSA1_5 padding failures end
-// in the same error as a wrong key).
-function * openOne (pending, recipient, index, key) {
-  if (recipient.error) throw fromNative(recipient.error)
-  const cek = recipient.encryptedKey
-    ? yield keyCall(key, 'unwrapKey', recipient.alg, recipient.encryptedKey)
-    : null
+// What jose's decryption rules need to know about a custom key.
+const unwrapper = (key) => ({
+  alg: key.alg,
+  keyUse: key.use,
+  algorithms: typeof key.unwrapKey === 'function'
+    ? [...key.algorithms('unwrapKey')].filter((alg) => UNWRAP_ALGORITHMS.has(alg))
+    : []
+})
+
+// One recipient with one key: natively for a native key; for a custom key
+// the CEK comes from its `unwrapKey` (quietly: any failure there is a
+// random CEK natively, so it ends as a wrong key does) and the content is
+// decrypted natively.
+function * openWith (pending, index, key) {
+  if (!(key instanceof CustomKey)) {
+    const native = jweKey(key)
+    return yield nativeStep(
+      () => call(() => pending.decryptWith(index, native)),
+      () => settle(call(() => pending.decryptWithAsync(index, native)))
+    )
+  }
+  const unwrap = call(() => pending.unwrapRequest(index, unwrapper(key)))
+  const cek = unwrap.encryptedKey
+    ? yield quietCall(key, 'unwrapKey', unwrap.alg, unwrap.encryptedKey)
+    : undefined
   return yield nativeStep(
-    () => call(() => pending.open(index, cek)),
-    () => settle(call(() => pending.openAsync(index, cek)))
+    () => call(() => unwrap.open(cek)),
+    () => settle(call(() => unwrap.openAsync(cek)))
   )
 }
 
-// JWE.decrypt's native arguments and a custom key; returns what the native
-// decrypter would.
+// One recipient: its checks' error, or the keys jose would try for it (a
+// store's `all()` answer) each in turn. Returns the result and the key.
+function * openOne (pending, recipient, index, key) {
+  if (recipient.error) throw fromNative(recipient.error)
+  let keys = [key]
+  if (key instanceof KeyStore) {
+    const header = JSON.parse(recipient.header)
+    keys = yield * storeKeys(key, header.alg === 'dir'
+      ? { kid: header.kid, alg: header.enc, key_ops: ['decrypt'] }
+      : { kid: header.kid, alg: header.alg, key_ops: ['unwrapKey'] })
+  }
+  return yield * firstOf(keys, function * (candidate) {
+    return { ...(yield * openWith(pending, index, candidate)), key: candidate }
+  }, errors.JWEDecryptionFailed, true)
+}
+
+// JWE.decrypt's native arguments and a custom key or a store; returns what
+// the native decrypter would, with the key that decrypted as `key`.
 function * decryptFlow ([input, json, , , algorithms, crit, maxCount, maxInflatedSize], key) {
-  const unwrapper = {
-    alg: key.alg,
-    keyUse: key.use,
-    algorithms: typeof key.unwrapKey === 'function'
-      ? [...key.algorithms('unwrapKey')].filter((alg) => UNWRAP_ALGORITHMS.has(alg))
-      : []
-  }
-  const pending = call(binding.jweDecryptPrepare, input, json, algorithms, crit, maxCount, maxInflatedSize, unwrapper)
-  const recipients = pending.recipients()
-  // one recipient reports its own error, as jose does
-  if (recipients.length === 1) return yield * openOne(pending, recipients[0], 0, key)
-  const errs = []
-  for (const [index, recipient] of recipients.entries()) {
-    try {
-      return yield * openOne(pending, recipient, index, key)
-    } catch (err) {
-      errs.push(err)
-    }
-  }
-  throw aggregate(errs, errors.JWEDecryptionFailed)
+  const pending = call(binding.jweDecryptPrepare, input, json, algorithms, crit, maxCount, maxInflatedSize)
+  return yield * firstOf(pending.recipients(), (recipient, index) => openOne(pending, recipient, index, key),
+    errors.JWEDecryptionFailed)
 }
 
 module.exports = {
   isCustom: (key) => key instanceof CustomKey,
   sign: (args, names) => runSync(signFlow(args), names),
   signAsync: (args) => runAsync(signFlow(args)),
-  verifyJWS: (args, key, storeKeys, names) => runSync(verifyJWSFlow(args, key, storeKeys), names),
-  verifyJWSAsync: (args, key, storeKeys) => runAsync(verifyJWSFlow(args, key, storeKeys)),
-  verifyJWT: (verification, key, storeKeys, names) => runSync(verifyJWTFlow(verification, key, storeKeys), names),
-  verifyJWTAsync: (verification, key, storeKeys) => runAsync(verifyJWTFlow(verification, key, storeKeys)),
+  verifyJWS: (args, key, names) => runSync(verifyJWSFlow(args, key), names),
+  verifyJWSAsync: (args, key) => runAsync(verifyJWSFlow(args, key)),
+  verifyJWT: (verification, key, names) => runSync(verifyJWTFlow(verification, key), names),
+  verifyJWTAsync: (verification, key) => runAsync(verifyJWTFlow(verification, key)),
   decrypt: (args, key, names) => runSync(decryptFlow(args, key), names),
   decryptAsync: (args, key) => runAsync(decryptFlow(args, key))
 }

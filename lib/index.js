@@ -2,7 +2,7 @@
 
 module.exports = {
   JWK: require('./jwk'),
-  JWKS: require('./jwks'),
+  JWKS: (({ KeyStore, asKeyStore }) => ({ KeyStore, asKeyStore }))(require('./jwks')),
   JWS: require('./jws'),
   JWE: require('./jwe'),
   JWT: require('./jwt'),

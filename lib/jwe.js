@@ -8,7 +8,7 @@ const { createSecretKey } = require('crypto')
 
 const errors = require('./errors')
 const { binding, call, translate } = require('./native')
-const { getKey } = require('./keys')
+const { getKey, jweKey, needsJavaScript } = require('./keys')
 const { asKey } = require('./jwk/import')
 const { NATIVE } = require('./jwk/key')
 const { KeyStore } = require('./jwks')
@@ -21,13 +21,6 @@ const isObject = (value) => !!value && value.constructor === Object
 
 // Rejects with jose's class for a native Promise's failure.
 const settle = (promise) => promise.catch((err) => { throw translate(err) })
-
-// The native form of a key: its handle, or for a key without material
-// (JWK.None, the Embedded keys, `oct` references) the `alg` and `use` that
-// still decide which error jose reports.
-function jweKey (key) {
-  return key[NATIVE] || JSON.stringify({ alg: key.alg, use: key.use })
-}
 
 const headerTooDeep = () => new TypeError('header could not be serialized to JSON')
 
@@ -147,8 +140,9 @@ function decryptJob (jwe, key, options) {
   }
   return {
     args: [input, json, mode, natives, algorithms, crit, maxCount, maxInflatedSize],
-    // a custom key unwraps the CEK itself (lib/custom.js)
-    custom: custom.isCustom(key) ? key : undefined,
+    // a custom key unwraps the CEK itself, a store may pick keys with its
+    // own all() (lib/custom.js)
+    custom: needsJavaScript(key) ? key : undefined,
     finish: (out) => decrypted(out, { key, storeKeys, complete })
   }
 }
@@ -157,7 +151,7 @@ function decryptJob (jwe, key, options) {
 // key that decrypted, the CEK as a key, and the parts the JWE had.
 function decrypted (out, { key, storeKeys, complete }) {
   if (!complete) return out.cleartext
-  const usedKey = out.keyIndex !== undefined && out.keyIndex !== null ? storeKeys[out.keyIndex] : key
+  const usedKey = out.key || (out.keyIndex !== undefined && out.keyIndex !== null ? storeKeys[out.keyIndex] : key)
   const result = {
     cleartext: out.cleartext,
     key: usedKey,

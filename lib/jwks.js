@@ -108,6 +108,12 @@ class KeyStore {
   }
 }
 
+// The built-in `all`, as defined here: a store whose `all` is anything
+// else (its own property, a subclass's, a patched prototype's) is asked
+// through it, as jose asks every store.
+const BUILT_IN_ALL = KeyStore.prototype.all
+const asksItsOwnAll = (store) => store.all !== BUILT_IN_ALL
+
 function asKeyStore (jwks, { ignoreErrors = false, calculateMissingRSAPrimes = false } = {}) {
   if (!isPlainObject(jwks) || !Array.isArray(jwks.keys) || jwks.keys.some((k) => !isPlainObject(k) || !('kty' in k))) {
     throw new TypeError('jwks must be a JSON Web Key Set formatted object')
@@ -123,4 +129,4 @@ function asKeyStore (jwks, { ignoreErrors = false, calculateMissingRSAPrimes = f
   return new KeyStore(...keys)
 }
 
-module.exports = { KeyStore, asKeyStore }
+module.exports = { KeyStore, asKeyStore, asksItsOwnAll }

@@ -67,17 +67,24 @@ class Sign {
   }
 
   sign (serialization) {
-    if (this._custom) return custom.sign(this._args(serialization), SIGN_CLASS)
-    const out = call(binding.jwsSign, ...this._args(serialization))
-    return serialization === 'compact' ? out : JSON.parse(out)
+    if (this._custom) return signed(custom.sign(this._args(serialization), SIGN_CLASS), this._payload)
+    return signed(call(binding.jwsSign, ...this._args(serialization)), this._payload)
   }
 
   // The Async twin of sign(serialization).
   async signAsync (serialization) {
-    if (this._custom) return custom.signAsync(this._args(serialization))
-    const out = await settle(call(binding.jwsSignAsync, ...this._args(serialization)))
-    return serialization === 'compact' ? out : JSON.parse(out)
+    if (this._custom) return signed(await custom.signAsync(this._args(serialization)), this._payload)
+    return signed(await settle(call(binding.jwsSignAsync, ...this._args(serialization))), this._payload)
   }
+}
+
+// The JWS as jose returns it: the compact string, or the JSON object, whose
+// unencoded payload (RFC 7797) is the very Buffer or string signed.
+function signed (out, payload) {
+  if (typeof out === 'string') return out
+  const jws = JSON.parse(out.json)
+  if (out.unencoded) jws.payload = payload
+  return jws
 }
 
 // What a sync API names in its TypeError for a custom key that answered
@@ -92,7 +99,7 @@ const VERIFY = { api: 'JWS.verify', twin: 'JWS.verifyAsync' }
 
 const single = (serialization, payload, key, protectedHeader, unprotectedHeader) => {
   const signer = new Sign(payload).recipient(key, protectedHeader, unprotectedHeader)
-  if (signer._custom) return custom.sign(signer._args(serialization), SIGN[serialization])
+  if (signer._custom) return signed(custom.sign(signer._args(serialization), SIGN[serialization]), signer._payload)
   return signer.sign(serialization)
 }
 
@@ -118,16 +125,18 @@ const isSignatureObject = (value) => isObject(value) && typeof value.signature =
 
 const malformed = () => new errors.JWSInvalid('JWS malformed or invalid serialization')
 
-// jose's serialization detection: a compact string, or a JSON object.
+// jose's serialization detection: a compact string, or a JSON object. A
+// Buffer payload goes as its bytes beside the JSON text (with an empty
+// string standing in for it there), which jose uses as they are.
 function serialize (jws) {
   if (typeof jws === 'string' && jws.split('.').length === 3) {
-    return [jws, false]
+    return [jws, false, undefined]
   }
   if (isObject(jws) && (typeof jws.payload === 'string' || Buffer.isBuffer(jws.payload))) {
     const general = Array.isArray(jws.signatures) && jws.signatures.every(isSignatureObject)
     if (general || isSignatureObject(jws)) {
-      const payload = Buffer.isBuffer(jws.payload) ? jws.payload.toString() : jws.payload
-      return [stringify({ ...jws, payload }, malformed), true]
+      if (typeof jws.payload === 'string') return [stringify(jws, malformed), true, undefined]
+      return [stringify({ ...jws, payload: '' }, malformed), true, jws.payload]
     }
   }
   throw malformed()
@@ -143,26 +152,28 @@ function verifyJob (jws, key, { crit = [], complete = false, algorithms, parse =
   if (!Array.isArray(crit) || crit.some((s) => typeof s !== 'string' || !s)) {
     throw new TypeError('"crit" option must be an array of non-empty strings')
   }
-  const [input, json] = serialize(jws)
+  const [input, json, payloadBytes] = serialize(jws)
   const [mode, natives, storeKeys, withCustom] = verificationKeys(key)
   return {
-    args: [input, json, mode, natives, algorithms, crit, curves.legacy, !!complete],
-    custom: withCustom ? [key, storeKeys] : undefined,
-    finish: (out) => verified(out, { key, storeKeys, complete, parse, encoding })
+    args: [input, json, mode, natives, algorithms, crit, curves.legacy, !!complete, payloadBytes],
+    custom: withCustom,
+    key,
+    finish: (out) => verified(out, { key, storeKeys, complete, parse, encoding, payloadBytes })
   }
 }
 
 // The result as jose shapes it: the payload (parsed JSON when it is JSON,
 // else text, or a Buffer without `parse`), or with `complete` the payload,
-// the key and the headers.
-function verified (out, { key, storeKeys, complete, parse, encoding }) {
+// the key and the headers. An unencoded payload is returned as given (the
+// caller's Buffer, or text).
+function verified (out, { key, storeKeys, complete, parse, encoding, payloadBytes }) {
   // the native side returns the bare payload (text, or bytes that are not
   // UTF-8) unless `complete` or an unencoded payload needs the full record
   const bare = typeof out === 'string' || Buffer.isBuffer(out)
   const raw = bare ? out : out.payload
   let payload
   if (!bare && out.unencoded) {
-    payload = raw.toString()
+    payload = payloadBytes || raw.toString()
   } else if (parse) {
     const text = typeof raw === 'string' && encoding === 'utf8' ? raw : Buffer.from(raw).toString(encoding)
     try {
@@ -176,7 +187,7 @@ function verified (out, { key, storeKeys, complete, parse, encoding }) {
   if (!complete) return payload
   const protectedHeader = out.protected === undefined || out.protected === null ? undefined : JSON.parse(out.protected)
   const header = out.header === undefined || out.header === null ? undefined : JSON.parse(out.header)
-  const result = { payload, key: usedKey(key, storeKeys, out.keyIndex, { ...protectedHeader, ...header }) }
+  const result = { payload, key: usedKey(key, storeKeys, out, { ...protectedHeader, ...header }) }
   if (protectedHeader) result.protected = protectedHeader
   if (header) result.header = header
   return result
@@ -184,13 +195,13 @@ function verified (out, { key, storeKeys, complete, parse, encoding }) {
 
 function verify (jws, key, options) {
   const job = verifyJob(jws, key, options)
-  if (job.custom) return job.finish(custom.verifyJWS(job.args, ...job.custom, VERIFY))
+  if (job.custom) return job.finish(custom.verifyJWS(job.args, job.key, VERIFY))
   return job.finish(call(binding.jwsVerify, ...job.args))
 }
 
 async function verifyAsync (jws, key, options) {
   const job = verifyJob(jws, key, options)
-  if (job.custom) return job.finish(await custom.verifyJWSAsync(job.args, ...job.custom))
+  if (job.custom) return job.finish(await custom.verifyJWSAsync(job.args, job.key))
   return job.finish(await settle(call(binding.jwsVerifyAsync, ...job.args)))
 }
 

@@ -147,10 +147,10 @@ function prepare (checked, token, key) {
   const [mode, natives, storeKeys, withCustom] = verificationKeys(key)
   return {
     run: withCustom
-      ? () => custom.verifyJWT(verification, key, storeKeys, VERIFY)
+      ? () => custom.verifyJWT(verification, key, VERIFY)
       : () => call(() => verification.run(mode, natives, curves.legacy)),
     runAsync: withCustom
-      ? () => custom.verifyJWTAsync(verification, key, storeKeys)
+      ? () => custom.verifyJWTAsync(verification, key)
       : () => settle(call(() => verification.runAsync(mode, natives, curves.legacy))),
     finish: (out) => verified(out, checked.complete, key, storeKeys)
   }
@@ -162,11 +162,11 @@ function prepare (checked, token, key) {
 // reads differently from serde_json would fail there.
 function verified (out, complete, key, storeKeys) {
   if (typeof out === 'string') return JSON.parse(out)
-  const { parts, keyIndex } = out
+  const { parts } = out
   const header = JSON.parse(parts.header)
   const payload = JSON.parse(parts.payload)
   if (!complete) return payload
-  return { header, payload, signature: parts.signature, key: usedKey(key, storeKeys, keyIndex, header) }
+  return { header, payload, signature: parts.signature, key: usedKey(key, storeKeys, out, header) }
 }
 
 // JWT.verify's common case in one native call: a string token, keys that

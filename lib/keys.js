@@ -8,7 +8,7 @@ const { asKey } = require('./jwk/import')
 const { Key, NATIVE } = require('./jwk/key')
 const { CustomKey } = require('./jwk/custom')
 const { None, EmbeddedJWK, EmbeddedX5C } = require('./jwk/special')
-const { KeyStore } = require('./jwks')
+const { KeyStore, asksItsOwnAll } = require('./jwks')
 
 function getKey (input, keyStoreAllowed = false) {
   if (input instanceof Key) return input
@@ -37,27 +37,31 @@ function nativeKey (key) {
   return key[NATIVE] || (key instanceof CustomKey ? key : 'embedded')
 }
 
+// Whether keys come from the user's code: a custom key, or a store that
+// holds one or whose `all()` is not the built-in one. Such calls run
+// through lib/custom.js, which asks the store's own `all()` as jose does.
+const needsJavaScript = (key) => key instanceof CustomKey ||
+  (key instanceof KeyStore && (asksItsOwnAll(key) || [...key].some((k) => k instanceof CustomKey)))
+
 // How verification finds its key(s): [mode, native keys, the store's keys,
-// whether custom keys take part]. With custom keys the verification runs
-// through lib/custom.js, which picks keys by their index in the whole store.
+// whether the user's code takes part (see needsJavaScript)].
 function verificationKeys (key) {
+  if (needsJavaScript(key)) return ['store', [], [], true]
   if (key instanceof KeyStore) {
-    const all = [...key]
-    const keys = all.filter((k) => k[NATIVE])
-    if (keys.length !== all.length && all.some((k) => k instanceof CustomKey)) {
-      return ['store', [], all, true]
-    }
+    const keys = [...key].filter((k) => k[NATIVE])
     return ['store', keys.map((k) => k[NATIVE]), keys, false]
   }
   if (key === EmbeddedJWK) return ['embedded-jwk', [], [], false]
   if (key === EmbeddedX5C) return ['embedded-x5c', [], [], false]
-  if (key instanceof CustomKey) return ['key', [], [], true]
   return ['key', [nativeKey(key)], [], false]
 }
 
-// The key that verified: the store's own key object, the key passed in, or
-// the key the header embedded.
-function usedKey (key, storeKeys, index, joseHeader) {
+// The key that verified: the store's own key object (named by the native
+// side's index, or by lib/custom.js itself), the key passed in, or the key
+// the header embedded.
+function usedKey (key, storeKeys, out, joseHeader) {
+  if (out.key) return out.key
+  const index = out.keyIndex
   if (index !== undefined && index !== null) return storeKeys[index]
   if (key === EmbeddedJWK) return asKey(joseHeader.jwk)
   if (key === EmbeddedX5C) {
@@ -67,4 +71,11 @@ function usedKey (key, storeKeys, index, joseHeader) {
   return key
 }
 
-module.exports = { getKey, nativeKey, verificationKeys, usedKey }
+// The native form of a key for JWE: its handle, or for a key without
+// material (JWK.None, the Embedded keys, `oct` references) the `alg` and
+// `use` that still decide which error jose reports.
+function jweKey (key) {
+  return key[NATIVE] || JSON.stringify({ alg: key.alg, use: key.use })
+}
+
+module.exports = { getKey, nativeKey, jweKey, needsJavaScript, verificationKeys, usedKey }

@@ -172,7 +172,7 @@ fn jws_verify(input: JwsInput<'_>, flags: u8) -> bool {
 }
 
 /// The node layer's choice of keys, per key mode.
-fn jws_candidates(mode: u8, header: &Header, alg: &str) -> Result<Vec<JwsKey>> {
+fn jws_candidates(mode: u8, header: &Header, alg: Option<&str>) -> Result<Vec<JwsKey>> {
     match mode {
         1 => Ok(vec![JwsKey::Unsecured]),
         2 => Ok(vec![JwsKey::Key(Arc::new(embedded::from_jwk_header(
@@ -182,6 +182,9 @@ fn jws_candidates(mode: u8, header: &Header, alg: &str) -> Result<Vec<JwsKey>> {
             header, false,
         )?))]),
         _ => {
+            let Some(alg) = alg else {
+                return Ok(Vec::new());
+            };
             let kid = header.get("kid");
             let query = Query {
                 kid: kid.and_then(Value::as_str),

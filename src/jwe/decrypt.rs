@@ -276,34 +276,14 @@ where
     K: JweKey,
     F: FnMut(&KeyQuery<'_>) -> Result<Vec<K>>,
 {
-    // `maxPBES2Count` bounds the PBKDF2 work of the whole JWE, not of each
-    // recipient: otherwise every 60-byte recipient entry would buy another
-    // `maxPBES2Count` iterations (300 of them cost seconds). A recipient
-    // whose `p2c` exceeds what is left fails as one over the cap does.
-    let mut pbes2_left = options.max_pbes2_count;
-    let shared_text = root.get("protected").and_then(Value::as_str);
-    let shared = shared_text.and_then(|p| decode_protected(p).ok());
+    let entries = general_parts(root, list, options)?;
+    let budgets = pbes2_budgets(root, &entries, options.max_pbes2_count);
     let mut errors = Vec::new();
-    for parts in general_parts(root, list, options)? {
+    for (parts, max_pbes2_count) in entries.into_iter().zip(budgets) {
         let budget = DecryptOptions {
-            max_pbes2_count: pbes2_left,
+            max_pbes2_count,
             ..*options
         };
-        if let Ok(parts) = &parts {
-            // an entry may carry a `protected` of its own (jose spreads it
-            // over the top level); the shared one is decoded only once
-            let own;
-            let protected = if parts.protected == shared_text {
-                shared.as_ref()
-            } else {
-                own = parts.protected.and_then(|p| decode_protected(p).ok());
-                own.as_ref()
-            };
-            let cost = pbes2_cost(&[protected, parts.unprotected, parts.header]);
-            if cost <= pbes2_left {
-                pbes2_left -= cost;
-            }
-        }
         let attempt = parts.and_then(|parts| decrypt_recipient(parts, false, &budget, candidates));
         match attempt {
             Ok(done) => return Ok(done),
@@ -317,6 +297,40 @@ where
     } else {
         Err(Error::multi(errors))
     }
+}
+
+/// The PBES2 cap of each entry of a general JWE, in order.
+/// `maxPBES2Count` bounds the PBKDF2 work of the whole JWE, not of each
+/// recipient: otherwise every 60-byte recipient entry would buy another
+/// `maxPBES2Count` iterations (300 of them cost seconds). Each entry gets
+/// what the entries before it left; one whose `p2c` exceeds that fails as
+/// one over the cap does, and leaves the rest to the next.
+fn pbes2_budgets(root: &Map<String, Value>, entries: &[Result<Parts<'_>>], max: f64) -> Vec<f64> {
+    let shared_text = root.get("protected").and_then(Value::as_str);
+    let shared = shared_text.and_then(|p| decode_protected(p).ok());
+    let mut left = max;
+    entries
+        .iter()
+        .map(|parts| {
+            let budget = left;
+            if let Ok(parts) = parts {
+                // an entry may carry a `protected` of its own (jose spreads
+                // it over the top level); the shared one is decoded once
+                let own;
+                let protected = if parts.protected == shared_text {
+                    shared.as_ref()
+                } else {
+                    own = parts.protected.and_then(|p| decode_protected(p).ok());
+                    own.as_ref()
+                };
+                let cost = pbes2_cost(&[protected, parts.unprotected, parts.header]);
+                if cost <= left {
+                    left -= cost;
+                }
+            }
+            budget
+        })
+        .collect()
 }
 
 /// The `p2c` a recipient's headers ask for when its `alg` is PBES2, else 0.
@@ -390,15 +404,7 @@ where
     } = recipient_headers(&parts, validate, options)?;
     let alg = combined.get("alg").unwrap_or(&Value::Null);
     let enc = combined.get("enc").unwrap_or(&Value::Null);
-    let dir = alg == "dir";
-
-    let query = KeyQuery {
-        header: &combined,
-        kid: combined.get("kid"),
-        alg: if dir { enc } else { alg },
-        key_op: if dir { "decrypt" } else { "unwrapKey" },
-    };
-    let mut keys = candidates(&query)?;
+    let mut keys = candidates(&key_query(&combined))?;
     let attempt = |key: K| {
         let cleartext = decrypt_with(&parts, &combined, alg, enc, &key, options)?;
         Ok(Decrypted {
@@ -430,6 +436,20 @@ where
                 Err(Error::multi(errors))
             }
         }
+    }
+}
+
+/// jose's KeyStore query for a recipient: `dir` asks for a key that
+/// decrypts its `enc`, anything else for one that unwraps with its `alg`.
+fn key_query(combined: &Header) -> KeyQuery<'_> {
+    let alg = combined.get("alg").unwrap_or(&Value::Null);
+    let enc = combined.get("enc").unwrap_or(&Value::Null);
+    let dir = alg == "dir";
+    KeyQuery {
+        header: combined,
+        kid: combined.get("kid"),
+        alg: if dir { enc } else { alg },
+        key_op: if dir { "decrypt" } else { "unwrapKey" },
     }
 }
 
@@ -535,13 +555,138 @@ fn open(
     })
 }
 
-/// A recipient checked as far as decryption goes without its CEK, for a
-/// key that unwraps CEKs outside this crate (the Node layer's
-/// `JWK.CustomKey`, whose `unwrapKey` is JavaScript and may be a KMS call).
-/// The caller gets the CEK for [`PendingRecipient::encrypted_key`] and
-/// calls [`PendingRecipient::open`]; choosing among recipients and
-/// aggregating their errors is the caller's, with the rules [`decrypt`]
-/// applies.
+/// One recipient's parts, owned.
+#[derive(Debug, Clone)]
+struct OwnedParts {
+    protected: Option<String>,
+    encrypted_key: Option<String>,
+    iv: String,
+    ciphertext: String,
+    tag: String,
+    aad: Option<String>,
+    unprotected: Option<Header>,
+    header: Option<Header>,
+}
+
+impl OwnedParts {
+    fn of(parts: &Parts<'_>) -> OwnedParts {
+        OwnedParts {
+            protected: parts.protected.map(str::to_owned),
+            encrypted_key: parts.encrypted_key.map(str::to_owned),
+            iv: parts.iv.to_owned(),
+            ciphertext: parts.ciphertext.to_owned(),
+            tag: parts.tag.to_owned(),
+            aad: parts.aad.map(str::to_owned),
+            unprotected: parts.unprotected.cloned(),
+            header: parts.header.cloned(),
+        }
+    }
+
+    fn parts(&self) -> Parts<'_> {
+        Parts {
+            protected: self.protected.as_deref(),
+            encrypted_key: self.encrypted_key.as_deref(),
+            iv: &self.iv,
+            ciphertext: &self.ciphertext,
+            tag: &self.tag,
+            aad: self.aad.as_deref(),
+            unprotected: self.unprotected.as_ref(),
+            header: self.header.as_ref(),
+        }
+    }
+}
+
+/// A recipient whose headers passed jose's checks, for a caller that picks
+/// its keys where this crate cannot: a KeyStore whose `all()` is the
+/// user's code, or a key whose unwrapping is (`JWK.CustomKey`, a KMS).
+/// The caller reads [`CheckedRecipient::combined`] to choose keys, then
+/// decrypts with each ([`CheckedRecipient::decrypt_with`]) or has a custom
+/// key unwrap the CEK ([`CheckedRecipient::pending`]). Choosing among
+/// recipients and keys and aggregating their errors is then the caller's,
+/// with the rules [`decrypt`] applies.
+#[derive(Debug, Clone)]
+pub struct CheckedRecipient {
+    parts: OwnedParts,
+    protected: Option<Header>,
+    combined: Header,
+    /// This recipient's share of `maxPBES2Count` (see [`pbes2_budgets`]).
+    max_pbes2_count: f64,
+    max_inflated_size: usize,
+}
+
+impl CheckedRecipient {
+    /// The combined JOSE Header keys are chosen by.
+    pub fn combined(&self) -> &Header {
+        &self.combined
+    }
+
+    /// What jose asks a KeyStore for this recipient.
+    pub fn query(&self) -> KeyQuery<'_> {
+        key_query(&self.combined)
+    }
+
+    fn options(&self) -> DecryptOptions<'static> {
+        DecryptOptions {
+            crit: &[],
+            algorithms: None,
+            max_pbes2_count: self.max_pbes2_count,
+            max_inflated_size: self.max_inflated_size,
+        }
+    }
+
+    fn decrypted(&self, opened: Opened) -> Decrypted<()> {
+        Decrypted {
+            cleartext: opened.cleartext,
+            cek: opened.cek,
+            enc: opened.enc,
+            key: (),
+            protected: self.protected.clone(),
+            unprotected: self.parts.unprotected.clone(),
+            header: self.parts.header.clone(),
+            aad: self.parts.aad.clone().filter(|a| !a.is_empty()),
+        }
+    }
+
+    /// Decryption with one key this crate holds, as [`decrypt`] does it.
+    pub fn decrypt_with(&self, key: &dyn JweKey) -> Result<Decrypted<()>> {
+        let alg = self.combined.get("alg").unwrap_or(&Value::Null);
+        let enc = self.combined.get("enc").unwrap_or(&Value::Null);
+        let parts = self.parts.parts();
+        let opened = decrypt_with(&parts, &self.combined, alg, enc, key, &self.options())?;
+        Ok(self.decrypted(opened))
+    }
+
+    /// The checks decryption with `key` makes before it needs the CEK, for
+    /// a key that unwraps it outside this crate. `key` must decide its
+    /// algorithms with [`JweKey::external_algorithms`] and may allow only
+    /// key management algorithms that unwrap an Encrypted Key (RSA-OAEP,
+    /// RSA-OAEP-256, RSA1_5), the only ones an `unwrapKey(alg,
+    /// encryptedKey)` hook can do.
+    pub fn pending(&self, key: &dyn JweKey) -> Result<PendingRecipient> {
+        let alg = self.combined.get("alg").unwrap_or(&Value::Null);
+        let enc = self.combined.get("enc").unwrap_or(&Value::Null);
+        let (key_alg, enc_alg) = key_checks(&self.combined, alg, enc, key, &self.options())?;
+        let key_alg = match key_alg {
+            Some(a) if matches!(a.family, KeyFamily::RsaOaep(_) | KeyFamily::Rsa1_5) => a,
+            Some(a) => return Err(a.key_unsupported(false)),
+            None => return Err(enc_alg.key_unsupported("decrypt")),
+        };
+        Ok(PendingRecipient {
+            alg: key_alg.name,
+            encrypted_key: self
+                .parts
+                .encrypted_key
+                .as_deref()
+                .and_then(|ek| b64::decode(ek).ok()),
+            enc: enc_alg,
+            recipient: self.clone(),
+        })
+    }
+}
+
+/// A recipient checked for a key as far as decryption goes without its
+/// CEK (see [`CheckedRecipient::pending`]): the caller gets the CEK for
+/// [`PendingRecipient::encrypted_key`] and calls [`PendingRecipient::open`].
 #[derive(Debug, Clone)]
 pub struct PendingRecipient {
     /// The key management algorithm, which the key's check allowed.
@@ -550,97 +695,75 @@ pub struct PendingRecipient {
     /// base64url (decryption then fails the same way as with a wrong CEK).
     pub encrypted_key: Option<Vec<u8>>,
     enc: &'static EncAlg,
-    zip: bool,
-    max_inflated_size: usize,
-    encoded_protected: Option<String>,
-    iv: String,
-    ciphertext: String,
-    tag: String,
-    aad: Option<String>,
-    protected: Option<Header>,
-    unprotected: Option<Header>,
-    header: Option<Header>,
+    recipient: CheckedRecipient,
 }
 
 impl PendingRecipient {
     /// Decrypts the content with `cek`, from the key's own unwrapping. A
     /// missing CEK or one of the wrong length is replaced by a random one
-    /// first, as for any failed unwrapping (RFC 7516 11.5): for RSA1_5 a
-    /// padding failure must look no different from a wrong key.
+    /// first, as for any failed unwrapping (RFC 7516 11.5): a padding
+    /// failure must look no different from a wrong key.
     pub fn open(&self, cek: Option<&[u8]>) -> Result<Decrypted<()>> {
         let cek = cek
             .filter(|cek| cek.len() == self.enc.key_len)
             .map(<[u8]>::to_vec)
             .map_or_else(|| generate_cek(self.enc), Ok)?;
-        let parts = Parts {
-            protected: self.encoded_protected.as_deref(),
-            encrypted_key: None,
-            iv: &self.iv,
-            ciphertext: &self.ciphertext,
-            tag: &self.tag,
-            aad: self.aad.as_deref(),
-            unprotected: self.unprotected.as_ref(),
-            header: self.header.as_ref(),
-        };
-        let opened = open(&parts, self.zip, self.enc, cek, self.max_inflated_size)?;
-        Ok(Decrypted {
-            cleartext: opened.cleartext,
-            cek: opened.cek,
-            enc: opened.enc,
-            key: (),
-            protected: self.protected.clone(),
-            unprotected: self.unprotected.clone(),
-            header: self.header.clone(),
-            aad: self.aad.clone().filter(|a| !a.is_empty()),
-        })
+        let recipient = &self.recipient;
+        let zip = truthy(recipient.combined.get("zip"));
+        let opened = open(
+            &recipient.parts.parts(),
+            zip,
+            self.enc,
+            cek,
+            recipient.max_inflated_size,
+        )?;
+        Ok(recipient.decrypted(opened))
     }
 }
 
-/// Every recipient of `input` checked for `key` as [`decrypt`] checks it
-/// before unwrapping: each is a [`PendingRecipient`] or the error jose
-/// reports for that recipient. `key` must decide its algorithms with
-/// [`JweKey::external_algorithms`] and may allow only key management
-/// algorithms that unwrap an Encrypted Key (RSA-OAEP, RSA-OAEP-256,
-/// RSA1_5), the only ones an `unwrapKey(alg, encryptedKey)` hook can do.
+/// Every recipient of `input` with its headers checked as [`decrypt`]
+/// checks them before choosing keys: each is a [`CheckedRecipient`] or the
+/// error jose reports for that recipient. A JWE malformed as a whole is an
+/// error of its own.
+pub fn checked(
+    input: JweInput<'_>,
+    options: &DecryptOptions<'_>,
+) -> Result<Vec<Result<CheckedRecipient>>> {
+    let one = |parts: Parts<'_>, validate: bool, max_pbes2_count: f64| {
+        let RecipientHeaders {
+            protected,
+            combined,
+        } = recipient_headers(&parts, validate, options)?;
+        Ok(CheckedRecipient {
+            parts: OwnedParts::of(&parts),
+            protected,
+            combined,
+            max_pbes2_count,
+            max_inflated_size: options.max_inflated_size,
+        })
+    };
+    match recipients(input)? {
+        Recipients::One(parts) => Ok(vec![one(parts, true, options.max_pbes2_count)]),
+        Recipients::General(root, list) => {
+            let entries = general_parts(root, list, options)?;
+            let budgets = pbes2_budgets(root, &entries, options.max_pbes2_count);
+            Ok(entries
+                .into_iter()
+                .zip(budgets)
+                .map(|(parts, budget)| parts.and_then(|parts| one(parts, false, budget)))
+                .collect())
+        }
+    }
+}
+
+/// [`checked`], then [`CheckedRecipient::pending`] with `key` for each.
 pub fn pending(
     input: JweInput<'_>,
     options: &DecryptOptions<'_>,
     key: &dyn JweKey,
 ) -> Result<Vec<Result<PendingRecipient>>> {
-    let one = |parts: Parts<'_>, validate: bool| -> Result<PendingRecipient> {
-        let RecipientHeaders {
-            protected,
-            combined,
-        } = recipient_headers(&parts, validate, options)?;
-        let alg = combined.get("alg").unwrap_or(&Value::Null);
-        let enc = combined.get("enc").unwrap_or(&Value::Null);
-        let (key_alg, enc_alg) = key_checks(&combined, alg, enc, key, options)?;
-        let key_alg = match key_alg {
-            Some(a) if matches!(a.family, KeyFamily::RsaOaep(_) | KeyFamily::Rsa1_5) => a,
-            Some(a) => return Err(a.key_unsupported(false)),
-            None => return Err(enc_alg.key_unsupported("decrypt")),
-        };
-        Ok(PendingRecipient {
-            alg: key_alg.name,
-            encrypted_key: parts.encrypted_key.and_then(|ek| b64::decode(ek).ok()),
-            enc: enc_alg,
-            zip: truthy(combined.get("zip")),
-            max_inflated_size: options.max_inflated_size,
-            encoded_protected: parts.protected.map(str::to_owned),
-            iv: parts.iv.to_owned(),
-            ciphertext: parts.ciphertext.to_owned(),
-            tag: parts.tag.to_owned(),
-            aad: parts.aad.map(str::to_owned),
-            protected,
-            unprotected: parts.unprotected.cloned(),
-            header: parts.header.cloned(),
-        })
-    };
-    match recipients(input)? {
-        Recipients::One(parts) => Ok(vec![one(parts, true)]),
-        Recipients::General(root, list) => Ok(general_parts(root, list, options)?
-            .into_iter()
-            .map(|parts| parts.and_then(|parts| one(parts, false)))
-            .collect()),
-    }
+    Ok(checked(input, options)?
+        .into_iter()
+        .map(|r| r.and_then(|r| r.pending(key)))
+        .collect())
 }

@@ -22,7 +22,8 @@ mod policy;
 mod tests;
 
 pub use decrypt::{
-    decrypt, pending, DecryptOptions, Decrypted, JweInput, KeyQuery, PendingRecipient,
+    checked, decrypt, pending, CheckedRecipient, DecryptOptions, Decrypted, JweInput, KeyQuery,
+    PendingRecipient,
 };
 pub use encrypt::{encrypt, Encrypted, Plaintext, Recipient, Serialization};
 pub use policy::{check, default_alg, JweKey, JweOp};

@@ -19,6 +19,11 @@ use crate::error::{Error, Kind, Result};
 pub enum JwsInput<'a> {
     Compact(&'a str),
     Json(&'a Value),
+    /// A JSON object whose payload the caller holds as bytes (a Buffer):
+    /// they stand for its `payload` member. jose uses such bytes as they
+    /// are, in the signing input and as the payload (with `b64: true` too:
+    /// Node's base64 decoding of a Buffer copies it).
+    JsonWithBytes(&'a Value, &'a [u8]),
 }
 
 /// jose's `crit` and `algorithms` verify options.
@@ -64,9 +69,26 @@ fn no_matching_key() -> Error {
 /// One signature's members, as borrowed from the input.
 struct Parts<'a> {
     protected: Option<&'a str>,
-    payload: &'a str,
+    payload: Payload<'a>,
     signature: &'a str,
     header: Option<&'a Map<String, Value>>,
+}
+
+/// A signature's payload as transmitted: text (a compact segment, a JSON
+/// member), or bytes the caller held (see [`JwsInput::JsonWithBytes`]).
+#[derive(Clone, Copy)]
+enum Payload<'a> {
+    Text(&'a str),
+    Bytes(&'a [u8]),
+}
+
+impl Payload<'_> {
+    fn as_bytes(&self) -> &[u8] {
+        match self {
+            Payload::Text(text) => text.as_bytes(),
+            Payload::Bytes(bytes) => bytes,
+        }
+    }
 }
 
 /// jose's shape test for a flattened object or one `signatures` entry:
@@ -82,13 +104,18 @@ fn is_signature_object(value: &Value) -> bool {
 
 /// A `signatures` entry over the top-level members (jose spreads both into
 /// one object, the entry's members winning).
-fn merged<'a>(root: &'a Map<String, Value>, entry: &'a Map<String, Value>) -> Result<Parts<'a>> {
+fn merged<'a>(
+    root: &'a Map<String, Value>,
+    entry: &'a Map<String, Value>,
+    bytes: Option<&'a [u8]>,
+) -> Result<Parts<'a>> {
     let get = |name: &str| entry.get(name).or_else(|| root.get(name));
+    let text = get("payload")
+        .and_then(Value::as_str)
+        .ok_or_else(malformed)?;
     Ok(Parts {
         protected: get("protected").and_then(Value::as_str),
-        payload: get("payload")
-            .and_then(Value::as_str)
-            .ok_or_else(malformed)?,
+        payload: bytes.map_or(Payload::Text(text), Payload::Bytes),
         signature: get("signature")
             .and_then(Value::as_str)
             .ok_or_else(malformed)?,
@@ -98,8 +125,11 @@ fn merged<'a>(root: &'a Map<String, Value>, entry: &'a Map<String, Value>) -> Re
 
 /// Verifies `input`. For each signature, once its header checks pass,
 /// `candidates` gets the combined JOSE Header and the `alg` and returns the
-/// keys to try (none means jose's `JWKSNoMatchingKey`). The first signature
-/// one candidate verifies wins.
+/// keys to try (none means jose's `JWKSNoMatchingKey`). An `alg` that is not
+/// a string comes as `None`: no KeyStore key supports it, and a single key
+/// refuses it as an unsupported algorithm (jose compares names with `===`
+/// and `Set#has`, which an array that prints as a name never passes). The
+/// first signature one candidate verifies wins.
 pub fn verify<K, F>(
     input: JwsInput<'_>,
     options: &VerifyOptions<'_>,
@@ -107,11 +137,13 @@ pub fn verify<K, F>(
 ) -> Result<Verified<K>>
 where
     K: VerificationKey,
-    F: FnMut(&Header, &str) -> Result<Vec<K>>,
+    F: FnMut(&Header, Option<&str>) -> Result<Vec<K>>,
 {
     match signatures(input)? {
         Signatures::One(parts) => verify_one(parts, options, &mut candidates),
-        Signatures::General(root, list) => verify_general(root, list, options, &mut candidates),
+        Signatures::General(root, list, bytes) => {
+            verify_general(root, list, bytes, options, &mut candidates)
+        }
     }
 }
 
@@ -119,7 +151,7 @@ where
 /// flattened JWS, or the entries of a general one.
 enum Signatures<'a> {
     One(Parts<'a>),
-    General(&'a Map<String, Value>, &'a [Value]),
+    General(&'a Map<String, Value>, &'a [Value], Option<&'a [u8]>),
 }
 
 fn signatures(input: JwsInput<'_>) -> Result<Signatures<'_>> {
@@ -135,7 +167,7 @@ fn signatures(input: JwsInput<'_>) -> Result<Signatures<'_>> {
                 (Some(protected), Some(payload), Some(signature), None) => {
                     Ok(Signatures::One(Parts {
                         protected: Some(protected),
-                        payload,
+                        payload: Payload::Text(payload),
                         signature,
                         header: None,
                     }))
@@ -143,21 +175,24 @@ fn signatures(input: JwsInput<'_>) -> Result<Signatures<'_>> {
                 _ => Err(malformed()),
             }
         }
-        JwsInput::Json(value) => {
-            let root = value
-                .as_object()
-                .filter(|o| o.get("payload").is_some_and(Value::is_string))
-                .ok_or_else(malformed)?;
-            let general = root
-                .get("signatures")
-                .and_then(Value::as_array)
-                .filter(|list| list.iter().all(is_signature_object));
-            match general {
-                Some(list) => Ok(Signatures::General(root, list)),
-                None if is_signature_object(value) => Ok(Signatures::One(merged(root, root)?)),
-                None => Err(malformed()),
-            }
-        }
+        JwsInput::Json(value) => json_signatures(value, None),
+        JwsInput::JsonWithBytes(value, bytes) => json_signatures(value, Some(bytes)),
+    }
+}
+
+fn json_signatures<'a>(value: &'a Value, bytes: Option<&'a [u8]>) -> Result<Signatures<'a>> {
+    let root = value
+        .as_object()
+        .filter(|o| o.get("payload").is_some_and(Value::is_string))
+        .ok_or_else(malformed)?;
+    let general = root
+        .get("signatures")
+        .and_then(Value::as_array)
+        .filter(|list| list.iter().all(is_signature_object));
+    match general {
+        Some(list) => Ok(Signatures::General(root, list, bytes)),
+        None if is_signature_object(value) => Ok(Signatures::One(merged(root, root, bytes)?)),
+        None => Err(malformed()),
     }
 }
 
@@ -167,17 +202,18 @@ fn signatures(input: JwsInput<'_>) -> Result<Signatures<'_>> {
 fn verify_general<K, F>(
     root: &Map<String, Value>,
     list: &[Value],
+    bytes: Option<&[u8]>,
     options: &VerifyOptions<'_>,
     candidates: &mut F,
 ) -> Result<Verified<K>>
 where
     K: VerificationKey,
-    F: FnMut(&Header, &str) -> Result<Vec<K>>,
+    F: FnMut(&Header, Option<&str>) -> Result<Vec<K>>,
 {
     let mut errors = Vec::new();
     for entry in list {
         let entry = entry.as_object().ok_or_else(malformed)?;
-        match verify_one(merged(root, entry)?, options, candidates) {
+        match verify_one(merged(root, entry, bytes)?, options, candidates) {
             Ok(verified) => return Ok(verified),
             // A single signature reports its own error, as jose does.
             Err(e) if list.len() == 1 => return Err(e),
@@ -200,8 +236,24 @@ struct Checked<'a> {
     protected: Option<Header>,
     header: Option<Header>,
     input: Vec<u8>,
-    alg: String,
+    alg: Alg,
     combined: Header,
+}
+
+/// A signature's `alg` header value: its name, and whether it is a string
+/// at all. jose prints a non-string value into its messages (`["HS256"]`
+/// prints as `HS256`) but matches no key and no algorithm with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alg {
+    pub name: String,
+    pub is_string: bool,
+}
+
+impl Alg {
+    /// The name candidates are chosen by: `None` for a non-string value.
+    pub fn selector(&self) -> Option<&str> {
+        self.is_string.then_some(self.name.as_str())
+    }
 }
 
 fn check_parts<'a>(parts: Parts<'a>, options: &VerifyOptions<'_>) -> Result<Checked<'a>> {
@@ -212,8 +264,9 @@ fn check_parts<'a>(parts: Parts<'a>, options: &VerifyOptions<'_>) -> Result<Chec
         return Err(disjointness_error());
     }
 
-    let mut input =
-        Vec::with_capacity(encoded_protected.map_or(0, str::len) + 1 + parts.payload.len());
+    let mut input = Vec::with_capacity(
+        encoded_protected.map_or(0, str::len) + 1 + parts.payload.as_bytes().len(),
+    );
     input.extend_from_slice(encoded_protected.unwrap_or("").as_bytes());
     input.push(b'.');
     input.extend_from_slice(parts.payload.as_bytes());
@@ -229,14 +282,13 @@ fn check_parts<'a>(parts: Parts<'a>, options: &VerifyOptions<'_>) -> Result<Chec
     })
 }
 
-/// The payload as verification returns it: as transmitted under RFC 7797,
-/// else base64url-decoded.
+/// The payload as verification returns it: as transmitted under RFC 7797
+/// or when given as bytes, else base64url-decoded.
 fn payload_of(parts: &Parts<'_>, protected: Option<&Header>) -> (Result<Vec<u8>>, bool) {
     let unencoded = is_unencoded(protected);
-    let payload = if unencoded {
-        Ok(parts.payload.as_bytes().to_vec())
-    } else {
-        b64::decode(parts.payload)
+    let payload = match parts.payload {
+        Payload::Text(text) if !unencoded => b64::decode(text),
+        payload => Ok(payload.as_bytes().to_vec()),
     };
     (payload, unencoded)
 }
@@ -248,7 +300,7 @@ fn verify_one<K, F>(
 ) -> Result<Verified<K>>
 where
     K: VerificationKey,
-    F: FnMut(&Header, &str) -> Result<Vec<K>>,
+    F: FnMut(&Header, Option<&str>) -> Result<Vec<K>>,
 {
     let Checked {
         parts,
@@ -285,7 +337,7 @@ pub fn verify_preparsed<K, F>(
 ) -> Result<K>
 where
     K: VerificationKey,
-    F: FnMut(&Header, &str) -> Result<Vec<K>>,
+    F: FnMut(&Header, Option<&str>) -> Result<Vec<K>>,
 {
     check_signature(
         Some(protected),
@@ -309,21 +361,21 @@ fn check_signature<K, F, S>(
 ) -> Result<K>
 where
     K: VerificationKey,
-    F: FnMut(&Header, &str) -> Result<Vec<K>>,
+    F: FnMut(&Header, Option<&str>) -> Result<Vec<K>>,
     S: FnOnce() -> Result<Vec<u8>>,
 {
     let (alg, combined) = precheck(protected, header, options)?;
     try_keys(&alg, &combined, input, signature, candidates)
 }
 
-/// `crit`, `alg` and the allow-list; returns the `alg` (as JavaScript
-/// would print it) and the combined JOSE Header keys are chosen by (the
-/// protected header itself when there is no other, as in every JWT).
+/// `crit`, `alg` and the allow-list; returns the `alg` and the combined
+/// JOSE Header keys are chosen by (the protected header itself when there
+/// is no other, as in every JWT).
 fn precheck<'h>(
     protected: Option<&'h Header>,
     header: Option<&'h Header>,
     options: &VerifyOptions<'_>,
-) -> Result<(String, Cow<'h, Header>)> {
+) -> Result<(Alg, Cow<'h, Header>)> {
     validate_crit(Kind::JwsInvalid, protected, header, options.crit)?;
 
     let alg = [protected, header]
@@ -350,13 +402,17 @@ fn precheck<'h>(
             Cow::Owned(combined)
         }
     };
-    Ok((alg_name, combined))
+    let alg = Alg {
+        name: alg_name,
+        is_string: alg.is_string(),
+    };
+    Ok((alg, combined))
 }
 
 /// Key selection and the signature. `signature` is decoded only once keys
 /// were found, so a store without a match reports that first, as jose does.
 fn try_keys<K, F, S>(
-    alg_name: &str,
+    alg: &Alg,
     combined: &Header,
     input: &[u8],
     signature: S,
@@ -364,19 +420,28 @@ fn try_keys<K, F, S>(
 ) -> Result<K>
 where
     K: VerificationKey,
-    F: FnMut(&Header, &str) -> Result<Vec<K>>,
+    F: FnMut(&Header, Option<&str>) -> Result<Vec<K>>,
     S: FnOnce() -> Result<Vec<u8>>,
 {
-    let keys = candidates(combined, alg_name)?;
+    let keys = candidates(combined, alg.selector())?;
     if keys.is_empty() {
         return Err(no_matching_key());
     }
-    let signature = signature()?;
-
     let several = keys.len() > 1;
     let mut errors = Vec::new();
+    // a non-string `alg` is refused by every key before any signature is
+    // read, as jose's algorithm check comes first
+    let signature = if alg.is_string {
+        Some(signature()?)
+    } else {
+        None
+    };
     for key in keys {
-        match key.verify(alg_name, input, &signature) {
+        let verdict = match signature.as_deref() {
+            Some(signature) => key.verify(&alg.name, input, signature),
+            None => Err(unsupported_alg(alg)),
+        };
+        match verdict {
             Ok(true) => return Ok(key),
             Ok(false) => errors.push(verification_failed()),
             Err(e) => errors.push(e),
@@ -394,6 +459,11 @@ where
         .unwrap_or_else(verification_failed))
 }
 
+/// jose's refusal of an `alg` it does not implement.
+pub fn unsupported_alg(alg: &Alg) -> Error {
+    Error::not_supported(format!("unsupported verify alg: {}", alg.name))
+}
+
 /// A signature checked up to the point where keys are tried, for a caller
 /// that tries keys whose code this crate cannot run (the Node layer's
 /// `JWK.CustomKey`, implemented in JavaScript). It holds what the rest of
@@ -403,8 +473,8 @@ where
 pub struct Pending {
     /// The combined JOSE Header keys are chosen by.
     pub combined: Header,
-    /// The `alg`, as JavaScript would print the header value.
-    pub alg: String,
+    /// The `alg` header value.
+    pub alg: Alg,
     pub signing_input: Vec<u8>,
     /// `None` when the signature is not base64url: a verification failure
     /// once some key was found.
@@ -437,11 +507,11 @@ pub fn pending(input: JwsInput<'_>, options: &VerifyOptions<'_>) -> Result<Vec<R
     };
     match signatures(input)? {
         Signatures::One(parts) => Ok(vec![one(parts)]),
-        Signatures::General(root, list) => list
+        Signatures::General(root, list, bytes) => list
             .iter()
             .map(|entry| {
                 let entry = entry.as_object().ok_or_else(malformed)?;
-                Ok(one(merged(root, entry)?))
+                Ok(one(merged(root, entry, bytes)?))
             })
             .collect(),
     }

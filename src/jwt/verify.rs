@@ -23,7 +23,7 @@ pub struct VerifiedJwt<K> {
 pub fn verify<K, F>(token: &str, options: &VerifyOptions, candidates: F) -> Result<VerifiedJwt<K>>
 where
     K: VerificationKey,
-    F: FnMut(&Header, &str) -> Result<Vec<K>>,
+    F: FnMut(&Header, Option<&str>) -> Result<Vec<K>>,
 {
     let decoded = token::decode(token)?;
     let key = verify_signature(&decoded, options, candidates)?;
@@ -40,7 +40,7 @@ pub fn verify_signature<K, F>(
 ) -> Result<K>
 where
     K: VerificationKey,
-    F: FnMut(&Header, &str) -> Result<Vec<K>>,
+    F: FnMut(&Header, Option<&str>) -> Result<Vec<K>>,
 {
     let header = protected_header(&decoded.header.value)?;
     let signature = b64::decode_like_node(decoded.signature());

@@ -17,19 +17,22 @@ use napi_derive::napi;
 use super::args::{bytes, header};
 use super::error::{to_napi, OrThrow};
 use super::job::{self, Job, OffThread};
-use super::jwe::{inflate_cap, JweDecrypted};
-use super::jws::{jws_key, payload_to_js, serialization, KeyArg};
+use super::jwe::{inflate_cap, node_key, JweDecrypted, NodeKey};
+use super::jws::{
+    json_jws, jws_input, jws_key, payload_to_js, serialization, sign_result, KeyArg, SignResult,
+};
 use super::jwt::{JwtParts, JwtVerification, JwtVerified};
 use super::key::NativeKey;
 use crate::b64;
 use crate::error::{Error, Kind, Result};
 use crate::jwa::registry::Operation;
-use crate::jwa::signing::SignatureAlgorithm;
-use crate::jwe::{self, DecryptOptions, JweInput, JweKey, JweOp, PendingRecipient};
+use crate::jwa::signing::{SignatureAlgorithm, SignatureLen};
+use crate::jwe::{
+    self, CheckedRecipient, DecryptOptions, JweInput, JweKey, JweOp, PendingRecipient,
+};
 use crate::jws::key_policy::check_support;
 use crate::jws::{
-    self, Header, JwsInput, JwsKey, Recipient, Serialization, SignedJws, SigningKey,
-    VerificationKey,
+    self, Header, JwsKey, Recipient, Serialization, SignedJws, SigningKey, VerificationKey,
 };
 use crate::jwt;
 
@@ -55,6 +58,9 @@ pub struct CustomSigner {
     pub enc_use: bool,
     /// `key.algorithms('sign')`.
     pub algorithms: Vec<String>,
+    /// The RSA modulus length in bits, when the key declares it (its
+    /// `length`): RS* and PS* signatures must be that long.
+    pub modulus_length: Option<u32>,
 }
 
 enum SignKey {
@@ -120,7 +126,16 @@ impl SignPrepareJob {
 
 pub struct SignPrepared {
     signed: SignedJws,
-    requests: Vec<(usize, String, Vec<u8>)>,
+    requests: Vec<Request>,
+}
+
+/// One signature a custom key owes: the recipient's place, the `alg`, the
+/// JWS Signing Input and the modulus size the answer is held to.
+struct Request {
+    index: usize,
+    alg: String,
+    input: Vec<u8>,
+    modulus_bytes: Option<usize>,
 }
 
 impl Job for SignPrepareJob {
@@ -170,8 +185,18 @@ impl Job for SignPrepareJob {
             .into_iter()
             .enumerate()
             .filter_map(|(index, d)| {
-                let (alg, input) = d?.request.into_inner()?;
-                Some((index, alg, input))
+                let d = d?;
+                let modulus_bytes = d
+                    .info
+                    .modulus_length
+                    .and_then(|bits| usize::try_from(bits.div_ceil(8)).ok());
+                let (alg, input) = d.request.into_inner()?;
+                Some(Request {
+                    index,
+                    alg,
+                    input,
+                    modulus_bytes,
+                })
             })
             .collect();
         Ok(SignPrepared { signed, requests })
@@ -189,7 +214,7 @@ impl Job for SignPrepareJob {
 #[napi]
 pub struct JwsSignPending {
     signed: SignedJws,
-    requests: Vec<(usize, String, Vec<u8>)>,
+    requests: Vec<Request>,
 }
 
 /// One signature a custom key has to make: the recipient's place, the
@@ -201,17 +226,6 @@ pub struct SignRequest {
     pub input: Buffer,
 }
 
-/// The length JWS gives an ECDSA signature (R || S), which a KMS that
-/// answers in DER does not match.
-fn ecdsa_length(alg: &str) -> Option<usize> {
-    match SignatureAlgorithm::from_name(alg)? {
-        SignatureAlgorithm::Es256 | SignatureAlgorithm::Es256k => Some(64),
-        SignatureAlgorithm::Es384 => Some(96),
-        SignatureAlgorithm::Es512 => Some(132),
-        _ => None,
-    }
-}
-
 #[napi]
 impl JwsSignPending {
     /// The signatures to make, in recipient order.
@@ -219,48 +233,67 @@ impl JwsSignPending {
     pub fn requests(&self) -> Vec<SignRequest> {
         self.requests
             .iter()
-            .map(|(index, alg, input)| SignRequest {
-                index: u32::try_from(*index).unwrap_or(u32::MAX),
-                alg: alg.clone(),
-                input: input.clone().into(),
+            .map(|r| SignRequest {
+                index: u32::try_from(r.index).unwrap_or(u32::MAX),
+                alg: r.alg.clone(),
+                input: r.input.clone().into(),
             })
             .collect()
     }
 
-    /// The JWS with `signatures` (one per request, in order): the compact
-    /// string, or the JSON text of a flattened / general JWS.
+    /// The JWS with `signatures` (one per request, in order).
     #[napi]
-    pub fn finish(&self, signatures: Vec<Buffer>) -> napi::Result<String> {
+    pub fn finish(&self, signatures: Vec<Buffer>) -> napi::Result<SignResult> {
         self.complete(signatures).or_throw()
     }
 }
 
 impl JwsSignPending {
-    fn complete(&self, signatures: Vec<Buffer>) -> Result<String> {
+    fn complete(&self, signatures: Vec<Buffer>) -> Result<SignResult> {
         if signatures.len() != self.requests.len() {
             return Err(Error::type_error("one signature per request is expected"));
         }
         let mut signed = self.signed.clone();
-        for ((index, alg, _), signature) in self.requests.iter().zip(&signatures) {
-            if let Some(expected) = ecdsa_length(alg) {
-                if signature.len() != expected {
-                    return Err(Error::type_error(format!(
-                        "sign() returned {} bytes for {alg}, whose JWS signature is {expected} bytes (R || S); a DER-encoded ECDSA signature must be converted",
-                        signature.len()
-                    )));
-                }
-            }
+        for (request, signature) in self.requests.iter().zip(&signatures) {
+            check_length(request, signature.len())?;
             let slot = signed
                 .signatures
-                .get_mut(*index)
+                .get_mut(request.index)
                 .ok_or_else(|| Error::type_error("invalid signature request"))?;
             slot.signature = b64::encode(signature);
         }
-        Ok(match signed.serialization {
-            Serialization::Compact => signed.to_compact(),
-            _ => signed.to_json().to_string(),
-        })
+        Ok(sign_result(&signed))
     }
+}
+
+/// A custom key's signature must have the length its algorithm gives
+/// (never empty): a KMS answering with nothing, or with a DER-encoded
+/// ECDSA signature, must not produce a token.
+fn check_length(request: &Request, len: usize) -> Result<()> {
+    let alg = SignatureAlgorithm::from_name(&request.alg)
+        .ok_or_else(|| Error::type_error("invalid signature request"))?;
+    let expected = alg.signature_len();
+    if expected.fits(len, request.modulus_bytes) {
+        return Ok(());
+    }
+    let name = &request.alg;
+    Err(Error::type_error(match (expected, request.modulus_bytes) {
+        (SignatureLen::Exact(n), _) if name.starts_with("ES") => format!(
+            "sign() returned {len} bytes for {name}, whose JWS signature is {n} bytes (R || S); a DER-encoded ECDSA signature must be converted"
+        ),
+        (SignatureLen::Exact(n), _) => {
+            format!("sign() returned {len} bytes for {name}, whose signature is {n} bytes")
+        }
+        (SignatureLen::Edwards, _) => format!(
+            "sign() returned {len} bytes for {name}, whose signature is 64 (Ed25519) or 114 (Ed448) bytes"
+        ),
+        (SignatureLen::Modulus, Some(n)) => format!(
+            "sign() returned {len} bytes for {name}, whose signature is as long as the key's modulus, {n} bytes"
+        ),
+        (SignatureLen::Modulus, None) => {
+            format!("sign() returned an empty signature for {name}")
+        }
+    }))
 }
 
 #[napi]
@@ -311,9 +344,14 @@ pub struct SignatureCheck {
     /// The combined JOSE Header, JSON text: keys are chosen by its `kid`
     /// and `alg`.
     pub header: Option<String>,
+    /// The `alg` as JavaScript prints the header value.
     pub alg: Option<String>,
-    /// Whether jose implements `alg` (else `JOSENotSupported`).
+    /// Whether jose implements `alg` (else `JOSENotSupported`): a known
+    /// name, and a string (`["HS256"]` prints as `HS256` but is none).
     pub alg_known: bool,
+    /// Whether `alg` is a string: a non-string one is refused by every key
+    /// before the signature is read, a string one after.
+    pub alg_is_string: bool,
     pub input: Option<Buffer>,
     /// `None` when the signature is not base64url.
     pub signature: Option<Buffer>,
@@ -336,8 +374,10 @@ impl From<Result<jws::Pending>> for SignatureCheck {
                 SignatureCheck {
                     error: None,
                     header: json_text(Some(p.combined)),
-                    alg_known: SignatureAlgorithm::from_name(&p.alg).is_some(),
-                    alg: Some(p.alg),
+                    alg_known: p.alg.is_string
+                        && SignatureAlgorithm::from_name(&p.alg.name).is_some(),
+                    alg_is_string: p.alg.is_string,
+                    alg: Some(p.alg.name),
                     input: Some(p.signing_input.into()),
                     signature: p.signature.map(Buffer::from),
                     payload,
@@ -352,6 +392,7 @@ impl From<Result<jws::Pending>> for SignatureCheck {
                 header: None,
                 alg: None,
                 alg_known: false,
+                alg_is_string: false,
                 input: None,
                 signature: None,
                 payload: None,
@@ -372,20 +413,14 @@ pub fn jws_verify_prepare(
     json: bool,
     algorithms: Option<Vec<String>>,
     crit: Vec<String>,
+    payload: Option<Buffer>,
 ) -> napi::Result<Vec<SignatureCheck>> {
-    let value: Option<serde_json::Value> = if json {
-        Some(
-            serde_json::from_str(&input)
-                .map_err(|_| Error::new(Kind::JwsInvalid, "JWS malformed or invalid serialization"))
-                .or_throw()?,
-        )
+    let value = if json {
+        Some(json_jws(&input).or_throw()?)
     } else {
         None
     };
-    let input = match &value {
-        Some(value) => JwsInput::Json(value),
-        None => JwsInput::Compact(&input),
-    };
+    let input = jws_input(&input, value.as_ref(), payload.as_deref());
     let crit: Vec<&str> = crit.iter().map(String::as_str).collect();
     let algorithms: Option<Vec<&str>> = algorithms
         .as_ref()
@@ -468,19 +503,19 @@ impl JweKey for CustomUnwrapper {
     }
 }
 
-/// A JWE's recipients, checked for a custom key up to their CEKs.
+/// A JWE's recipients with their headers checked, for keys chosen in
+/// JavaScript: a KeyStore whose `all()` is the user's, or a custom key.
 #[napi]
 pub struct JweDecryptPending {
-    recipients: Vec<std::result::Result<PendingRecipient, String>>,
+    recipients: Vec<std::result::Result<CheckedRecipient, String>>,
 }
 
-/// One recipient: its error, or the `alg` and Encrypted Key for the key's
-/// `unwrapKey` (no Encrypted Key when it is absent or not base64url).
+/// One recipient: its error, or its combined JOSE Header (JSON text), which
+/// a KeyStore is asked with.
 #[napi(object)]
 pub struct RecipientCheck {
     pub error: Option<String>,
-    pub alg: Option<String>,
-    pub encrypted_key: Option<Buffer>,
+    pub header: Option<String>,
 }
 
 #[napi]
@@ -491,7 +526,6 @@ pub fn jwe_decrypt_prepare(
     crit: Vec<String>,
     max_pbes2_count: f64,
     max_inflated_size: Option<f64>,
-    key: CustomUnwrapper,
 ) -> napi::Result<JweDecryptPending> {
     let value: Option<serde_json::Value> = if json {
         Some(
@@ -516,13 +550,52 @@ pub fn jwe_decrypt_prepare(
         max_pbes2_count,
         max_inflated_size: inflate_cap(max_inflated_size).or_throw()?,
     };
-    let recipients = jwe::pending(input, &options, &key).or_throw()?;
+    let recipients = jwe::checked(input, &options).or_throw()?;
     Ok(JweDecryptPending {
         recipients: recipients.into_iter().map(|r| r.map_err(encoded)).collect(),
     })
 }
 
-/// Decrypting one recipient's content with the CEK its key gave.
+fn decrypted_to_js(out: jwe::Decrypted<()>) -> JweDecrypted {
+    JweDecrypted {
+        cleartext: out.cleartext.into(),
+        cek: out.cek.into(),
+        enc: out.enc.to_owned(),
+        key_index: None,
+        protected: json_text(out.protected),
+        unprotected: json_text(out.unprotected),
+        header: json_text(out.header),
+        aad: out.aad,
+    }
+}
+
+/// Decrypting one recipient with one native key.
+pub struct DecryptWithJob {
+    recipient: CheckedRecipient,
+    key: NodeKey,
+}
+
+impl Job for DecryptWithJob {
+    type Output = jwe::Decrypted<()>;
+    type JsValue = JweDecrypted;
+
+    fn run(&self) -> Result<jwe::Decrypted<()>> {
+        self.recipient.decrypt_with(&self.key)
+    }
+
+    fn finish(&self, out: jwe::Decrypted<()>) -> JweDecrypted {
+        decrypted_to_js(out)
+    }
+}
+
+/// A custom key's part of one recipient: the Encrypted Key its
+/// `unwrapKey` gets, then the content opened with the CEK it gave.
+#[napi]
+pub struct JweUnwrapPending {
+    recipient: PendingRecipient,
+}
+
+/// Decrypting one recipient's content with the CEK a custom key gave.
 pub struct OpenJob {
     recipient: PendingRecipient,
     cek: Option<Vec<u8>>,
@@ -537,15 +610,42 @@ impl Job for OpenJob {
     }
 
     fn finish(&self, out: jwe::Decrypted<()>) -> JweDecrypted {
-        JweDecrypted {
-            cleartext: out.cleartext.into(),
-            cek: out.cek.into(),
-            enc: out.enc.to_owned(),
-            key_index: None,
-            protected: json_text(out.protected),
-            unprotected: json_text(out.unprotected),
-            header: json_text(out.header),
-            aad: out.aad,
+        decrypted_to_js(out)
+    }
+}
+
+#[napi]
+impl JweUnwrapPending {
+    /// The key management algorithm.
+    #[napi(getter)]
+    pub fn alg(&self) -> String {
+        self.recipient.alg.to_owned()
+    }
+
+    /// The Encrypted Key (none when it is absent or not base64url).
+    #[napi(getter)]
+    pub fn encrypted_key(&self) -> Option<Buffer> {
+        self.recipient.encrypted_key.clone().map(Buffer::from)
+    }
+
+    /// Decrypts the content with `cek` (none, or one of the wrong length:
+    /// a random one, so a failed unwrap ends as a wrong key does).
+    #[napi]
+    pub fn open(&self, cek: Option<Buffer>) -> napi::Result<JweDecrypted> {
+        job::now(Ok(self.open_job(cek)))
+    }
+
+    #[napi]
+    pub fn open_async(&self, cek: Option<Buffer>) -> napi::Result<AsyncTask<OffThread<OpenJob>>> {
+        job::off_thread(Ok(self.open_job(cek)))
+    }
+}
+
+impl JweUnwrapPending {
+    fn open_job(&self, cek: Option<Buffer>) -> OpenJob {
+        OpenJob {
+            recipient: self.recipient.clone(),
+            cek: cek.map(|c| c.to_vec()),
         }
     }
 }
@@ -557,46 +657,61 @@ impl JweDecryptPending {
         self.recipients
             .iter()
             .map(|r| match r {
-                Ok(p) => RecipientCheck {
+                Ok(checked) => RecipientCheck {
                     error: None,
-                    alg: Some(p.alg.to_owned()),
-                    encrypted_key: p.encrypted_key.clone().map(Buffer::from),
+                    header: Some(serde_json::Value::Object(checked.combined().clone()).to_string()),
                 },
                 Err(e) => RecipientCheck {
                     error: Some(e.clone()),
-                    alg: None,
-                    encrypted_key: None,
+                    header: None,
                 },
             })
             .collect()
     }
 
-    /// Decrypts recipient `index`'s content with `cek` (none: a random one).
+    /// Recipient `index` decrypted with a native key (a handle, or the
+    /// description of a key without material).
     #[napi]
-    pub fn open(&self, index: u32, cek: Option<Buffer>) -> napi::Result<JweDecrypted> {
-        job::now(self.job(index, cek))
+    pub fn decrypt_with(&self, index: u32, key: KeyArg<'_>) -> napi::Result<JweDecrypted> {
+        job::now(self.decrypt_job(index, &key))
     }
 
     #[napi]
-    pub fn open_async(
+    pub fn decrypt_with_async(
         &self,
         index: u32,
-        cek: Option<Buffer>,
-    ) -> napi::Result<AsyncTask<OffThread<OpenJob>>> {
-        job::off_thread(self.job(index, cek))
+        key: KeyArg<'_>,
+    ) -> napi::Result<AsyncTask<OffThread<DecryptWithJob>>> {
+        job::off_thread(self.decrypt_job(index, &key))
+    }
+
+    /// Recipient `index` checked for a custom key up to its CEK.
+    #[napi]
+    pub fn unwrap_request(
+        &self,
+        index: u32,
+        key: CustomUnwrapper,
+    ) -> napi::Result<JweUnwrapPending> {
+        let recipient = self.recipient(index).or_throw()?;
+        Ok(JweUnwrapPending {
+            recipient: recipient.pending(&key).or_throw()?,
+        })
     }
 }
 
 impl JweDecryptPending {
-    fn job(&self, index: u32, cek: Option<Buffer>) -> Result<OpenJob> {
-        let recipient = usize::try_from(index)
+    fn recipient(&self, index: u32) -> Result<&CheckedRecipient> {
+        usize::try_from(index)
             .ok()
             .and_then(|i| self.recipients.get(i))
             .and_then(|r| r.as_ref().ok())
-            .ok_or_else(|| Error::type_error("invalid recipient"))?;
-        Ok(OpenJob {
-            recipient: recipient.clone(),
-            cek: cek.map(|c| c.to_vec()),
+            .ok_or_else(|| Error::type_error("invalid recipient"))
+    }
+
+    fn decrypt_job(&self, index: u32, key: &KeyArg<'_>) -> Result<DecryptWithJob> {
+        Ok(DecryptWithJob {
+            recipient: self.recipient(index)?.clone(),
+            key: node_key(key)?,
         })
     }
 }

@@ -22,7 +22,7 @@ use crate::jws::Header;
 /// A key as JWE sees it: a real key, or one without material described by
 /// its `alg` and `use` (JWK.None, the Embedded keys, `oct` references).
 #[derive(Debug, Clone)]
-enum NodeKey {
+pub(super) enum NodeKey {
     Real(Arc<Key>),
     Empty {
         alg: Option<String>,
@@ -54,7 +54,7 @@ impl JweKey for NodeKey {
 }
 
 /// A handle, or the JSON text `{"alg", "use"}` of a key without material.
-fn node_key(arg: &KeyArg<'_>) -> Result<NodeKey> {
+pub(super) fn node_key(arg: &KeyArg<'_>) -> Result<NodeKey> {
     match arg {
         Either::A(native) => Ok(NodeKey::Real(Arc::clone(&native.inner))),
         Either::B(text) => {

@@ -92,12 +92,30 @@ pub(super) fn refuse_encryption_keys<'k>(mut keys: impl Iterator<Item = &'k JwsK
     Ok(())
 }
 
-impl Job for SignJob {
-    type Output = String;
-    type JsValue = String;
+/// A signed JWS for the facade: the compact string, or a flattened /
+/// general JWS as JSON text with whether its payload is unencoded (RFC
+/// 7797), which the facade then gives back as the Buffer it was handed.
+#[napi(object)]
+pub struct JwsJson {
+    pub json: String,
+    pub unencoded: bool,
+}
 
-    /// The compact string, or the JSON text of a flattened / general JWS.
-    fn run(&self) -> Result<String> {
+pub type SignResult = Either<String, JwsJson>;
+
+pub(super) fn sign_result(signed: &jws::SignedJws) -> SignResult {
+    match signed.serialization {
+        Serialization::Compact => Either::A(signed.to_compact()),
+        _ => Either::B(JwsJson {
+            json: signed.to_json().to_string(),
+            unencoded: signed.unencoded_payload,
+        }),
+    }
+}
+
+impl SignJob {
+    /// The JWS, signed as `JWS.sign` signs it.
+    pub(super) fn signed(&self) -> Result<jws::SignedJws> {
         let recipients: Vec<Recipient<'_>> = self
             .recipients
             .iter()
@@ -111,14 +129,19 @@ impl Job for SignJob {
         jws::validate(&recipients, self.serialization)?;
         // jose refuses encryption keys once the serialization is known good
         refuse_encryption_keys(self.recipients.iter().map(|(k, _, _)| k))?;
-        let signed = jws::sign(&self.payload, recipients, self.serialization)?;
-        Ok(match self.serialization {
-            Serialization::Compact => signed.to_compact(),
-            _ => signed.to_json().to_string(),
-        })
+        jws::sign(&self.payload, recipients, self.serialization)
+    }
+}
+
+impl Job for SignJob {
+    type Output = SignResult;
+    type JsValue = SignResult;
+
+    fn run(&self) -> Result<SignResult> {
+        Ok(sign_result(&self.signed()?))
     }
 
-    fn finish(&self, output: String) -> String {
+    fn finish(&self, output: SignResult) -> SignResult {
         output
     }
 }
@@ -130,7 +153,7 @@ pub fn jws_sign(
     protected: Vec<Option<String>>,
     headers: Vec<Option<String>>,
     serialization: String,
-) -> napi::Result<String> {
+) -> napi::Result<SignResult> {
     job::now(SignJob::new(
         payload,
         keys,
@@ -205,6 +228,8 @@ pub struct VerifyOutput {
 pub struct VerifyJob {
     input: String,
     json: Option<serde_json::Value>,
+    /// A JSON JWS's payload, when the caller passed it as a Buffer.
+    payload: Option<Vec<u8>>,
     keys: KeySource,
     algorithms: Option<Vec<String>>,
     crit: Vec<String>,
@@ -265,7 +290,9 @@ impl KeySource {
         Ok(KeySource { keys, legacy_p256k })
     }
 
-    pub(crate) fn candidates(&self, header: &Header, alg: &str) -> Result<Vec<Candidate>> {
+    /// The keys to try for a signature; `alg` is `None` when the header's
+    /// is not a string, which no KeyStore key supports.
+    pub(crate) fn candidates(&self, header: &Header, alg: Option<&str>) -> Result<Vec<Candidate>> {
         let one = |key: JwsKey| Ok(vec![Candidate { index: None, key }]);
         match &self.keys {
             Keys::One(key) => one(key.clone()),
@@ -278,6 +305,9 @@ impl KeySource {
                 self.legacy_p256k,
             )?))),
             Keys::Store(keys) => {
+                let Some(alg) = alg else {
+                    return Ok(Vec::new());
+                };
                 let kid = header.get("kid");
                 let query = Query {
                     kid: kid.and_then(serde_json::Value::as_str),
@@ -308,18 +338,14 @@ impl VerifyJob {
         crit: Vec<String>,
         legacy_p256k: bool,
         complete: bool,
+        payload: Option<Buffer>,
     ) -> Result<VerifyJob> {
-        let json = if json {
-            Some(serde_json::from_str(&input).map_err(|_| {
-                Error::new(Kind::JwsInvalid, "JWS malformed or invalid serialization")
-            })?)
-        } else {
-            None
-        };
+        let json = if json { Some(json_jws(&input)?) } else { None };
         let keys = KeySource::new(&mode, &keys, legacy_p256k)?;
         Ok(VerifyJob {
             input: if json.is_some() { String::new() } else { input },
             json,
+            payload: payload.map(|p| p.to_vec()),
             keys,
             algorithms,
             crit,
@@ -333,10 +359,7 @@ impl Job for VerifyJob {
     type JsValue = VerifyResult;
 
     fn run(&self) -> Result<VerifyOutput> {
-        let input = match &self.json {
-            Some(value) => JwsInput::Json(value),
-            None => JwsInput::Compact(&self.input),
-        };
+        let input = jws_input(&self.input, self.json.as_ref(), self.payload.as_deref());
         let crit: Vec<&str> = self.crit.iter().map(String::as_str).collect();
         let algorithms: Option<Vec<&str>> = self
             .algorithms
@@ -365,6 +388,26 @@ impl Job for VerifyJob {
 
     fn finish(&self, output: VerifyOutput) -> VerifyResult {
         to_js(output, self.complete)
+    }
+}
+
+/// A JSON JWS's text, parsed.
+pub(super) fn json_jws(text: &str) -> Result<serde_json::Value> {
+    serde_json::from_str(text)
+        .map_err(|_| Error::new(Kind::JwsInvalid, "JWS malformed or invalid serialization"))
+}
+
+/// The JWS to verify: compact text, or a parsed JSON JWS with the payload
+/// bytes the caller passed as a Buffer, if any.
+pub(super) fn jws_input<'a>(
+    compact: &'a str,
+    json: Option<&'a serde_json::Value>,
+    payload: Option<&'a [u8]>,
+) -> JwsInput<'a> {
+    match (json, payload) {
+        (Some(value), Some(bytes)) => JwsInput::JsonWithBytes(value, bytes),
+        (Some(value), None) => JwsInput::Json(value),
+        (None, _) => JwsInput::Compact(compact),
     }
 }
 
@@ -404,6 +447,7 @@ pub fn jws_verify(
     crit: Vec<String>,
     legacy_p256k: bool,
     complete: bool,
+    payload: Option<Buffer>,
 ) -> napi::Result<VerifyResult> {
     job::now(VerifyJob::new(
         input,
@@ -414,6 +458,7 @@ pub fn jws_verify(
         crit,
         legacy_p256k,
         complete,
+        payload,
     ))
 }
 
@@ -428,6 +473,7 @@ pub fn jws_verify_async(
     crit: Vec<String>,
     legacy_p256k: bool,
     complete: bool,
+    payload: Option<Buffer>,
 ) -> napi::Result<AsyncTask<OffThread<VerifyJob>>> {
     job::off_thread(VerifyJob::new(
         input,
@@ -438,5 +484,6 @@ pub fn jws_verify_async(
         crit,
         legacy_p256k,
         complete,
+        payload,
     ))
 }

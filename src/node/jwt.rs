@@ -136,7 +136,7 @@ impl Job for JwtSignJob {
 
     fn run(&self) -> Result<String> {
         match self {
-            JwtSignJob::General(job) => job.run(),
+            JwtSignJob::General(job) => Ok(job.signed()?.to_compact()),
             JwtSignJob::OwnHeader {
                 claims,
                 key,

@@ -134,12 +134,52 @@ impl SignatureAlgorithm {
         }
     }
 
+    /// The length a JWS signature made with this algorithm has, in bytes:
+    /// fixed by the digest (HMAC), the curve (ECDSA's R || S), Ed25519 or
+    /// Ed448 (EdDSA), or the key's modulus (RSA). Checks signatures made
+    /// outside this crate (a KMS) before they go into a JWS.
+    pub fn signature_len(self) -> SignatureLen {
+        match self {
+            SignatureAlgorithm::Hs256 => SignatureLen::Exact(32),
+            SignatureAlgorithm::Hs384 => SignatureLen::Exact(48),
+            SignatureAlgorithm::Hs512 => SignatureLen::Exact(64),
+            SignatureAlgorithm::Es256 | SignatureAlgorithm::Es256k => SignatureLen::Exact(64),
+            SignatureAlgorithm::Es384 => SignatureLen::Exact(96),
+            SignatureAlgorithm::Es512 => SignatureLen::Exact(132),
+            SignatureAlgorithm::EdDsa => SignatureLen::Edwards,
+            SignatureAlgorithm::None => SignatureLen::Exact(0),
+            _ => SignatureLen::Modulus,
+        }
+    }
+
     fn hmac(self) -> Option<Sha> {
         match self {
             SignatureAlgorithm::Hs256 => Some(Sha::Sha256),
             SignatureAlgorithm::Hs384 => Some(Sha::Sha384),
             SignatureAlgorithm::Hs512 => Some(Sha::Sha512),
             _ => None,
+        }
+    }
+}
+
+/// See [`SignatureAlgorithm::signature_len`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignatureLen {
+    Exact(usize),
+    /// 64 bytes (Ed25519) or 114 (Ed448).
+    Edwards,
+    /// The RSA modulus length.
+    Modulus,
+}
+
+impl SignatureLen {
+    /// Whether `len` fits; `modulus_bytes` is the key's modulus length when
+    /// known (otherwise any non-empty RSA signature fits).
+    pub fn fits(self, len: usize, modulus_bytes: Option<usize>) -> bool {
+        match self {
+            SignatureLen::Exact(n) => len == n,
+            SignatureLen::Edwards => len == 64 || len == 114,
+            SignatureLen::Modulus => len > 0 && modulus_bytes.is_none_or(|n| n == len),
         }
     }
 }
