@@ -18,6 +18,7 @@ use aws_lc_sys as sys;
 use super::cek::random_bytes;
 use super::jwe_algs::{Hash, KeyAlg, KeyFamily};
 use crate::error::{Error, Kind, Result};
+use crate::jwk::bignum::Bn;
 use crate::jwk::material::Material;
 
 /// An RSA public or private key, ready for encryption operations.
@@ -49,26 +50,10 @@ impl std::fmt::Debug for RsaKey {
     }
 }
 
-/// A `BIGNUM` we own.
-struct Bn(*mut sys::BIGNUM);
-
-impl Bn {
-    fn new(bytes: &[u8]) -> Result<Bn> {
-        // SAFETY: reads `bytes.len()` bytes of a live slice; a null last
-        // argument allocates a fresh BIGNUM (null only if that fails).
-        let bn = unsafe { sys::BN_bin2bn(bytes.as_ptr(), bytes.len(), ptr::null_mut()) };
-        if bn.is_null() {
-            return Err(lc_failed(Error::import_failed()));
-        }
-        Ok(Bn(bn))
-    }
-}
-
-impl Drop for Bn {
-    fn drop(&mut self) {
-        // SAFETY: frees a BIGNUM we allocated (BN_free accepts null).
-        unsafe { sys::BN_free(self.0) }
-    }
+/// A `BIGNUM` of `bytes`: `jwk::bignum`'s `Bn`, cleared and freed on drop
+/// (`BN_clear_free`), as it may hold a private component.
+fn bn(bytes: &[u8]) -> Result<Bn> {
+    Bn::from_be(bytes).map_err(|_| lc_failed(Error::import_failed()))
 }
 
 /// An `EVP_PKEY_CTX` for one operation.
@@ -101,18 +86,29 @@ impl RsaKey {
         let Material::Rsa { n, e, private } = m else {
             return Err(Error::type_error("not an RSA key"));
         };
-        let (bn_n, bn_e) = (Bn::new(n)?, Bn::new(e)?);
+        let (bn_n, bn_e) = (bn(n)?, bn(e)?);
         let rsa = match private {
             Some(k) => {
-                let parts = [&k.d, &k.p, &k.q, &k.dp, &k.dq, &k.qi].map(|v| Bn::new(v));
+                let parts = [&k.d, &k.p, &k.q, &k.dp, &k.dq, &k.qi].map(|v| bn(v));
                 let [d, p, q, dp, dq, qi] = parts;
                 let (d, p, q, dp, dq, qi) = (d?, p?, q?, dp?, dq?, qi?);
                 // SAFETY: all arguments are live BIGNUMs; AWS-LC copies them
                 // and returns a new RSA (null when the key fails its check).
-                unsafe { sys::RSA_new_private_key(bn_n.0, bn_e.0, d.0, p.0, q.0, dp.0, dq.0, qi.0) }
+                unsafe {
+                    sys::RSA_new_private_key(
+                        bn_n.as_ptr(),
+                        bn_e.as_ptr(),
+                        d.as_ptr(),
+                        p.as_ptr(),
+                        q.as_ptr(),
+                        dp.as_ptr(),
+                        dq.as_ptr(),
+                        qi.as_ptr(),
+                    )
+                }
             }
             // SAFETY: as above, for the public components.
-            None => unsafe { sys::RSA_new_public_key(bn_n.0, bn_e.0) },
+            None => unsafe { sys::RSA_new_public_key(bn_n.as_ptr(), bn_e.as_ptr()) },
         };
         if rsa.is_null() {
             return Err(lc_failed(Error::import_failed()));
