@@ -8,18 +8,20 @@
 //!
 //! Keys are built straight from the components with AWS-LC's
 //! `RSA_new_public_key` / `RSA_new_private_key`, which run `RSA_check_key`.
-//! Every AWS-LC pointer is owned by one guard that frees it.
+//! Every AWS-LC pointer is owned by one guard that frees it. Decrypted CEKs
+//! and padded blocks are `SecretBytes`, wiped when dropped.
 
 use std::hint::black_box;
 use std::ptr::{self, NonNull};
 
 use aws_lc_sys as sys;
+use zeroize::Zeroizing;
 
 use super::cek::random_bytes;
 use super::jwe_algs::{Hash, KeyAlg, KeyFamily};
 use crate::error::{Error, Kind, Result};
 use crate::jwk::bignum::Bn;
-use crate::jwk::material::Material;
+use crate::jwk::material::{Material, SecretBytes};
 
 /// An RSA public or private key, ready for encryption operations.
 pub struct RsaKey {
@@ -240,7 +242,12 @@ pub fn wrap(alg: &KeyAlg, key: &RsaKey, cek: &[u8]) -> Result<Vec<u8>> {
 /// against the expected CEK length, and when anything is wrong a random CEK
 /// of that length comes back instead, so the content decryption fails the
 /// same way a wrong key would.
-pub fn unwrap(alg: &KeyAlg, key: &RsaKey, encrypted_key: &[u8], cek_len: usize) -> Result<Vec<u8>> {
+pub fn unwrap(
+    alg: &KeyAlg,
+    key: &RsaKey,
+    encrypted_key: &[u8],
+    cek_len: usize,
+) -> Result<SecretBytes> {
     let (padding, md) = padding_for(alg, false)?;
     check_key(alg, key, false)?;
     if cek_len == 0 {
@@ -258,7 +265,7 @@ fn unwrap_oaep(
     md: *const sys::EVP_MD,
     encrypted_key: &[u8],
     cek_len: usize,
-) -> Result<Vec<u8>> {
+) -> Result<SecretBytes> {
     let ctx = key.ctx()?;
     let c = ctx.0.as_ptr();
     // SAFETY: `c` is a live context for a private key; `md` is static.
@@ -271,7 +278,7 @@ fn unwrap_oaep(
     if !ready {
         return Err(lc_failed(decryption_failed()));
     }
-    let mut out = vec![0u8; key.size];
+    let mut out = Zeroizing::new(vec![0u8; key.size]);
     let mut out_len = out.len();
     // SAFETY: `out` has `out_len` writable bytes.
     let ok = unsafe {
@@ -290,11 +297,11 @@ fn unwrap_oaep(
     Ok(out)
 }
 
-fn unwrap_pkcs1(key: &RsaKey, encrypted_key: &[u8], cek_len: usize) -> Result<Vec<u8>> {
+fn unwrap_pkcs1(key: &RsaKey, encrypted_key: &[u8], cek_len: usize) -> Result<SecretBytes> {
     // Drawn first, so the failure path does no extra work.
-    let fallback = random_bytes(cek_len)?;
+    let fallback = Zeroizing::new(random_bytes(cek_len)?);
     let k = key.size;
-    let mut em = vec![0u8; k];
+    let mut em = Zeroizing::new(vec![0u8; k]);
     // Whether the raw decryption ran depends only on public values (the
     // ciphertext's length and whether it is below the modulus).
     let raw_ok = encrypted_key.len() == k && raw_decrypt(key, encrypted_key, &mut em).is_ok();
@@ -359,7 +366,7 @@ mod tests {
     use crate::jwa::jwe_algs::EncAlg;
     use crate::jwa::test_vectors::*;
     use crate::jwa::{aes_cbc_hmac, aes_gcm};
-    use crate::jwk::material::RsaPrivate;
+    use crate::jwk::material::{assert_wiped, RsaPrivate};
 
     fn alg(name: &str) -> &'static KeyAlg {
         KeyAlg::from_name(name).unwrap()
@@ -371,12 +378,12 @@ mod tests {
             n,
             e,
             private: Some(Box::new(RsaPrivate {
-                d,
-                p,
-                q,
-                dp,
-                dq,
-                qi,
+                d: d.into(),
+                p: p.into(),
+                q: q.into(),
+                dp: dp.into(),
+                dq: dq.into(),
+                qi: qi.into(),
             })),
         }
     }
@@ -499,7 +506,7 @@ mod tests {
             let ek = wrap(alg(name), &public_key, &cek).unwrap();
             assert_eq!(ek.len(), 512);
             assert_eq!(
-                unwrap(alg(name), &private_key, &ek, 32).unwrap(),
+                *unwrap(alg(name), &private_key, &ek, 32).unwrap(),
                 cek,
                 "{name}"
             );
@@ -516,7 +523,7 @@ mod tests {
         for name in ["RSA-OAEP", "RSA-OAEP-256", "RSA1_5"] {
             let ek = wrap(alg(name), &key, &[9u8; 16]).unwrap();
             assert_eq!(
-                unwrap(alg(name), &key, &ek, 16).unwrap(),
+                *unwrap(alg(name), &key, &ek, 16).unwrap(),
                 [9u8; 16],
                 "{name}"
             );
@@ -556,7 +563,9 @@ mod tests {
             unwrap(a, &key, &ek, 16).unwrap_err().kind,
             Kind::JweDecryptionFailed
         );
-        assert_eq!(unwrap(a, &key, &ek, 32).unwrap(), [1u8; 32]);
+        let cek = unwrap(a, &key, &ek, 32).unwrap();
+        assert_wiped(&cek);
+        assert_eq!(*cek, [1u8; 32]);
     }
 
     #[test]
@@ -565,7 +574,9 @@ mod tests {
         let a = alg("RSA1_5");
         let cek = [0x77u8; 32];
         let ek = wrap(a, &key, &cek).unwrap();
-        assert_eq!(unwrap(a, &key, &ek, 32).unwrap(), cek);
+        let unwrapped = unwrap(a, &key, &ek, 32).unwrap();
+        assert_wiped(&unwrapped);
+        assert_eq!(*unwrapped, cek);
 
         let mut flipped = ek.clone();
         flipped[10] ^= 0x40;
@@ -617,9 +628,11 @@ mod tests {
             Kind::JwkImportFailed
         );
         assert_eq!(
-            RsaKey::from_material(&Material::Oct { k: vec![1; 16] })
-                .unwrap_err()
-                .kind,
+            RsaKey::from_material(&Material::Oct {
+                k: vec![1; 16].into()
+            })
+            .unwrap_err()
+            .kind,
             Kind::TypeError
         );
     }

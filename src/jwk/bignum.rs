@@ -18,6 +18,9 @@ use std::os::raw::c_int;
 use std::ptr::{self, NonNull};
 
 use aws_lc_sys::{BIGNUM, BN_CTX, BN_ULONG};
+use zeroize::Zeroizing;
+
+use super::material::SecretBytes;
 
 /// An AWS-LC call failed (allocation, bad argument, or a mathematical
 /// precondition such as a non-invertible element). Callers decide which jose
@@ -74,6 +77,11 @@ impl Bn {
     pub fn to_be(&self) -> Vec<u8> {
         // SAFETY: `self` is a live BIGNUM, unchanged during the call.
         unsafe { borrowed_to_be(self.as_ptr()) }.unwrap_or_else(|_| vec![0])
+    }
+
+    /// [`to_be`](Self::to_be) of a private value, wiped when dropped.
+    pub fn to_secret_be(&self) -> SecretBytes {
+        Zeroizing::new(self.to_be())
     }
 
     pub fn bits(&self) -> u32 {
@@ -380,6 +388,14 @@ mod tests {
         assert_eq!(shift_right(&n(40), 3).unwrap(), n(5));
         assert_eq!(n(40).low_zero_bits(), 3);
         assert!(n(1).is_one() && n(3).is_odd() && !n(4).is_odd());
+    }
+
+    #[test]
+    fn secret_bytes_round_trip() {
+        let bn = Bn::from_be(&[0, 7, 8]).unwrap();
+        let bytes = bn.to_secret_be();
+        crate::jwk::material::assert_wiped(&bytes);
+        assert_eq!(*bytes, vec![7, 8]);
     }
 
     /// Every `BIGNUM` the crate frees may hold a private value, so none is

@@ -525,7 +525,8 @@ pub fn jwe_decrypt_prepare(
 /// Decrypting one recipient's content with the CEK its key gave.
 pub struct OpenJob {
     recipient: PendingRecipient,
-    cek: Option<Vec<u8>>,
+    /// The CEK the key's `unwrapKey` returned, wiped when the job drops.
+    cek: Option<zeroize::Zeroizing<Vec<u8>>>,
 }
 
 impl Job for OpenJob {
@@ -533,13 +534,14 @@ impl Job for OpenJob {
     type JsValue = JweDecrypted;
 
     fn run(&self) -> Result<jwe::Decrypted<()>> {
-        self.recipient.open(self.cek.as_deref())
+        self.recipient.open(self.cek.as_deref().map(Vec::as_slice))
     }
 
-    fn finish(&self, out: jwe::Decrypted<()>) -> JweDecrypted {
+    fn finish(&self, mut out: jwe::Decrypted<()>) -> JweDecrypted {
         JweDecrypted {
             cleartext: out.cleartext.into(),
-            cek: out.cek.into(),
+            // Handed to JavaScript: moved out of its wiping wrapper.
+            cek: std::mem::take(&mut *out.cek).into(),
             enc: out.enc.to_owned(),
             key_index: None,
             protected: json_text(out.protected),
@@ -596,7 +598,7 @@ impl JweDecryptPending {
             .ok_or_else(|| Error::type_error("invalid recipient"))?;
         Ok(OpenJob {
             recipient: recipient.clone(),
-            cek: cek.map(|c| c.to_vec()),
+            cek: cek.map(|c| zeroize::Zeroizing::new(c.to_vec())),
         })
     }
 }
