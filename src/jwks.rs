@@ -72,7 +72,9 @@ mod tests {
     use serde_json::json;
 
     fn key(params: serde_json::Value) -> Arc<Key> {
-        let m = Material::Oct { k: vec![7; 32] };
+        let m = Material::Oct {
+            k: vec![7; 32].into(),
+        };
         Arc::new(Key::new(m, params.as_object().unwrap(), false).unwrap())
     }
 

@@ -36,24 +36,24 @@ fn jwk(kind: &str) -> Material {
             n: field("n"),
             e: field("e"),
             private: Some(Box::new(RsaPrivate {
-                d: field("d"),
-                p: field("p"),
-                q: field("q"),
-                dp: field("dp"),
-                dq: field("dq"),
-                qi: field("qi"),
+                d: field("d").into(),
+                p: field("p").into(),
+                q: field("q").into(),
+                dp: field("dp").into(),
+                dq: field("dq").into(),
+                qi: field("qi").into(),
             })),
         },
         "EC" => Material::Ec {
             curve: EcCurve::from_name(json["crv"].as_str().unwrap(), false).unwrap(),
             x: field("x"),
             y: field("y"),
-            d: Some(field("d")),
+            d: Some(field("d").into()),
         },
         "OKP" => Material::Okp {
             curve: OkpCurve::from_name(json["crv"].as_str().unwrap()).unwrap(),
             x: field("x"),
-            d: Some(field("d")),
+            d: Some(field("d").into()),
         },
         other => panic!("unexpected kty {other}"),
     }
@@ -146,7 +146,7 @@ mod der {
         for kind in all_kinds() {
             let key = jwk(kind);
             assert_eq!(
-                export_private_der(&key, PrivateFormat::Pkcs8).unwrap(),
+                *export_private_der(&key, PrivateFormat::Pkcs8).unwrap(),
                 fixture(&format!("{kind}.pkcs8.der")),
                 "{kind} pkcs8"
             );
@@ -163,7 +163,7 @@ mod der {
         }
         let rsa = jwk("rsa");
         assert_eq!(
-            export_private_der(&rsa, PrivateFormat::Pkcs1).unwrap(),
+            *export_private_der(&rsa, PrivateFormat::Pkcs1).unwrap(),
             fixture("rsa.pkcs1.der")
         );
         assert_eq!(
@@ -172,7 +172,7 @@ mod der {
         );
         for kind in EC {
             assert_eq!(
-                export_private_der(&jwk(kind), PrivateFormat::Sec1).unwrap(),
+                *export_private_der(&jwk(kind), PrivateFormat::Sec1).unwrap(),
                 fixture(&format!("{kind}.sec1.der")),
                 "{kind} sec1"
             );
@@ -288,7 +288,7 @@ mod der {
         assert!(import_private_der(&pkcs8, PrivateFormat::Pkcs8).unwrap() == without_public(&key));
         // Exporting such material leaves [1] out instead of inventing it.
         let der = export_private_der(&without_public(&key), PrivateFormat::Sec1).unwrap();
-        assert_eq!(der, sec1);
+        assert_eq!(*der, sec1);
     }
 
     fn pkcs8_ec(curve: &[u8], ec_private_key: &[u8]) -> Vec<u8> {
@@ -444,7 +444,9 @@ mod der {
             Kind::TypeError,
             "public key cannot be exported as private",
         );
-        let secret = Material::Oct { k: vec![1; 32] };
+        let secret = Material::Oct {
+            k: vec![1; 32].into(),
+        };
         assert_error(
             export_private_der(&secret, PrivateFormat::Pkcs8),
             Kind::TypeError,
@@ -728,7 +730,7 @@ mod encrypted {
             let block = parse_pem(&fixture_text(&name)).unwrap();
             assert_eq!(block.label, "ENCRYPTED PRIVATE KEY");
             let pkcs8 = decrypt(&block.der, PASSPHRASE).unwrap();
-            assert_eq!(pkcs8, fixture(&format!("{kind}.pkcs8.der")), "{name}");
+            assert_eq!(*pkcs8, fixture(&format!("{kind}.pkcs8.der")), "{name}");
             assert_import_failed(decrypt(&block.der, b"Secret"));
             assert_import_failed(decrypt(&block.der, b""));
         }
@@ -746,7 +748,7 @@ mod encrypted {
         ] {
             let der = fixture(&format!("p256.{variant}.epk.der"));
             assert_eq!(
-                decrypt(&der, PASSPHRASE).unwrap(),
+                *decrypt(&der, PASSPHRASE).unwrap(),
                 fixture("p256.pkcs8.der"),
                 "{variant}"
             );
@@ -763,7 +765,7 @@ mod encrypted {
             ("aes-256-cbc", oid::AES256_CBC),
         ] {
             let epki = encrypt(&pkcs8, PASSPHRASE, cipher).unwrap();
-            assert_eq!(decrypt(&epki, PASSPHRASE).unwrap(), pkcs8);
+            assert_eq!(*decrypt(&epki, PASSPHRASE).unwrap(), pkcs8);
             assert_import_failed(decrypt(&epki, b"nope"));
             // PBES2 { PBKDF2 { salt(16), 2048, hmacWithSHA256 NULL }, aes-CBC { iv(16) } }
             let (salt, iterations, prf, enc, iv) = asn1::Reader::parse_all(&epki, |r| {

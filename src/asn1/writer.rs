@@ -1,11 +1,19 @@
 //! DER writing. Each function returns one complete element; constructed
 //! elements are built from already encoded children.
+//!
+//! Private keys are written with these too, so the working copies made
+//! here are wiped when dropped, and each result is allocated once at its
+//! final size (no reallocation leaves a copy behind). What the caller gets
+//! back it wipes itself where it holds a secret.
+
+use zeroize::Zeroizing;
 
 use super::tag;
 
 /// One element with `contents`, length in minimal definite form.
 pub fn tlv(tag: u8, contents: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(contents.len() + 6);
+    // Tag, and a length of up to 2^64 - 1 in at most 9 octets.
+    let mut out = Vec::with_capacity(contents.len() + 10);
     out.push(tag);
     push_length(&mut out, contents.len());
     out.extend_from_slice(contents);
@@ -26,7 +34,7 @@ fn push_length(out: &mut Vec<u8>, len: usize) {
 
 /// SEQUENCE of the given encoded elements, in order.
 pub fn sequence(elements: &[&[u8]]) -> Vec<u8> {
-    tlv(tag::SEQUENCE, &elements.concat())
+    tlv(tag::SEQUENCE, &Zeroizing::new(elements.concat()))
 }
 
 /// A context-specific element `tag` (e.g. [`tag::CONTEXT_0`]) around
@@ -43,7 +51,7 @@ pub fn integer(magnitude: &[u8]) -> Vec<u8> {
         .position(|b| *b != 0)
         .unwrap_or(magnitude.len());
     let significant = &magnitude[start..];
-    let mut contents = Vec::with_capacity(significant.len() + 1);
+    let mut contents = Zeroizing::new(Vec::with_capacity(significant.len() + 1));
     if significant.first().is_none_or(|b| b & 0x80 != 0) {
         contents.push(0);
     }
@@ -61,7 +69,7 @@ pub fn octet_string(bytes: &[u8]) -> Vec<u8> {
 
 /// A BIT STRING of whole octets (unused-bits octet 0).
 pub fn bit_string(bytes: &[u8]) -> Vec<u8> {
-    let mut contents = Vec::with_capacity(bytes.len() + 1);
+    let mut contents = Zeroizing::new(Vec::with_capacity(bytes.len() + 1));
     contents.push(0);
     contents.extend_from_slice(bytes);
     tlv(tag::BIT_STRING, &contents)

@@ -1,11 +1,15 @@
 //! AES-GCM key wrapping (A128GCMKW, A192GCMKW, A256GCMKW; RFC 7518 4.7):
 //! the CEK is AES-GCM encrypted under the KEK with an empty AAD; the IV and
-//! tag travel in the `iv` and `tag` header parameters.
+//! tag travel in the `iv` and `tag` header parameters. The unwrapped CEK is
+//! `SecretBytes`, wiped when dropped.
+
+use zeroize::Zeroizing;
 
 use super::aes_gcm;
 use super::cek::random_bytes;
 use super::jwe_algs::{KeyAlg, KeyFamily};
 use crate::error::Result;
+use crate::jwk::material::SecretBytes;
 
 /// The wrapped CEK with the header values that go with it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,9 +45,9 @@ pub fn unwrap(
     encrypted_key: &[u8],
     iv: &[u8],
     tag: &[u8],
-) -> Result<Vec<u8>> {
+) -> Result<SecretBytes> {
     check_kek(alg, kek, false)?;
-    aes_gcm::open(kek, iv, &[], encrypted_key, tag)
+    aes_gcm::open(kek, iv, &[], encrypted_key, tag).map(Zeroizing::new)
 }
 
 fn check_kek(alg: &KeyAlg, kek: &[u8], encrypting: bool) -> Result<()> {
@@ -58,6 +62,7 @@ mod tests {
     use super::*;
     use crate::error::Kind;
     use crate::jwa::test_vectors::*;
+    use crate::jwk::material::assert_wiped;
 
     fn alg(name: &str) -> &'static KeyAlg {
         KeyAlg::from_name(name).unwrap()
@@ -73,6 +78,7 @@ mod tests {
             b(A256GCMKW_A128CBC_HDR_TAG),
         );
         let cek = unwrap(a, &kek, &ek, &iv, &tag).unwrap();
+        assert_wiped(&cek);
         assert_eq!(cek.len(), 32);
         let again = wrap_with_iv(a, &kek, &cek, &iv).unwrap();
         assert_eq!((again.encrypted_key, again.tag), (ek, tag));
@@ -87,7 +93,7 @@ mod tests {
             let w = wrap(a, &kek, &cek).unwrap();
             assert_eq!((w.iv.len(), w.tag.len()), (12, 16));
             assert_eq!(
-                unwrap(a, &kek, &w.encrypted_key, &w.iv, &w.tag).unwrap(),
+                *unwrap(a, &kek, &w.encrypted_key, &w.iv, &w.tag).unwrap(),
                 cek
             );
             let w2 = wrap(a, &kek, &cek).unwrap();

@@ -3,16 +3,19 @@
 //!
 //! aws-lc-rs' `key_wrap` only offers AES-128 and AES-256 KEKs, so A192KW goes
 //! through aws-lc-sys' `AES_wrap_key`/`AES_unwrap_key` (the same functions
-//! aws-lc-rs calls underneath) with a 192-bit `AES_KEY`.
+//! aws-lc-rs calls underneath) with a 192-bit `AES_KEY`, whose round keys
+//! are wiped after use. An unwrapped CEK is `SecretBytes`, wiped when
+//! dropped.
 
-use std::mem::MaybeUninit;
 use std::ptr::null;
 
 use aws_lc_rs::key_wrap::{AesKek, KeyWrap, AES_128, AES_256};
 use aws_lc_sys::{AES_set_decrypt_key, AES_set_encrypt_key, AES_unwrap_key, AES_wrap_key, AES_KEY};
+use zeroize::{Zeroize, Zeroizing};
 
 use super::jwe_algs::{KeyAlg, KeyFamily};
 use crate::error::{Error, Kind, Result};
+use crate::jwk::material::SecretBytes;
 
 /// The integrity check value prepended by the wrap.
 const ICV_LEN: usize = 8;
@@ -43,12 +46,12 @@ pub fn wrap(alg: &KeyAlg, kek: &[u8], cek: &[u8]) -> Result<Vec<u8>> {
 
 /// Unwraps `wrapped` under `kek`. A bad length or a failed integrity check
 /// is `JWEDecryptionFailed`, the same as every other decryption failure.
-pub fn unwrap(alg: &KeyAlg, kek: &[u8], wrapped: &[u8]) -> Result<Vec<u8>> {
+pub fn unwrap(alg: &KeyAlg, kek: &[u8], wrapped: &[u8]) -> Result<SecretBytes> {
     check_kek(alg, kek, false)?;
     if !wrapped.len().is_multiple_of(8) || wrapped.len() < 24 {
         return Err(decryption_failed());
     }
-    let mut out = vec![0u8; wrapped.len() - ICV_LEN];
+    let mut out = Zeroizing::new(vec![0u8; wrapped.len() - ICV_LEN]);
     let written = match kek.len() {
         16 | 32 => {
             let cipher = if kek.len() == 16 { &AES_128 } else { &AES_256 };
@@ -79,21 +82,31 @@ fn decryption_failed() -> Error {
     Error::new(Kind::JweDecryptionFailed, "decryption operation failed")
 }
 
+/// An expanded AES key (the KEK is recoverable from its round keys), wiped
+/// when dropped. Filled in place, so no copy of it is left elsewhere.
+#[derive(Default)]
+struct RoundKeys(AES_KEY);
+
+impl Drop for RoundKeys {
+    fn drop(&mut self) {
+        self.0.rd_key.zeroize();
+    }
+}
+
 /// `out` must be `cek.len() + 8` bytes; returns the bytes written.
 fn aes192_wrap(kek: &[u8], cek: &[u8], out: &mut [u8]) -> Option<usize> {
     if kek.len() != 24 || out.len() != cek.len() + ICV_LEN {
         return None;
     }
-    let mut key = MaybeUninit::<AES_KEY>::uninit();
-    // SAFETY: `kek` holds 24 bytes = 192 bits; `key` is written before use.
-    if unsafe { AES_set_encrypt_key(kek.as_ptr(), 192, key.as_mut_ptr()) } != 0 {
+    let mut key = RoundKeys::default();
+    // SAFETY: `kek` holds 24 bytes = 192 bits; `key.0` is a live AES_KEY
+    // the call fills in.
+    if unsafe { AES_set_encrypt_key(kek.as_ptr(), 192, &mut key.0) } != 0 {
         return None;
     }
-    // SAFETY: initialised by the successful call above.
-    let key = unsafe { key.assume_init() };
     // SAFETY: `out` has room for `cek.len() + 8` bytes, as AES_wrap_key
     // writes; a null IV selects the RFC 3394 default.
-    let n = unsafe { AES_wrap_key(&key, null(), out.as_mut_ptr(), cek.as_ptr(), cek.len()) };
+    let n = unsafe { AES_wrap_key(&key.0, null(), out.as_mut_ptr(), cek.as_ptr(), cek.len()) };
     usize::try_from(n).ok()
 }
 
@@ -102,18 +115,17 @@ fn aes192_unwrap(kek: &[u8], wrapped: &[u8], out: &mut [u8]) -> Option<usize> {
     if kek.len() != 24 || wrapped.len() < ICV_LEN || out.len() != wrapped.len() - ICV_LEN {
         return None;
     }
-    let mut key = MaybeUninit::<AES_KEY>::uninit();
-    // SAFETY: `kek` holds 24 bytes = 192 bits; `key` is written before use.
-    if unsafe { AES_set_decrypt_key(kek.as_ptr(), 192, key.as_mut_ptr()) } != 0 {
+    let mut key = RoundKeys::default();
+    // SAFETY: `kek` holds 24 bytes = 192 bits; `key.0` is a live AES_KEY
+    // the call fills in.
+    if unsafe { AES_set_decrypt_key(kek.as_ptr(), 192, &mut key.0) } != 0 {
         return None;
     }
-    // SAFETY: initialised by the successful call above.
-    let key = unsafe { key.assume_init() };
     // SAFETY: `out` has room for `wrapped.len() - 8` bytes, as
     // AES_unwrap_key writes; it returns -1 on a failed integrity check.
     let n = unsafe {
         AES_unwrap_key(
-            &key,
+            &key.0,
             null(),
             out.as_mut_ptr(),
             wrapped.as_ptr(),
@@ -127,6 +139,7 @@ fn aes192_unwrap(kek: &[u8], wrapped: &[u8], out: &mut [u8]) -> Option<usize> {
 mod tests {
     use super::*;
     use crate::jwa::test_vectors::*;
+    use crate::jwk::material::assert_wiped;
 
     fn hex(s: &str) -> Vec<u8> {
         (0..s.len())
@@ -189,7 +202,7 @@ mod tests {
             assert_eq!(wrap(a, &kek, &data).unwrap(), expected, "wrap {}", a.name);
             assert_eq!(
                 unwrap(a, &kek, &expected).unwrap(),
-                data,
+                data.into(),
                 "unwrap {}",
                 a.name
             );
@@ -249,6 +262,7 @@ mod tests {
         let kek = b(A128KW_A128GCM_K);
         let ek = b(A128KW_A128GCM.encrypted_key);
         let cek = unwrap(alg("A128KW"), &kek, &ek).unwrap();
+        assert_wiped(&cek);
         assert_eq!(cek.len(), 16);
         assert_eq!(wrap(alg("A128KW"), &kek, &cek).unwrap(), ek);
     }

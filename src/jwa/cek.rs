@@ -1,9 +1,11 @@
 //! Random content encryption keys and IVs, sized from the `jwe_algs` table.
 
 use aws_lc_rs::rand;
+use zeroize::Zeroizing;
 
 use super::jwe_algs::EncAlg;
 use crate::error::{Error, Result};
+use crate::jwk::material::SecretBytes;
 
 /// `len` bytes from the system CSPRNG.
 pub fn random_bytes(len: usize) -> Result<Vec<u8>> {
@@ -12,9 +14,9 @@ pub fn random_bytes(len: usize) -> Result<Vec<u8>> {
     Ok(out)
 }
 
-/// A fresh CEK of the length `enc` needs.
-pub fn generate_cek(enc: &EncAlg) -> Result<Vec<u8>> {
-    random_bytes(enc.key_len)
+/// A fresh CEK of the length `enc` needs, wiped when dropped.
+pub fn generate_cek(enc: &EncAlg) -> Result<SecretBytes> {
+    random_bytes(enc.key_len).map(Zeroizing::new)
 }
 
 /// A fresh IV of the length `enc` needs.
@@ -32,11 +34,14 @@ fn rng_failed() -> Error {
 mod tests {
     use super::*;
     use crate::jwa::jwe_algs::ENC_ALGS;
+    use crate::jwk::material::assert_wiped;
 
     #[test]
     fn lengths_follow_the_table() {
         for enc in ENC_ALGS {
-            assert_eq!(generate_cek(enc).unwrap().len(), enc.key_len);
+            let cek = generate_cek(enc).unwrap();
+            assert_wiped(&cek);
+            assert_eq!(cek.len(), enc.key_len);
             assert_eq!(generate_iv(enc).unwrap().len(), enc.iv_len);
         }
     }

@@ -4,20 +4,24 @@
 //! then SuppPubInfo = keydatalen in bits (32-bit big-endian).
 
 use aws_lc_rs::digest;
+use zeroize::Zeroizing;
 
 use crate::error::{Error, Kind, Result};
+use crate::jwk::material::SecretBytes;
 
 const HASH_LEN: usize = 32;
 
 /// Derives `key_len` bytes from the shared secret `z`. `algorithm_id` is the
-/// `enc` name for direct ECDH-ES and the `alg` name for ECDH-ES+A*KW.
+/// `enc` name for direct ECDH-ES and the `alg` name for ECDH-ES+A*KW. The
+/// output (a CEK or KEK) is wiped when dropped; it is written into one
+/// allocation of whole digests, so no reallocation leaves a copy behind.
 pub fn derive(
     z: &[u8],
     key_len: usize,
     algorithm_id: &[u8],
     apu: &[u8],
     apv: &[u8],
-) -> Result<Vec<u8>> {
+) -> Result<SecretBytes> {
     let key_bits = key_len
         .checked_mul(8)
         .and_then(|bits| u32::try_from(bits).ok())
@@ -30,7 +34,7 @@ pub fn derive(
     }
     other_info.extend_from_slice(&key_bits.to_be_bytes());
 
-    let mut out = Vec::with_capacity(key_len.div_ceil(HASH_LEN) * HASH_LEN);
+    let mut out = Zeroizing::new(Vec::with_capacity(key_len.div_ceil(HASH_LEN) * HASH_LEN));
     let mut counter: u32 = 1;
     while out.len() < key_len {
         let mut ctx = digest::Context::new(&digest::SHA256);
@@ -52,6 +56,7 @@ fn too_long() -> Error {
 mod tests {
     use super::*;
     use crate::b64;
+    use crate::jwk::material::assert_wiped;
 
     #[test]
     fn rfc7518_appendix_c() {
@@ -61,6 +66,7 @@ mod tests {
             110, 163, 218, 128, 106, 72, 246, 218, 167, 121, 140, 254, 144, 196,
         ];
         let key = derive(&z, 16, b"A128GCM", b"Alice", b"Bob").unwrap();
+        assert_wiped(&key);
         assert_eq!(b64::encode(&key), "VqqN6vgjbSBcIijNcacQGg");
     }
 

@@ -4,19 +4,22 @@
 //! AWS-LC's system RNG.
 //!
 //! Keys are the raw RFC 8037 encodings: Ed448 `d` and `x` are 57 bytes, X448
-//! `d` and `x` are 56 bytes.
+//! `d` and `x` are 56 bytes. Private keys and shared secrets come back as
+//! `SecretBytes`, wiped when dropped (the crate's `SigningKey` wipes itself).
 
 use ed448_goldilocks_plus::ed448::{SecretKey, Signature, SigningKey, VerifyingKey};
 use ed448_goldilocks_plus::x448::{x448, X448_BASEPOINT_BYTES};
+use zeroize::{Zeroize, Zeroizing};
 
 use crate::error::{Error, Result};
+use crate::jwk::material::SecretBytes;
 
 pub const ED448_KEY_LEN: usize = 57;
 pub const ED448_SIGNATURE_LEN: usize = 114;
 pub const X448_KEY_LEN: usize = 56;
 
 /// A fresh Ed448 private key `d` and its public key `x`.
-pub fn ed448_generate() -> Result<(Vec<u8>, Vec<u8>)> {
+pub fn ed448_generate() -> Result<(SecretBytes, Vec<u8>)> {
     let d = random_bytes(ED448_KEY_LEN)?;
     let x = ed448_public(&d)?;
     Ok((d, x))
@@ -49,7 +52,7 @@ pub fn ed448_verify(x: &[u8], message: &[u8], signature: &[u8]) -> Result<bool> 
 
 /// A fresh X448 private key `d` and its public key `x`. `d` is kept as drawn,
 /// unclamped, as RFC 7748 stores it; clamping happens inside every use.
-pub fn x448_generate() -> Result<(Vec<u8>, Vec<u8>)> {
+pub fn x448_generate() -> Result<(SecretBytes, Vec<u8>)> {
     let d = random_bytes(X448_KEY_LEN)?;
     let x = x448_public(&d)?;
     Ok((d, x))
@@ -63,8 +66,8 @@ pub fn x448_public(d: &[u8]) -> Result<Vec<u8>> {
 /// The X448 shared secret of our `d` and the peer's public `peer_x`.
 /// An all-zero result means the peer sent a small-order point; RFC 7748
 /// section 6.2 lets us abort, and we do, as OpenSSL (and so Node) does.
-pub fn x448_agree(d: &[u8], peer_x: &[u8]) -> Result<Vec<u8>> {
-    let shared = x448(x448_array(d)?, x448_array(peer_x)?);
+pub fn x448_agree(d: &[u8], peer_x: &[u8]) -> Result<SecretBytes> {
+    let mut shared = x448(x448_array(d)?, x448_array(peer_x)?);
     // Not secret-dependent in a way worth hiding: the all-zero outcome
     // depends only on the peer's (public) point.
     if shared.iter().all(|b| *b == 0) {
@@ -72,7 +75,9 @@ pub fn x448_agree(d: &[u8], peer_x: &[u8]) -> Result<Vec<u8>> {
             "X448 key agreement produced an all-zero shared secret",
         ));
     }
-    Ok(shared.to_vec())
+    let out = Zeroizing::new(shared.to_vec());
+    shared.zeroize();
+    Ok(out)
 }
 
 fn ed448_signing_key(d: &[u8]) -> Result<SigningKey> {
@@ -88,8 +93,9 @@ fn invalid_key(curve: &str) -> Error {
     Error::jwk_invalid(format!("invalid {curve} key length"))
 }
 
-fn random_bytes(len: usize) -> Result<Vec<u8>> {
-    let mut bytes = vec![0u8; len];
+/// Random private key bytes, wiped when dropped.
+fn random_bytes(len: usize) -> Result<SecretBytes> {
+    let mut bytes = Zeroizing::new(vec![0u8; len]);
     aws_lc_rs::rand::fill(&mut bytes)
         .map_err(|_| Error::not_supported("random number generation failed"))?;
     Ok(bytes)
@@ -98,6 +104,7 @@ fn random_bytes(len: usize) -> Result<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::jwk::material::assert_wiped;
 
     fn hex(text: &str) -> Vec<u8> {
         let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
@@ -208,6 +215,7 @@ mod tests {
     #[test]
     fn ed448_generated_keys_sign_and_verify() {
         let (d, x) = ed448_generate().unwrap();
+        assert_wiped(&d);
         assert_eq!(d.len(), ED448_KEY_LEN);
         assert_eq!(x, ed448_public(&d).unwrap());
         let signature = ed448_sign(&d, b"payload").unwrap();
@@ -233,7 +241,7 @@ mod tests {
             ),
         ];
         for (scalar, u, expected) in cases {
-            assert_eq!(x448_agree(&hex(scalar), &hex(u)).unwrap(), hex(expected));
+            assert_eq!(*x448_agree(&hex(scalar), &hex(u)).unwrap(), hex(expected));
         }
     }
 
@@ -244,7 +252,7 @@ mod tests {
         let mut k = X448_BASEPOINT_BYTES.to_vec();
         let mut u = X448_BASEPOINT_BYTES.to_vec();
         for round in 1..=1000 {
-            let next = x448_agree(&k, &u).unwrap();
+            let next = x448_agree(&k, &u).unwrap().to_vec();
             u = std::mem::replace(&mut k, next);
             if round == 1 {
                 assert_eq!(
@@ -269,8 +277,8 @@ mod tests {
         assert_eq!(alice_x, hex("9b08f7cc31b7e3e67d22d5aea121074a273bd2b83de09c63faa73d2c22c5d9bbc836647241d953d40c5b12da88120d53177f80e532c41fa0"));
         assert_eq!(bob_x, hex("3eb7a829b0cd20f5bcfc0b599b6feccf6da4627107bdb0d4f345b43027d8b972fc3e34fb4232a13ca706dcb57aec3dae07bdc1c67bf33609"));
         let shared = hex("07fff4181ac6cc95ec1c16a94a0f74d12da232ce40a77552281d282bb60c0b56fd2464c335543936521c24403085d59a449a5037514a879d");
-        assert_eq!(x448_agree(&alice_d, &bob_x).unwrap(), shared);
-        assert_eq!(x448_agree(&bob_d, &alice_x).unwrap(), shared);
+        assert_eq!(*x448_agree(&alice_d, &bob_x).unwrap(), shared);
+        assert_eq!(*x448_agree(&bob_d, &alice_x).unwrap(), shared);
     }
 
     #[test]
@@ -302,18 +310,18 @@ mod tests {
 
         assert_eq!(x448_public(&field(x, "d")).unwrap(), field(x, "x"));
         let shared = x448_agree(&field(x, "d"), &field(&fixtures["x448"], "peerX")).unwrap();
-        assert_eq!(shared, field(&fixtures["x448"], "shared"));
+        assert_eq!(*shared, field(&fixtures["x448"], "shared"));
     }
 
     #[test]
     fn x448_generated_keys_agree() {
         let (a_d, a_x) = x448_generate().unwrap();
         let (b_d, b_x) = x448_generate().unwrap();
+        assert_wiped(&a_d);
         assert_eq!(a_d.len(), X448_KEY_LEN);
         assert_eq!(a_x.len(), X448_KEY_LEN);
-        assert_eq!(
-            x448_agree(&a_d, &b_x).unwrap(),
-            x448_agree(&b_d, &a_x).unwrap()
-        );
+        let shared = x448_agree(&a_d, &b_x).unwrap();
+        assert_wiped(&shared);
+        assert_eq!(shared, x448_agree(&b_d, &a_x).unwrap());
     }
 }

@@ -4,19 +4,23 @@
 //! `enc` key); ECDH-ES+A*KW derives an AES-KW KEK (AlgorithmID = `alg`) that
 //! the caller passes to `aes_kw::wrap`/`unwrap` with the same `alg`.
 //! X448 comes from `curve448.rs` (AWS-LC has no X448). secp256k1 is not an ECDH-ES curve in jose and is refused.
+//!
+//! The shared secret Z, the derived key and the X448 private key are
+//! `SecretBytes`, wiped when dropped; aws-lc-rs wipes its own keys.
 
 use aws_lc_rs::agreement::{self, PrivateKey, UnparsedPublicKey};
+use zeroize::Zeroizing;
 
 use super::jwe_algs::{EncAlg, KeyAlg, KeyFamily};
 use super::{concat_kdf, curve448};
 use crate::error::{Error, Kind, Result};
-use crate::jwk::material::{pad_to, EcCurve, Material, OkpCurve};
+use crate::jwk::material::{pad_secret, pad_to, EcCurve, Material, OkpCurve, SecretBytes};
 
 /// The sender's result: the derived key (CEK or KEK) and the public
 /// ephemeral key that goes into the `epk` header.
 #[derive(Debug)]
 pub struct Agreed {
-    pub key: Vec<u8>,
+    pub key: SecretBytes,
     pub epk: Material,
 }
 
@@ -56,7 +60,7 @@ pub fn recipient_derive(
     epk: &Material,
     apu: &[u8],
     apv: &[u8],
-) -> Result<Vec<u8>> {
+) -> Result<SecretBytes> {
     recipient_derive_with(alg, enc, &StaticKey::new(own), epk, apu, apv)
 }
 
@@ -69,7 +73,7 @@ pub fn recipient_derive_with(
     epk: &Material,
     apu: &[u8],
     apv: &[u8],
-) -> Result<Vec<u8>> {
+) -> Result<SecretBytes> {
     let (key_len, algorithm_id) = kdf_inputs(alg, enc, false)?;
     let curve = own.curve.ok_or_else(|| alg.key_unsupported(false))?;
     let z = agree_static(curve, own, epk).map_err(|_| decryption_failed())?;
@@ -89,7 +93,7 @@ pub struct StaticKey {
 enum OwnPrivate {
     Lc(PrivateKey),
     /// X448's `d`, for `curve448.rs`.
-    X448(Vec<u8>),
+    X448(SecretBytes),
 }
 
 impl StaticKey {
@@ -192,10 +196,10 @@ fn peer_public_bytes(curve: Curve, peer: &Material) -> Option<Vec<u8>> {
     }
 }
 
-fn own_private_bytes(curve: Curve, own: &Material) -> Option<Vec<u8>> {
+fn own_private_bytes(curve: Curve, own: &Material) -> Option<SecretBytes> {
     let len = coordinate_len(curve);
     match own {
-        Material::Ec { d: Some(d), .. } if d.len() <= len => pad_to(d, len),
+        Material::Ec { d: Some(d), .. } if d.len() <= len => pad_secret(d, len),
         Material::Okp { d: Some(d), .. } if d.len() == len => Some(d.clone()),
         _ => None,
     }
@@ -206,7 +210,7 @@ fn agree_static(
     curve: Curve,
     own: &StaticKey,
     peer: &Material,
-) -> std::result::Result<Vec<u8>, Failed> {
+) -> std::result::Result<SecretBytes, Failed> {
     let private = own.private.as_ref().map_err(|_| Failed)?;
     let peer = peer_public_bytes(curve, peer).ok_or(Failed)?;
     match private {
@@ -220,7 +224,7 @@ fn agree_static(
 fn agree_ephemeral(
     curve: Curve,
     recipient: &Material,
-) -> std::result::Result<(Vec<u8>, Material), Failed> {
+) -> std::result::Result<(SecretBytes, Material), Failed> {
     let peer = peer_public_bytes(curve, recipient).ok_or(Failed)?;
     let Some(alg) = lc_alg(curve) else {
         let (d, x) = x448_generate()?;
@@ -270,19 +274,19 @@ fn lc_agree(
     alg: &'static agreement::Algorithm,
     private: &PrivateKey,
     peer: &[u8],
-) -> std::result::Result<Vec<u8>, Failed> {
+) -> std::result::Result<SecretBytes, Failed> {
     agreement::agree(private, UnparsedPublicKey::new(alg, peer), Failed, |z| {
-        Ok(z.to_vec())
+        Ok(Zeroizing::new(z.to_vec()))
     })
 }
 
 // X448 is not in AWS-LC; curve448.rs has it (and refuses an all-zero
 // secret, i.e. a small-order peer point).
-fn x448_agree(d: &[u8], peer_x: &[u8]) -> std::result::Result<Vec<u8>, Failed> {
+fn x448_agree(d: &[u8], peer_x: &[u8]) -> std::result::Result<SecretBytes, Failed> {
     curve448::x448_agree(d, peer_x).map_err(|_| Failed)
 }
 
-fn x448_generate() -> std::result::Result<(Vec<u8>, Vec<u8>), Failed> {
+fn x448_generate() -> std::result::Result<(SecretBytes, Vec<u8>), Failed> {
     curve448::x448_generate().map_err(|_| Failed)
 }
 
@@ -296,6 +300,7 @@ mod tests {
     use crate::jwa::jwe_algs::ENC_ALGS;
     use crate::jwa::test_vectors::*;
     use crate::jwa::{aes_cbc_hmac, aes_gcm, aes_kw};
+    use crate::jwk::material::assert_wiped;
 
     fn alg(name: &str) -> &'static KeyAlg {
         KeyAlg::from_name(name).unwrap()
@@ -310,7 +315,7 @@ mod tests {
             curve,
             x: b(x),
             y: b(y),
-            d: d.map(b),
+            d: d.map(|d| b(d).into()),
         }
     }
 
@@ -351,7 +356,7 @@ mod tests {
             curve: EcCurve::P384,
             x: b(ECDH_ES_KW_A128GCM_X),
             y: b(ECDH_ES_KW_A128GCM_Y),
-            d: Some(b(ECDH_ES_KW_A128GCM_D)),
+            d: Some(b(ECDH_ES_KW_A128GCM_D).into()),
         };
         let epk = ec(
             EcCurve::P384,
@@ -410,9 +415,7 @@ mod tests {
         let alice = Material::Okp {
             curve: OkpCurve::X25519,
             x: hex("8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a"),
-            d: Some(hex(
-                "77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a",
-            )),
+            d: Some(hex("77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a").into()),
         };
         let bob_public = Material::Okp {
             curve: OkpCurve::X25519,
@@ -433,7 +436,7 @@ mod tests {
         let alice = Material::Okp {
             curve: OkpCurve::X448,
             x: hex("9b08f7cc31b7e3e67d22d5aea121074a273bd2b83de09c63faa73d2c22c5d9bbc836647241d953d40c5b12da88120d53177f80e532c41fa0"),
-            d: Some(hex("9a8f4925d1519f5775cf46b04b5800d4ee9ee8bae8bc5565d498c28dd9c9baf574a9419744897391006382a6f127ab1d9ac2d8c0a598726b")),
+            d: Some(hex("9a8f4925d1519f5775cf46b04b5800d4ee9ee8bae8bc5565d498c28dd9c9baf574a9419744897391006382a6f127ab1d9ac2d8c0a598726b").into()),
         };
         let bob_public = Material::Okp {
             curve: OkpCurve::X448,
@@ -462,6 +465,43 @@ mod tests {
     }
 
     #[test]
+    fn shared_secrets_derived_keys_and_x448_keys_are_wiped_on_drop() {
+        let (a, e) = (alg("ECDH-ES+A128KW"), enc("A128GCM"));
+        for (curve, d, x) in [
+            (
+                OkpCurve::X448,
+                "9a8f4925d1519f5775cf46b04b5800d4ee9ee8bae8bc5565d498c28dd9c9baf574a9419744897391006382a6f127ab1d9ac2d8c0a598726b",
+                "9b08f7cc31b7e3e67d22d5aea121074a273bd2b83de09c63faa73d2c22c5d9bbc836647241d953d40c5b12da88120d53177f80e532c41fa0",
+            ),
+            (
+                OkpCurve::X25519,
+                "77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a",
+                "8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a",
+            ),
+        ] {
+            let own = Material::Okp {
+                curve,
+                x: hex(x),
+                d: Some(hex(d).into()),
+            };
+            let sent = sender_derive(a, e, &own.to_public().unwrap(), b"", b"").unwrap();
+            assert_wiped(&sent.key);
+            let key = StaticKey::new(&own);
+            let received = recipient_derive_with(a, e, &key, &sent.epk, b"", b"").unwrap();
+            assert_wiped(&received);
+            assert_eq!(received, sent.key);
+            let ecdh_curve = key.curve.unwrap();
+            let z = agree_static(ecdh_curve, &key, &sent.epk).ok().unwrap();
+            assert_wiped(&z);
+            match &key.private {
+                Ok(OwnPrivate::X448(d)) => assert_wiped(d),
+                Ok(OwnPrivate::Lc(_)) => assert_eq!(curve, OkpCurve::X25519),
+                Err(_) => panic!("the key is usable"),
+            }
+        }
+    }
+
+    #[test]
     fn sender_and_recipient_agree_on_every_curve() {
         let recipients: Vec<Material> = [
             (Curve::P256, &agreement::ECDH_P256, EcCurve::P256),
@@ -487,15 +527,13 @@ mod tests {
                 curve: ec_curve,
                 x: p[1..1 + len].to_vec(),
                 y: p[1 + len..].to_vec(),
-                d: Some(d),
+                d: Some(d.into()),
             }
         })
         .chain(std::iter::once(Material::Okp {
             curve: OkpCurve::X25519,
             x: hex("de9edb7d7b7dc1b4d35b61c2ece435373f8343c85b78674dadfc7e146f882b4f"),
-            d: Some(hex(
-                "5dab087e624a8a4b79e17f8b83800ee66f3bb1292618b6fd1c2f8b27ff88e0eb",
-            )),
+            d: Some(hex("5dab087e624a8a4b79e17f8b83800ee66f3bb1292618b6fd1c2f8b27ff88e0eb").into()),
         }))
         .collect();
         for recipient in &recipients {
@@ -584,9 +622,7 @@ mod tests {
         let x_own = Material::Okp {
             curve: OkpCurve::X25519,
             x: vec![9u8; 32],
-            d: Some(hex(
-                "77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a",
-            )),
+            d: Some(hex("77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a").into()),
         };
         let zero = Material::Okp {
             curve: OkpCurve::X25519,
@@ -607,7 +643,7 @@ mod tests {
             curve: EcCurve::Secp256k1,
             x: vec![1; 32],
             y: vec![2; 32],
-            d: Some(vec![3; 32]),
+            d: Some(vec![3; 32].into()),
         };
         let (a, e) = (alg("ECDH-ES"), enc("A128GCM"));
         assert_eq!(
@@ -627,7 +663,9 @@ mod tests {
             sender_derive(a, e, &ed, b"", b"").unwrap_err().kind,
             Kind::JwkKeySupport
         );
-        let oct = Material::Oct { k: vec![0; 16] };
+        let oct = Material::Oct {
+            k: vec![0; 16].into(),
+        };
         assert_eq!(
             sender_derive(a, e, &oct, b"", b"").unwrap_err().kind,
             Kind::JwkKeySupport

@@ -1,16 +1,19 @@
 //! PBES2 key wrapping (PBES2-HS256+A128KW, PBES2-HS384+A192KW,
 //! PBES2-HS512+A256KW; RFC 7518 4.8): PBKDF2-HMAC over the password with
 //! salt UTF8(alg) || 0x00 || p2s and p2c iterations gives the KEK, which
-//! AES-KW then uses.
+//! AES-KW then uses. The KEK and the unwrapped CEK are `SecretBytes`, wiped
+//! when dropped.
 
 use std::num::NonZeroU32;
 
 use aws_lc_rs::pbkdf2;
+use zeroize::Zeroizing;
 
 use super::aes_kw;
 use super::cek::random_bytes;
 use super::jwe_algs::{Hash, KeyAlg, KeyFamily};
 use crate::error::{Error, Kind, Result};
+use crate::jwk::material::SecretBytes;
 
 /// Salt length and iteration range jose uses when it wraps: a fresh 16-byte
 /// p2s and a p2c drawn from 2048..=4096.
@@ -63,7 +66,7 @@ pub fn unwrap(
     p2s: &[u8],
     p2c: u64,
     max_count: u64,
-) -> Result<Vec<u8>> {
+) -> Result<SecretBytes> {
     if !matches!(alg.family, KeyFamily::Pbes2(_)) {
         return Err(alg.key_unsupported(false));
     }
@@ -87,7 +90,7 @@ fn derive_kek(
     p2s: &[u8],
     count: NonZeroU32,
     encrypting: bool,
-) -> Result<Vec<u8>> {
+) -> Result<SecretBytes> {
     let prf = match alg.family {
         KeyFamily::Pbes2(Hash::Sha256) => pbkdf2::PBKDF2_HMAC_SHA256,
         KeyFamily::Pbes2(Hash::Sha384) => pbkdf2::PBKDF2_HMAC_SHA384,
@@ -99,7 +102,7 @@ fn derive_kek(
     salt.push(0);
     salt.extend_from_slice(p2s);
     // key_len is 16/24/32 from the table, far below PBKDF2's output limit.
-    let mut kek = vec![0u8; alg.key_len];
+    let mut kek = Zeroizing::new(vec![0u8; alg.key_len]);
     pbkdf2::derive(prf, count, &salt, password, &mut kek);
     Ok(kek)
 }
@@ -114,6 +117,7 @@ mod tests {
     use crate::jwa::aes_cbc_hmac;
     use crate::jwa::jwe_algs::EncAlg;
     use crate::jwa::test_vectors::*;
+    use crate::jwk::material::assert_wiped;
 
     fn alg(name: &str) -> &'static KeyAlg {
         KeyAlg::from_name(name).unwrap()
@@ -134,6 +138,9 @@ mod tests {
             10_000,
         )
         .unwrap();
+        assert_wiped(&cek);
+        let count = NonZeroU32::new(PBES2_A128CBC_HDR_P2C).unwrap();
+        assert_wiped(&derive_kek(a, pwd, &p2s, count, false).unwrap());
         let enc = EncAlg::from_name("A128CBC-HS256").unwrap();
         let pt = aes_cbc_hmac::decrypt(
             enc,
@@ -163,7 +170,7 @@ mod tests {
             assert_eq!(w.p2s.len(), 16);
             assert!((2048..=4096).contains(&w.p2c));
             let cek = unwrap(a, b"secret", &w.encrypted_key, &w.p2s, w.p2c.into(), 10_000).unwrap();
-            assert_eq!(cek, [5u8; 32]);
+            assert_eq!(*cek, [5u8; 32]);
             let err =
                 unwrap(a, b"Secret", &w.encrypted_key, &w.p2s, w.p2c.into(), 10_000).unwrap_err();
             assert_eq!(err.kind, Kind::JweDecryptionFailed);

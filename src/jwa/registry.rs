@@ -209,12 +209,12 @@ mod tests {
             e: vec![1, 0, 1],
             private: private.then(|| {
                 Box::new(crate::jwk::material::RsaPrivate {
-                    d: vec![1],
-                    p: vec![1],
-                    q: vec![1],
-                    dp: vec![1],
-                    dq: vec![1],
-                    qi: vec![1],
+                    d: vec![1].into(),
+                    p: vec![1].into(),
+                    q: vec![1].into(),
+                    dp: vec![1].into(),
+                    dq: vec![1].into(),
+                    qi: vec![1].into(),
                 })
             }),
         }
@@ -252,7 +252,9 @@ mod tests {
 
     #[test]
     fn alg_and_key_ops_narrow_the_set() {
-        let m = Material::Oct { k: vec![0; 16] };
+        let m = Material::Oct {
+            k: vec![0; 16].into(),
+        };
         let ops = vec!["wrapKey".to_string()];
         let r = Restrictions {
             key_ops: Some(&ops),

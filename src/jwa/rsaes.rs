@@ -8,17 +8,20 @@
 //!
 //! Keys are built straight from the components with AWS-LC's
 //! `RSA_new_public_key` / `RSA_new_private_key`, which run `RSA_check_key`.
-//! Every AWS-LC pointer is owned by one guard that frees it.
+//! Every AWS-LC pointer is owned by one guard that frees it. Decrypted CEKs
+//! and padded blocks are `SecretBytes`, wiped when dropped.
 
 use std::hint::black_box;
 use std::ptr::{self, NonNull};
 
 use aws_lc_sys as sys;
+use zeroize::Zeroizing;
 
 use super::cek::random_bytes;
 use super::jwe_algs::{Hash, KeyAlg, KeyFamily};
 use crate::error::{Error, Kind, Result};
-use crate::jwk::material::Material;
+use crate::jwk::bignum::Bn;
+use crate::jwk::material::{Material, SecretBytes};
 
 /// An RSA public or private key, ready for encryption operations.
 pub struct RsaKey {
@@ -49,26 +52,10 @@ impl std::fmt::Debug for RsaKey {
     }
 }
 
-/// A `BIGNUM` we own.
-struct Bn(*mut sys::BIGNUM);
-
-impl Bn {
-    fn new(bytes: &[u8]) -> Result<Bn> {
-        // SAFETY: reads `bytes.len()` bytes of a live slice; a null last
-        // argument allocates a fresh BIGNUM (null only if that fails).
-        let bn = unsafe { sys::BN_bin2bn(bytes.as_ptr(), bytes.len(), ptr::null_mut()) };
-        if bn.is_null() {
-            return Err(lc_failed(Error::import_failed()));
-        }
-        Ok(Bn(bn))
-    }
-}
-
-impl Drop for Bn {
-    fn drop(&mut self) {
-        // SAFETY: frees a BIGNUM we allocated (BN_free accepts null).
-        unsafe { sys::BN_free(self.0) }
-    }
+/// A `BIGNUM` of `bytes`: `jwk::bignum`'s `Bn`, cleared and freed on drop
+/// (`BN_clear_free`), as it may hold a private component.
+fn bn(bytes: &[u8]) -> Result<Bn> {
+    Bn::from_be(bytes).map_err(|_| lc_failed(Error::import_failed()))
 }
 
 /// An `EVP_PKEY_CTX` for one operation.
@@ -101,18 +88,29 @@ impl RsaKey {
         let Material::Rsa { n, e, private } = m else {
             return Err(Error::type_error("not an RSA key"));
         };
-        let (bn_n, bn_e) = (Bn::new(n)?, Bn::new(e)?);
+        let (bn_n, bn_e) = (bn(n)?, bn(e)?);
         let rsa = match private {
             Some(k) => {
-                let parts = [&k.d, &k.p, &k.q, &k.dp, &k.dq, &k.qi].map(|v| Bn::new(v));
+                let parts = [&k.d, &k.p, &k.q, &k.dp, &k.dq, &k.qi].map(|v| bn(v));
                 let [d, p, q, dp, dq, qi] = parts;
                 let (d, p, q, dp, dq, qi) = (d?, p?, q?, dp?, dq?, qi?);
                 // SAFETY: all arguments are live BIGNUMs; AWS-LC copies them
                 // and returns a new RSA (null when the key fails its check).
-                unsafe { sys::RSA_new_private_key(bn_n.0, bn_e.0, d.0, p.0, q.0, dp.0, dq.0, qi.0) }
+                unsafe {
+                    sys::RSA_new_private_key(
+                        bn_n.as_ptr(),
+                        bn_e.as_ptr(),
+                        d.as_ptr(),
+                        p.as_ptr(),
+                        q.as_ptr(),
+                        dp.as_ptr(),
+                        dq.as_ptr(),
+                        qi.as_ptr(),
+                    )
+                }
             }
             // SAFETY: as above, for the public components.
-            None => unsafe { sys::RSA_new_public_key(bn_n.0, bn_e.0) },
+            None => unsafe { sys::RSA_new_public_key(bn_n.as_ptr(), bn_e.as_ptr()) },
         };
         if rsa.is_null() {
             return Err(lc_failed(Error::import_failed()));
@@ -244,7 +242,12 @@ pub fn wrap(alg: &KeyAlg, key: &RsaKey, cek: &[u8]) -> Result<Vec<u8>> {
 /// against the expected CEK length, and when anything is wrong a random CEK
 /// of that length comes back instead, so the content decryption fails the
 /// same way a wrong key would.
-pub fn unwrap(alg: &KeyAlg, key: &RsaKey, encrypted_key: &[u8], cek_len: usize) -> Result<Vec<u8>> {
+pub fn unwrap(
+    alg: &KeyAlg,
+    key: &RsaKey,
+    encrypted_key: &[u8],
+    cek_len: usize,
+) -> Result<SecretBytes> {
     let (padding, md) = padding_for(alg, false)?;
     check_key(alg, key, false)?;
     if cek_len == 0 {
@@ -262,7 +265,7 @@ fn unwrap_oaep(
     md: *const sys::EVP_MD,
     encrypted_key: &[u8],
     cek_len: usize,
-) -> Result<Vec<u8>> {
+) -> Result<SecretBytes> {
     let ctx = key.ctx()?;
     let c = ctx.0.as_ptr();
     // SAFETY: `c` is a live context for a private key; `md` is static.
@@ -275,7 +278,7 @@ fn unwrap_oaep(
     if !ready {
         return Err(lc_failed(decryption_failed()));
     }
-    let mut out = vec![0u8; key.size];
+    let mut out = Zeroizing::new(vec![0u8; key.size]);
     let mut out_len = out.len();
     // SAFETY: `out` has `out_len` writable bytes.
     let ok = unsafe {
@@ -294,11 +297,11 @@ fn unwrap_oaep(
     Ok(out)
 }
 
-fn unwrap_pkcs1(key: &RsaKey, encrypted_key: &[u8], cek_len: usize) -> Result<Vec<u8>> {
+fn unwrap_pkcs1(key: &RsaKey, encrypted_key: &[u8], cek_len: usize) -> Result<SecretBytes> {
     // Drawn first, so the failure path does no extra work.
-    let fallback = random_bytes(cek_len)?;
+    let fallback = Zeroizing::new(random_bytes(cek_len)?);
     let k = key.size;
-    let mut em = vec![0u8; k];
+    let mut em = Zeroizing::new(vec![0u8; k]);
     // Whether the raw decryption ran depends only on public values (the
     // ciphertext's length and whether it is below the modulus).
     let raw_ok = encrypted_key.len() == k && raw_decrypt(key, encrypted_key, &mut em).is_ok();
@@ -363,7 +366,7 @@ mod tests {
     use crate::jwa::jwe_algs::EncAlg;
     use crate::jwa::test_vectors::*;
     use crate::jwa::{aes_cbc_hmac, aes_gcm};
-    use crate::jwk::material::RsaPrivate;
+    use crate::jwk::material::{assert_wiped, RsaPrivate};
 
     fn alg(name: &str) -> &'static KeyAlg {
         KeyAlg::from_name(name).unwrap()
@@ -375,12 +378,12 @@ mod tests {
             n,
             e,
             private: Some(Box::new(RsaPrivate {
-                d,
-                p,
-                q,
-                dp,
-                dq,
-                qi,
+                d: d.into(),
+                p: p.into(),
+                q: q.into(),
+                dp: dp.into(),
+                dq: dq.into(),
+                qi: qi.into(),
             })),
         }
     }
@@ -503,7 +506,7 @@ mod tests {
             let ek = wrap(alg(name), &public_key, &cek).unwrap();
             assert_eq!(ek.len(), 512);
             assert_eq!(
-                unwrap(alg(name), &private_key, &ek, 32).unwrap(),
+                *unwrap(alg(name), &private_key, &ek, 32).unwrap(),
                 cek,
                 "{name}"
             );
@@ -520,7 +523,7 @@ mod tests {
         for name in ["RSA-OAEP", "RSA-OAEP-256", "RSA1_5"] {
             let ek = wrap(alg(name), &key, &[9u8; 16]).unwrap();
             assert_eq!(
-                unwrap(alg(name), &key, &ek, 16).unwrap(),
+                *unwrap(alg(name), &key, &ek, 16).unwrap(),
                 [9u8; 16],
                 "{name}"
             );
@@ -560,7 +563,9 @@ mod tests {
             unwrap(a, &key, &ek, 16).unwrap_err().kind,
             Kind::JweDecryptionFailed
         );
-        assert_eq!(unwrap(a, &key, &ek, 32).unwrap(), [1u8; 32]);
+        let cek = unwrap(a, &key, &ek, 32).unwrap();
+        assert_wiped(&cek);
+        assert_eq!(*cek, [1u8; 32]);
     }
 
     #[test]
@@ -569,7 +574,9 @@ mod tests {
         let a = alg("RSA1_5");
         let cek = [0x77u8; 32];
         let ek = wrap(a, &key, &cek).unwrap();
-        assert_eq!(unwrap(a, &key, &ek, 32).unwrap(), cek);
+        let unwrapped = unwrap(a, &key, &ek, 32).unwrap();
+        assert_wiped(&unwrapped);
+        assert_eq!(*unwrapped, cek);
 
         let mut flipped = ek.clone();
         flipped[10] ^= 0x40;
@@ -621,9 +628,11 @@ mod tests {
             Kind::JwkImportFailed
         );
         assert_eq!(
-            RsaKey::from_material(&Material::Oct { k: vec![1; 16] })
-                .unwrap_err()
-                .kind,
+            RsaKey::from_material(&Material::Oct {
+                k: vec![1; 16].into()
+            })
+            .unwrap_err()
+            .kind,
             Kind::TypeError
         );
     }

@@ -3,6 +3,7 @@
 //! made per recipient from its JOSE Header (one key, or a KeyStore lookup).
 
 use serde_json::{Map, Value};
+use zeroize::Zeroizing;
 
 use super::header::{self, combine, decode_protected, invalid};
 use super::key_management::{self, check_pbes2_count, js_number};
@@ -13,7 +14,7 @@ use crate::error::{Error, Kind, Result};
 use crate::jwa::cek::generate_cek;
 use crate::jwa::jwe_algs::{EncAlg, KeyAlg, KeyFamily};
 use crate::jwa::{content, deflate};
-use crate::jwk::material::Material;
+use crate::jwk::material::{Material, SecretBytes};
 use crate::jws::header::{js_display, truthy, Header};
 
 /// A JWE to decrypt: a compact string or a JSON (flattened or general) object.
@@ -66,7 +67,9 @@ pub struct KeyQuery<'a> {
 #[derive(Debug, Clone)]
 pub struct Decrypted<K> {
     pub cleartext: Vec<u8>,
-    pub cek: Vec<u8>,
+    /// Wiped when dropped; a caller handing it on (to JavaScript) takes the
+    /// bytes out with `std::mem::take`.
+    pub cek: SecretBytes,
     /// The `enc` the CEK is for.
     pub enc: &'static str,
     /// The candidate key that decrypted.
@@ -455,7 +458,7 @@ fn key_query(combined: &Header) -> KeyQuery<'_> {
 
 struct Opened {
     cleartext: Vec<u8>,
-    cek: Vec<u8>,
+    cek: SecretBytes,
     enc: &'static str,
 }
 
@@ -524,7 +527,7 @@ fn open(
     parts: &Parts<'_>,
     zip: bool,
     enc_alg: &'static EncAlg,
-    cek: Vec<u8>,
+    cek: SecretBytes,
     max_inflated_size: usize,
 ) -> Result<Opened> {
     let mut aad = parts.protected.unwrap_or_default().to_owned();
@@ -706,7 +709,7 @@ impl PendingRecipient {
     pub fn open(&self, cek: Option<&[u8]>) -> Result<Decrypted<()>> {
         let cek = cek
             .filter(|cek| cek.len() == self.enc.key_len)
-            .map(<[u8]>::to_vec)
+            .map(|cek| Zeroizing::new(cek.to_vec()))
             .map_or_else(|| generate_cek(self.enc), Ok)?;
         let recipient = &self.recipient;
         let zip = truthy(recipient.combined.get("zip"));

@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 use crate::jwa::cek::{generate_cek, generate_iv};
 use crate::jwa::jwe_algs::{EncAlg, KeyAlg, KeyFamily};
 use crate::jwa::{content, deflate};
-use crate::jwk::material::Material;
+use crate::jwk::material::{Material, SecretBytes};
 use crate::jws::header::{js_display, truthy, Header};
 
 /// The three JWE serializations.
@@ -224,7 +224,7 @@ fn prepare_recipient<K: JweKey>(
     unprotected: Option<&Header>,
     header: &mut Option<Header>,
     enc: &Value,
-    cek: &mut Option<Vec<u8>>,
+    cek: &mut Option<SecretBytes>,
 ) -> Result<Prepared> {
     let key = &recipient.key;
     let combined = combine(&[protected.as_ref(), unprotected, header.as_ref()]);

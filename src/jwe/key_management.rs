@@ -11,7 +11,7 @@ use crate::jwa::jwe_algs::{EncAlg, KeyAlg, KeyFamily};
 use crate::jwa::{aes_gcm_kw, aes_kw, ecdh_es, pbes2, rsaes};
 use crate::jwk::json::{self, JwkImportOptions};
 use crate::jwk::key::Key;
-use crate::jwk::material::Material;
+use crate::jwk::material::{Material, SecretBytes};
 use crate::jws::header::Header;
 
 /// What wrapping produced for one recipient.
@@ -22,7 +22,7 @@ pub struct Wrapped {
     /// Parameters the algorithm generated (`epk`, `iv`/`tag`, `p2c`/`p2s`).
     pub header: Header,
     /// For direct ECDH-ES: the derived key, which becomes the CEK.
-    pub derived_cek: Option<Vec<u8>>,
+    pub derived_cek: Option<SecretBytes>,
 }
 
 fn secret<'k>(key: &'k Key, alg: &KeyAlg, encrypting: bool) -> Result<&'k [u8]> {
@@ -147,16 +147,16 @@ fn header_bytes(header: &Header, name: &str) -> Result<Vec<u8>> {
     }
 }
 
-/// Recovers the CEK for one recipient. Every failure here is meant to be
-/// replaced by a random CEK by the caller (RFC 7516 11.5), so errors carry
-/// no detail.
+/// Recovers the CEK for one recipient (wiped when dropped, as is any KEK
+/// derived on the way). Every failure here is meant to be replaced by a
+/// random CEK by the caller (RFC 7516 11.5), so errors carry no detail.
 pub fn unwrap(
     alg: &'static KeyAlg,
     enc: &'static EncAlg,
     key: &Key,
     encrypted_key: Option<&str>,
     header: &Header,
-) -> Result<Vec<u8>> {
+) -> Result<SecretBytes> {
     let encrypted_key = || {
         encrypted_key
             .ok_or_else(decryption_failed)

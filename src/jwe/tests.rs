@@ -11,7 +11,7 @@ use crate::jwk::generate::{generate, GenerateSpec};
 use crate::jwk::import;
 use crate::jwk::json::JwkImportOptions;
 use crate::jwk::key::Key;
-use crate::jwk::material::{EcCurve, Material, OkpCurve};
+use crate::jwk::material::{assert_wiped, EcCurve, Material, OkpCurve};
 use crate::jws::header::Header;
 
 fn case(name: &str) -> Value {
@@ -42,7 +42,7 @@ fn generated(spec: GenerateSpec) -> Arc<Key> {
 /// A fresh random secret of `len` bytes.
 fn secret(len: usize) -> Arc<Key> {
     let k = crate::jwa::cek::random_bytes(len).unwrap();
-    with_params(Material::Oct { k }, json!({}))
+    with_params(Material::Oct { k: k.into() }, json!({}))
 }
 
 fn public_of(key: &Key) -> Arc<Key> {
@@ -128,7 +128,7 @@ fn cookbook_keys(c: &Value) -> Vec<Arc<Key>> {
     if let Some(pwd) = input["pwd"].as_str() {
         return vec![with_params(
             Material::Oct {
-                k: pwd.as_bytes().to_vec(),
+                k: pwd.as_bytes().to_vec().into(),
             },
             json!({}),
         )];
@@ -219,6 +219,7 @@ fn rfc7520_5_10_complete_result_carries_aad_and_cek() {
     assert_eq!(d.aad.as_deref(), jwe["aad"].as_str());
     assert_eq!(d.enc, "A128GCM");
     assert_eq!(d.cek.len(), 16);
+    assert_wiped(&d.cek);
     // The AAD is authenticated.
     let mut tampered = jwe.clone();
     tampered["aad"] = "eyJ4IjoxfQ".into();
@@ -340,7 +341,9 @@ fn defaults_enc_and_alg_from_the_key_into_the_protected_header() {
     }
     // A key's own `alg` wins.
     let key = with_params(
-        Material::Oct { k: vec![1; 16] },
+        Material::Oct {
+            k: vec![1; 16].into(),
+        },
         json!({"alg": "A128GCMKW"}),
     );
     let v = json_of(encrypt_one(&key, Value::Null, Serialization::Flattened, b"a").unwrap());
@@ -586,7 +589,12 @@ fn encrypt_checks_recipients_and_keys() {
         "dir and ECDH-ES alg may only be used with a single recipient"
     );
 
-    let sig = with_params(Material::Oct { k: vec![1; 16] }, json!({"use": "sig"}));
+    let sig = with_params(
+        Material::Oct {
+            k: vec![1; 16].into(),
+        },
+        json!({"use": "sig"}),
+    );
     let e = err(encrypt_one(&sig, Value::Null, Serialization::Compact, b"x"));
     assert_eq!(e.kind, Kind::TypeError);
 
@@ -770,7 +778,9 @@ fn decrypt_key_checks() {
     // An oct key limited to unwrapKey is refused, as jose refuses it (it
     // judges oct keys by wrapKey/deriveKey both ways).
     let unwrap_only = with_params(
-        Material::Oct { k: vec![7; 16] },
+        Material::Oct {
+            k: vec![7; 16].into(),
+        },
         json!({"key_ops": ["unwrapKey"]}),
     );
     assert_eq!(
@@ -1273,6 +1283,7 @@ fn pending_recipients_open_with_the_cek_unwrapped_outside() {
         let opened = recipient.open(Some(&cek)).unwrap();
         assert_eq!(opened.cleartext, b"cleartext");
         assert_eq!(opened.cek, cek);
+        assert_wiped(&opened.cek);
         // a wrong CEK, one of the wrong length, or none: the same failure
         for wrong in [Some(&[0u8; 32][..]), Some(&cek[..5]), Some(&[][..]), None] {
             assert_eq!(kind(recipient.open(wrong)), Kind::JweDecryptionFailed);
@@ -1344,4 +1355,30 @@ fn pending_recipients_follow_the_key_check_and_the_general_walk() {
         )),
         Kind::JweInvalid
     );
+}
+
+#[test]
+fn derived_and_unwrapped_ceks_are_wiped_on_drop() {
+    use crate::jwa::jwe_algs::{EncAlg, KeyAlg};
+    let enc = EncAlg::from_name("A128GCM").unwrap();
+    let recipient = generated(GenerateSpec::Ec(EcCurve::P256));
+    let public = public_of(&recipient);
+    let none = Header::new();
+    // Direct ECDH-ES: the agreed key is the CEK.
+    let direct = KeyAlg::from_name("ECDH-ES").unwrap();
+    let wrapped = key_management::wrap(direct, enc, &public, &[], &none).unwrap();
+    let derived = wrapped.derived_cek.unwrap();
+    assert_wiped(&derived);
+    let cek = key_management::unwrap(direct, enc, &recipient, None, &wrapped.header).unwrap();
+    assert_wiped(&cek);
+    assert_eq!(cek, derived);
+    // Key wrapping: the unwrapped CEK is the one wrapped.
+    let kw = KeyAlg::from_name("A128KW").unwrap();
+    let kek = secret(16);
+    let sent = [7u8; 16];
+    let wrapped = key_management::wrap(kw, enc, &kek, &sent, &none).unwrap();
+    let encrypted_key = b64::encode(&wrapped.encrypted_key);
+    let cek = key_management::unwrap(kw, enc, &kek, Some(&encrypted_key), &none).unwrap();
+    assert_wiped(&cek);
+    assert_eq!(*cek, sent);
 }

@@ -2,6 +2,10 @@
 //! where aws-lc-rs has no API: RSA key checks, RSA prime recovery, RSA key
 //! generation of any size and EC scalar checks.
 //!
+//! `Bn` is the crate's one owner of `BIGNUM`s (the RSA code in `jwa` builds
+//! its keys from `Bn`s too), and it frees them with `BN_clear_free`, as any
+//! of them may hold a private value.
+//!
 //! Every `unsafe` block here calls one AWS-LC function with pointers taken
 //! from live owned values (`Bn`, `BnCtx`): never null, never freed while in
 //! use, and outputs are always fresh values distinct from the inputs, so no
@@ -14,6 +18,9 @@ use std::os::raw::c_int;
 use std::ptr::{self, NonNull};
 
 use aws_lc_sys::{BIGNUM, BN_CTX, BN_ULONG};
+use zeroize::Zeroizing;
+
+use super::material::SecretBytes;
 
 /// An AWS-LC call failed (allocation, bad argument, or a mathematical
 /// precondition such as a non-invertible element). Callers decide which jose
@@ -72,6 +79,11 @@ impl Bn {
         unsafe { borrowed_to_be(self.as_ptr()) }.unwrap_or_else(|_| vec![0])
     }
 
+    /// [`to_be`](Self::to_be) of a private value, wiped when dropped.
+    pub fn to_secret_be(&self) -> SecretBytes {
+        Zeroizing::new(self.to_be())
+    }
+
     pub fn bits(&self) -> u32 {
         // SAFETY: `self` is a valid BIGNUM; the call only reads it.
         unsafe { aws_lc_sys::BN_num_bits(self.as_ptr()) }
@@ -103,8 +115,16 @@ impl Bn {
         self.0.as_ptr()
     }
 
-    fn as_mut_ptr(&mut self) -> *mut BIGNUM {
+    /// The pointer to hand to an AWS-LC `set0` call, which takes ownership
+    /// when it succeeds; [`disown`](Self::disown) the `Bn` then.
+    pub fn as_mut_ptr(&mut self) -> *mut BIGNUM {
         self.0.as_ptr()
+    }
+
+    /// Lets go of the `BIGNUM` without freeing it, once AWS-LC owns it (a
+    /// `set0` call succeeded); the owner then frees it with the key.
+    pub fn disown(self) {
+        std::mem::forget(self);
     }
 }
 
@@ -368,6 +388,41 @@ mod tests {
         assert_eq!(shift_right(&n(40), 3).unwrap(), n(5));
         assert_eq!(n(40).low_zero_bits(), 3);
         assert!(n(1).is_one() && n(3).is_odd() && !n(4).is_odd());
+    }
+
+    #[test]
+    fn secret_bytes_round_trip() {
+        let bn = Bn::from_be(&[0, 7, 8]).unwrap();
+        let bytes = bn.to_secret_be();
+        crate::jwk::material::assert_wiped(&bytes);
+        assert_eq!(*bytes, vec![7, 8]);
+    }
+
+    /// Every `BIGNUM` the crate frees may hold a private value, so none is
+    /// freed with `BN_free`, which (unlike `BN_clear_free`, used by `Bn`)
+    /// promises no wiping: each goes through `Bn` or is handed to AWS-LC.
+    #[test]
+    fn no_bignum_is_freed_without_clearing() {
+        let unclearing = concat!("BN_", "free(");
+        let mut dirs = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src")];
+        let mut sources = 0;
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|ext| ext == "rs") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    assert!(
+                        !text.contains(unclearing),
+                        "{} frees a BIGNUM without clearing it",
+                        path.display()
+                    );
+                    sources += 1;
+                }
+            }
+        }
+        assert!(sources > 50, "only {sources} sources found");
     }
 
     #[test]

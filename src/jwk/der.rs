@@ -23,10 +23,17 @@
 //! for byte: RSA AlgorithmIdentifier parameters NULL; EC PKCS#8 holding an
 //! ECPrivateKey with `[1] publicKey` but without `[0] parameters` (the curve
 //! is already in the AlgorithmIdentifier); SEC1 with both; OKP PKCS#8 v1.
+//!
+//! Private components read, and private key DER written, are `SecretBytes`,
+//! wiped when dropped.
+
+use zeroize::Zeroizing;
 
 use crate::asn1::{self, oid, tag, Reader};
 use crate::error::{Error, Result};
-use crate::jwk::material::{pad_to, EcCurve, KeyType, Material, OkpCurve, RsaPrivate};
+use crate::jwk::material::{
+    pad_secret, pad_to, EcCurve, KeyType, Material, OkpCurve, RsaPrivate, SecretBytes,
+};
 
 /// Encodings of a private key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,7 +82,7 @@ pub fn import_public_der(der: &[u8], format: PublicFormat) -> Result<Material> {
 }
 
 /// Writes a private key as Node would export it.
-pub fn export_private_der(m: &Material, format: PrivateFormat) -> Result<Vec<u8>> {
+pub fn export_private_der(m: &Material, format: PrivateFormat) -> Result<SecretBytes> {
     if let Material::Oct { .. } = m {
         return Err(Error::type_error(SYMMETRIC_KEY));
     }
@@ -274,14 +281,14 @@ fn read_pkcs8(r: &mut Reader) -> Result<Material> {
             Ok(Material::Okp {
                 curve,
                 x,
-                d: Some(d.to_vec()),
+                d: Some(Zeroizing::new(d.to_vec())),
             })
         }
         KeyAlgorithm::Unsupported => Err(Error::not_supported(UNSUPPORTED_KEY_TYPE)),
     }
 }
 
-fn write_pkcs8(m: &Material) -> Result<Vec<u8>> {
+fn write_pkcs8(m: &Material) -> Result<SecretBytes> {
     let private_key = match m {
         Material::Rsa {
             n,
@@ -296,14 +303,14 @@ fn write_pkcs8(m: &Material) -> Result<Vec<u8>> {
         } => write_ec_private_key(*curve, d, x, y, false)?,
         Material::Okp {
             curve, d: Some(d), ..
-        } if d.len() == curve.private_len() => asn1::octet_string(d),
+        } if d.len() == curve.private_len() => Zeroizing::new(asn1::octet_string(d)),
         _ => return Err(Error::type_error(INCOMPLETE_KEY)),
     };
-    Ok(asn1::sequence(&[
+    Ok(Zeroizing::new(asn1::sequence(&[
         &asn1::small_integer(0),
         &write_key_algorithm(m),
-        &asn1::octet_string(&private_key),
-    ]))
+        &Zeroizing::new(asn1::octet_string(&private_key)),
+    ])))
 }
 
 /// `SEQUENCE { algorithm AlgorithmIdentifier, subjectPublicKey BIT STRING }`.
@@ -360,12 +367,12 @@ fn read_rsa_private_key(r: &mut Reader) -> Result<Material> {
     let n = read_positive(&mut key)?;
     let e = read_positive(&mut key)?;
     let private = RsaPrivate {
-        d: read_positive(&mut key)?,
-        p: read_positive(&mut key)?,
-        q: read_positive(&mut key)?,
-        dp: read_positive(&mut key)?,
-        dq: read_positive(&mut key)?,
-        qi: read_positive(&mut key)?,
+        d: read_secret(&mut key)?,
+        p: read_secret(&mut key)?,
+        q: read_secret(&mut key)?,
+        dp: read_secret(&mut key)?,
+        dq: read_secret(&mut key)?,
+        qi: read_secret(&mut key)?,
     };
     match version {
         0 => {}
@@ -402,18 +409,24 @@ fn read_positive(r: &mut Reader) -> Result<Vec<u8>> {
     Ok(r.read_unsigned()?.to_vec())
 }
 
-fn write_rsa_private_key(n: &[u8], e: &[u8], private: &RsaPrivate) -> Vec<u8> {
-    asn1::sequence(&[
+/// [`read_positive`] for a private component.
+fn read_secret(r: &mut Reader) -> Result<SecretBytes> {
+    read_positive(r).map(Zeroizing::new)
+}
+
+fn write_rsa_private_key(n: &[u8], e: &[u8], private: &RsaPrivate) -> SecretBytes {
+    let secret = |value: &[u8]| Zeroizing::new(asn1::integer(value));
+    Zeroizing::new(asn1::sequence(&[
         &asn1::small_integer(0),
         &asn1::integer(n),
         &asn1::integer(e),
-        &asn1::integer(&private.d),
-        &asn1::integer(&private.p),
-        &asn1::integer(&private.q),
-        &asn1::integer(&private.dp),
-        &asn1::integer(&private.dq),
-        &asn1::integer(&private.qi),
-    ])
+        &secret(&private.d),
+        &secret(&private.p),
+        &secret(&private.q),
+        &secret(&private.dp),
+        &secret(&private.dq),
+        &secret(&private.qi),
+    ]))
 }
 
 fn write_rsa_public_key(n: &[u8], e: &[u8]) -> Vec<u8> {
@@ -460,7 +473,7 @@ fn read_ec_private_key(r: &mut Reader, outer: Option<EcCurve>) -> Result<Materia
     if scalar.is_empty() {
         return Err(Error::import_failed());
     }
-    let d = pad_to(scalar, curve.coordinate_len()).ok_or_else(Error::import_failed)?;
+    let d = pad_secret(scalar, curve.coordinate_len()).ok_or_else(Error::import_failed)?;
     let (x, y) = match point {
         Some(point) => decode_ec_point(curve, point)?,
         None => (Vec::new(), Vec::new()),
@@ -481,9 +494,11 @@ fn write_ec_private_key(
     x: &[u8],
     y: &[u8],
     with_parameters: bool,
-) -> Result<Vec<u8>> {
-    let d = pad_to(d, curve.coordinate_len()).ok_or_else(|| Error::type_error(INCOMPLETE_KEY))?;
-    let mut elements = vec![asn1::small_integer(1), asn1::octet_string(&d)];
+) -> Result<SecretBytes> {
+    let d =
+        pad_secret(d, curve.coordinate_len()).ok_or_else(|| Error::type_error(INCOMPLETE_KEY))?;
+    // Wiped when dropped, as the OCTET STRING holds `d`.
+    let mut elements = Zeroizing::new(vec![asn1::small_integer(1), asn1::octet_string(&d)]);
     if with_parameters {
         elements.push(asn1::context(
             tag::CONTEXT_0,
@@ -494,7 +509,7 @@ fn write_ec_private_key(
         elements.push(asn1::context(tag::CONTEXT_1, &asn1::bit_string(&point)));
     }
     let elements: Vec<&[u8]> = elements.iter().map(Vec::as_slice).collect();
-    Ok(asn1::sequence(&elements))
+    Ok(Zeroizing::new(asn1::sequence(&elements)))
 }
 
 /// The uncompressed point `04 || x || y`; `None` when the public part is

@@ -74,9 +74,12 @@ pub fn to_pem(key: &Key, private: bool, encoding: PemEncoding) -> Result<String>
 }
 
 /// DER for a Node `KeyObject`: PKCS#8 for private keys, SPKI for public.
+/// The private key DER is the caller's to hand on; it leaves here as a plain
+/// vector (moved out of its wiping wrapper, not copied).
 pub fn to_key_object_der(key: &Key) -> Result<Vec<u8>> {
     match key.key_type() {
-        KeyType::Private => der::export_private_der(key.material(), PrivateFormat::Pkcs8),
+        KeyType::Private => der::export_private_der(key.material(), PrivateFormat::Pkcs8)
+            .map(|mut der| std::mem::take(&mut *der)),
         KeyType::Public => der::export_public_der(key.material(), PublicFormat::Spki),
         KeyType::Secret => Err(Error::type_error("secret keys have no DER form")),
     }

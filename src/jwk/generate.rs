@@ -6,9 +6,10 @@ use std::ptr::NonNull;
 use aws_lc_rs::encoding::AsBigEndian;
 use aws_lc_rs::signature::{self, EcdsaKeyPair, EcdsaSigningAlgorithm, KeyPair};
 use aws_lc_sys::{BIGNUM, RSA};
+use zeroize::Zeroizing;
 
 use super::bignum::{self, Bn, BnCtx, BnResult, Failed};
-use super::material::{pad_to, EcCurve, Material, OkpCurve, RsaPrivate};
+use super::material::{pad_secret, EcCurve, Material, OkpCurve, RsaPrivate, SecretBytes};
 use super::validate;
 use crate::error::{Error, Result};
 use crate::jwa::curve448;
@@ -57,7 +58,7 @@ fn generate_oct(bits: u32) -> Result<Material> {
     if bits == 0 || !bits.is_multiple_of(8) {
         return Err(invalid_bit_length());
     }
-    let mut k = vec![0u8; (bits / 8) as usize];
+    let mut k = Zeroizing::new(vec![0u8; (bits / 8) as usize]);
     aws_lc_rs::rand::fill(&mut k).map_err(|_| generation_failed())?;
     Ok(Material::Oct { k })
 }
@@ -67,7 +68,7 @@ fn generate_okp(curve: OkpCurve) -> Result<Material> {
         // Ed25519 and X25519 private keys are 32 uniformly random bytes;
         // the public key follows from them.
         OkpCurve::Ed25519 | OkpCurve::X25519 => {
-            let mut d = vec![0u8; curve.private_len()];
+            let mut d = Zeroizing::new(vec![0u8; curve.private_len()]);
             aws_lc_rs::rand::fill(&mut d).map_err(|_| generation_failed())?;
             let x = validate::okp_public(curve, &d).map_err(|_| generation_failed())?;
             (d, x)
@@ -95,7 +96,7 @@ fn generate_ec(curve: EcCurve) -> Result<Material> {
         .private_key()
         .as_be_bytes()
         .map_err(|_| generation_failed())?;
-    let d = pad_to(scalar.as_ref(), len).ok_or_else(generation_failed)?;
+    let d = pad_secret(scalar.as_ref(), len).ok_or_else(generation_failed)?;
     // The public key is the uncompressed SEC 1 point 04 || x || y.
     let point = pair.public_key().as_ref();
     if point.len() != 1 + 2 * len || point[0] != 4 {
@@ -180,16 +181,19 @@ fn rsa_parts(key: &RsaKey) -> BnResult<RsaParts> {
         aws_lc_sys::RSA_get0_factors(rsa, p, q);
         aws_lc_sys::RSA_get0_crt_params(rsa, dp, dq, qi);
     }
-    let mut bytes = Vec::with_capacity(parts.len());
+    // Wiped when dropped: all but the first two are private.
+    let mut bytes: Vec<SecretBytes> = Vec::with_capacity(parts.len());
     for part in parts {
         // SAFETY: each pointer is NULL or a component owned by `key`, which
         // `key` keeps alive and nobody modifies while we copy it.
-        bytes.push(unsafe { bignum::borrowed_to_be(part)? });
+        bytes.push(Zeroizing::new(unsafe { bignum::borrowed_to_be(part)? }));
     }
-    let [n, e, d, p, q, dp, dq, qi]: [Vec<u8>; 8] = bytes.try_into().map_err(|_| Failed)?;
+    let [mut n, mut e, d, p, q, dp, dq, qi]: [SecretBytes; 8] =
+        bytes.try_into().map_err(|_| Failed)?;
+    // n and e are public: moved out of their wrappers, not copied.
     Ok((
-        n,
-        e,
+        std::mem::take(&mut *n),
+        std::mem::take(&mut *e),
         RsaPrivate {
             d,
             p,
@@ -233,12 +237,12 @@ fn generate_rsa_from_primes(bits: u32) -> BnResult<RsaParts> {
         let dq = bignum::modulo(&d, &q1, &ctx)?;
         let qi = bignum::mod_inverse(&q, &p, &ctx)?;
         let private = RsaPrivate {
-            d: d.to_be(),
-            p: p.to_be(),
-            q: q.to_be(),
-            dp: dp.to_be(),
-            dq: dq.to_be(),
-            qi: qi.to_be(),
+            d: d.to_secret_be(),
+            p: p.to_secret_be(),
+            q: q.to_secret_be(),
+            dp: dp.to_secret_be(),
+            dq: dq.to_secret_be(),
+            qi: qi.to_secret_be(),
         };
         return Ok((n.to_be(), e.to_be(), private));
     }

@@ -5,6 +5,7 @@
 //! `imported` helper keeps that split.
 
 use serde_json::{Map, Value};
+use zeroize::Zeroizing;
 
 use crate::b64;
 use crate::error::{Error, Kind, Result};
@@ -65,7 +66,13 @@ pub fn from_der(
 
 /// A symmetric secret (any bytes, including none).
 pub fn from_secret(bytes: &[u8], params: &Map<String, Value>) -> Result<Key> {
-    Key::new(Material::Oct { k: bytes.to_vec() }, params, false)
+    Key::new(
+        Material::Oct {
+            k: Zeroizing::new(bytes.to_vec()),
+        },
+        params,
+        false,
+    )
 }
 
 fn imported<T>(result: Result<T>) -> Result<T> {

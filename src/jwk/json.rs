@@ -6,10 +6,11 @@
 //! `JWKImportFailed`.
 
 use serde_json::{Map, Value};
+use zeroize::Zeroizing;
 
 use crate::b64;
 use crate::error::{Error, Result};
-use crate::jwk::material::{EcCurve, Material, OkpCurve, RsaPrivate};
+use crate::jwk::material::{EcCurve, Material, OkpCurve, RsaPrivate, SecretBytes};
 use crate::jwk::rsa_primes;
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -43,7 +44,7 @@ pub fn oct_secret(jwk: &Map<String, Value>) -> Result<Option<Material>> {
     match jwk.get("k") {
         None => Ok(None),
         Some(_) => Ok(Some(Material::Oct {
-            k: member(jwk, "k")?,
+            k: secret_member(jwk, "k")?,
         })),
     }
 }
@@ -65,12 +66,12 @@ fn rsa_from_jwk(jwk: &Map<String, Value>, opts: JwkImportOptions) -> Result<Mate
     let present = crt.iter().filter(|m| is_truthy(jwk.get(**m))).count();
     let private = if present == crt.len() {
         RsaPrivate {
-            d: integer(jwk, "d")?,
-            p: integer(jwk, "p")?,
-            q: integer(jwk, "q")?,
-            dp: integer(jwk, "dp")?,
-            dq: integer(jwk, "dq")?,
-            qi: integer(jwk, "qi")?,
+            d: secret_integer(jwk, "d")?,
+            p: secret_integer(jwk, "p")?,
+            q: secret_integer(jwk, "q")?,
+            dp: secret_integer(jwk, "dp")?,
+            dq: secret_integer(jwk, "dq")?,
+            qi: secret_integer(jwk, "qi")?,
         }
     } else if present > 0 {
         return Err(Error::jwk_invalid(
@@ -80,7 +81,7 @@ fn rsa_from_jwk(jwk: &Map<String, Value>, opts: JwkImportOptions) -> Result<Mate
         rsa_primes::recover(
             &integer(jwk, "n")?,
             &integer(jwk, "e")?,
-            &integer(jwk, "d")?,
+            &secret_integer(jwk, "d")?,
         )?
     } else {
         return Err(Error::not_supported(
@@ -104,18 +105,23 @@ fn ec_from_jwk(jwk: &Map<String, Value>, opts: JwkImportOptions) -> Result<Mater
     })?;
     // JWK coordinates are fixed-length (RFC 7518 6.2.1.2); Node, and so
     // jose, refuses shorter ones, where DER imports may pad.
+    let fits = |bytes: &[u8]| bytes.len() == curve.coordinate_len();
+    let d = if is_truthy(jwk.get("d")) {
+        let d = secret_member(jwk, "d")?;
+        if !fits(&d) {
+            return Err(Error::import_failed());
+        }
+        Some(d)
+    } else {
+        None
+    };
     let fixed = |name: &str| {
         let bytes = member(jwk, name)?;
-        if bytes.len() == curve.coordinate_len() {
+        if fits(&bytes) {
             Ok(bytes)
         } else {
             Err(Error::import_failed())
         }
-    };
-    let d = if is_truthy(jwk.get("d")) {
-        Some(fixed("d")?)
-    } else {
-        None
     };
     Ok(Material::Ec {
         curve,
@@ -143,7 +149,7 @@ fn okp_from_jwk(jwk: &Map<String, Value>) -> Result<Material> {
         return Ok(Material::Okp {
             curve,
             x,
-            d: Some(member(jwk, "d")?),
+            d: Some(secret_member(jwk, "d")?),
         });
     }
     Ok(Material::Okp {
@@ -172,6 +178,11 @@ fn member(jwk: &Map<String, Value>, name: &str) -> Result<Vec<u8>> {
     b64::decode(&normalized).map_err(|_| Error::import_failed())
 }
 
+/// [`member`] of a private or secret value, wiped when dropped.
+fn secret_member(jwk: &Map<String, Value>, name: &str) -> Result<SecretBytes> {
+    member(jwk, name).map(Zeroizing::new)
+}
+
 /// An RSA integer member, normalised to no leading zero bytes.
 fn integer(jwk: &Map<String, Value>, name: &str) -> Result<Vec<u8>> {
     let bytes = member(jwk, name)?;
@@ -179,6 +190,16 @@ fn integer(jwk: &Map<String, Value>, name: &str) -> Result<Vec<u8>> {
         return Err(Error::import_failed());
     }
     Ok(crate::jwk::material::trim_integer(&bytes))
+}
+
+/// [`integer`] of a private component: the decoded member and the trimmed
+/// value are both wiped when dropped.
+fn secret_integer(jwk: &Map<String, Value>, name: &str) -> Result<SecretBytes> {
+    let bytes = secret_member(jwk, name)?;
+    if bytes.is_empty() {
+        return Err(Error::import_failed());
+    }
+    Ok(crate::jwk::material::trim_secret(&bytes))
 }
 
 /// JavaScript truthiness of a JSON value (jose tests `if (jwk.d)`).

@@ -3,8 +3,18 @@
 //! big-endian without leading zero bytes (RSA); EC coordinates and scalars are
 //! fixed-length big-endian as JWK (RFC 7518 6.2) has them; OKP values are the
 //! raw RFC 8037 encodings.
+//!
+//! Every private component and secret is a [`SecretBytes`], wiped when
+//! dropped; public components are plain vectors.
+
+use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
+
+/// Secret bytes (a private key component, an `oct` secret, a CEK or KEK, a
+/// shared secret, a decrypted key file): overwritten with zeros, spare
+/// capacity included, when dropped.
+pub type SecretBytes = Zeroizing<Vec<u8>>;
 
 /// NIST and SEC curves a `kty: "EC"` key may be on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -99,14 +109,15 @@ impl OkpCurve {
     }
 }
 
+/// The private components of an RSA key, each wiped when dropped.
 #[derive(Clone, PartialEq, Eq)]
 pub struct RsaPrivate {
-    pub d: Vec<u8>,
-    pub p: Vec<u8>,
-    pub q: Vec<u8>,
-    pub dp: Vec<u8>,
-    pub dq: Vec<u8>,
-    pub qi: Vec<u8>,
+    pub d: SecretBytes,
+    pub p: SecretBytes,
+    pub q: SecretBytes,
+    pub dp: SecretBytes,
+    pub dq: SecretBytes,
+    pub qi: SecretBytes,
 }
 
 /// The components of one key. Private parts are `Some` on private keys only.
@@ -121,15 +132,15 @@ pub enum Material {
         curve: EcCurve,
         x: Vec<u8>,
         y: Vec<u8>,
-        d: Option<Vec<u8>>,
+        d: Option<SecretBytes>,
     },
     Okp {
         curve: OkpCurve,
         x: Vec<u8>,
-        d: Option<Vec<u8>>,
+        d: Option<SecretBytes>,
     },
     Oct {
-        k: Vec<u8>,
+        k: SecretBytes,
     },
 }
 
@@ -214,21 +225,117 @@ impl Material {
 /// Strips leading zero bytes of an unsigned big-endian integer, keeping one
 /// byte for zero itself.
 pub fn trim_integer(bytes: &[u8]) -> Vec<u8> {
+    trimmed(bytes).to_vec()
+}
+
+/// [`trim_integer`] of a secret: the trimmed copy is wiped when dropped.
+pub fn trim_secret(bytes: &[u8]) -> SecretBytes {
+    Zeroizing::new(trim_integer(bytes))
+}
+
+/// The bytes of `bytes` from its first non-zero byte on (the last byte when
+/// all are zero).
+fn trimmed(bytes: &[u8]) -> &[u8] {
     let start = bytes
         .iter()
         .position(|b| *b != 0)
         .unwrap_or(bytes.len().saturating_sub(1));
-    bytes[start..].to_vec()
+    &bytes[start..]
 }
 
 /// Left-pads an unsigned big-endian value to `len` bytes; `None` when it does
-/// not fit.
+/// not fit. Writes the result in one allocation of exactly `len` bytes, with
+/// no intermediate copy, so padding a secret leaves no other copy behind.
 pub fn pad_to(bytes: &[u8], len: usize) -> Option<Vec<u8>> {
-    let trimmed = trim_integer(bytes);
+    let trimmed = trimmed(bytes);
     if trimmed.len() > len {
         return None;
     }
-    let mut out = vec![0u8; len - trimmed.len()];
-    out.extend_from_slice(&trimmed);
+    let mut out = Vec::with_capacity(len);
+    out.resize(len - trimmed.len(), 0);
+    out.extend_from_slice(trimmed);
     Some(out)
+}
+
+/// [`pad_to`] of a secret: the padded copy is wiped when dropped.
+pub fn pad_secret(bytes: &[u8], len: usize) -> Option<SecretBytes> {
+    pad_to(bytes, len).map(Zeroizing::new)
+}
+
+/// Compiles only for types that wipe themselves when dropped: tests pass
+/// the secret-holding fields and results here, so that turning one back
+/// into a plain `Vec` is a compile error.
+#[cfg(test)]
+pub(crate) fn assert_wiped<T: zeroize::ZeroizeOnDrop>(_: &T) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn secret(bytes: &[u8]) -> SecretBytes {
+        Zeroizing::new(bytes.to_vec())
+    }
+
+    #[test]
+    fn private_components_and_secrets_are_wiped_on_drop() {
+        let rsa = RsaPrivate {
+            d: secret(&[1]),
+            p: secret(&[2]),
+            q: secret(&[3]),
+            dp: secret(&[4]),
+            dq: secret(&[5]),
+            qi: secret(&[6]),
+        };
+        let RsaPrivate {
+            d,
+            p,
+            q,
+            dp,
+            dq,
+            qi,
+        } = &rsa;
+        for part in [d, p, q, dp, dq, qi] {
+            assert_wiped(part);
+        }
+        let keys = [
+            Material::Ec {
+                curve: EcCurve::P256,
+                x: vec![],
+                y: vec![],
+                d: Some(secret(&[7])),
+            },
+            Material::Okp {
+                curve: OkpCurve::X25519,
+                x: vec![],
+                d: Some(secret(&[8])),
+            },
+            Material::Oct { k: secret(&[9]) },
+        ];
+        for key in &keys {
+            match key {
+                Material::Ec { d: Some(d), .. } | Material::Okp { d: Some(d), .. } => {
+                    assert_wiped(d)
+                }
+                Material::Oct { k } => assert_wiped(k),
+                other => panic!("{other:?} has no secret"),
+            }
+        }
+        assert_wiped(&trim_secret(&[0, 1]));
+        assert_wiped(&pad_secret(&[1], 2));
+    }
+
+    #[test]
+    fn padding_and_trimming_keep_their_results() {
+        assert_eq!(trim_integer(&[0, 0, 1, 2]), vec![1, 2]);
+        assert_eq!(trim_integer(&[0, 0]), vec![0]);
+        assert_eq!(trim_integer(&[]), Vec::<u8>::new());
+        assert_eq!(*trim_secret(&[0, 3]), vec![3]);
+        assert_eq!(pad_to(&[0, 0, 1, 2], 4), Some(vec![0, 0, 1, 2]));
+        assert_eq!(pad_to(&[1, 2], 4), Some(vec![0, 0, 1, 2]));
+        assert_eq!(pad_to(&[0, 0, 0], 2), Some(vec![0, 0]));
+        assert_eq!(pad_to(&[], 3), Some(vec![0, 0, 0]));
+        assert_eq!(pad_to(&[0, 0, 0], 0), None);
+        assert_eq!(pad_to(&[1, 2, 3], 2), None);
+        assert_eq!(pad_secret(&[5], 3).as_deref(), Some(&vec![0, 0, 5]));
+    }
 }

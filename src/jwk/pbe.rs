@@ -9,6 +9,9 @@
 //!
 //! Every failure is `JWKImportFailed`: a wrong passphrase usually shows as
 //! bad padding, and nothing here should tell an attacker more than that.
+//!
+//! Decrypted key files, key files on their way to encryption and derived
+//! key bytes are held in buffers that are wiped when dropped.
 
 use std::num::NonZeroU32;
 
@@ -18,8 +21,10 @@ use aws_lc_rs::cipher::{
 };
 use aws_lc_rs::iv::FixedLength;
 use aws_lc_rs::pbkdf2;
+use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
+use crate::jwk::material::SecretBytes;
 
 /// Block ciphers encrypted keys use, always in CBC mode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,8 +73,14 @@ impl Cipher {
     }
 }
 
-/// Decrypts and strips PKCS#7 padding.
-pub fn cbc_decrypt(cipher: Cipher, key: &[u8], iv: &[u8], ciphertext: &[u8]) -> Result<Vec<u8>> {
+/// Decrypts and strips PKCS#7 padding, in one buffer that is wiped when
+/// dropped.
+pub fn cbc_decrypt(
+    cipher: Cipher,
+    key: &[u8],
+    iv: &[u8],
+    ciphertext: &[u8],
+) -> Result<SecretBytes> {
     if key.len() != cipher.key_len()
         || iv.len() != cipher.iv_len()
         || ciphertext.is_empty()
@@ -84,14 +95,19 @@ pub fn cbc_decrypt(cipher: Cipher, key: &[u8], iv: &[u8], ciphertext: &[u8]) -> 
     let key = UnboundCipherKey::new(algorithm, key)
         .and_then(PaddedBlockDecryptingKey::cbc_pkcs7)
         .map_err(|_| Error::import_failed())?;
-    let mut buffer = ciphertext.to_vec();
-    let plaintext = key
+    let mut buffer = Zeroizing::new(ciphertext.to_vec());
+    // The plaintext is the start of the buffer.
+    let len = key
         .decrypt(&mut buffer, DecryptionContext::Iv128(FixedLength::from(iv)))
-        .map_err(|_| Error::import_failed())?;
-    Ok(plaintext.to_vec())
+        .map_err(|_| Error::import_failed())?
+        .len();
+    buffer.truncate(len);
+    Ok(buffer)
 }
 
-/// Pads (PKCS#7) and encrypts with AES-CBC.
+/// Pads (PKCS#7) and encrypts with AES-CBC. The plaintext (a private key)
+/// is copied into a buffer with room for the padding, so that no
+/// reallocation leaves a copy behind, and wiped if encryption fails.
 pub fn cbc_encrypt(cipher: Cipher, key: &[u8], iv: &[u8], plaintext: &[u8]) -> Result<Vec<u8>> {
     let algorithm = cipher
         .aes()
@@ -102,13 +118,18 @@ pub fn cbc_encrypt(cipher: Cipher, key: &[u8], iv: &[u8], plaintext: &[u8]) -> R
     let key = UnboundCipherKey::new(algorithm, key)
         .and_then(PaddedBlockEncryptingKey::cbc_pkcs7)
         .map_err(|_| Error::type_error("invalid key length"))?;
-    let mut buffer = plaintext.to_vec();
-    key.less_safe_encrypt(&mut buffer, EncryptionContext::Iv128(FixedLength::from(iv)))
-        .map_err(|_| Error::type_error("encryption failed"))?;
-    Ok(buffer)
+    let mut buffer = Zeroizing::new(Vec::with_capacity(plaintext.len() + 16));
+    buffer.extend_from_slice(plaintext);
+    key.less_safe_encrypt(
+        &mut *buffer,
+        EncryptionContext::Iv128(FixedLength::from(iv)),
+    )
+    .map_err(|_| Error::type_error("encryption failed"))?;
+    // Ciphertext now: handed over without a copy.
+    Ok(std::mem::take(&mut *buffer))
 }
 
-fn des_ede3_cbc_decrypt(key: &[u8], iv: &[u8], ciphertext: &[u8]) -> Result<Vec<u8>> {
+fn des_ede3_cbc_decrypt(key: &[u8], iv: &[u8], ciphertext: &[u8]) -> Result<SecretBytes> {
     use aws_lc_sys::{
         EVP_CIPHER_CTX_free, EVP_CIPHER_CTX_new, EVP_DecryptFinal_ex, EVP_DecryptInit_ex,
         EVP_DecryptUpdate, EVP_des_ede3_cbc,
@@ -117,7 +138,7 @@ fn des_ede3_cbc_decrypt(key: &[u8], iv: &[u8], ciphertext: &[u8]) -> Result<Vec<
     let in_len =
         std::os::raw::c_int::try_from(ciphertext.len()).map_err(|_| Error::import_failed())?;
     // Update writes at most the input length; Final at most one block more.
-    let mut out = vec![0u8; ciphertext.len() + 8];
+    let mut out = Zeroizing::new(vec![0u8; ciphertext.len() + 8]);
     let mut written: std::os::raw::c_int = 0;
     let mut last: std::os::raw::c_int = 0;
     // SAFETY: the context is freed on every path; key and IV are exactly as
@@ -269,13 +290,14 @@ pub fn scrypt(
 
 /// OpenSSL's `EVP_BytesToKey` with MD5 and one iteration, the key derivation
 /// of legacy PEM encryption: `D_i = MD5(D_{i-1} || passphrase || salt)`,
-/// concatenated until `out` is full.
+/// concatenated until `out` is full. The intermediate blocks (key bytes)
+/// and inputs (the passphrase) are wiped when dropped.
 pub fn evp_bytes_to_key_md5(passphrase: &[u8], salt: &[u8], out: &mut [u8]) {
-    let mut previous: Vec<u8> = Vec::new();
+    let mut previous: SecretBytes = Zeroizing::new(Vec::new());
     let mut filled = 0;
     while filled < out.len() {
-        let input = [&previous[..], passphrase, salt].concat();
-        let mut digest = [0u8; 16];
+        let input = Zeroizing::new([&previous[..], passphrase, salt].concat());
+        let mut digest = Zeroizing::new([0u8; 16]);
         // SAFETY: MD5 reads `input.len()` bytes and writes 16 into `digest`.
         unsafe {
             aws_lc_sys::MD5(input.as_ptr(), input.len(), digest.as_mut_ptr());
@@ -283,7 +305,7 @@ pub fn evp_bytes_to_key_md5(passphrase: &[u8], salt: &[u8], out: &mut [u8]) {
         let take = digest.len().min(out.len() - filled);
         out[filled..filled + take].copy_from_slice(&digest[..take]);
         filled += take;
-        previous = digest.to_vec();
+        previous = Zeroizing::new(digest.to_vec());
     }
 }
 
@@ -353,12 +375,12 @@ mod tests {
                 let ciphertext = cbc_encrypt(cipher, &key, &iv, &plaintext).unwrap();
                 assert_eq!(ciphertext.len(), (len / 16 + 1) * 16);
                 assert_eq!(
-                    cbc_decrypt(cipher, &key, &iv, &ciphertext).unwrap(),
+                    *cbc_decrypt(cipher, &key, &iv, &ciphertext).unwrap(),
                     plaintext
                 );
                 let wrong_key = vec![8u8; cipher.key_len()];
                 if let Ok(garbage) = cbc_decrypt(cipher, &wrong_key, &iv, &ciphertext) {
-                    assert_ne!(garbage, plaintext);
+                    assert_ne!(*garbage, plaintext);
                 }
                 assert!(cbc_decrypt(cipher, &key, &iv, &ciphertext[1..]).is_err());
             }

@@ -18,10 +18,12 @@
 //! Material from private keys may lack its public part; see
 //! [`crate::jwk::der`] for that contract.
 
+use zeroize::Zeroizing;
+
 use crate::asn1::Reader;
 use crate::error::{Error, Result};
 use crate::jwk::der::{import_private_der, import_public_der, PrivateFormat, PublicFormat};
-use crate::jwk::material::Material;
+use crate::jwk::material::{Material, SecretBytes};
 use crate::jwk::{pem, pem_legacy, pkcs8_encrypted, x509};
 
 /// An imported PEM key; `certificate` is the DER of a `CERTIFICATE` input.
@@ -33,8 +35,9 @@ pub struct Imported {
 
 pub fn import_pem(text: &str, passphrase: Option<&[u8]>) -> Result<Imported> {
     let (block, headers) = pem::parse_pem_with_headers(text)?;
-    let der = if headers.is_empty() {
-        block.der
+    // Usually a private key: wiped when dropped (moved in, not copied).
+    let mut der: SecretBytes = if headers.is_empty() {
+        Zeroizing::new(block.der)
     } else if pem_legacy::is_encrypted(&headers) {
         let passphrase = passphrase.ok_or_else(Error::import_failed)?;
         pem_legacy::decrypt(&headers, &block.der, passphrase)?
@@ -61,7 +64,8 @@ pub fn import_pem(text: &str, passphrase: Option<&[u8]>) -> Result<Imported> {
         "RSA PUBLIC KEY" => key(import_public_der(&der, PublicFormat::Pkcs1)?),
         "CERTIFICATE" => Ok(Imported {
             material: x509::certificate_public_key(&der)?,
-            certificate: Some(der),
+            // Public: moved out of the wrapper, not copied.
+            certificate: Some(std::mem::take(&mut *der)),
         }),
         "DSA PRIVATE KEY" => {
             // Only well-formed DER is a DSA key Node would have read.

@@ -10,7 +10,10 @@
 //! Node writes this for `type: 'pkcs1'` or `'sec1'` PEM export with a
 //! `cipher`. Read: AES-128/192/256-CBC and DES-EDE3-CBC; written: AES only.
 
+use zeroize::Zeroizing;
+
 use crate::error::{Error, Result};
+use crate::jwk::material::SecretBytes;
 use crate::jwk::pbe::{self, Cipher};
 use crate::jwk::pem::{encode_pem_with_headers, PemHeader};
 
@@ -22,11 +25,12 @@ pub fn is_encrypted(headers: &[PemHeader]) -> bool {
     header(headers, "Proc-Type").is_some()
 }
 
-/// Decrypts the body of a legacy encrypted PEM block. A wrong passphrase,
-/// bad headers or a body that does not decrypt to a DER SEQUENCE are
+/// Decrypts the body of a legacy encrypted PEM block; the key DER comes back
+/// wiped when dropped (as is the derived key). A wrong passphrase, bad
+/// headers or a body that does not decrypt to a DER SEQUENCE are
 /// `JWKImportFailed`; a cipher other than the ones above is
 /// `JOSENotSupported`.
-pub fn decrypt(headers: &[PemHeader], body: &[u8], passphrase: &[u8]) -> Result<Vec<u8>> {
+pub fn decrypt(headers: &[PemHeader], body: &[u8], passphrase: &[u8]) -> Result<SecretBytes> {
     if header(headers, "Proc-Type") != Some("4,ENCRYPTED") {
         return Err(Error::import_failed());
     }
@@ -44,7 +48,7 @@ pub fn decrypt(headers: &[PemHeader], body: &[u8], passphrase: &[u8]) -> Result<
     if iv.len() != cipher.iv_len() {
         return Err(Error::import_failed());
     }
-    let mut key = vec![0u8; cipher.key_len()];
+    let mut key = Zeroizing::new(vec![0u8; cipher.key_len()]);
     pbe::evp_bytes_to_key_md5(
         passphrase,
         iv.get(..8).ok_or_else(Error::import_failed)?,
@@ -62,7 +66,7 @@ pub fn decrypt(headers: &[PemHeader], body: &[u8], passphrase: &[u8]) -> Result<
 pub fn encrypt_pem(label: &str, der: &[u8], passphrase: &[u8], cipher: &str) -> Result<String> {
     let cipher = Cipher::for_writing(cipher).ok_or_else(|| Error::type_error("Unknown cipher"))?;
     let iv = pbe::random(cipher.iv_len())?;
-    let mut key = vec![0u8; cipher.key_len()];
+    let mut key = Zeroizing::new(vec![0u8; cipher.key_len()]);
     pbe::evp_bytes_to_key_md5(passphrase, iv.get(..8).unwrap_or_default(), &mut key);
     let ciphertext = pbe::cbc_encrypt(cipher, &key, &iv, der)?;
     let name = match cipher {
@@ -145,5 +149,37 @@ mod tests {
             Kind::NotSupported
         );
         assert_eq!(failed(vec![]), Kind::JwkImportFailed);
+    }
+}
+
+#[cfg(test)]
+mod wiping_tests {
+    use super::*;
+    use crate::jwk::der::{export_private_der, import_private_der, PrivateFormat};
+    use crate::jwk::generate::{generate, GenerateSpec};
+    use crate::jwk::material::{assert_wiped, EcCurve};
+    use crate::jwk::{pem, pem_import, pkcs8_encrypted};
+
+    #[test]
+    fn decrypted_and_exported_key_files_are_wiped_on_drop() {
+        let material = generate(GenerateSpec::Ec(EcCurve::P256)).unwrap();
+        let pkcs8 = export_private_der(&material, PrivateFormat::Pkcs8).unwrap();
+        assert_wiped(&pkcs8);
+        let sealed = pkcs8_encrypted::encrypt(&pkcs8, b"pw", "aes-256-cbc").unwrap();
+        let opened = pkcs8_encrypted::decrypt(&sealed, b"pw").unwrap();
+        assert_wiped(&opened);
+        assert_eq!(opened, pkcs8);
+
+        let sec1 = export_private_der(&material, PrivateFormat::Sec1).unwrap();
+        assert_wiped(&sec1);
+        let text = encrypt_pem("EC PRIVATE KEY", &sec1, b"pw", "aes-128-cbc").unwrap();
+        let (block, headers) = pem::parse_pem_with_headers(&text).unwrap();
+        let opened = decrypt(&headers, &block.der, b"pw").unwrap();
+        assert_wiped(&opened);
+        assert_eq!(opened, sec1);
+
+        // Both import back to the same key.
+        let imported = pem_import::import_pem(&text, Some(b"pw")).unwrap();
+        assert!(imported.material == import_private_der(&sec1, PrivateFormat::Sec1).unwrap());
     }
 }

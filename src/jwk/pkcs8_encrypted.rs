@@ -13,8 +13,11 @@
 //! (OpenSSL 3.0, which Node 20 bundles, uses 8; 3.2 and later use 16, the
 //! NIST SP 800-132 minimum). The structure is otherwise identical.
 
+use zeroize::Zeroizing;
+
 use crate::asn1::{self, oid, Reader};
 use crate::error::{Error, Result};
+use crate::jwk::material::SecretBytes;
 use crate::jwk::pbe::{self, Cipher, Prf};
 
 const UNSUPPORTED_SCHEME: &str = "unsupported key encryption algorithm";
@@ -24,11 +27,12 @@ const WRITE_ITERATIONS: u64 = 2048;
 const WRITE_SALT_LEN: usize = 16;
 
 /// Decrypts an EncryptedPrivateKeyInfo and returns the PKCS#8 PrivateKeyInfo
-/// DER inside. A wrong passphrase is `JWKImportFailed`, as is any malformed
-/// input, including a decryption that does not yield a DER SEQUENCE.
-pub fn decrypt(epki_der: &[u8], passphrase: &[u8]) -> Result<Vec<u8>> {
+/// DER inside, wiped when dropped (as is the derived key). A wrong
+/// passphrase is `JWKImportFailed`, as is any malformed input, including a
+/// decryption that does not yield a DER SEQUENCE.
+pub fn decrypt(epki_der: &[u8], passphrase: &[u8]) -> Result<SecretBytes> {
     let (scheme, ciphertext) = Reader::parse_all(epki_der, read_encrypted_private_key_info)?;
-    let mut key = vec![0u8; scheme.cipher.key_len()];
+    let mut key = Zeroizing::new(vec![0u8; scheme.cipher.key_len()]);
     match scheme.kdf {
         Kdf::Pbkdf2 {
             salt,
@@ -51,7 +55,7 @@ pub fn encrypt(pkcs8_der: &[u8], passphrase: &[u8], cipher: &str) -> Result<Vec<
     let cipher = Cipher::for_writing(cipher).ok_or_else(|| Error::type_error("Unknown cipher"))?;
     let salt = pbe::random(WRITE_SALT_LEN)?;
     let iv = pbe::random(cipher.iv_len())?;
-    let mut key = vec![0u8; cipher.key_len()];
+    let mut key = Zeroizing::new(vec![0u8; cipher.key_len()]);
     pbe::pbkdf2(Prf::Sha256, passphrase, &salt, WRITE_ITERATIONS, &mut key)?;
     let ciphertext = pbe::cbc_encrypt(cipher, &key, &iv, pkcs8_der)?;
 

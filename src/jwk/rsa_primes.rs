@@ -71,12 +71,12 @@ fn complete(n: &Bn, e: &Bn, d: &Bn) -> BnResult<Option<RsaPrivate>> {
     let dq = bignum::modulo(d, &bignum::sub_one(&q)?, &ctx)?;
     let qi = bignum::mod_inverse(&q, &p, &ctx)?;
     Ok(Some(RsaPrivate {
-        d: d.to_be(),
-        p: p.to_be(),
-        q: q.to_be(),
-        dp: dp.to_be(),
-        dq: dq.to_be(),
-        qi: qi.to_be(),
+        d: d.to_secret_be(),
+        p: p.to_secret_be(),
+        q: q.to_secret_be(),
+        dp: dp.to_secret_be(),
+        dq: dq.to_secret_be(),
+        qi: qi.to_secret_be(),
     }))
 }
 
@@ -189,7 +189,7 @@ mod tests {
             ("dq", &recovered.dq),
             ("qi", &recovered.qi),
         ] {
-            assert_eq!(&field(jose, name), ours, "{name}");
+            assert_eq!(&field(jose, name), &**ours, "{name}");
         }
         assert!(Bn::from_be(&recovered.p).unwrap() > Bn::from_be(&recovered.q).unwrap());
     }
@@ -245,14 +245,17 @@ mod tests {
     fn recovers_the_smallest_keys() {
         // n = 15, e = d = 3: 3·3 − 1 = 8 is a multiple of λ(15) = 4.
         let key = recover(&[15], &[3], &[3]).unwrap();
-        assert_eq!((key.p, key.q), (vec![5], vec![3]));
+        assert_eq!((&*key.p, &*key.q), (&vec![5], &vec![3]));
     }
 
     #[test]
     fn recovers_a_tiny_textbook_key() {
         // p = 61, q = 53, n = 3233, e = 17, d = 413 (d mod λ(n) = 780).
         let key = recover(&[0x0c, 0xa1], &[17], &[0x01, 0x9d]).unwrap();
-        assert_eq!((key.p, key.q), (vec![61], vec![53]));
-        assert_eq!((key.dp, key.dq, key.qi), (vec![53], vec![49], vec![38]));
+        assert_eq!((&*key.p, &*key.q), (&vec![61], &vec![53]));
+        assert_eq!(
+            (&*key.dp, &*key.dq, &*key.qi),
+            (&vec![53], &vec![49], &vec![38])
+        );
     }
 }

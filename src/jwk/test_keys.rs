@@ -21,12 +21,12 @@ pub(crate) fn field(v: &Value, name: &str) -> Vec<u8> {
 pub(crate) fn node_rsa() -> (Vec<u8>, Vec<u8>, RsaPrivate) {
     let jwk = &fixtures()["rsa"];
     let private = RsaPrivate {
-        d: field(jwk, "d"),
-        p: field(jwk, "p"),
-        q: field(jwk, "q"),
-        dp: field(jwk, "dp"),
-        dq: field(jwk, "dq"),
-        qi: field(jwk, "qi"),
+        d: field(jwk, "d").into(),
+        p: field(jwk, "p").into(),
+        q: field(jwk, "q").into(),
+        dp: field(jwk, "dp").into(),
+        dq: field(jwk, "dq").into(),
+        qi: field(jwk, "qi").into(),
     };
     (field(jwk, "n"), field(jwk, "e"), private)
 }

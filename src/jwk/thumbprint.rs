@@ -1,15 +1,17 @@
 //! RFC 7638 JWK thumbprints and the x5t / x5t#S256 certificate thumbprints.
 
 use aws_lc_rs::digest;
+use zeroize::Zeroizing;
 
 use crate::b64;
 use crate::jwk::material::Material;
 
 /// The RFC 7638 thumbprint: SHA-256 over the required members, sorted, with
 /// no whitespace. `crv` is the name the key shows (`P-256K` on the legacy
-/// entry point, as jose 1.x hashed it).
+/// entry point, as jose 1.x hashed it). For an `oct` key the hashed text
+/// holds the secret, so it is wiped when dropped.
 pub fn jwk_thumbprint(m: &Material, crv_name: Option<&str>) -> String {
-    let canonical = match m {
+    let canonical = Zeroizing::new(match m {
         Material::Rsa { n, e, .. } => format!(
             r#"{{"e":"{}","kty":"RSA","n":"{}"}}"#,
             b64::encode(e),
@@ -26,8 +28,17 @@ pub fn jwk_thumbprint(m: &Material, crv_name: Option<&str>) -> String {
             curve.name(),
             b64::encode(x)
         ),
-        Material::Oct { k } => format!(r#"{{"k":"{}","kty":"oct"}}"#, b64::encode(k)),
-    };
+        Material::Oct { k } => {
+            // Built in one allocation, with no separate base64 copy of `k`.
+            let (open, close) = (r#"{"k":""#, r#"","kty":"oct"}"#);
+            let mut text =
+                String::with_capacity(open.len() + k.len().div_ceil(3) * 4 + close.len());
+            text.push_str(open);
+            b64::encode_onto(k, &mut text);
+            text.push_str(close);
+            text
+        }
+    });
     b64::encode(digest::digest(&digest::SHA256, canonical.as_bytes()).as_ref())
 }
 
@@ -57,6 +68,27 @@ mod tests {
         assert_eq!(
             jwk_thumbprint(&m, None),
             "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs"
+        );
+    }
+
+    /// The `oct` text is built in place (to leave no copy of `k` behind);
+    /// it must hash as the RFC 7638 members would, whatever `k`'s length.
+    #[test]
+    fn oct_thumbprint_hashes_the_canonical_members() {
+        for len in [0, 1, 2, 3, 32, 64, 65] {
+            let k: Vec<u8> = (0..len).map(|i| i as u8).collect();
+            let canonical = format!(r#"{{"k":"{}","kty":"oct"}}"#, b64::encode(&k));
+            let expected =
+                b64::encode(digest::digest(&digest::SHA256, canonical.as_bytes()).as_ref());
+            let m = Material::Oct { k: k.into() };
+            assert_eq!(jwk_thumbprint(&m, None), expected, "{len}");
+        }
+        // The text written out by hand, so its layout is checked too.
+        let k = b64::decode("hJtXIZ2uSN5kbQfbtTNWbpdmhkV8FJG-Onbc6mxCcYg").unwrap();
+        let canonical = r#"{"k":"hJtXIZ2uSN5kbQfbtTNWbpdmhkV8FJG-Onbc6mxCcYg","kty":"oct"}"#;
+        assert_eq!(
+            jwk_thumbprint(&Material::Oct { k: k.into() }, None),
+            b64::encode(digest::digest(&digest::SHA256, canonical.as_bytes()).as_ref())
         );
     }
 }

@@ -19,7 +19,10 @@ use aws_lc_rs::signature::{Ed25519KeyPair, KeyPair};
 
 use super::bignum::{Bn, BnResult};
 use super::ec_point;
-use super::material::{pad_to, trim_integer, EcCurve, Material, OkpCurve, RsaPrivate};
+use super::material::{
+    pad_secret, pad_to, trim_integer, trim_secret, EcCurve, Material, OkpCurve, RsaPrivate,
+    SecretBytes,
+};
 use crate::error::{Error, Result};
 use crate::jwa::curve448;
 
@@ -62,12 +65,12 @@ fn finish_rsa_private(n: &[u8], e: &[u8], key: RsaPrivate) -> Result<RsaPrivate>
         return Err(Error::import_failed());
     }
     let key = RsaPrivate {
-        d: trim_integer(&key.d),
-        p: trim_integer(&key.p),
-        q: trim_integer(&key.q),
-        dp: trim_integer(&key.dp),
-        dq: trim_integer(&key.dq),
-        qi: trim_integer(&key.qi),
+        d: trim_secret(&key.d),
+        p: trim_secret(&key.p),
+        q: trim_secret(&key.q),
+        dp: trim_secret(&key.dp),
+        dq: trim_secret(&key.dq),
+        qi: trim_secret(&key.qi),
     };
     match rsa_private_is_consistent(n, e, &key) {
         Ok(true) => Ok(key),
@@ -116,9 +119,14 @@ pub(crate) fn rsa_private_is_consistent(n: &[u8], e: &[u8], key: &RsaPrivate) ->
     Ok(true)
 }
 
-fn finish_ec(curve: EcCurve, x: Vec<u8>, y: Vec<u8>, d: Option<Vec<u8>>) -> Result<Material> {
+fn finish_ec(curve: EcCurve, x: Vec<u8>, y: Vec<u8>, d: Option<SecretBytes>) -> Result<Material> {
     let len = curve.coordinate_len();
-    let d = d.map(|d| fixed_length(&d, len)).transpose()?;
+    let d = d
+        .map(|d| {
+            check_length(&d, len)?;
+            pad_secret(&d, len).ok_or_else(Error::import_failed)
+        })
+        .transpose()?;
     let derived = match &d {
         Some(d) => Some(
             ec_point::public_from_private(curve, d)
@@ -148,13 +156,19 @@ fn finish_ec(curve: EcCurve, x: Vec<u8>, y: Vec<u8>, d: Option<Vec<u8>>) -> Resu
 /// An EC coordinate or scalar as exactly `len` big-endian bytes: shorter
 /// values are left-padded, longer ones (and empty ones) refused.
 fn fixed_length(value: &[u8], len: usize) -> Result<Vec<u8>> {
-    if value.is_empty() || value.len() > len {
-        return Err(Error::import_failed());
-    }
+    check_length(value, len)?;
     pad_to(value, len).ok_or_else(Error::import_failed)
 }
 
-fn finish_okp(curve: OkpCurve, x: Vec<u8>, d: Option<Vec<u8>>) -> Result<Material> {
+/// What [`fixed_length`] refuses: empty values and ones longer than `len`.
+fn check_length(value: &[u8], len: usize) -> Result<()> {
+    if value.is_empty() || value.len() > len {
+        return Err(Error::import_failed());
+    }
+    Ok(())
+}
+
+fn finish_okp(curve: OkpCurve, x: Vec<u8>, d: Option<SecretBytes>) -> Result<Material> {
     let Some(d) = d else {
         // Like Node, any string of the right length is a public key: the
         // point is only decoded when it is used.

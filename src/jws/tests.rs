@@ -324,7 +324,10 @@ fn rfc7520_4_8_multiple_signatures() {
 fn general_errors_follow_jose() {
     let c = case("4.8");
     let expected = &c["output"]["json"];
-    let stranger = Signer::new(&crate::jwk::material::Material::Oct { k: vec![1; 32] }).unwrap();
+    let stranger = Signer::new(&crate::jwk::material::Material::Oct {
+        k: vec![1; 32].into(),
+    })
+    .unwrap();
     // One key that verifies none: the HMAC signature fails, the others
     // cannot be checked with an oct key; verification failure wins.
     let err = err_of(verify_with(JwsInput::Json(expected), &stranger, &[]));
@@ -355,7 +358,9 @@ fn general_errors_follow_jose() {
 fn jose_shapes_reproduced() {
     let f = jose_fixtures();
     let key = Signer::new(&crate::jwk::material::Material::Oct {
-        k: b64::decode("hJtXIZ2uSN5kbQfbtTNWbpdmhkV8FJG-Onbc6mxCcYg").unwrap(),
+        k: b64::decode("hJtXIZ2uSN5kbQfbtTNWbpdmhkV8FJG-Onbc6mxCcYg")
+            .unwrap()
+            .into(),
     })
     .unwrap();
 
@@ -423,7 +428,10 @@ fn jose_shapes_reproduced() {
 
 #[test]
 fn signing_errors_in_jose_words() {
-    let key = Signer::new(&crate::jwk::material::Material::Oct { k: vec![3; 32] }).unwrap();
+    let key = Signer::new(&crate::jwk::material::Material::Oct {
+        k: vec![3; 32].into(),
+    })
+    .unwrap();
     let hs = || Some(obj(json!({ "alg": "HS256" })));
     let cases: Vec<(Vec<Recipient<'_>>, Serialization, Kind, &str)> = vec![
         (vec![], Serialization::General, Kind::JwsInvalid, "missing recipients"),
@@ -524,7 +532,10 @@ fn signing_errors_in_jose_words() {
 #[test]
 fn crit_extension_in_unprotected_header_counts_when_signing() {
     // jose: a critical extension may sit in the unprotected header.
-    let key = Signer::new(&crate::jwk::material::Material::Oct { k: vec![3; 32] }).unwrap();
+    let key = Signer::new(&crate::jwk::material::Material::Oct {
+        k: vec![3; 32].into(),
+    })
+    .unwrap();
     let signed = sign(
         b"ab",
         one(
@@ -545,7 +556,10 @@ fn crit_extension_in_unprotected_header_counts_when_signing() {
 
 #[test]
 fn b64_false_without_crit_is_ignored() {
-    let key = Signer::new(&crate::jwk::material::Material::Oct { k: vec![3; 32] }).unwrap();
+    let key = Signer::new(&crate::jwk::material::Material::Oct {
+        k: vec![3; 32].into(),
+    })
+    .unwrap();
     let signed = sign(
         b"a.b",
         one(
@@ -573,7 +587,10 @@ fn hs256_compact(key: &Signer, protected: &Value, payload_segment: &str) -> Stri
 
 #[test]
 fn verification_errors_in_jose_words() {
-    let key = Signer::new(&crate::jwk::material::Material::Oct { k: vec![9; 32] }).unwrap();
+    let key = Signer::new(&crate::jwk::material::Material::Oct {
+        k: vec![9; 32].into(),
+    })
+    .unwrap();
     let good = hs256_compact(&key, &json!({ "alg": "HS256" }), "eyJzdWIiOiJKb2huIERvZSJ9");
     let (head, sig) = good.rsplit_once('.').unwrap();
     let mut flipped = b64::decode(sig).unwrap();
@@ -721,7 +738,10 @@ fn verification_errors_in_jose_words() {
 
 #[test]
 fn algorithm_allowlist_and_candidate_selection() {
-    let key = Signer::new(&crate::jwk::material::Material::Oct { k: vec![9; 32] }).unwrap();
+    let key = Signer::new(&crate::jwk::material::Material::Oct {
+        k: vec![9; 32].into(),
+    })
+    .unwrap();
     let jws = hs256_compact(&key, &json!({ "alg": "HS256", "kid": "k1" }), "YWI");
     let input = JwsInput::Compact(&jws);
 
@@ -763,7 +783,10 @@ fn algorithm_allowlist_and_candidate_selection() {
 
     // Several candidates: the right one anywhere in the list verifies;
     // with none right, verification failure wins over key-support errors.
-    let other = Signer::new(&crate::jwk::material::Material::Oct { k: vec![8; 32] }).unwrap();
+    let other = Signer::new(&crate::jwk::material::Material::Oct {
+        k: vec![8; 32].into(),
+    })
+    .unwrap();
     let ec = signer(&jose_fixtures()["keys"]["p256"]);
     let v = verify(input, &VerifyOptions::default(), |_, _| {
         Ok(vec![&ec, &other, &key])
@@ -782,7 +805,10 @@ fn algorithm_allowlist_and_candidate_selection() {
 
 #[test]
 fn json_input_shapes() {
-    let key = Signer::new(&crate::jwk::material::Material::Oct { k: vec![9; 32] }).unwrap();
+    let key = Signer::new(&crate::jwk::material::Material::Oct {
+        k: vec![9; 32].into(),
+    })
+    .unwrap();
     let jws = hs256_compact(&key, &json!({ "alg": "HS256" }), "YWI");
     let parts: Vec<&str> = jws.split('.').collect();
     let flat = json!({ "payload": parts[1], "protected": parts[0], "signature": parts[2] });
@@ -851,7 +877,10 @@ fn unsecured_jws_round_trips_with_the_none_key() {
         b"ab"
     );
     // Any other key refuses `none`.
-    let key = Signer::new(&crate::jwk::material::Material::Oct { k: vec![9; 32] }).unwrap();
+    let key = Signer::new(&crate::jwk::material::Material::Oct {
+        k: vec![9; 32].into(),
+    })
+    .unwrap();
     let err = err_of(verify_with(
         JwsInput::Compact("eyJhbGciOiJub25lIn0.YWI."),
         &key,

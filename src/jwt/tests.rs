@@ -15,7 +15,10 @@ const NOW_MS: f64 = 1_546_300_800_000.0;
 const NOW: i64 = 1_546_300_800;
 
 fn secret() -> Signer {
-    Signer::new(&Material::Oct { k: vec![42; 32] }).unwrap()
+    Signer::new(&Material::Oct {
+        k: vec![42; 32].into(),
+    })
+    .unwrap()
 }
 
 fn token_with(header: Value, payload: Value) -> String {

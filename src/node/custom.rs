@@ -556,10 +556,11 @@ pub fn jwe_decrypt_prepare(
     })
 }
 
-fn decrypted_to_js(out: jwe::Decrypted<()>) -> JweDecrypted {
+fn decrypted_to_js(mut out: jwe::Decrypted<()>) -> JweDecrypted {
     JweDecrypted {
         cleartext: out.cleartext.into(),
-        cek: out.cek.into(),
+        // Handed to JavaScript: moved out of its wiping wrapper.
+        cek: std::mem::take(&mut *out.cek).into(),
         enc: out.enc.to_owned(),
         key_index: None,
         protected: json_text(out.protected),
@@ -598,7 +599,8 @@ pub struct JweUnwrapPending {
 /// Decrypting one recipient's content with the CEK a custom key gave.
 pub struct OpenJob {
     recipient: PendingRecipient,
-    cek: Option<Vec<u8>>,
+    /// The CEK the key's `unwrapKey` returned, wiped when the job drops.
+    cek: Option<zeroize::Zeroizing<Vec<u8>>>,
 }
 
 impl Job for OpenJob {
@@ -606,7 +608,7 @@ impl Job for OpenJob {
     type JsValue = JweDecrypted;
 
     fn run(&self) -> Result<jwe::Decrypted<()>> {
-        self.recipient.open(self.cek.as_deref())
+        self.recipient.open(self.cek.as_deref().map(Vec::as_slice))
     }
 
     fn finish(&self, out: jwe::Decrypted<()>) -> JweDecrypted {
@@ -645,7 +647,7 @@ impl JweUnwrapPending {
     fn open_job(&self, cek: Option<Buffer>) -> OpenJob {
         OpenJob {
             recipient: self.recipient.clone(),
-            cek: cek.map(|c| c.to_vec()),
+            cek: cek.map(|c| zeroize::Zeroizing::new(c.to_vec())),
         }
     }
 }

@@ -358,11 +358,13 @@ impl Job for DecryptJob {
             max_pbes2_count: self.max_pbes2_count,
             max_inflated_size: self.max_inflated_size,
         };
-        let out = jwe::decrypt(input, &options, |q| self.candidates(q))?;
+        let mut out = jwe::decrypt(input, &options, |q| self.candidates(q))?;
         let text = |h: Option<Header>| h.map(|h| serde_json::Value::Object(h).to_string());
         Ok(DecryptOutput {
             cleartext: out.cleartext,
-            cek: out.cek,
+            // Handed to JavaScript (jose's `complete` result): moved out of
+            // its wiping wrapper, not copied.
+            cek: std::mem::take(&mut *out.cek),
             enc: out.enc,
             key_index: out.key.index,
             protected: text(out.protected),

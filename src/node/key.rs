@@ -130,7 +130,7 @@ impl NativeKey {
     #[napi]
     pub fn secret_bytes(&self) -> napi::Result<Buffer> {
         match self.inner.material() {
-            Material::Oct { k } => Ok(Buffer::from(k.clone())),
+            Material::Oct { k } => Ok(Buffer::from(k.to_vec())),
             _ => Err(to_napi(crate::error::Error::type_error("not a secret key"))),
         }
     }
@@ -314,7 +314,9 @@ pub fn generate_key_async(
 #[napi]
 pub fn reference_key_params(params_json: String) -> napi::Result<String> {
     let params = object_from_json(&params_json)?;
-    let empty = Material::Oct { k: Vec::new() };
+    let empty = Material::Oct {
+        k: Default::default(),
+    };
     let checked = crate::jwk::params::KeyParams::from_json(&params, &empty).or_throw()?;
     let mut out = serde_json::Map::new();
     let mut put = |name: &str, value: Option<serde_json::Value>| {

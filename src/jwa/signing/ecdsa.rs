@@ -10,14 +10,14 @@ use aws_lc_rs::signature::{
 use super::ecdsa_raw::SigningKey;
 use super::{ready, rejected, SignatureAlgorithm};
 use crate::error::{Error, Result};
-use crate::jwk::material::{pad_to, EcCurve};
+use crate::jwk::material::{pad_secret, pad_to, EcCurve, SecretBytes};
 
 pub(super) struct EcKey {
     curve: EcCurve,
     /// SEC 1 uncompressed point, `0x04 || x || y`.
     point: Vec<u8>,
-    /// Fixed-length private scalar.
-    d: Option<Vec<u8>>,
+    /// Fixed-length private scalar, wiped when the key is dropped.
+    d: Option<SecretBytes>,
     /// Built on first signature, once aws-lc-rs has checked that `d` and
     /// the point pair up.
     signer: OnceLock<Result<SigningKey>>,
@@ -62,7 +62,7 @@ impl EcKey {
         let x = pad_to(x, len).ok_or_else(Error::import_failed)?;
         let y = pad_to(y, len).ok_or_else(Error::import_failed)?;
         let d = d
-            .map(|d| pad_to(d, len).ok_or_else(Error::import_failed))
+            .map(|d| pad_secret(d, len).ok_or_else(Error::import_failed))
             .transpose()?;
         let mut point = Vec::with_capacity(1 + 2 * len);
         point.push(0x04);
@@ -102,5 +102,20 @@ impl EcKey {
             ParsedPublicKey::new(algorithms(self.curve).2, &self.point).map_err(rejected)
         }))?;
         Ok(verifier.verify_sig(data, sig).is_ok())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::jwk::material::assert_wiped;
+
+    #[test]
+    fn the_private_scalar_is_wiped_on_drop() {
+        let key = EcKey::new(EcCurve::P256, &[1; 32], &[2; 32], Some(&[3; 31])).unwrap();
+        let d = key.d.as_ref().unwrap();
+        assert_wiped(d);
+        // Padded to the curve's length in its own allocation.
+        assert_eq!(d.as_slice(), [[0].as_slice(), &[3; 31]].concat());
     }
 }

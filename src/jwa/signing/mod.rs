@@ -243,12 +243,20 @@ impl Signer {
             Material::Rsa { n, e, private } => {
                 PreparedKey::Rsa(Box::new(rsassa::RsaKey::new(n, e, private.as_deref())?))
             }
-            Material::Ec { curve, x, y, d } => {
-                PreparedKey::Ec(ecdsa::EcKey::new(*curve, x, y, d.as_deref())?)
-            }
+            Material::Ec { curve, x, y, d } => PreparedKey::Ec(ecdsa::EcKey::new(
+                *curve,
+                x,
+                y,
+                d.as_deref().map(Vec::as_slice),
+            )?),
             Material::Okp { curve, x, d } => match curve {
-                OkpCurve::Ed25519 => PreparedKey::Ed25519(eddsa::Ed25519Key::new(x, d.as_deref())?),
-                OkpCurve::Ed448 => PreparedKey::Ed448(eddsa::Ed448Key::new(x, d.as_deref())?),
+                OkpCurve::Ed25519 => PreparedKey::Ed25519(eddsa::Ed25519Key::new(
+                    x,
+                    d.as_deref().map(Vec::as_slice),
+                )?),
+                OkpCurve::Ed448 => {
+                    PreparedKey::Ed448(eddsa::Ed448Key::new(x, d.as_deref().map(Vec::as_slice))?)
+                }
                 OkpCurve::X25519 | OkpCurve::X448 => PreparedKey::KeyAgreementOnly,
             },
         };

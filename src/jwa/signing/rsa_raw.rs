@@ -4,7 +4,8 @@
 //!
 //! This is the only unsafe code of the signature algorithms. Every pointer is
 //! owned by exactly one guard that frees it; ownership passes to AWS-LC only
-//! where a `set0` / `assign` call succeeded.
+//! where a `set0` / `assign` call succeeded. The `BIGNUM`s are
+//! `jwk::bignum::Bn`s, cleared when freed, as they may hold private values.
 
 use std::ptr::{self, NonNull};
 
@@ -12,33 +13,13 @@ use aws_lc_sys as sys;
 
 use super::{RsaPadding, Sha};
 use crate::error::{Error, Result};
+use crate::jwk::bignum::Bn;
 use crate::jwk::material::RsaPrivate;
 
-/// A `BIGNUM` until AWS-LC takes it.
-struct Bn(*mut sys::BIGNUM);
-
-impl Bn {
-    fn new(bytes: &[u8]) -> Result<Bn> {
-        // SAFETY: reads `bytes.len()` bytes from a live slice; a null third
-        // argument asks for a fresh BIGNUM, null only on allocation failure.
-        let bn = unsafe { sys::BN_bin2bn(bytes.as_ptr(), bytes.len(), ptr::null_mut()) };
-        if bn.is_null() {
-            return Err(failed());
-        }
-        Ok(Bn(bn))
-    }
-
-    /// Hands the pointer over; the caller must make sure someone frees it.
-    fn release(mut self) -> *mut sys::BIGNUM {
-        std::mem::replace(&mut self.0, ptr::null_mut())
-    }
-}
-
-impl Drop for Bn {
-    fn drop(&mut self) {
-        // SAFETY: BN_free accepts null and otherwise frees what we own.
-        unsafe { sys::BN_free(self.0) }
-    }
+/// A `BIGNUM` of `bytes`, until AWS-LC takes it: `jwk::bignum`'s `Bn`,
+/// which clears it (`BN_clear_free`) if it is dropped before then.
+fn bn(bytes: &[u8]) -> Result<Bn> {
+    Bn::from_be(bytes).map_err(|_| failed())
 }
 
 /// An `RSA` until it is assigned to an `EVP_PKEY`.
@@ -127,36 +108,39 @@ impl RawRsaKey {
         if rsa.0.is_null() {
             return Err(failed());
         }
-        let (n, e) = (Bn::new(n)?, Bn::new(e)?);
-        let d = private.map(|k| Bn::new(&k.d)).transpose()?;
-        let d_ptr = d.as_ref().map_or(ptr::null_mut(), |d| d.0);
+        let (mut n, mut e) = (bn(n)?, bn(e)?);
+        let mut d = private.map(|k| bn(&k.d)).transpose()?;
+        let d_ptr = d.as_mut().map_or(ptr::null_mut(), Bn::as_mut_ptr);
         // SAFETY: on success RSA_set0_key owns n, e and d, so the guards
-        // release them only then; on failure the guards still free them.
-        if unsafe { sys::RSA_set0_key(rsa.0, n.0, e.0, d_ptr) } != 1 {
+        // let go of them only then; on failure the guards still free them.
+        if unsafe { sys::RSA_set0_key(rsa.0, n.as_mut_ptr(), e.as_mut_ptr(), d_ptr) } != 1 {
             return Err(failed());
         }
-        n.release();
-        e.release();
+        n.disown();
+        e.disown();
         if let Some(d) = d {
-            d.release();
+            d.disown();
         }
 
         if let Some(k) = private {
-            let (p, q) = (Bn::new(&k.p)?, Bn::new(&k.q)?);
+            let (mut p, mut q) = (bn(&k.p)?, bn(&k.q)?);
             // SAFETY: as above, ownership moves only on success.
-            if unsafe { sys::RSA_set0_factors(rsa.0, p.0, q.0) } != 1 {
+            if unsafe { sys::RSA_set0_factors(rsa.0, p.as_mut_ptr(), q.as_mut_ptr()) } != 1 {
                 return Err(failed());
             }
-            p.release();
-            q.release();
-            let (dp, dq, qi) = (Bn::new(&k.dp)?, Bn::new(&k.dq)?, Bn::new(&k.qi)?);
+            p.disown();
+            q.disown();
+            let (mut dp, mut dq, mut qi) = (bn(&k.dp)?, bn(&k.dq)?, bn(&k.qi)?);
             // SAFETY: as above.
-            if unsafe { sys::RSA_set0_crt_params(rsa.0, dp.0, dq.0, qi.0) } != 1 {
+            let set = unsafe {
+                sys::RSA_set0_crt_params(rsa.0, dp.as_mut_ptr(), dq.as_mut_ptr(), qi.as_mut_ptr())
+            };
+            if set != 1 {
                 return Err(failed());
             }
-            dp.release();
-            dq.release();
-            qi.release();
+            dp.disown();
+            dq.disown();
+            qi.disown();
         }
         Ok(rsa)
     }

@@ -53,7 +53,7 @@ fn algorithm_names_round_trip() {
 #[test]
 fn hmac_signs_with_each_hash_and_any_key_length() {
     for k in [vec![], vec![7u8], vec![0x42u8; 200]] {
-        let s = Signer::new(&Material::Oct { k }).unwrap();
+        let s = Signer::new(&Material::Oct { k: k.into() }).unwrap();
         for (alg, len) in [("HS256", 32), ("HS384", 48), ("HS512", 64)] {
             let tag = s.sign(alg, MSG).unwrap();
             assert_eq!(tag.len(), len);
@@ -70,7 +70,7 @@ fn hmac_signs_with_each_hash_and_any_key_length() {
 fn hmac_rejects_truncated_tag_even_when_missing_bytes_are_zero() {
     // jose zero-pads before comparing; here the length must match.
     let s = Signer::new(&Material::Oct {
-        k: b"secret".to_vec(),
+        k: b"secret".to_vec().into(),
     })
     .unwrap();
     let mut tag = s.sign("HS256", MSG).unwrap();
@@ -81,7 +81,7 @@ fn hmac_rejects_truncated_tag_even_when_missing_bytes_are_zero() {
 #[test]
 fn hmac_matches_rfc_4231_case_2() {
     let s = Signer::new(&Material::Oct {
-        k: b"Jefe".to_vec(),
+        k: b"Jefe".to_vec().into(),
     })
     .unwrap();
     let tag = s.sign("HS256", b"what do ya want for nothing?").unwrap();
@@ -94,7 +94,10 @@ fn hmac_matches_rfc_4231_case_2() {
 
 #[test]
 fn unknown_algorithm_is_not_supported_in_jose_words() {
-    let s = Signer::new(&Material::Oct { k: vec![1; 32] }).unwrap();
+    let s = Signer::new(&Material::Oct {
+        k: vec![1; 32].into(),
+    })
+    .unwrap();
     let err = s.sign("FOO", MSG).unwrap_err();
     assert_eq!(err.kind, Kind::NotSupported);
     assert_eq!(err.message, "unsupported sign alg: FOO");
@@ -107,12 +110,18 @@ fn unknown_algorithm_is_not_supported_in_jose_words() {
 fn algorithms_the_material_cannot_do_are_key_support_errors() {
     let cases: Vec<(Signer, &str, Operation)> = vec![
         (
-            Signer::new(&Material::Oct { k: vec![1; 32] }).unwrap(),
+            Signer::new(&Material::Oct {
+                k: vec![1; 32].into(),
+            })
+            .unwrap(),
             "RS256",
             Operation::Sign,
         ),
         (
-            Signer::new(&Material::Oct { k: vec![1; 32] }).unwrap(),
+            Signer::new(&Material::Oct {
+                k: vec![1; 32].into(),
+            })
+            .unwrap(),
             "none",
             Operation::Verify,
         ),
@@ -148,7 +157,7 @@ fn algorithms_the_material_cannot_do_are_key_support_errors() {
             Signer::new(&Material::Okp {
                 curve: OkpCurve::X25519,
                 x: vec![9; 32],
-                d: Some(vec![1; 32]),
+                d: Some(vec![1; 32].into()),
             })
             .unwrap(),
             "EdDSA",
@@ -466,7 +475,7 @@ fn malformed_component_lengths_are_import_failures() {
         Material::Okp {
             curve: OkpCurve::Ed448,
             x: vec![1; 57],
-            d: Some(vec![1; 56]),
+            d: Some(vec![1; 56].into()),
         },
         Material::Ec {
             curve: EcCurve::P256,

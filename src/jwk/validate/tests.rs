@@ -60,7 +60,7 @@ fn rsa_inconsistent_private_components_are_rejected() {
 #[test]
 fn rsa_private_exponent_must_be_below_n() {
     let (n, e, mut private) = node_rsa();
-    private.d = n.clone();
+    private.d = n.clone().into();
     assert_import_failed(rsa(&n, &e, Some(private)));
 }
 
@@ -115,7 +115,7 @@ fn ec_node_keys_are_accepted_and_public_points_derived() {
             curve,
             x: x.clone(),
             y: y.clone(),
-            d: Some(d.clone()),
+            d: Some(d.clone().into()),
         };
         assert_eq!(finish(full.clone()).unwrap(), full, "{name}");
 
@@ -131,7 +131,7 @@ fn ec_node_keys_are_accepted_and_public_points_derived() {
             curve,
             x: vec![],
             y: vec![],
-            d: Some(d.clone()),
+            d: Some(d.clone().into()),
         };
         assert_eq!(finish(bare).unwrap(), full, "{name}");
     }
@@ -165,7 +165,7 @@ fn ec_points_off_the_curve_or_mismatched_are_rejected() {
         curve,
         x: x.clone(),
         y: y.clone(),
-        d: Some(field(other, "d")),
+        d: Some(field(other, "d").into()),
     });
     // Scalars 0 and >= n.
     for bad_d in [vec![0u8; 32], vec![0xff; 32], vec![]] {
@@ -173,7 +173,7 @@ fn ec_points_off_the_curve_or_mismatched_are_rejected() {
             curve,
             x: vec![],
             y: vec![],
-            d: Some(bad_d),
+            d: Some(bad_d.into()),
         });
     }
     // Half a point, or nothing at all.
@@ -181,7 +181,7 @@ fn ec_points_off_the_curve_or_mismatched_are_rejected() {
         curve,
         x: x.clone(),
         y: vec![],
-        d: Some(d.clone()),
+        d: Some(d.clone().into()),
     });
     assert_import_failed(Material::Ec {
         curve,
@@ -198,14 +198,14 @@ fn ec_lengths_are_padded_when_short_and_refused_when_long() {
         curve,
         x: vec![],
         y: vec![],
-        d: Some(vec![7]),
+        d: Some(vec![7].into()),
     })
     .unwrap() else {
         panic!("not EC")
     };
     let mut padded_d = vec![0u8; 48];
     padded_d[47] = 7;
-    assert_eq!(d.as_deref(), Some(&padded_d[..]));
+    assert_eq!(d.as_deref(), Some(&padded_d));
     assert_eq!((x.len(), y.len()), (48, 48));
 
     let mut long_x = vec![0u8];
@@ -222,7 +222,7 @@ fn ec_lengths_are_padded_when_short_and_refused_when_long() {
         curve,
         x,
         y,
-        d: Some(long_d),
+        d: Some(long_d.into()),
     });
 }
 
@@ -235,13 +235,13 @@ fn okp_node_keys_are_accepted_and_public_keys_derived() {
         let full = Material::Okp {
             curve,
             x: x.clone(),
-            d: Some(d.clone()),
+            d: Some(d.clone().into()),
         };
         assert_eq!(finish(full.clone()).unwrap(), full, "{name}");
         let bare = Material::Okp {
             curve,
             x: vec![],
-            d: Some(d.clone()),
+            d: Some(d.clone().into()),
         };
         assert_eq!(finish(bare).unwrap(), full, "{name}");
         let public = Material::Okp {
@@ -264,19 +264,19 @@ fn okp_mismatched_or_misshapen_keys_are_rejected() {
         assert_import_failed(Material::Okp {
             curve,
             x: other_x,
-            d: Some(d.clone()),
+            d: Some(d.clone().into()),
         });
         assert_import_failed(Material::Okp {
             curve,
             x: vec![],
-            d: Some(d[1..].to_vec()),
+            d: Some(d[1..].to_vec().into()),
         });
         let mut long_d = d.clone();
         long_d.push(0);
         assert_import_failed(Material::Okp {
             curve,
             x: vec![],
-            d: Some(long_d),
+            d: Some(long_d.into()),
         });
         assert_import_failed(Material::Okp {
             curve,
@@ -306,8 +306,11 @@ fn okp_public_keys_are_not_decoded_at_import() {
 fn oct_accepts_any_secret_including_empty() {
     for k in [vec![], vec![0u8], vec![1u8; 64]] {
         assert_eq!(
-            finish(Material::Oct { k: k.clone() }).unwrap(),
-            Material::Oct { k }
+            finish(Material::Oct {
+                k: k.clone().into()
+            })
+            .unwrap(),
+            Material::Oct { k: k.into() }
         );
     }
 }
@@ -328,7 +331,7 @@ fn garbage_of_any_length_never_panics() {
                     curve,
                     x: va.clone(),
                     y: vb.clone(),
-                    d: Some(vb.clone()),
+                    d: Some(vb.clone().into()),
                 });
                 let _ = finish(Material::Ec {
                     curve,
@@ -346,16 +349,16 @@ fn garbage_of_any_length_never_panics() {
                 let _ = finish(Material::Okp {
                     curve,
                     x: va.clone(),
-                    d: Some(vb.clone()),
+                    d: Some(vb.clone().into()),
                 });
             }
             let key = RsaPrivate {
-                d: va.clone(),
-                p: vb.clone(),
-                q: va.clone(),
-                dp: vb.clone(),
-                dq: va.clone(),
-                qi: vb.clone(),
+                d: va.clone().into(),
+                p: vb.clone().into(),
+                q: va.clone().into(),
+                dp: vb.clone().into(),
+                dq: va.clone().into(),
+                qi: vb.clone().into(),
             };
             let _ = finish(rsa(&va, &vb, Some(key)));
         }
