@@ -4,6 +4,7 @@
 pub mod asn1;
 pub mod b64;
 pub mod error;
+pub mod js_json;
 pub mod jwa;
 pub mod jwe;
 pub mod jwk;

@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use crate::b64;
 use crate::error::{Error, Kind, Result};
+use crate::js_json;
 use crate::jws::header::{is_disjoint, truthy, validate_crit, Header};
 
 pub(crate) fn invalid(message: impl Into<String>) -> Error {
@@ -19,7 +20,7 @@ pub(crate) fn invalid(message: impl Into<String>) -> Error {
 pub fn decode_protected(encoded: &str) -> Result<Header> {
     let parse_error = || invalid("could not parse JWE protected header");
     let json = b64::decode(encoded).map_err(|_| parse_error())?;
-    match serde_json::from_slice(&json) {
+    match js_json::parse_bytes(&json) {
         Ok(Value::Object(header)) => Ok(header),
         _ => Err(parse_error()),
     }
@@ -28,9 +29,9 @@ pub fn decode_protected(encoded: &str) -> Result<Header> {
 /// base64url of the header's JSON. Unlike JWS, an empty object still makes
 /// a protected header (`e30`), as it does in jose.
 pub fn encode_protected(protected: &Header) -> Result<String> {
-    let json = serde_json::to_vec(protected)
+    let json = js_json::to_text(protected)
         .map_err(|_| Error::type_error("protected header is not serializable to JSON"))?;
-    Ok(b64::encode(&json))
+    Ok(b64::encode(json.as_bytes()))
 }
 
 /// `{...a, ...b, ...}`: later headers win, member order of first appearance.

@@ -6,6 +6,7 @@ use serde_json::{Map, Value};
 
 use crate::b64;
 use crate::error::{Error, Kind, Result};
+use crate::js_json;
 
 /// A JOSE Header as a JSON object, keeping member order.
 pub type Header = Map<String, Value>;
@@ -134,9 +135,9 @@ pub fn is_unencoded(protected: Option<&Header>) -> bool {
 pub fn encode_protected(protected: Option<&Header>) -> Result<String> {
     match protected {
         Some(p) if !p.is_empty() => {
-            let json = serde_json::to_vec(p)
+            let json = js_json::to_text(p)
                 .map_err(|_| Error::type_error("protected header is not serializable to JSON"))?;
-            Ok(b64::encode(&json))
+            Ok(b64::encode(json.as_bytes()))
         }
         _ => Ok(String::new()),
     }
@@ -147,7 +148,7 @@ pub fn encode_protected(protected: Option<&Header>) -> Result<String> {
 pub fn decode_protected(encoded: &str) -> Result<Header> {
     let parse_error = || Error::new(Kind::JwsInvalid, "could not parse JWS protected header");
     let json = b64::decode(encoded).map_err(|_| parse_error())?;
-    match serde_json::from_slice(&json) {
+    match js_json::parse_bytes(&json) {
         Ok(Value::Object(header)) => Ok(header),
         _ => Err(parse_error()),
     }

@@ -12,6 +12,7 @@ use super::header::{
 use super::SigningKey;
 use crate::b64;
 use crate::error::{Error, Kind, Result};
+use crate::js_json;
 
 /// The three JWS serializations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -288,7 +289,7 @@ pub fn compact_with_alg_and_kid(
         header.push_str(name);
         header.push_str("\":");
         header.push_str(
-            &serde_json::to_string(value)
+            &js_json::to_text(value)
                 .map_err(|_| Error::type_error("protected header is not serializable to JSON"))?,
         );
     }

@@ -18,6 +18,7 @@ use serde_json::{Map, Value};
 
 use super::{SignOptions, VerifyOptions};
 use crate::error::{Error, Result};
+use crate::js_json;
 
 /// How many distinct texts a memo keeps.
 pub(super) const KEPT: usize = 8;
@@ -64,7 +65,7 @@ fn checked<T>(
     text: &str,
     check: impl FnOnce(&Map<String, Value>) -> Result<T>,
 ) -> Result<Arc<T>> {
-    let parse = || match serde_json::from_str(text) {
+    let parse = || match js_json::parse(text) {
         Ok(Value::Object(options)) => check(&options),
         _ => Err(Error::type_error("expected a JSON object")),
     };

@@ -13,6 +13,7 @@ use super::js::{
 };
 use super::timespan;
 use crate::error::{Error, Result};
+use crate::js_json;
 
 /// Checked `JWT.sign` options.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -188,6 +189,6 @@ fn push_js_json(text: &mut String, value: &Value) {
             let _ = write!(text, "{n}");
         }
         Value::Number(n) => text.push_str(&number_to_string(n.as_f64().unwrap_or(f64::NAN))),
-        other => text.push_str(&other.to_string()),
+        other => text.push_str(&js_json::to_text(other).unwrap_or_default()),
     }
 }

@@ -3,12 +3,19 @@
 use napi::bindgen_prelude::{Buffer, Either};
 
 use crate::error::{Error, Result};
+use crate::js_json;
 use crate::jws::Header;
+
+/// JSON text for JavaScript's `JSON.parse`, lone surrogates written back as
+/// their escapes (see `js_json`). Serializing a JSON value cannot fail.
+pub fn js_text(value: &impl serde::Serialize) -> String {
+    js_json::to_text(value).unwrap_or_default()
+}
 
 /// A header the facade passed as `JSON.stringify` of a plain object.
 pub fn header(json: Option<String>) -> Result<Option<Header>> {
     json.map(|text| {
-        serde_json::from_str::<Header>(&text)
+        js_json::parse::<Header>(&text)
             .map_err(|_| Error::type_error("header must be a plain object"))
     })
     .transpose()

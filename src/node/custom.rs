@@ -14,7 +14,7 @@ use std::sync::Arc;
 use napi::bindgen_prelude::{AsyncTask, Buffer, ClassInstance, Either};
 use napi_derive::napi;
 
-use super::args::{bytes, header};
+use super::args::{bytes, header, js_text};
 use super::error::{to_napi, OrThrow};
 use super::job::{self, Job, OffThread};
 use super::jwe::{inflate_cap, node_key, JweDecrypted, NodeKey};
@@ -43,7 +43,7 @@ fn encoded(e: Error) -> String {
 }
 
 fn json_text(header: Option<Header>) -> Option<String> {
-    header.map(|h| serde_json::Value::Object(h).to_string())
+    header.map(|h| js_text(&h))
 }
 
 // ---------------------------------------------------------------- signing
@@ -529,7 +529,7 @@ pub fn jwe_decrypt_prepare(
 ) -> napi::Result<JweDecryptPending> {
     let value: Option<serde_json::Value> = if json {
         Some(
-            serde_json::from_str(&input)
+            crate::js_json::parse(&input)
                 .map_err(|_| Error::new(Kind::JweInvalid, "JWE malformed or invalid serialization"))
                 .or_throw()?,
         )
@@ -661,7 +661,7 @@ impl JweDecryptPending {
             .map(|r| match r {
                 Ok(checked) => RecipientCheck {
                     error: None,
-                    header: Some(serde_json::Value::Object(checked.combined().clone()).to_string()),
+                    header: Some(js_text(checked.combined())),
                 },
                 Err(e) => RecipientCheck {
                     error: Some(e.clone()),

@@ -6,6 +6,7 @@
 use napi::Status;
 
 use crate::error::Error;
+use crate::js_json::display;
 
 pub fn to_napi(e: Error) -> napi::Error {
     napi::Error::new(Status::GenericFailure, encode(&e))
@@ -13,13 +14,15 @@ pub fn to_napi(e: Error) -> napi::Error {
 
 /// "<ClassName>\0<message>", the head with `\u{1}claim\u{1}reason` for a
 /// JWT claim error; for a JOSEMultiError the message part is a JSON list of
-/// `[class, message]` pairs, one per error it holds.
+/// `[class, message]` pairs, one per error it holds. A message quoting a
+/// string that held a lone surrogate shows it as U+FFFD (a message is
+/// UTF-8 on its way to JavaScript).
 fn encode(e: &Error) -> String {
     if e.kind == crate::error::Kind::MultiError {
-        let list: Vec<[&str; 2]> = e
+        let list: Vec<[std::borrow::Cow<'_, str>; 2]> = e
             .errors
             .iter()
-            .map(|inner| [inner.kind.class_name(), inner.message.as_str()])
+            .map(|inner| [inner.kind.class_name().into(), display(&inner.message)])
             .collect();
         let json = serde_json::to_string(&list).unwrap_or_else(|_| "[]".to_owned());
         return format!("{}\u{0}{json}", e.kind.class_name());
@@ -28,7 +31,7 @@ fn encode(e: &Error) -> String {
         Some(c) => format!("{}\u{1}{}\u{1}{}", e.kind.class_name(), c.claim, c.reason),
         None => e.kind.class_name().to_owned(),
     };
-    format!("{head}\u{0}{}", e.message)
+    format!("{head}\u{0}{}", display(&e.message))
 }
 
 pub trait OrThrow<T> {
@@ -51,7 +54,7 @@ pub fn object_from_json(text: &str) -> napi::Result<serde_json::Map<String, serd
 pub fn parse_object(
     text: &str,
 ) -> crate::error::Result<serde_json::Map<String, serde_json::Value>> {
-    match serde_json::from_str(text) {
+    match crate::js_json::parse(text) {
         Ok(serde_json::Value::Object(map)) => Ok(map),
         _ => Err(Error::type_error("expected a JSON object")),
     }

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use napi::bindgen_prelude::{AsyncTask, Buffer, Either};
 use napi_derive::napi;
 
-use super::args::{bytes, header};
+use super::args::{bytes, header, js_text};
 use super::job::{self, Job, OffThread};
 use super::jws::KeyArg;
 use crate::error::{Error, Kind, Result};
@@ -59,7 +59,7 @@ pub(super) fn node_key(arg: &KeyArg<'_>) -> Result<NodeKey> {
         Either::A(native) => Ok(NodeKey::Real(Arc::clone(&native.inner))),
         Either::B(text) => {
             let described: Header =
-                serde_json::from_str(text).map_err(|_| Error::type_error("invalid key"))?;
+                crate::js_json::parse(text).map_err(|_| Error::type_error("invalid key"))?;
             let member = |name: &str| {
                 described
                     .get(name)
@@ -132,7 +132,7 @@ impl Job for EncryptJob {
         Ok(
             match jwe::encrypt(&plaintext, &self.recipients, self.serialization)? {
                 Encrypted::Compact(text) => text,
-                Encrypted::Json(value) => value.to_string(),
+                Encrypted::Json(value) => js_text(&value),
             },
         )
     }
@@ -276,7 +276,7 @@ impl DecryptJob {
         max_inflated_size: Option<f64>,
     ) -> Result<DecryptJob> {
         let json = if json {
-            Some(serde_json::from_str(&input).map_err(|_| {
+            Some(crate::js_json::parse(&input).map_err(|_| {
                 Error::new(Kind::JweInvalid, "JWE malformed or invalid serialization")
             })?)
         } else {
@@ -359,7 +359,7 @@ impl Job for DecryptJob {
             max_inflated_size: self.max_inflated_size,
         };
         let mut out = jwe::decrypt(input, &options, |q| self.candidates(q))?;
-        let text = |h: Option<Header>| h.map(|h| serde_json::Value::Object(h).to_string());
+        let text = |h: Option<Header>| h.map(|h| js_text(&h));
         Ok(DecryptOutput {
             cleartext: out.cleartext,
             // Handed to JavaScript (jose's `complete` result): moved out of

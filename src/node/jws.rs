@@ -7,7 +7,7 @@ use std::sync::Arc;
 use napi::bindgen_prelude::{AsyncTask, Buffer, ClassInstance, Either};
 use napi_derive::napi;
 
-use super::args::{bytes, header};
+use super::args::{bytes, header, js_text};
 use super::job::{self, Job, OffThread};
 use super::key::NativeKey;
 use crate::error::{Error, Kind, Result};
@@ -107,7 +107,7 @@ pub(super) fn sign_result(signed: &jws::SignedJws) -> SignResult {
     match signed.serialization {
         Serialization::Compact => Either::A(signed.to_compact()),
         _ => Either::B(JwsJson {
-            json: signed.to_json().to_string(),
+            json: js_text(&signed.to_json()),
             unencoded: signed.unencoded_payload,
         }),
     }
@@ -373,10 +373,7 @@ impl Job for VerifyJob {
             self.keys.candidates(header, alg)
         })?;
         let complete = self.complete;
-        let text = |h: Option<Header>| {
-            h.filter(|_| complete)
-                .map(|h| serde_json::Value::Object(h).to_string())
-        };
+        let text = |h: Option<Header>| h.filter(|_| complete).map(|h| js_text(&h));
         Ok(VerifyOutput {
             payload: verified.payload,
             unencoded: verified.unencoded_payload,
@@ -393,7 +390,7 @@ impl Job for VerifyJob {
 
 /// A JSON JWS's text, parsed.
 pub(super) fn json_jws(text: &str) -> Result<serde_json::Value> {
-    serde_json::from_str(text)
+    crate::js_json::parse(text)
         .map_err(|_| Error::new(Kind::JwsInvalid, "JWS malformed or invalid serialization"))
 }
 

@@ -12,6 +12,7 @@ use napi::bindgen_prelude::{AsyncTask, Either};
 use napi_derive::napi;
 use serde_json::Value;
 
+use super::args::js_text;
 use super::error::{parse_object, OrThrow};
 use super::job::{self, Job, OffThread};
 use super::jws::{refuse_encryption_keys, KeyArg, KeySource, KeysArg, SignJob};
@@ -57,7 +58,7 @@ pub fn jwt_sign_claims(options: String, payload_is_object: bool) -> napi::Result
                 .into_iter()
                 .map(|(name, value)| (name.to_owned(), value))
                 .collect();
-            Value::Object(claims).to_string()
+            js_text(&claims)
         })
         .or_throw()
 }

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use napi::bindgen_prelude::{AsyncTask, Buffer, ClassInstance, External};
 use napi_derive::napi;
 
+use super::args::js_text;
 use super::error::{object_from_json, to_napi, OrThrow};
 use super::job::{self, Job, OffThread};
 use crate::error::Error;
@@ -76,7 +77,7 @@ impl NativeKey {
         put("x5t", p.x5t.clone().map(Into::into));
         put("x5t#S256", p.x5t_s256.clone().map(Into::into));
         info.insert("params".into(), params.into());
-        serde_json::Value::Object(info).to_string()
+        js_text(&info)
     }
 
     /// The private JWK members (`d`, `p`, ... or `k`) as JSON text.
@@ -88,7 +89,7 @@ impl NativeKey {
             .into_iter()
             .map(|(k, v)| (k.to_string(), v.into()))
             .collect();
-        serde_json::Value::Object(members).to_string()
+        js_text(&members)
     }
 
     #[napi]
@@ -99,7 +100,7 @@ impl NativeKey {
     #[napi(js_name = "toJWK")]
     pub fn to_jwk(&self, private: bool) -> napi::Result<String> {
         let jwk = self.inner.to_jwk(private).or_throw()?;
-        Ok(serde_json::Value::Object(jwk).to_string())
+        Ok(js_text(&jwk))
     }
 
     #[napi(js_name = "toPEM")]
@@ -328,5 +329,5 @@ pub fn reference_key_params(params_json: String) -> napi::Result<String> {
     put("use", checked.key_use.map(Into::into));
     put("kid", checked.kid.map(Into::into));
     put("key_ops", checked.key_ops.map(Into::into));
-    Ok(serde_json::Value::Object(out).to_string())
+    Ok(js_text(&out))
 }
