@@ -332,6 +332,13 @@ export namespace JWK {
   function asKey (jwk: JWKECKey): ECKey
   function asKey (jwk: JWKOKPKey): OKPKey
 
+  /** @deprecated jose 1.x's name for `asKey` (which also computes an RSA JWK's missing primes); warns once. */
+  function importKey (key: KeyObject | KeyInput, parameters?: KeyParameters): RSAKey | ECKey | OKPKey | OctKey
+  function importKey (jwk: JWKOctKey): OctKey
+  function importKey (jwk: JWKRSAKey): RSAKey
+  function importKey (jwk: JWKECKey): ECKey
+  function importKey (jwk: JWKOKPKey): OKPKey
+
   // The general signature comes first, as in jose's typings: jose-typed code
   // such as `let key = generateSync('EC'); key = asKey(pem)` relies on the
   // result being the base type.
@@ -361,6 +368,9 @@ export namespace JWKS {
   }
 
   class KeyStore {
+    /** @deprecated jose 1.x's name for `JWKS.asKeyStore` (computing missing RSA primes); warns once. */
+    static fromJWKS (jwks: JSONWebKeySet): KeyStore
+
     constructor (keys?: JWK.Key[])
     /** Keys may also be passed one by one, or as nested arrays. */
     constructor (...keys: Array<JWK.Key | JWK.Key[]>)

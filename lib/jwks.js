@@ -3,7 +3,7 @@
 // JWKS.KeyStore and JWKS.asKeyStore. The store holds JWK.Key instances;
 // filtering reads their (cached) properties and native algorithm lists.
 
-const { inspect } = require('util')
+const { deprecate, inspect } = require('util')
 
 const { isKey, asKey, generate, generateSync, CustomKey } = require('./jwk')
 
@@ -128,5 +128,13 @@ function asKeyStore (jwks, { ignoreErrors = false, calculateMissingRSAPrimes = f
   }
   return new KeyStore(...keys)
 }
+
+// jose 1.x's deprecated name for asKeyStore, computing missing RSA primes;
+// not enumerable, and it warns once, as in jose.
+Object.defineProperty(KeyStore, 'fromJWKS', {
+  value: deprecate((jwks) => asKeyStore(jwks, { calculateMissingRSAPrimes: true }),
+    'JWKS.KeyStore.fromJWKS() is deprecated, use JWKS.asKeyStore() instead'),
+  enumerable: false
+})
 
 module.exports = { KeyStore, asKeyStore, asksItsOwnAll }

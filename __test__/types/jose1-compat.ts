@@ -45,6 +45,9 @@ const fromDer = JWK.asKey({ key: readFileSync('key.der'), format: 'der', type: '
 const encrypted = JWK.asKey({ key: readFileSync('key.pem'), passphrase: 'top secret' })
 const rsa: JWK.RSAKey = JWK.asKey({ kty: 'RSA', e: 'AQAB', n: 'n', d: 'd' }, { calculateMissingRSAPrimes: true })
 const okp: JWK.OKPKey = JWK.asKey({ kty: 'OKP', crv: 'Ed25519', x: 'x' })
+// jose's deprecated names
+const imported: JWK.RSAKey = JWK.importKey({ kty: 'RSA', e: 'AQAB', n: 'n', d: 'd' })
+const importedPem = JWK.importKey(readFileSync('path/to/key/file'), { kid: 'k2' })
 
 // The secp256k1 README pattern, with the base type jose's typings need for it.
 let k1: JWK.Key = JWK.generateSync('EC', 'secp256k1')
@@ -100,6 +103,7 @@ const isKey: boolean = JWK.isKey(rsa)
 const jwks: JSONWebKeySet = keystore.toJWKS(true)
 const store2 = JWKS.asKeyStore(jwks, { ignoreErrors: true, calculateMissingRSAPrimes: false })
 const store3: JWKS.KeyStore = JWKS.asKeyStore({ keys: [rsaJwk, ecJwk, octJwk, okpJwk] })
+const store4: JWKS.KeyStore = JWKS.KeyStore.fromJWKS({ keys: [rsaJwk] })
 const found: JWK.Key = store2.get({ kid: 'k1', kty: 'RSA', use: 'sig', alg: 'PS256' })
 const candidates: JWK.Key[] = store2.all({ key_ops: ['verify'], 'x5t#S256': 'x', crv: 'P-256', thumbprint: 't' })
 store2.add(secret)

@@ -87,7 +87,7 @@ function notImplemented (key, signature) {
 }
 
 class CustomKey extends Key {
-  constructor ({ alg, use, kid, ops, kty, keyType } = {}) {
+  constructor ({ alg, use, kid, ops, kty, keyType, length } = {}) {
     if (new.target === CustomKey) {
       throw new TypeError('JWK.CustomKey is a base class: extend it with algorithms(), sign() and verify()')
     }
@@ -112,6 +112,11 @@ class CustomKey extends Key {
     if (!OBJECT_TYPES.has(keyType) || (keyType === 'secret') !== (kty === 'oct')) {
       throw new TypeError('`keyType` must be "secret" for an "oct" key, else "private" or "public"')
     }
+    // the modulus length in bits, as an RSAKey's `length`: RS* and PS*
+    // signatures the key makes are then held to it
+    if (length !== undefined && (kty !== 'RSA' || !Number.isSafeInteger(length) || length < 512 || length % 8)) {
+      throw new TypeError('`length` must be an RSA key\'s modulus length in bits (a multiple of 8, at least 512)')
+    }
 
     const params = {}
     if (alg !== undefined) params.alg = alg
@@ -127,6 +132,7 @@ class CustomKey extends Key {
     Object.defineProperties(this, {
       kid: { value: kid, enumerable: kid !== undefined },
       kty: { value: kty, enumerable: true },
+      length: { value: length },
       thumbprint: { value: undefined },
       keyObject: { value: undefined },
       x5t: { value: undefined },

@@ -110,7 +110,9 @@ function importText (input, params) {
   return importSecret(typeof input === 'string' ? Buffer.from(input) : input, params)
 }
 
-function asKey (key, parameters) {
+// The third argument is jose's too: how an RSA JWK without its primes is
+// taken when no `parameters` say (JWK.importKey passes true).
+function asKey (key, parameters, { calculateMissingRSAPrimes = false } = {}) {
   if (typeof key !== 'string' && typeof key !== 'object') {
     throw new TypeError('key argument must be a string, buffer or an object')
   }
@@ -124,7 +126,7 @@ function asKey (key, parameters) {
     if (key.kty === 'oct') {
       return importOctJwk(key, jwkParameters(key, parameters))
     }
-    const calculate = parameters ? parameters.calculateMissingRSAPrimes : false
+    const calculate = parameters ? parameters.calculateMissingRSAPrimes : calculateMissingRSAPrimes
     return importJwk(key, jwkParameters(key), calculate)
   }
   if (typeof key === 'string' || Buffer.isBuffer(key)) {

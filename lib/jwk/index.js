@@ -1,5 +1,7 @@
 'use strict'
 
+const { deprecate } = require('util')
+
 const { Key, RSAKey, ECKey, OKPKey, OctKey } = require('./key')
 const { asKey } = require('./import')
 const { generate, generateSync } = require('./generate')
@@ -21,3 +23,11 @@ module.exports = {
   OctKey,
   CustomKey
 }
+
+// jose 1.x's deprecated name for asKey, which also computes the primes an
+// RSA JWK lacks; not enumerable, and it warns once, as in jose.
+Object.defineProperty(module.exports, 'importKey', {
+  value: deprecate((key, parameters) => asKey(key, parameters, { calculateMissingRSAPrimes: true }),
+    'JWK.importKey() is deprecated, use JWK.asKey() instead'),
+  enumerable: false
+})
