@@ -55,7 +55,11 @@ function summary () {
     raw: { rates: { 'p256-sign': 70000 }, buildSeconds: 1, messageLen: 261 },
     async: { inFlight: 64, rows: [{ name: 'JWT RS256 sign', sync: 3500, async: 6300, ratio: 1.8, target: 1.7 }] },
     memory: {
-      ops: 1000000, warmup: 50000, batch: 1000, seconds: 3, maxRss: 50 << 20,
+      ops: 1000000,
+      warmup: 50000,
+      batch: 1000,
+      seconds: 3,
+      maxRss: 50 << 20,
       noYield: { bytesPerCall: 0, calls: 20000 },
       baseline: { heapUsed: 4 << 20, rss: 50 << 20 },
       end: { heapUsed: 4 << 20, rss: 50 << 20 },
@@ -64,8 +68,16 @@ function summary () {
     },
     libraries,
     meta: {
-      date: '2026-12-02T00:00:00.000Z', cpu: 'CPU', cores: 2, os: 'Linux', load: '0.1', loadEnd: '0.2',
-      node: 'v20', quick: false, windows: { warmupMs: 100, measureMs: 400, slices: SLICES }, seconds: 60
+      date: '2026-12-02T00:00:00.000Z',
+      cpu: 'CPU',
+      cores: 2,
+      os: 'Linux',
+      load: '0.1',
+      loadEnd: '0.2',
+      node: 'v20',
+      quick: false,
+      windows: { warmupMs: 100, measureMs: 400, slices: SLICES },
+      seconds: 60
     }
   }
 }

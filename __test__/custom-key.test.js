@@ -215,20 +215,20 @@ test('a custom key reads as any key: JWK.isKey, kid, use, key_ops, alg, kty, typ
 })
 
 test('algorithms() is narrowed by key_ops, use, alg and the key type, as jose narrows any key', () => {
-  const everything = class extends KmsKey {
+  const Everything = class extends KmsKey {
     algorithms () { return new Set(['ES256', 'ES384', 'RSA-OAEP']) }
   }
-  assert.deepStrictEqual([...new everything().algorithms('sign')], ['ES256', 'ES384', 'RSA-OAEP'])
-  assert.deepStrictEqual([...new everything({ ops: ['verify'] }).algorithms('sign')], [])
-  assert.deepStrictEqual([...new everything({ ops: ['verify'] }).algorithms('verify')], ['ES256', 'ES384', 'RSA-OAEP'])
-  assert.deepStrictEqual([...new everything({ use: 'enc' }).algorithms('verify')], [])
-  assert.deepStrictEqual([...new everything({ use: 'sig' }).algorithms('unwrapKey')], [])
-  assert.deepStrictEqual([...new everything({ alg: 'ES384' }).algorithms('sign')], ['ES384'])
-  assert.deepStrictEqual([...new everything({ alg: 'ES512' }).algorithms('sign')], [])
-  assert.deepStrictEqual([...new everything({ keyType: 'public' }).algorithms('sign')], [])
-  assert.deepStrictEqual([...new everything({ keyType: 'public' }).algorithms('verify')], ['ES256', 'ES384', 'RSA-OAEP'])
-  assert.deepStrictEqual([...new everything({ use: 'sig' }).algorithms()], ['ES256', 'ES384', 'RSA-OAEP'])
-  assert.throws(() => new everything().algorithms('nope'), { name: 'TypeError', message: 'invalid key operation' })
+  assert.deepStrictEqual([...new Everything().algorithms('sign')], ['ES256', 'ES384', 'RSA-OAEP'])
+  assert.deepStrictEqual([...new Everything({ ops: ['verify'] }).algorithms('sign')], [])
+  assert.deepStrictEqual([...new Everything({ ops: ['verify'] }).algorithms('verify')], ['ES256', 'ES384', 'RSA-OAEP'])
+  assert.deepStrictEqual([...new Everything({ use: 'enc' }).algorithms('verify')], [])
+  assert.deepStrictEqual([...new Everything({ use: 'sig' }).algorithms('unwrapKey')], [])
+  assert.deepStrictEqual([...new Everything({ alg: 'ES384' }).algorithms('sign')], ['ES384'])
+  assert.deepStrictEqual([...new Everything({ alg: 'ES512' }).algorithms('sign')], [])
+  assert.deepStrictEqual([...new Everything({ keyType: 'public' }).algorithms('sign')], [])
+  assert.deepStrictEqual([...new Everything({ keyType: 'public' }).algorithms('verify')], ['ES256', 'ES384', 'RSA-OAEP'])
+  assert.deepStrictEqual([...new Everything({ use: 'sig' }).algorithms()], ['ES256', 'ES384', 'RSA-OAEP'])
+  assert.throws(() => new Everything().algorithms('nope'), { name: 'TypeError', message: 'invalid key operation' })
   const broken = new (class extends KmsKey { algorithms () { return 'ES256' } })()
   assert.throws(() => broken.algorithms('sign'), TypeError)
 })

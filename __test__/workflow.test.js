@@ -72,8 +72,11 @@ test('each target builds on a runner of its own platform', () => {
 test('every binary is uploaded as an artifact named after its platform', () => {
   const upload = workflow.jobs.build.steps.find((step) => String(step.uses).startsWith('actions/upload-artifact@'))
   assert.ok(upload, 'the build job uploads an artifact')
+  // GitHub Actions expressions, not template literals
+  /* eslint-disable no-template-curly-in-string */
   assert.strictEqual(upload.with.path, 'jose-native.${{ matrix.settings.platform }}.node')
   assert.strictEqual(upload.with.name, 'bindings-${{ matrix.settings.platform }}')
+  /* eslint-enable no-template-curly-in-string */
   assert.strictEqual(upload.with['if-no-files-found'], 'error')
   for (const entry of matrix) {
     // the artifact's file is the `main` of the platform package it goes into
@@ -106,6 +109,8 @@ test('the publish job ships every platform package, then the main one, with NPM_
   assert.ok(platformStep !== -1, 'publishes each npm/<triple> package')
   assert.ok(mainStep > platformStep, 'publishes jose-native after the platform packages')
   for (const index of [platformStep, mainStep]) {
+    // a GitHub Actions expression, not a template literal
+    // eslint-disable-next-line no-template-curly-in-string
     assert.strictEqual(publish.steps[index].env.NODE_AUTH_TOKEN, '${{ secrets.NPM_TOKEN }}')
   }
   const setup = publish.steps.find((s) => String(s.uses).startsWith('actions/setup-node@'))

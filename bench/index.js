@@ -52,7 +52,6 @@ const LIBRARIES = [
   { name: 'jsonwebtoken', short: 'jsonwebtoken', package: 'jsonwebtoken' }
 ]
 
-
 function version (lib) {
   const file = lib.name === 'jose-native'
     ? path.join(ROOT, 'package.json')

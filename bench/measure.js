@@ -20,7 +20,7 @@ const BATCH_NS = 1000000n
 // Holds each result so that no result is provably unused. V8 does not
 // drop calls into native code or crypto anyway; this keeps it that way for
 // the pure JS peers too.
-let sink
+let sink // eslint-disable-line no-unused-vars
 
 // Runs `fn` in batches for `ms` milliseconds; returns the ops done, the
 // time taken and the batch size. With `grow`, the batch doubles while one

@@ -12,7 +12,7 @@
 const crypto = require('crypto')
 
 // as the seed has it (KeyObject is not used, and jose 1.x has none either)
-const { JWT, JWK, KeyObject } = require('..')
+const { JWT, JWK, KeyObject } = require('..') // eslint-disable-line no-unused-vars
 
 // --- the simulated KMS: nothing outside this function sees the private key
 function createKms () {

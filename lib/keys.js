@@ -37,24 +37,28 @@ function nativeKey (key) {
   return key[NATIVE] || (key instanceof CustomKey ? key : 'embedded')
 }
 
-// Whether keys come from the user's code: a custom key, or a store that
-// holds one or whose `all()` is not the built-in one. Such calls run
-// through lib/custom.js, which asks the store's own `all()` as jose does.
-const needsJavaScript = (key) => key instanceof CustomKey ||
-  (key instanceof KeyStore && (asksItsOwnAll(key) || [...key].some((k) => k instanceof CustomKey)))
-
 // How verification finds its key(s): [mode, native keys, the store's keys,
-// whether the user's code takes part (see needsJavaScript)].
+// whether the user's code takes part]. It does for a custom key, and for a
+// store that holds one or whose `all()` is not the built-in one: such calls
+// run through lib/custom.js, which asks the store's own `all()` as jose
+// does.
 function verificationKeys (key) {
-  if (needsJavaScript(key)) return ['store', [], [], true]
   if (key instanceof KeyStore) {
-    const keys = [...key].filter((k) => k[NATIVE])
+    const all = [...key]
+    const keys = all.filter((k) => k[NATIVE])
+    if (asksItsOwnAll(key) || (keys.length !== all.length && all.some((k) => k instanceof CustomKey))) {
+      return ['store', [], [], true]
+    }
     return ['store', keys.map((k) => k[NATIVE]), keys, false]
   }
+  if (key instanceof CustomKey) return ['key', [], [], true]
   if (key === EmbeddedJWK) return ['embedded-jwk', [], [], false]
   if (key === EmbeddedX5C) return ['embedded-x5c', [], [], false]
   return ['key', [nativeKey(key)], [], false]
 }
+
+// Whether an operation with `key` needs the user's code (see above).
+const needsJavaScript = (key) => verificationKeys(key)[3]
 
 // The key that verified: the store's own key object (named by the native
 // side's index, or by lib/custom.js itself), the key passed in, or the key

@@ -87,17 +87,21 @@ function matches (value, key) {
   return typeof key === 'symbol' && !keptAsItself(value) && !Array.isArray(value) && markerOf(value) === key
 }
 
+function matchesAll (values, keys) {
+  for (let i = 0; i < values.length; i++) {
+    if (!matches(values[i], keys[i])) return false
+  }
+  return true
+}
+
 const REMEMBERED = 4
 
 function memo (kind) {
   const entries = []
   return function optionsJSON (options) {
     const values = kind.read(options)
-    search: for (const entry of entries) {
-      for (let i = 0; i < values.length; i++) {
-        if (!matches(values[i], entry.keys[i])) continue search
-      }
-      return entry.json
+    for (const entry of entries) {
+      if (matchesAll(values, entry.keys)) return entry.json
     }
     const json = toJSON(kind.names, values)
     const keys = values.map(keyOf)
