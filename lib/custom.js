@@ -224,8 +224,23 @@ function * signFlow ([payload, keys, protectedHeaders, headers, serialization]) 
 
 // --- verification
 
-// One candidate key's verdict on a checked signature.
-function * verifyWith (key, check) {
+// A signature checked natively up to its keys (`check`), with how a
+// native key verifies it in place and where a custom key gets its bytes:
+// a JWS's come with the check, a JWT's from its prepared verification.
+const jwsSignature = (check) => ({
+  check,
+  verifyNative: (handle) => call(binding.jwsVerifySignature, handle, check.alg, check.input, check.signature),
+  bytes: () => [check.input, check.signature]
+})
+
+const jwtSignature = (verification) => ({
+  check: call(() => verification.pendingSignature()),
+  verifyNative: (handle) => call(() => verification.verifyWith(handle)),
+  bytes: () => call(() => verification.signedBytes())
+})
+
+// One candidate key's verdict on a signature.
+function * verifyWith (key, { check, verifyNative, bytes }) {
   if (!check.algKnown) {
     throw new errors.JOSENotSupported(`unsupported verify alg: ${check.alg}`)
   }
@@ -234,11 +249,9 @@ function * verifyWith (key, check) {
     if (check.alg === 'none' || !key.algorithms('verify').has(check.alg)) {
       throw new errors.JWKKeySupport(`the key does not support ${check.alg} verify algorithm`)
     }
-    return yield keyCall(key, 'verify', check.alg, check.input, check.signature)
+    return yield keyCall(key, 'verify', check.alg, ...bytes())
   }
-  if (key[NATIVE]) {
-    return call(binding.jwsVerifySignature, key[NATIVE], check.alg, check.input, check.signature)
-  }
+  if (key[NATIVE]) return verifyNative(key[NATIVE])
   // a key without material (an `oct` reference) can do no algorithm
   throw new errors.JWKKeySupport(`the key does not support ${check.alg} verify algorithm`)
 }
@@ -247,7 +260,8 @@ function * verifyWith (key, check) {
 // and errors: a KeyStore's `all({ kid, alg, key_ops: ['verify'] })`, and
 // with several candidates a verification failure if any got that far.
 // Returns the key that verified.
-function * verifyOne (check, key) {
+function * verifyOne (signature, key) {
+  const { check } = signature
   if (check.error) throw fromNative(check.error)
   let keys = [key]
   if (key instanceof KeyStore) {
@@ -257,8 +271,8 @@ function * verifyOne (check, key) {
   return yield * firstOf(keys, function * (candidate) {
     // a signature that is not base64url cannot be the right one (a
     // non-string alg is refused first, by verifyWith)
-    if (check.algIsString && !check.signature) throw new errors.JWSVerificationFailed()
-    if (yield * verifyWith(candidate, check)) return candidate
+    if (check.algIsString && !check.hasSignature) throw new errors.JWSVerificationFailed()
+    if (yield * verifyWith(candidate, signature)) return candidate
     throw new errors.JWSVerificationFailed()
   }, errors.JWSVerificationFailed, true)
 }
@@ -269,7 +283,7 @@ function * verifyJWSFlow ([input, json, , , algorithms, crit, , , payload], key)
   const checks = call(binding.jwsVerifyPrepare, input, json, algorithms, crit, payload)
   let check, used
   yield * firstOf(checks, function * (candidate) {
-    used = yield * verifyOne(candidate, key)
+    used = yield * verifyOne(jwsSignature(candidate), key)
     check = candidate
   }, errors.JWSVerificationFailed)
   if (check.payloadError) throw fromNative(check.payloadError)
@@ -283,12 +297,12 @@ function * verifyJWSFlow ([input, json, , , algorithms, crit, , , payload], key)
 }
 
 // JWT.verify after its options and token: the signature here, then the
-// claims natively. Returns what the native run would.
-function * verifyJWTFlow (verification, key) {
-  const check = call(() => verification.pendingSignature())
-  const used = yield * verifyOne(check, key)
-  const { parts } = call(() => verification.claims())
-  return { parts, key: used }
+// claims natively. Returns what the native run would: the payload's text,
+// or with `complete` every part and the key that verified.
+function * verifyJWTFlow (verification, key, complete) {
+  const used = yield * verifyOne(jwtSignature(verification), key)
+  const out = call(() => verification.claims(complete))
+  return complete ? { ...out, key: used } : out
 }
 
 // --- decryption
@@ -354,8 +368,8 @@ module.exports = {
   signAsync: (args) => runAsync(signFlow(args)),
   verifyJWS: (args, key, names) => runSync(verifyJWSFlow(args, key), names),
   verifyJWSAsync: (args, key) => runAsync(verifyJWSFlow(args, key)),
-  verifyJWT: (verification, key, names) => runSync(verifyJWTFlow(verification, key), names),
-  verifyJWTAsync: (verification, key) => runAsync(verifyJWTFlow(verification, key)),
+  verifyJWT: (verification, key, complete, names) => runSync(verifyJWTFlow(verification, key, complete), names),
+  verifyJWTAsync: (verification, key, complete) => runAsync(verifyJWTFlow(verification, key, complete)),
   decrypt: (args, key, names) => runSync(decryptFlow(args, key), names),
   decryptAsync: (args, key) => runAsync(decryptFlow(args, key))
 }

@@ -147,10 +147,10 @@ function prepare (checked, token, key) {
   const [mode, natives, storeKeys, withCustom] = verificationKeys(key)
   return {
     run: withCustom
-      ? () => custom.verifyJWT(verification, key, VERIFY)
+      ? () => custom.verifyJWT(verification, key, checked.complete, VERIFY)
       : () => call(() => verification.run(mode, natives, curves.legacy)),
     runAsync: withCustom
-      ? () => custom.verifyJWTAsync(verification, key)
+      ? () => custom.verifyJWTAsync(verification, key, checked.complete)
       : () => settle(call(() => verification.runAsync(mode, natives, curves.legacy))),
     finish: (out) => verified(out, checked.complete, key, storeKeys)
   }

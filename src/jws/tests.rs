@@ -984,19 +984,15 @@ fn pending_reports_bad_signatures_and_payloads_for_later() {
     assert_eq!(list[0].as_ref().unwrap_err().kind, Kind::CritNotUnderstood);
     // preparsed (JWT): the same checks on a header already parsed
     let header = obj(json!({"alg": "RS256", "kid": "k"}));
-    let p = pending_preparsed(&header, b"a.b", b"sig", &options).unwrap();
-    assert_eq!(
-        (p.alg.name.as_str(), p.signing_input.as_slice()),
-        ("RS256", &b"a.b"[..])
-    );
-    assert_eq!(p.combined, header);
+    let alg = alg_preparsed(&header, &options).unwrap();
+    assert_eq!((alg.name.as_str(), alg.is_string), ("RS256", true));
     let missing = obj(json!({"typ": "JWT"}));
     assert_eq!(
-        pending_preparsed(&missing, b"a.b", b"", &options)
-            .unwrap_err()
-            .kind,
+        alg_preparsed(&missing, &options).unwrap_err().kind,
         Kind::JwsInvalid
     );
+    let listed = obj(json!({"alg": ["RS256"]}));
+    assert!(!alg_preparsed(&listed, &options).unwrap().is_string);
 }
 
 /// `compact_with_alg_and_kid` writes the header text `sign` writes for

@@ -517,23 +517,10 @@ pub fn pending(input: JwsInput<'_>, options: &VerifyOptions<'_>) -> Result<Vec<R
     }
 }
 
-/// [`pending`] for a compact JWS whose protected header the caller has
-/// already parsed (see [`verify_preparsed`]).
-pub fn pending_preparsed(
-    protected: &Header,
-    signing_input: &[u8],
-    signature: &[u8],
-    options: &VerifyOptions<'_>,
-) -> Result<Pending> {
-    let (alg, combined) = precheck(Some(protected), None, options)?;
-    Ok(Pending {
-        combined: combined.into_owned(),
-        alg,
-        signing_input: signing_input.to_vec(),
-        signature: Some(signature.to_vec()),
-        payload: Ok(Vec::new()),
-        unencoded_payload: false,
-        protected: None,
-        header: None,
-    })
+/// The checks [`verify_preparsed`] makes before keys are tried (`crit`,
+/// `alg`, the allow-list) for a compact JWS whose protected header the
+/// caller has already parsed; returns the `alg` keys are chosen by. The
+/// combined header is the protected one itself.
+pub fn alg_preparsed(protected: &Header, options: &VerifyOptions<'_>) -> Result<Alg> {
+    precheck(Some(protected), None, options).map(|(alg, _)| alg)
 }

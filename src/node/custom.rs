@@ -21,7 +21,7 @@ use super::jwe::{inflate_cap, node_key, JweDecrypted, NodeKey};
 use super::jws::{
     json_jws, jws_input, jws_key, payload_to_js, serialization, sign_result, KeyArg, SignResult,
 };
-use super::jwt::{JwtParts, JwtVerification, JwtVerified};
+use super::jwt::{verified_token, JwtVerification, Prepared, VerifiedToken};
 use super::key::NativeKey;
 use crate::b64;
 use crate::error::{Error, Kind, Result};
@@ -352,9 +352,12 @@ pub struct SignatureCheck {
     /// Whether `alg` is a string: a non-string one is refused by every key
     /// before the signature is read, a string one after.
     pub alg_is_string: bool,
+    /// The JWS Signing Input and the signature, which a custom key checks
+    /// (a JWT's come from `JwtVerification.signedBytes()` instead).
     pub input: Option<Buffer>,
-    /// `None` when the signature is not base64url.
     pub signature: Option<Buffer>,
+    /// `false` when the signature is not base64url.
+    pub has_signature: bool,
     pub payload: Option<Either<String, Buffer>>,
     /// The error decoding the payload gives once a key verified.
     pub payload_error: Option<String>,
@@ -379,6 +382,7 @@ impl From<Result<jws::Pending>> for SignatureCheck {
                     alg_is_string: p.alg.is_string,
                     alg: Some(p.alg.name),
                     input: Some(p.signing_input.into()),
+                    has_signature: p.signature.is_some(),
                     signature: p.signature.map(Buffer::from),
                     payload,
                     payload_error,
@@ -395,6 +399,7 @@ impl From<Result<jws::Pending>> for SignatureCheck {
                 alg_is_string: false,
                 input: None,
                 signature: None,
+                has_signature: false,
                 payload: None,
                 payload_error: None,
                 unencoded: false,
@@ -449,24 +454,62 @@ pub fn jws_verify_signature(
 
 #[napi]
 impl JwtVerification {
-    /// The token's signature checked up to its keys, for custom keys.
+    /// The token's signature checked up to its keys, for keys chosen in
+    /// JavaScript: the header and `alg` they are chosen by. The bytes a
+    /// custom key checks come from `signedBytes()`, and a native key
+    /// verifies in place (`verifyWith`), so nothing is copied for it.
     #[napi]
     pub fn pending_signature(&self) -> napi::Result<SignatureCheck> {
-        let prepared = &self.prepared;
-        let pending = jwt::pending_signature(&prepared.decoded, &prepared.options).or_throw()?;
-        Ok(SignatureCheck::from(Ok(pending)))
+        let Prepared { decoded, options } = &*self.prepared;
+        let alg = jwt::signature_alg(decoded, options).or_throw()?;
+        Ok(SignatureCheck {
+            error: None,
+            // a JWT's JOSE Header is its protected header, as it came
+            header: Some(decoded.header.json.clone()),
+            alg_known: alg.is_string && SignatureAlgorithm::from_name(&alg.name).is_some(),
+            alg_is_string: alg.is_string,
+            alg: Some(alg.name),
+            input: None,
+            signature: None,
+            // decoded as Node decodes, so never missing
+            has_signature: true,
+            payload: None,
+            payload_error: None,
+            unencoded: false,
+            protected: None,
+            unprotected: None,
+        })
+    }
+
+    /// The JWS Signing Input and the signature, for a custom key.
+    #[napi]
+    pub fn signed_bytes(&self) -> Vec<Buffer> {
+        let (input, signature) = jwt::signed_bytes(&self.prepared.decoded);
+        vec![input.to_vec().into(), signature.into()]
+    }
+
+    /// The signature checked with one native key (jose's key check, then
+    /// the signature), as `jwsVerifySignature` checks a JWS's.
+    #[napi]
+    pub fn verify_with(&self, key: ClassInstance<'_, NativeKey>) -> napi::Result<bool> {
+        let Prepared { decoded, options } = &*self.prepared;
+        let key = JwsKey::Key(Arc::clone(&key.inner));
+        let verified = jwt::verify_signature(decoded, options, |_, _| Ok(vec![&key]));
+        match verified {
+            Ok(_) => Ok(true),
+            Err(e) if e.kind == Kind::JwsVerificationFailed => Ok(false),
+            Err(e) => Err(e).or_throw(),
+        }
     }
 
     /// The claim checks alone, once the facade has verified the signature
-    /// with a custom key.
+    /// with keys it chose: the payload's JSON text, or with `complete`
+    /// every part (as `jwtVerify` returns them).
     #[napi]
-    pub fn claims(&self) -> napi::Result<JwtVerified> {
+    pub fn claims(&self, complete: bool) -> napi::Result<VerifiedToken> {
         let prepared = &self.prepared;
         jwt::validate_claims(&prepared.decoded, &prepared.options).or_throw()?;
-        Ok(JwtVerified {
-            parts: JwtParts::from(&prepared.decoded),
-            key_index: None,
-        })
+        Ok(verified_token(&prepared.decoded, complete, None))
     }
 }
 

@@ -308,14 +308,24 @@ impl Job for JwtVerifyJob {
     }
 
     fn finish(&self, key_index: Option<u32>) -> VerifiedToken {
-        if !self.complete {
-            return Either::A(OutText(self.prepared.decoded.payload_json.clone()));
-        }
-        Either::B(JwtVerified {
-            parts: JwtParts::from(&self.prepared.decoded),
-            key_index,
-        })
+        verified_token(&self.prepared.decoded, self.complete, key_index)
     }
+}
+
+/// A verified token for the facade: the payload's JSON text, or with
+/// `complete` every part and the store index of the key that verified.
+pub(super) fn verified_token(
+    decoded: &DecodedJwt,
+    complete: bool,
+    key_index: Option<u32>,
+) -> VerifiedToken {
+    if !complete {
+        return Either::A(OutText(decoded.payload_json.clone()));
+    }
+    Either::B(JwtVerified {
+        parts: JwtParts::from(decoded),
+        key_index,
+    })
 }
 
 #[napi]
