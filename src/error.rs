@@ -154,26 +154,32 @@ impl Error {
         Error::new(Kind::JwkInvalid, message)
     }
 
-    /// jose's one message for any key material it could not read.
     /// Runs `f`, turning a panic into a `Kind::Internal` error. The Node
-    /// layer runs all core work through this: a panic unwinding into N-API
-    /// (an `extern "C"` boundary) aborts the whole Node process, which is
-    /// worse than any wrong answer. The fuzz targets call the core without
-    /// it, so that a panic is still found.
+    /// layer runs all core work under a catch (`node::boundary::guard` at
+    /// every export): a panic unwinding into N-API (an `extern "C"`
+    /// boundary) aborts the whole Node process, which is worse than any
+    /// wrong answer. The fuzz targets call the core without it, so that a
+    /// panic is still found.
     pub fn guarded<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|payload| {
-            let what = payload
-                .downcast_ref::<&str>()
-                .map(|s| (*s).to_owned())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_default();
-            Err(Error::new(
-                Kind::Internal,
-                format!("jose-native internal error (please report it): {what}"),
-            ))
-        })
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(f))
+            .unwrap_or_else(|payload| Err(Error::from_panic(payload.as_ref())))
     }
 
+    /// The `Kind::Internal` error for a caught panic, from its payload
+    /// (the message of `panic!`, which is a `&str` or a `String`).
+    pub fn from_panic(payload: &(dyn std::any::Any + Send)) -> Self {
+        let what = payload
+            .downcast_ref::<&str>()
+            .copied()
+            .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+            .unwrap_or_default();
+        Error::new(
+            Kind::Internal,
+            format!("jose-native internal error (please report it): {what}"),
+        )
+    }
+
+    /// jose's one message for any key material it could not read.
     pub fn import_failed() -> Self {
         Error::new(Kind::JwkImportFailed, "key import failed")
     }
@@ -213,5 +219,15 @@ mod tests {
         assert_eq!(Error::guarded(|| Ok(7)), Ok(7));
         let typed = Error::guarded::<()>(|| Err(Error::type_error("t"))).unwrap_err();
         assert_eq!(typed.kind, Kind::TypeError);
+        let formatted = Error::guarded::<()>(|| panic!("at {}", 7)).unwrap_err();
+        assert_eq!(
+            formatted.message,
+            "jose-native internal error (please report it): at 7"
+        );
+        let other = Error::guarded::<()>(|| std::panic::panic_any(7_u8)).unwrap_err();
+        assert_eq!(
+            other.message,
+            "jose-native internal error (please report it): "
+        );
     }
 }

@@ -15,6 +15,7 @@ use napi::bindgen_prelude::{AsyncTask, Buffer, ClassInstance, Either};
 use napi_derive::napi;
 
 use super::args::{bytes, header, js_text};
+use super::boundary::guard;
 use super::error::{to_napi, OrThrow};
 use super::job::{self, Job, OffThread};
 use super::jwe::{inflate_cap, node_key, JweDecrypted, NodeKey};
@@ -229,22 +230,27 @@ pub struct SignRequest {
 #[napi]
 impl JwsSignPending {
     /// The signatures to make, in recipient order.
-    #[napi]
-    pub fn requests(&self) -> Vec<SignRequest> {
-        self.requests
-            .iter()
-            .map(|r| SignRequest {
-                index: u32::try_from(r.index).unwrap_or(u32::MAX),
-                alg: r.alg.clone(),
-                input: r.input.clone().into(),
-            })
-            .collect()
+    #[napi(catch_unwind)]
+    pub fn requests(&self) -> napi::Result<Vec<SignRequest>> {
+        guard("JwsSignPending.requests", || {
+            Ok(self
+                .requests
+                .iter()
+                .map(|r| SignRequest {
+                    index: u32::try_from(r.index).unwrap_or(u32::MAX),
+                    alg: r.alg.clone(),
+                    input: r.input.clone().into(),
+                })
+                .collect())
+        })
     }
 
     /// The JWS with `signatures` (one per request, in order).
-    #[napi]
+    #[napi(catch_unwind)]
     pub fn finish(&self, signatures: Vec<Buffer>) -> napi::Result<SignResult> {
-        self.complete(signatures).or_throw()
+        guard("JwsSignPending.finish", || {
+            self.complete(signatures).or_throw()
+        })
     }
 }
 
@@ -296,7 +302,7 @@ fn check_length(request: &Request, len: usize) -> Result<()> {
     }))
 }
 
-#[napi]
+#[napi(catch_unwind)]
 pub fn jws_sign_prepare(
     payload: Either<String, Buffer>,
     keys: Vec<KeyArg<'_>>,
@@ -305,17 +311,19 @@ pub fn jws_sign_prepare(
     headers: Vec<Option<String>>,
     serialization: String,
 ) -> napi::Result<JwsSignPending> {
-    job::now(SignPrepareJob::new(
-        payload,
-        keys,
-        custom,
-        protected,
-        headers,
-        serialization,
-    ))
+    guard("jwsSignPrepare", || {
+        job::now(SignPrepareJob::new(
+            payload,
+            keys,
+            custom,
+            protected,
+            headers,
+            serialization,
+        ))
+    })
 }
 
-#[napi]
+#[napi(catch_unwind)]
 pub fn jws_sign_prepare_async(
     payload: Either<String, Buffer>,
     keys: Vec<KeyArg<'_>>,
@@ -324,14 +332,16 @@ pub fn jws_sign_prepare_async(
     headers: Vec<Option<String>>,
     serialization: String,
 ) -> napi::Result<AsyncTask<OffThread<SignPrepareJob>>> {
-    job::off_thread(SignPrepareJob::new(
-        payload,
-        keys,
-        custom,
-        protected,
-        headers,
-        serialization,
-    ))
+    guard("jwsSignPrepareAsync", || {
+        job::off_thread(SignPrepareJob::new(
+            payload,
+            keys,
+            custom,
+            protected,
+            headers,
+            serialization,
+        ))
+    })
 }
 
 // ----------------------------------------------------------- verification
@@ -412,7 +422,7 @@ impl From<Result<jws::Pending>> for SignatureCheck {
 
 /// Every signature of a JWS checked as `JWS.verify` checks it before keys
 /// are tried; a JWS malformed as a whole throws.
-#[napi]
+#[napi(catch_unwind)]
 pub fn jws_verify_prepare(
     input: String,
     json: bool,
@@ -420,36 +430,40 @@ pub fn jws_verify_prepare(
     crit: Vec<String>,
     payload: Option<Buffer>,
 ) -> napi::Result<Vec<SignatureCheck>> {
-    let value = if json {
-        Some(json_jws(&input).or_throw()?)
-    } else {
-        None
-    };
-    let input = jws_input(&input, value.as_ref(), payload.as_deref());
-    let crit: Vec<&str> = crit.iter().map(String::as_str).collect();
-    let algorithms: Option<Vec<&str>> = algorithms
-        .as_ref()
-        .map(|list| list.iter().map(String::as_str).collect());
-    let options = jws::VerifyOptions {
-        crit: &crit,
-        algorithms: algorithms.as_deref(),
-    };
-    let pending = jws::pending(input, &options).or_throw()?;
-    Ok(pending.into_iter().map(SignatureCheck::from).collect())
+    guard("jwsVerifyPrepare", || {
+        let value = if json {
+            Some(json_jws(&input).or_throw()?)
+        } else {
+            None
+        };
+        let input = jws_input(&input, value.as_ref(), payload.as_deref());
+        let crit: Vec<&str> = crit.iter().map(String::as_str).collect();
+        let algorithms: Option<Vec<&str>> = algorithms
+            .as_ref()
+            .map(|list| list.iter().map(String::as_str).collect());
+        let options = jws::VerifyOptions {
+            crit: &crit,
+            algorithms: algorithms.as_deref(),
+        };
+        let pending = jws::pending(input, &options).or_throw()?;
+        Ok(pending.into_iter().map(SignatureCheck::from).collect())
+    })
 }
 
 /// One signature checked with one native key (a KeyStore can hold custom
 /// and native keys): jose's key check, then the signature.
-#[napi]
+#[napi(catch_unwind)]
 pub fn jws_verify_signature(
     key: ClassInstance<'_, NativeKey>,
     alg: String,
     input: Buffer,
     signature: Buffer,
 ) -> napi::Result<bool> {
-    JwsKey::Key(Arc::clone(&key.inner))
-        .verify(&alg, &input, &signature)
-        .or_throw()
+    guard("jwsVerifySignature", || {
+        JwsKey::Key(Arc::clone(&key.inner))
+            .verify(&alg, &input, &signature)
+            .or_throw()
+    })
 }
 
 #[napi]
@@ -458,58 +472,65 @@ impl JwtVerification {
     /// JavaScript: the header and `alg` they are chosen by. The bytes a
     /// custom key checks come from `signedBytes()`, and a native key
     /// verifies in place (`verifyWith`), so nothing is copied for it.
-    #[napi]
+    #[napi(catch_unwind)]
     pub fn pending_signature(&self) -> napi::Result<SignatureCheck> {
-        let Prepared { decoded, options } = &*self.prepared;
-        let alg = jwt::signature_alg(decoded, options).or_throw()?;
-        Ok(SignatureCheck {
-            error: None,
-            // a JWT's JOSE Header is its protected header, as it came
-            header: Some(decoded.header.json.clone()),
-            alg_known: alg.is_string && SignatureAlgorithm::from_name(&alg.name).is_some(),
-            alg_is_string: alg.is_string,
-            alg: Some(alg.name),
-            input: None,
-            signature: None,
-            // decoded as Node decodes, so never missing
-            has_signature: true,
-            payload: None,
-            payload_error: None,
-            unencoded: false,
-            protected: None,
-            unprotected: None,
+        guard("JwtVerification.pendingSignature", || {
+            let Prepared { decoded, options } = &*self.prepared;
+            let alg = jwt::signature_alg(decoded, options).or_throw()?;
+            Ok(SignatureCheck {
+                error: None,
+                // a JWT's JOSE Header is its protected header, as it came
+                header: Some(decoded.header.json.clone()),
+                alg_known: alg.is_string && SignatureAlgorithm::from_name(&alg.name).is_some(),
+                alg_is_string: alg.is_string,
+                alg: Some(alg.name),
+                input: None,
+                signature: None,
+                // decoded as Node decodes, so never missing
+                has_signature: true,
+                payload: None,
+                payload_error: None,
+                unencoded: false,
+                protected: None,
+                unprotected: None,
+            })
         })
     }
 
     /// The JWS Signing Input and the signature, for a custom key.
-    #[napi]
-    pub fn signed_bytes(&self) -> Vec<Buffer> {
-        let (input, signature) = jwt::signed_bytes(&self.prepared.decoded);
-        vec![input.to_vec().into(), signature.into()]
+    #[napi(catch_unwind)]
+    pub fn signed_bytes(&self) -> napi::Result<Vec<Buffer>> {
+        guard("JwtVerification.signedBytes", || {
+            let (input, signature) = jwt::signed_bytes(&self.prepared.decoded);
+            Ok(vec![input.to_vec().into(), signature.into()])
+        })
     }
 
     /// The signature checked with one native key (jose's key check, then
     /// the signature), as `jwsVerifySignature` checks a JWS's.
-    #[napi]
+    #[napi(catch_unwind)]
     pub fn verify_with(&self, key: ClassInstance<'_, NativeKey>) -> napi::Result<bool> {
-        let Prepared { decoded, options } = &*self.prepared;
-        let key = JwsKey::Key(Arc::clone(&key.inner));
-        let verified = jwt::verify_signature(decoded, options, |_, _| Ok(vec![&key]));
-        match verified {
-            Ok(_) => Ok(true),
-            Err(e) if e.kind == Kind::JwsVerificationFailed => Ok(false),
-            Err(e) => Err(e).or_throw(),
-        }
+        guard("JwtVerification.verifyWith", || {
+            let Prepared { decoded, options } = &*self.prepared;
+            let key = JwsKey::Key(Arc::clone(&key.inner));
+            match jwt::verify_signature(decoded, options, |_, _| Ok(vec![&key])) {
+                Ok(_) => Ok(true),
+                Err(e) if e.kind == Kind::JwsVerificationFailed => Ok(false),
+                Err(e) => Err(e).or_throw(),
+            }
+        })
     }
 
     /// The claim checks alone, once the facade has verified the signature
     /// with keys it chose: the payload's JSON text, or with `complete`
     /// every part (as `jwtVerify` returns them).
-    #[napi]
+    #[napi(catch_unwind)]
     pub fn claims(&self, complete: bool) -> napi::Result<VerifiedToken> {
-        let prepared = &self.prepared;
-        jwt::validate_claims(&prepared.decoded, &prepared.options).or_throw()?;
-        Ok(verified_token(&prepared.decoded, complete, None))
+        guard("JwtVerification.claims", || {
+            let prepared = &self.prepared;
+            jwt::validate_claims(&prepared.decoded, &prepared.options).or_throw()?;
+            Ok(verified_token(&prepared.decoded, complete, None))
+        })
     }
 }
 
@@ -561,7 +582,7 @@ pub struct RecipientCheck {
     pub header: Option<String>,
 }
 
-#[napi]
+#[napi(catch_unwind)]
 pub fn jwe_decrypt_prepare(
     input: String,
     json: bool,
@@ -570,32 +591,36 @@ pub fn jwe_decrypt_prepare(
     max_pbes2_count: f64,
     max_inflated_size: Option<f64>,
 ) -> napi::Result<JweDecryptPending> {
-    let value: Option<serde_json::Value> = if json {
-        Some(
-            crate::js_json::parse(&input)
-                .map_err(|_| Error::new(Kind::JweInvalid, "JWE malformed or invalid serialization"))
-                .or_throw()?,
-        )
-    } else {
-        None
-    };
-    let input = match &value {
-        Some(value) => JweInput::Json(value),
-        None => JweInput::Compact(&input),
-    };
-    let crit: Vec<&str> = crit.iter().map(String::as_str).collect();
-    let algorithms: Option<Vec<&str>> = algorithms
-        .as_ref()
-        .map(|list| list.iter().map(String::as_str).collect());
-    let options = DecryptOptions {
-        crit: &crit,
-        algorithms: algorithms.as_deref(),
-        max_pbes2_count,
-        max_inflated_size: inflate_cap(max_inflated_size).or_throw()?,
-    };
-    let recipients = jwe::checked(input, &options).or_throw()?;
-    Ok(JweDecryptPending {
-        recipients: recipients.into_iter().map(|r| r.map_err(encoded)).collect(),
+    guard("jweDecryptPrepare", || {
+        let value: Option<serde_json::Value> = if json {
+            Some(
+                crate::js_json::parse(&input)
+                    .map_err(|_| {
+                        Error::new(Kind::JweInvalid, "JWE malformed or invalid serialization")
+                    })
+                    .or_throw()?,
+            )
+        } else {
+            None
+        };
+        let input = match &value {
+            Some(value) => JweInput::Json(value),
+            None => JweInput::Compact(&input),
+        };
+        let crit: Vec<&str> = crit.iter().map(String::as_str).collect();
+        let algorithms: Option<Vec<&str>> = algorithms
+            .as_ref()
+            .map(|list| list.iter().map(String::as_str).collect());
+        let options = DecryptOptions {
+            crit: &crit,
+            algorithms: algorithms.as_deref(),
+            max_pbes2_count,
+            max_inflated_size: inflate_cap(max_inflated_size).or_throw()?,
+        };
+        let recipients = jwe::checked(input, &options).or_throw()?;
+        Ok(JweDecryptPending {
+            recipients: recipients.into_iter().map(|r| r.map_err(encoded)).collect(),
+        })
     })
 }
 
@@ -662,27 +687,31 @@ impl Job for OpenJob {
 #[napi]
 impl JweUnwrapPending {
     /// The key management algorithm.
-    #[napi(getter)]
-    pub fn alg(&self) -> String {
-        self.recipient.alg.to_owned()
+    #[napi(getter, catch_unwind)]
+    pub fn alg(&self) -> napi::Result<String> {
+        guard("JweUnwrapPending.alg", || Ok(self.recipient.alg.to_owned()))
     }
 
     /// The Encrypted Key (none when it is absent or not base64url).
-    #[napi(getter)]
-    pub fn encrypted_key(&self) -> Option<Buffer> {
-        self.recipient.encrypted_key.clone().map(Buffer::from)
+    #[napi(getter, catch_unwind)]
+    pub fn encrypted_key(&self) -> napi::Result<Option<Buffer>> {
+        guard("JweUnwrapPending.encryptedKey", || {
+            Ok(self.recipient.encrypted_key.clone().map(Buffer::from))
+        })
     }
 
     /// Decrypts the content with `cek` (none, or one of the wrong length:
     /// a random one, so a failed unwrap ends as a wrong key does).
-    #[napi]
+    #[napi(catch_unwind)]
     pub fn open(&self, cek: Option<Buffer>) -> napi::Result<JweDecrypted> {
-        job::now(Ok(self.open_job(cek)))
+        guard("JweUnwrapPending.open", || job::now(Ok(self.open_job(cek))))
     }
 
-    #[napi]
+    #[napi(catch_unwind)]
     pub fn open_async(&self, cek: Option<Buffer>) -> napi::Result<AsyncTask<OffThread<OpenJob>>> {
-        job::off_thread(Ok(self.open_job(cek)))
+        guard("JweUnwrapPending.openAsync", || {
+            job::off_thread(Ok(self.open_job(cek)))
+        })
     }
 }
 
@@ -697,49 +726,58 @@ impl JweUnwrapPending {
 
 #[napi]
 impl JweDecryptPending {
-    #[napi]
-    pub fn recipients(&self) -> Vec<RecipientCheck> {
-        self.recipients
-            .iter()
-            .map(|r| match r {
-                Ok(checked) => RecipientCheck {
-                    error: None,
-                    header: Some(js_text(checked.combined())),
-                },
-                Err(e) => RecipientCheck {
-                    error: Some(e.clone()),
-                    header: None,
-                },
-            })
-            .collect()
+    #[napi(catch_unwind)]
+    pub fn recipients(&self) -> napi::Result<Vec<RecipientCheck>> {
+        guard("JweDecryptPending.recipients", || {
+            Ok(self
+                .recipients
+                .iter()
+                .map(|r| match r {
+                    Ok(checked) => RecipientCheck {
+                        error: None,
+                        header: Some(js_text(checked.combined())),
+                    },
+                    Err(e) => RecipientCheck {
+                        error: Some(e.clone()),
+                        header: None,
+                    },
+                })
+                .collect())
+        })
     }
 
     /// Recipient `index` decrypted with a native key (a handle, or the
     /// description of a key without material).
-    #[napi]
+    #[napi(catch_unwind)]
     pub fn decrypt_with(&self, index: u32, key: KeyArg<'_>) -> napi::Result<JweDecrypted> {
-        job::now(self.decrypt_job(index, &key))
+        guard("JweDecryptPending.decryptWith", || {
+            job::now(self.decrypt_job(index, &key))
+        })
     }
 
-    #[napi]
+    #[napi(catch_unwind)]
     pub fn decrypt_with_async(
         &self,
         index: u32,
         key: KeyArg<'_>,
     ) -> napi::Result<AsyncTask<OffThread<DecryptWithJob>>> {
-        job::off_thread(self.decrypt_job(index, &key))
+        guard("JweDecryptPending.decryptWithAsync", || {
+            job::off_thread(self.decrypt_job(index, &key))
+        })
     }
 
     /// Recipient `index` checked for a custom key up to its CEK.
-    #[napi]
+    #[napi(catch_unwind)]
     pub fn unwrap_request(
         &self,
         index: u32,
         key: CustomUnwrapper,
     ) -> napi::Result<JweUnwrapPending> {
-        let recipient = self.recipient(index).or_throw()?;
-        Ok(JweUnwrapPending {
-            recipient: recipient.pending(&key).or_throw()?,
+        guard("JweDecryptPending.unwrapRequest", || {
+            let recipient = self.recipient(index).or_throw()?;
+            Ok(JweUnwrapPending {
+                recipient: recipient.pending(&key).or_throw()?,
+            })
         })
     }
 }

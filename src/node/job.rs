@@ -1,11 +1,16 @@
 //! One shape for every operation with an Async twin: the call is first
 //! turned into an owned job, then run either right away on the JS thread or
 //! on the libuv thread pool. Both paths run the same `run` and `finish`, so
-//! the twins cannot drift apart.
+//! the twins cannot drift apart. A panic in either step becomes the
+//! `Kind::Internal` error: `now` runs inside an export's guard and catches
+//! its own, and the libuv task's two steps are boundaries of their own
+//! (`OffThread.compute` on a pool thread, `OffThread.resolve` back on the JS
+//! thread), which `testForcePanic` can name.
 
 use napi::bindgen_prelude::{AsyncTask, ToNapiValue, TypeName};
 use napi::{Env, Task};
 
+use super::boundary::guard;
 use super::error::to_napi;
 use crate::error::{Error, Result};
 
@@ -25,8 +30,7 @@ pub trait Job: Send + Sized + 'static {
 /// Runs `job` now, on the calling thread.
 pub fn now<J: Job>(job: Result<J>) -> napi::Result<J::JsValue> {
     let job = job.map_err(to_napi)?;
-    let output = Error::guarded(|| job.run()).map_err(to_napi)?;
-    Ok(job.finish(output))
+    Error::guarded(|| job.run().map(|output| job.finish(output))).map_err(to_napi)
 }
 
 /// Queues `job` on the libuv thread pool; JavaScript gets a Promise.
@@ -41,10 +45,10 @@ impl<J: Job> Task for OffThread<J> {
     type JsValue = J::JsValue;
 
     fn compute(&mut self) -> napi::Result<J::Output> {
-        Error::guarded(|| self.0.run()).map_err(to_napi)
+        guard("OffThread.compute", || self.0.run().map_err(to_napi))
     }
 
     fn resolve(&mut self, _env: Env, output: J::Output) -> napi::Result<J::JsValue> {
-        Ok(self.0.finish(output))
+        guard("OffThread.resolve", || Ok(self.0.finish(output)))
     }
 }

@@ -8,6 +8,7 @@ use napi::bindgen_prelude::{AsyncTask, Buffer, Either};
 use napi_derive::napi;
 
 use super::args::{bytes, header, js_text};
+use super::boundary::guard;
 use super::job::{self, Job, OffThread};
 use super::jws::KeyArg;
 use crate::error::{Error, Kind, Result};
@@ -142,7 +143,7 @@ impl Job for EncryptJob {
     }
 }
 
-#[napi]
+#[napi(catch_unwind)]
 pub fn jwe_encrypt(
     cleartext: Either<String, Buffer>,
     protected: Option<String>,
@@ -152,18 +153,20 @@ pub fn jwe_encrypt(
     headers: Vec<Option<String>>,
     serialization: String,
 ) -> napi::Result<String> {
-    job::now(EncryptJob::new(
-        cleartext,
-        protected,
-        unprotected,
-        aad,
-        keys,
-        headers,
-        serialization,
-    ))
+    guard("jweEncrypt", || {
+        job::now(EncryptJob::new(
+            cleartext,
+            protected,
+            unprotected,
+            aad,
+            keys,
+            headers,
+            serialization,
+        ))
+    })
 }
 
-#[napi]
+#[napi(catch_unwind)]
 pub fn jwe_encrypt_async(
     cleartext: Either<String, Buffer>,
     protected: Option<String>,
@@ -173,15 +176,17 @@ pub fn jwe_encrypt_async(
     headers: Vec<Option<String>>,
     serialization: String,
 ) -> napi::Result<AsyncTask<OffThread<EncryptJob>>> {
-    job::off_thread(EncryptJob::new(
-        cleartext,
-        protected,
-        unprotected,
-        aad,
-        keys,
-        headers,
-        serialization,
-    ))
+    guard("jweEncryptAsync", || {
+        job::off_thread(EncryptJob::new(
+            cleartext,
+            protected,
+            unprotected,
+            aad,
+            keys,
+            headers,
+            serialization,
+        ))
+    })
 }
 
 /// The `maxInflatedSize` option: the facade passes a positive integer or
@@ -388,7 +393,7 @@ impl Job for DecryptJob {
     }
 }
 
-#[napi]
+#[napi(catch_unwind)]
 #[allow(clippy::too_many_arguments)]
 pub fn jwe_decrypt(
     input: String,
@@ -400,19 +405,21 @@ pub fn jwe_decrypt(
     max_pbes2_count: f64,
     max_inflated_size: Option<f64>,
 ) -> napi::Result<JweDecrypted> {
-    job::now(DecryptJob::new(
-        input,
-        json,
-        mode,
-        keys,
-        algorithms,
-        crit,
-        max_pbes2_count,
-        max_inflated_size,
-    ))
+    guard("jweDecrypt", || {
+        job::now(DecryptJob::new(
+            input,
+            json,
+            mode,
+            keys,
+            algorithms,
+            crit,
+            max_pbes2_count,
+            max_inflated_size,
+        ))
+    })
 }
 
-#[napi]
+#[napi(catch_unwind)]
 #[allow(clippy::too_many_arguments)]
 pub fn jwe_decrypt_async(
     input: String,
@@ -424,14 +431,16 @@ pub fn jwe_decrypt_async(
     max_pbes2_count: f64,
     max_inflated_size: Option<f64>,
 ) -> napi::Result<AsyncTask<OffThread<DecryptJob>>> {
-    job::off_thread(DecryptJob::new(
-        input,
-        json,
-        mode,
-        keys,
-        algorithms,
-        crit,
-        max_pbes2_count,
-        max_inflated_size,
-    ))
+    guard("jweDecryptAsync", || {
+        job::off_thread(DecryptJob::new(
+            input,
+            json,
+            mode,
+            keys,
+            algorithms,
+            crit,
+            max_pbes2_count,
+            max_inflated_size,
+        ))
+    })
 }

@@ -8,6 +8,7 @@ use napi::bindgen_prelude::{AsyncTask, Buffer, ClassInstance, Either};
 use napi_derive::napi;
 
 use super::args::{bytes, header, js_text};
+use super::boundary::guard;
 use super::job::{self, Job, OffThread};
 use super::key::NativeKey;
 use crate::error::{Error, Kind, Result};
@@ -146,7 +147,7 @@ impl Job for SignJob {
     }
 }
 
-#[napi]
+#[napi(catch_unwind)]
 pub fn jws_sign(
     payload: Either<String, Buffer>,
     keys: Vec<KeyArg<'_>>,
@@ -154,16 +155,18 @@ pub fn jws_sign(
     headers: Vec<Option<String>>,
     serialization: String,
 ) -> napi::Result<SignResult> {
-    job::now(SignJob::new(
-        payload,
-        keys,
-        protected,
-        headers,
-        serialization,
-    ))
+    guard("jwsSign", || {
+        job::now(SignJob::new(
+            payload,
+            keys,
+            protected,
+            headers,
+            serialization,
+        ))
+    })
 }
 
-#[napi]
+#[napi(catch_unwind)]
 pub fn jws_sign_async(
     payload: Either<String, Buffer>,
     keys: Vec<KeyArg<'_>>,
@@ -171,13 +174,15 @@ pub fn jws_sign_async(
     headers: Vec<Option<String>>,
     serialization: String,
 ) -> napi::Result<AsyncTask<OffThread<SignJob>>> {
-    job::off_thread(SignJob::new(
-        payload,
-        keys,
-        protected,
-        headers,
-        serialization,
-    ))
+    guard("jwsSignAsync", || {
+        job::off_thread(SignJob::new(
+            payload,
+            keys,
+            protected,
+            headers,
+            serialization,
+        ))
+    })
 }
 
 /// Where verification keys come from.
@@ -433,7 +438,7 @@ fn to_js(out: VerifyOutput, complete: bool) -> VerifyResult {
     })
 }
 
-#[napi]
+#[napi(catch_unwind)]
 #[allow(clippy::too_many_arguments)]
 pub fn jws_verify(
     input: String,
@@ -446,20 +451,22 @@ pub fn jws_verify(
     complete: bool,
     payload: Option<Buffer>,
 ) -> napi::Result<VerifyResult> {
-    job::now(VerifyJob::new(
-        input,
-        json,
-        mode,
-        keys,
-        algorithms,
-        crit,
-        legacy_p256k,
-        complete,
-        payload,
-    ))
+    guard("jwsVerify", || {
+        job::now(VerifyJob::new(
+            input,
+            json,
+            mode,
+            keys,
+            algorithms,
+            crit,
+            legacy_p256k,
+            complete,
+            payload,
+        ))
+    })
 }
 
-#[napi]
+#[napi(catch_unwind)]
 #[allow(clippy::too_many_arguments)]
 pub fn jws_verify_async(
     input: String,
@@ -472,15 +479,17 @@ pub fn jws_verify_async(
     complete: bool,
     payload: Option<Buffer>,
 ) -> napi::Result<AsyncTask<OffThread<VerifyJob>>> {
-    job::off_thread(VerifyJob::new(
-        input,
-        json,
-        mode,
-        keys,
-        algorithms,
-        crit,
-        legacy_p256k,
-        complete,
-        payload,
-    ))
+    guard("jwsVerifyAsync", || {
+        job::off_thread(VerifyJob::new(
+            input,
+            json,
+            mode,
+            keys,
+            algorithms,
+            crit,
+            legacy_p256k,
+            complete,
+            payload,
+        ))
+    })
 }

@@ -13,6 +13,7 @@ use napi_derive::napi;
 use serde_json::Value;
 
 use super::args::js_text;
+use super::boundary::guard;
 use super::error::{parse_object, OrThrow};
 use super::job::{self, Job, OffThread};
 use super::jws::{refuse_encryption_keys, KeyArg, KeySource, KeysArg, SignJob};
@@ -42,25 +43,29 @@ impl From<&DecodedJwt> for JwtParts {
     }
 }
 
-#[napi]
+#[napi(catch_unwind)]
 pub fn jwt_decode(token: String) -> napi::Result<JwtParts> {
-    jwt::decode(&token).map(|d| JwtParts::from(&d)).or_throw()
+    guard("jwtDecode", || {
+        jwt::decode(&token).map(|d| JwtParts::from(&d)).or_throw()
+    })
 }
 
 /// Checks `JWT.sign` options (their JSON view) and returns, as JSON text,
 /// the claims they set over the payload.
-#[napi]
+#[napi(catch_unwind)]
 pub fn jwt_sign_claims(options: String, payload_is_object: bool) -> napi::Result<String> {
-    jwt::sign_options(&options)
-        .and_then(|o| o.claims(payload_is_object))
-        .map(|claims| {
-            let claims: serde_json::Map<String, Value> = claims
-                .into_iter()
-                .map(|(name, value)| (name.to_owned(), value))
-                .collect();
-            js_text(&claims)
-        })
-        .or_throw()
+    guard("jwtSignClaims", || {
+        jwt::sign_options(&options)
+            .and_then(|o| o.claims(payload_is_object))
+            .map(|claims| {
+                let claims: serde_json::Map<String, Value> = claims
+                    .into_iter()
+                    .map(|(name, value)| (name.to_owned(), value))
+                    .collect();
+                js_text(&claims)
+            })
+            .or_throw()
+    })
 }
 
 /// `JWT.sign` in one call, for the facade's common case: a plain-object
@@ -70,7 +75,7 @@ pub fn jwt_sign_claims(options: String, payload_is_object: bool) -> napi::Result
 /// `alg` from the checked options and, with `include_kid`, the key's
 /// `kid`. Options are checked here in jose's order before anything is
 /// signed.
-#[napi]
+#[napi(catch_unwind)]
 pub fn jwt_sign(
     options: Text,
     payload: Text,
@@ -78,10 +83,12 @@ pub fn jwt_sign(
     protected: Option<String>,
     include_kid: bool,
 ) -> napi::Result<OutText> {
-    job::now(sign_job(&options.0, payload.0, key, protected, include_kid))
+    guard("jwtSign", || {
+        job::now(sign_job(&options.0, payload.0, key, protected, include_kid))
+    })
 }
 
-#[napi]
+#[napi(catch_unwind)]
 pub fn jwt_sign_async(
     options: String,
     payload: String,
@@ -89,7 +96,9 @@ pub fn jwt_sign_async(
     protected: Option<String>,
     include_kid: bool,
 ) -> napi::Result<AsyncTask<OffThread<JwtSignJob>>> {
-    job::off_thread(sign_job(&options, payload, key, protected, include_kid))
+    guard("jwtSignAsync", || {
+        job::off_thread(sign_job(&options, payload, key, protected, include_kid))
+    })
 }
 
 fn sign_job(
@@ -169,7 +178,7 @@ impl Job for JwtSignJob {
 /// keys that need no JavaScript, no JARM decryption first): options, token,
 /// signature and claims, in jose's order. The result is the payload's JSON
 /// text, or with `complete` every part.
-#[napi]
+#[napi(catch_unwind)]
 pub fn jwt_verify(
     options: String,
     token: String,
@@ -178,16 +187,18 @@ pub fn jwt_verify(
     legacy_p256k: bool,
     complete: bool,
 ) -> napi::Result<VerifiedToken> {
-    job::now(verify_job(
-        &options,
-        token,
-        || KeySource::from_arg(&mode, &keys, legacy_p256k),
-        complete,
-    ))
+    guard("jwtVerify", || {
+        job::now(verify_job(
+            &options,
+            token,
+            || KeySource::from_arg(&mode, &keys, legacy_p256k),
+            complete,
+        ))
+    })
 }
 
 /// [`jwt_verify`] with one key, the commonest call.
-#[napi]
+#[napi(catch_unwind)]
 pub fn jwt_verify_key(
     options: Text,
     token: Text,
@@ -195,15 +206,17 @@ pub fn jwt_verify_key(
     legacy_p256k: bool,
     complete: bool,
 ) -> napi::Result<VerifiedToken> {
-    job::now(verify_job(
-        &options.0,
-        token.0,
-        || Ok(KeySource::one(Arc::clone(key), legacy_p256k)),
-        complete,
-    ))
+    guard("jwtVerifyKey", || {
+        job::now(verify_job(
+            &options.0,
+            token.0,
+            || Ok(KeySource::one(Arc::clone(key), legacy_p256k)),
+            complete,
+        ))
+    })
 }
 
-#[napi]
+#[napi(catch_unwind)]
 pub fn jwt_verify_async(
     options: String,
     token: String,
@@ -212,12 +225,14 @@ pub fn jwt_verify_async(
     legacy_p256k: bool,
     complete: bool,
 ) -> napi::Result<AsyncTask<OffThread<JwtVerifyJob>>> {
-    job::off_thread(verify_job(
-        &options,
-        token,
-        || KeySource::from_arg(&mode, &keys, legacy_p256k),
-        complete,
-    ))
+    guard("jwtVerifyAsync", || {
+        job::off_thread(verify_job(
+            &options,
+            token,
+            || KeySource::from_arg(&mode, &keys, legacy_p256k),
+            complete,
+        ))
+    })
 }
 
 /// Options, then the token, then the keys, as jose checks them.
@@ -242,24 +257,28 @@ pub struct JwtVerifyOptions {
     options: Arc<VerifyOptions>,
 }
 
-#[napi]
+#[napi(catch_unwind)]
 pub fn jwt_verify_options(options: String) -> napi::Result<JwtVerifyOptions> {
-    Ok(JwtVerifyOptions {
-        options: jwt::verify_options(&options).or_throw()?,
+    guard("jwtVerifyOptions", || {
+        Ok(JwtVerifyOptions {
+            options: jwt::verify_options(&options).or_throw()?,
+        })
     })
 }
 
 #[napi]
 impl JwtVerifyOptions {
     /// Decodes `token` for verification with these options.
-    #[napi]
+    #[napi(catch_unwind)]
     pub fn prepare(&self, token: String) -> napi::Result<JwtVerification> {
-        let decoded = jwt::decode(&token).or_throw()?;
-        Ok(JwtVerification {
-            prepared: Arc::new(Prepared {
-                options: Arc::clone(&self.options),
-                decoded,
-            }),
+        guard("JwtVerifyOptions.prepare", || {
+            let decoded = jwt::decode(&token).or_throw()?;
+            Ok(JwtVerification {
+                prepared: Arc::new(Prepared {
+                    options: Arc::clone(&self.options),
+                    decoded,
+                }),
+            })
         })
     }
 }
@@ -331,24 +350,28 @@ pub(super) fn verified_token(
 #[napi]
 impl JwtVerification {
     /// `mode` and `keys` as `lib/keys.js`'s `verificationKeys` gives them.
-    #[napi]
+    #[napi(catch_unwind)]
     pub fn run(
         &self,
         mode: String,
         keys: Vec<KeyArg<'_>>,
         legacy_p256k: bool,
     ) -> napi::Result<VerifiedToken> {
-        job::now(self.job(&mode, &keys, legacy_p256k))
+        guard("JwtVerification.run", || {
+            job::now(self.job(&mode, &keys, legacy_p256k))
+        })
     }
 
-    #[napi]
+    #[napi(catch_unwind)]
     pub fn run_async(
         &self,
         mode: String,
         keys: Vec<KeyArg<'_>>,
         legacy_p256k: bool,
     ) -> napi::Result<AsyncTask<OffThread<JwtVerifyJob>>> {
-        job::off_thread(self.job(&mode, &keys, legacy_p256k))
+        guard("JwtVerification.runAsync", || {
+            job::off_thread(self.job(&mode, &keys, legacy_p256k))
+        })
     }
 }
 

@@ -6,9 +6,9 @@ use napi::bindgen_prelude::{AsyncTask, Buffer, ClassInstance, External};
 use napi_derive::napi;
 
 use super::args::js_text;
+use super::boundary::guard;
 use super::error::{object_from_json, to_napi, OrThrow};
 use super::job::{self, Job, OffThread};
-use crate::error::Error;
 use crate::jwk::export::{self, PemEncoding};
 use crate::jwk::generate::{self, GenerateSpec};
 use crate::jwk::import;
@@ -29,9 +29,9 @@ pub struct NativeKey {
 /// key.
 pub type KeyHandle = External<Arc<Key>>;
 
-#[napi]
-pub fn key_handle(key: ClassInstance<'_, NativeKey>) -> KeyHandle {
-    External::new(Arc::clone(&key.inner))
+#[napi(catch_unwind)]
+pub fn key_handle(key: ClassInstance<'_, NativeKey>) -> napi::Result<KeyHandle> {
+    guard("keyHandle", || Ok(External::new(Arc::clone(&key.inner))))
 }
 
 impl NativeKey {
@@ -46,8 +46,81 @@ impl NativeKey {
 impl NativeKey {
     /// Everything the facade shows as plain properties, as one JSON text:
     /// one crossing and one `JSON.parse` per key instead of a call per field.
-    #[napi]
-    pub fn describe(&self) -> String {
+    #[napi(catch_unwind)]
+    pub fn describe(&self) -> napi::Result<String> {
+        guard("NativeKey.describe", || Ok(self.description()))
+    }
+
+    /// The private JWK members (`d`, `p`, ... or `k`) as JSON text.
+    #[napi(catch_unwind)]
+    pub fn private_members(&self) -> napi::Result<String> {
+        guard("NativeKey.privateMembers", || {
+            let members: serde_json::Map<_, _> = self
+                .inner
+                .private_members()
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v.into()))
+                .collect();
+            Ok(js_text(&members))
+        })
+    }
+
+    #[napi(catch_unwind)]
+    pub fn algorithms(&self, operation: Option<String>) -> napi::Result<Vec<&'static str>> {
+        guard("NativeKey.algorithms", || {
+            self.inner.algorithms(operation.as_deref()).or_throw()
+        })
+    }
+
+    #[napi(js_name = "toJWK", catch_unwind)]
+    pub fn to_jwk(&self, private: bool) -> napi::Result<String> {
+        guard("NativeKey.toJWK", || {
+            let jwk = self.inner.to_jwk(private).or_throw()?;
+            Ok(js_text(&jwk))
+        })
+    }
+
+    #[napi(js_name = "toPEM", catch_unwind)]
+    pub fn to_pem(
+        &self,
+        private: bool,
+        format: Option<String>,
+        cipher: Option<String>,
+        passphrase: Option<Buffer>,
+    ) -> napi::Result<String> {
+        guard("NativeKey.toPEM", || {
+            let encoding = PemEncoding {
+                format: format.as_deref(),
+                cipher: cipher.as_deref(),
+                passphrase: passphrase.as_deref(),
+            };
+            export::to_pem(&self.inner, private, encoding).or_throw()
+        })
+    }
+
+    /// DER (PKCS#8 or SPKI) for building a Node `KeyObject`.
+    #[napi(catch_unwind)]
+    pub fn key_object_der(&self) -> napi::Result<Buffer> {
+        guard("NativeKey.keyObjectDer", || {
+            export::to_key_object_der(&self.inner)
+                .map(Buffer::from)
+                .or_throw()
+        })
+    }
+
+    /// The raw secret of an `oct` key, for its `KeyObject`.
+    #[napi(catch_unwind)]
+    pub fn secret_bytes(&self) -> napi::Result<Buffer> {
+        guard("NativeKey.secretBytes", || match self.inner.material() {
+            Material::Oct { k } => Ok(Buffer::from(k.to_vec())),
+            _ => Err(to_napi(crate::error::Error::type_error("not a secret key"))),
+        })
+    }
+}
+
+impl NativeKey {
+    /// What `describe` returns.
+    fn description(&self) -> String {
         let key = &self.inner;
         let mut info = serde_json::Map::new();
         info.insert("kty".into(), key.material().kty().into());
@@ -79,83 +152,29 @@ impl NativeKey {
         info.insert("params".into(), params.into());
         js_text(&info)
     }
-
-    /// The private JWK members (`d`, `p`, ... or `k`) as JSON text.
-    #[napi]
-    pub fn private_members(&self) -> String {
-        let members: serde_json::Map<_, _> = self
-            .inner
-            .private_members()
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v.into()))
-            .collect();
-        js_text(&members)
-    }
-
-    #[napi]
-    pub fn algorithms(&self, operation: Option<String>) -> napi::Result<Vec<&'static str>> {
-        self.inner.algorithms(operation.as_deref()).or_throw()
-    }
-
-    #[napi(js_name = "toJWK")]
-    pub fn to_jwk(&self, private: bool) -> napi::Result<String> {
-        let jwk = self.inner.to_jwk(private).or_throw()?;
-        Ok(js_text(&jwk))
-    }
-
-    #[napi(js_name = "toPEM")]
-    pub fn to_pem(
-        &self,
-        private: bool,
-        format: Option<String>,
-        cipher: Option<String>,
-        passphrase: Option<Buffer>,
-    ) -> napi::Result<String> {
-        let encoding = PemEncoding {
-            format: format.as_deref(),
-            cipher: cipher.as_deref(),
-            passphrase: passphrase.as_deref(),
-        };
-        export::to_pem(&self.inner, private, encoding).or_throw()
-    }
-
-    /// DER (PKCS#8 or SPKI) for building a Node `KeyObject`.
-    #[napi]
-    pub fn key_object_der(&self) -> napi::Result<Buffer> {
-        export::to_key_object_der(&self.inner)
-            .map(Buffer::from)
-            .or_throw()
-    }
-
-    /// The raw secret of an `oct` key, for its `KeyObject`.
-    #[napi]
-    pub fn secret_bytes(&self) -> napi::Result<Buffer> {
-        match self.inner.material() {
-            Material::Oct { k } => Ok(Buffer::from(k.to_vec())),
-            _ => Err(to_napi(crate::error::Error::type_error("not a secret key"))),
-        }
-    }
 }
 
-#[napi]
+#[napi(catch_unwind)]
 pub fn import_jwk(
     jwk_json: String,
     params_json: String,
     calculate_missing_rsa_primes: bool,
     legacy_p256k: bool,
 ) -> napi::Result<NativeKey> {
-    let jwk = object_from_json(&jwk_json)?;
-    let params = object_from_json(&params_json)?;
-    let opts = JwkImportOptions {
-        calculate_missing_rsa_primes,
-        legacy_p256k,
-    };
-    Error::guarded(|| import::from_jwk(&jwk, &params, opts))
-        .map(NativeKey::wrap)
-        .or_throw()
+    guard("importJwk", || {
+        let jwk = object_from_json(&jwk_json)?;
+        let params = object_from_json(&params_json)?;
+        let opts = JwkImportOptions {
+            calculate_missing_rsa_primes,
+            legacy_p256k,
+        };
+        import::from_jwk(&jwk, &params, opts)
+            .map(NativeKey::wrap)
+            .or_throw()
+    })
 }
 
-#[napi]
+#[napi(catch_unwind)]
 pub fn import_pem(
     text: String,
     passphrase: Option<Buffer>,
@@ -163,8 +182,8 @@ pub fn import_pem(
     cert_as_x5c: bool,
     legacy_p256k: bool,
 ) -> napi::Result<NativeKey> {
-    let params = object_from_json(&params_json)?;
-    Error::guarded(|| {
+    guard("importPem", || {
+        let params = object_from_json(&params_json)?;
         import::from_pem(
             &text,
             passphrase.as_deref(),
@@ -172,30 +191,34 @@ pub fn import_pem(
             cert_as_x5c,
             legacy_p256k,
         )
+        .map(NativeKey::wrap)
+        .or_throw()
     })
-    .map(NativeKey::wrap)
-    .or_throw()
 }
 
-#[napi]
+#[napi(catch_unwind)]
 pub fn import_der(
     der: Buffer,
     der_type: String,
     params_json: String,
     legacy_p256k: bool,
 ) -> napi::Result<NativeKey> {
-    let params = object_from_json(&params_json)?;
-    Error::guarded(|| import::from_der(&der, &der_type, &params, legacy_p256k))
-        .map(NativeKey::wrap)
-        .or_throw()
+    guard("importDer", || {
+        let params = object_from_json(&params_json)?;
+        import::from_der(&der, &der_type, &params, legacy_p256k)
+            .map(NativeKey::wrap)
+            .or_throw()
+    })
 }
 
-#[napi]
+#[napi(catch_unwind)]
 pub fn import_secret(secret: Buffer, params_json: String) -> napi::Result<NativeKey> {
-    let params = object_from_json(&params_json)?;
-    import::from_secret(&secret, &params)
-        .map(NativeKey::wrap)
-        .or_throw()
+    guard("importSecret", || {
+        let params = object_from_json(&params_json)?;
+        import::from_secret(&secret, &params)
+            .map(NativeKey::wrap)
+            .or_throw()
+    })
 }
 
 /// What to generate, as the facade validated it.
@@ -285,7 +308,7 @@ fn request(
     })
 }
 
-#[napi]
+#[napi(catch_unwind)]
 pub fn generate_key(
     kty: String,
     crv: Option<String>,
@@ -294,10 +317,12 @@ pub fn generate_key(
     params_json: String,
     legacy_p256k: bool,
 ) -> napi::Result<NativeKey> {
-    job::now(request(kty, crv, size, private, params_json, legacy_p256k))
+    guard("generateKey", || {
+        job::now(request(kty, crv, size, private, params_json, legacy_p256k))
+    })
 }
 
-#[napi]
+#[napi(catch_unwind)]
 pub fn generate_key_async(
     kty: String,
     crv: Option<String>,
@@ -307,14 +332,22 @@ pub fn generate_key_async(
     legacy_p256k: bool,
 ) -> napi::Result<AsyncTask<OffThread<GenerateRequest>>> {
     // key generation runs on the libuv thread pool (RSA generation takes long)
-    job::off_thread(request(kty, crv, size, private, params_json, legacy_p256k))
+    guard("generateKeyAsync", || {
+        job::off_thread(request(kty, crv, size, private, params_json, legacy_p256k))
+    })
 }
 
 /// Checks the parameters of an `oct` JWK that has no `k` (a reference key,
 /// which jose holds without material) and returns them as JSON.
-#[napi]
+#[napi(catch_unwind)]
 pub fn reference_key_params(params_json: String) -> napi::Result<String> {
-    let params = object_from_json(&params_json)?;
+    guard("referenceKeyParams", || {
+        reference_key_params_json(&params_json)
+    })
+}
+
+fn reference_key_params_json(params_json: &str) -> napi::Result<String> {
+    let params = object_from_json(params_json)?;
     let empty = Material::Oct {
         k: Default::default(),
     };

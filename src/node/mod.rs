@@ -3,6 +3,7 @@
 //! error to a thrown value the JS facade turns into jose's error class.
 
 mod args;
+mod boundary;
 mod custom;
 mod error;
 mod job;
