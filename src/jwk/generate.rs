@@ -233,17 +233,7 @@ fn generate_rsa_from_primes(bits: u32) -> BnResult<RsaParts> {
         if d.bits() <= half || n.bits() != bits {
             continue;
         }
-        let dp = bignum::modulo(&d, &p1, &ctx)?;
-        let dq = bignum::modulo(&d, &q1, &ctx)?;
-        let qi = bignum::mod_inverse(&q, &p, &ctx)?;
-        let private = RsaPrivate {
-            d: d.to_secret_be(),
-            p: p.to_secret_be(),
-            q: q.to_secret_be(),
-            dp: dp.to_secret_be(),
-            dq: dq.to_secret_be(),
-            qi: qi.to_secret_be(),
-        };
+        let private = super::rsa_primes::crt_private(&d, &p, &q, &ctx)?;
         return Ok((n.to_be(), e.to_be(), private));
     }
     Err(Failed)

@@ -67,17 +67,23 @@ fn complete(n: &Bn, e: &Bn, d: &Bn) -> BnResult<Option<RsaPrivate>> {
         return Ok(None);
     };
     let (p, q) = if a > b { (a, b) } else { (b, a) };
-    let dp = bignum::modulo(d, &bignum::sub_one(&p)?, &ctx)?;
-    let dq = bignum::modulo(d, &bignum::sub_one(&q)?, &ctx)?;
-    let qi = bignum::mod_inverse(&q, &p, &ctx)?;
-    Ok(Some(RsaPrivate {
+    crt_private(d, &p, &q, &ctx).map(Some)
+}
+
+/// The private key of `d` and its primes `p` > `q`, with the CRT parts
+/// (dp, dq, qi) computed: for a key generated here or a JWK without them.
+pub(crate) fn crt_private(d: &Bn, p: &Bn, q: &Bn, ctx: &BnCtx) -> BnResult<RsaPrivate> {
+    let dp = bignum::modulo(d, &bignum::sub_one(p)?, ctx)?;
+    let dq = bignum::modulo(d, &bignum::sub_one(q)?, ctx)?;
+    let qi = bignum::mod_inverse(q, p, ctx)?;
+    Ok(RsaPrivate {
         d: d.to_secret_be(),
         p: p.to_secret_be(),
         q: q.to_secret_be(),
         dp: dp.to_secret_be(),
         dq: dq.to_secret_be(),
         qi: qi.to_secret_be(),
-    }))
+    })
 }
 
 /// Two factors of `n` with `p · q = n`, found from `k = d·e − 1`.

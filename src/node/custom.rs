@@ -348,6 +348,7 @@ pub fn jws_sign_prepare_async(
 
 /// One signature checked up to its keys (or the error jose reports for it).
 #[napi(object)]
+#[derive(Default)]
 pub struct SignatureCheck {
     /// The signature's own error, in the thrown form `lib/native.js` reads.
     pub error: Option<String>,
@@ -403,18 +404,7 @@ impl From<Result<jws::Pending>> for SignatureCheck {
             }
             Err(e) => SignatureCheck {
                 error: Some(encoded(e)),
-                header: None,
-                alg: None,
-                alg_known: false,
-                alg_is_string: false,
-                input: None,
-                signature: None,
-                has_signature: false,
-                payload: None,
-                payload_error: None,
-                unencoded: false,
-                protected: None,
-                unprotected: None,
+                ..SignatureCheck::default()
             },
         }
     }
@@ -478,21 +468,14 @@ impl JwtVerification {
             let Prepared { decoded, options } = &*self.prepared;
             let alg = jwt::signature_alg(decoded, options).or_throw()?;
             Ok(SignatureCheck {
-                error: None,
                 // a JWT's JOSE Header is its protected header, as it came
                 header: Some(decoded.header.json.clone()),
                 alg_known: alg.is_string && SignatureAlgorithm::from_name(&alg.name).is_some(),
                 alg_is_string: alg.is_string,
                 alg: Some(alg.name),
-                input: None,
-                signature: None,
                 // decoded as Node decodes, so never missing
                 has_signature: true,
-                payload: None,
-                payload_error: None,
-                unencoded: false,
-                protected: None,
-                unprotected: None,
+                ..SignatureCheck::default()
             })
         })
     }
