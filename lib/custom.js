@@ -22,14 +22,11 @@
 // key's `onUnwrapError(error)`, when it has one, hears of it afterwards.
 
 const errors = require('./errors')
-const { binding, call, translate } = require('./native')
+const { binding, call, settle, translate } = require('./native')
 const { NATIVE } = require('./jwk/key')
 const { CustomKey } = require('./jwk/custom')
 const { KeyStore } = require('./jwks')
 const { jweKey } = require('./keys')
-
-// Rejects with jose's class for a native Promise's failure.
-const settle = (promise) => promise.catch((err) => { throw translate(err) })
 
 // An error the native side handed over as a value, as jose's class.
 const fromNative = (encoded) => translate(new Error(encoded))

@@ -37,4 +37,8 @@ function stringify (value, fail, parsed = true) {
   }
 }
 
-module.exports = { stringify, MAX_DEPTH }
+// jose's plain-object test (an object literal, not a class instance or an
+// array), for arguments and for values on their way to JSON.
+const isObject = (value) => !!value && value.constructor === Object
+
+module.exports = { stringify, isObject, MAX_DEPTH }

@@ -7,20 +7,15 @@
 const { createSecretKey } = require('crypto')
 
 const errors = require('./errors')
-const { binding, call, translate } = require('./native')
+const { binding, call, settle } = require('./native')
 const { getKey, jweKey, needsJavaScript } = require('./keys')
 const { asKey } = require('./jwk/import')
 const { NATIVE } = require('./jwk/key')
 const { KeyStore } = require('./jwks')
-const { stringify } = require('./json')
+const { stringify, isObject } = require('./json')
 const custom = require('./custom')
 
 const SERIALIZATIONS = new Set(['compact', 'flattened', 'general'])
-
-const isObject = (value) => !!value && value.constructor === Object
-
-// Rejects with jose's class for a native Promise's failure.
-const settle = (promise) => promise.catch((err) => { throw translate(err) })
 
 const headerTooDeep = () => new TypeError('header could not be serialized to JSON')
 
@@ -115,12 +110,17 @@ function decryptOptions ({ crit = [], complete = false, algorithms, maxPBES2Coun
   return { crit, complete, algorithms, maxCount, maxInflatedSize }
 }
 
-// The JWE as the native side takes it: compact text, or JSON text.
+// JSON too deep to hand over (lib/json.js) is malformed as the core would
+// call it.
+const tooDeep = () => new errors.JWEInvalid('JWE malformed or invalid serialization')
+
+// The JWE as the core takes it: compact text, or a plain object's JSON
+// text; the core decides whether either is a JWE. Anything else goes as
+// the empty compact JWE, which the core refuses as jose does.
 function serialize (jwe) {
   if (typeof jwe === 'string') return [jwe, false]
-  const malformed = () => new errors.JWEInvalid('JWE malformed or invalid serialization')
-  if (isObject(jwe)) return [stringify(jwe, malformed), true]
-  throw malformed()
+  if (!isObject(jwe)) return ['', false]
+  return [stringify(jwe, tooDeep), true]
 }
 
 // Argument checks in jose's order; returns the native arguments and what

@@ -6,13 +6,12 @@
 const { deprecate, inspect } = require('util')
 
 const { isKey, asKey, generate, generateSync, CustomKey } = require('./jwk')
+const { isObject } = require('./json')
 
 const USES_MAPPING = {
   sig: new Set(['sign', 'verify']),
   enc: new Set(['encrypt', 'decrypt', 'wrapKey', 'unwrapKey', 'deriveKey'])
 }
-
-const isPlainObject = (value) => !!value && value.constructor === Object
 
 // Keys that declare the asked-for alg, use or key_ops rank first.
 function score (key, { alg, use, ops }) {
@@ -115,7 +114,7 @@ const BUILT_IN_ALL = KeyStore.prototype.all
 const asksItsOwnAll = (store) => store.all !== BUILT_IN_ALL
 
 function asKeyStore (jwks, { ignoreErrors = false, calculateMissingRSAPrimes = false } = {}) {
-  if (!isPlainObject(jwks) || !Array.isArray(jwks.keys) || jwks.keys.some((k) => !isPlainObject(k) || !('kty' in k))) {
+  if (!isObject(jwks) || !Array.isArray(jwks.keys) || jwks.keys.some((k) => !isObject(k) || !('kty' in k))) {
     throw new TypeError('jwks must be a JSON Web Key Set formatted object')
   }
   const keys = []

@@ -5,20 +5,15 @@
 // crypto on the libuv thread pool.
 
 const errors = require('./errors')
-const { binding, call, translate } = require('./native')
+const { binding, call, settle } = require('./native')
 const { getKey, nativeKey, verificationKeys, usedKey } = require('./keys')
 const curves = require('./jwk/curves')
-const { stringify } = require('./json')
+const { stringify, isObject } = require('./json')
 const custom = require('./custom')
 
 const SERIALIZATIONS = new Set(['compact', 'flattened', 'general'])
 
-const isObject = (value) => !!value && value.constructor === Object
-
 const isDisjoint = (a, b) => !a || !b || !Object.keys(a).some((name) => name in b)
-
-// Rejects with jose's class for a native Promise's failure.
-const settle = (promise) => promise.catch((err) => { throw translate(err) })
 
 class Sign {
   constructor (payload) {
@@ -119,27 +114,20 @@ const signAsync = singleAsync.bind(undefined, 'compact')
 signAsync.flattened = singleAsync.bind(undefined, 'flattened')
 signAsync.general = singleAsync.bind(undefined, 'general')
 
-const isSignatureObject = (value) => isObject(value) && typeof value.signature === 'string' &&
-  (value.header === undefined || isObject(value.header)) &&
-  (value.protected === undefined || typeof value.protected === 'string')
+// JSON too deep to hand over (lib/json.js) is malformed as the core would
+// call it.
+const tooDeep = () => new errors.JWSInvalid('JWS malformed or invalid serialization')
 
-const malformed = () => new errors.JWSInvalid('JWS malformed or invalid serialization')
-
-// jose's serialization detection: a compact string, or a JSON object. A
-// Buffer payload goes as its bytes beside the JSON text (with an empty
-// string standing in for it there), which jose uses as they are.
+// The JWS as the core takes it: compact text, or a plain object's JSON
+// text; the core decides whether either is a JWS. A Buffer payload goes as
+// its bytes beside the JSON text (an empty string stands in for it there),
+// which jose uses as they are. Anything else goes as the empty compact
+// JWS, which the core refuses as jose does.
 function serialize (jws) {
-  if (typeof jws === 'string' && jws.split('.').length === 3) {
-    return [jws, false, undefined]
-  }
-  if (isObject(jws) && (typeof jws.payload === 'string' || Buffer.isBuffer(jws.payload))) {
-    const general = Array.isArray(jws.signatures) && jws.signatures.every(isSignatureObject)
-    if (general || isSignatureObject(jws)) {
-      if (typeof jws.payload === 'string') return [stringify(jws, malformed), true, undefined]
-      return [stringify({ ...jws, payload: '' }, malformed), true, jws.payload]
-    }
-  }
-  throw malformed()
+  if (typeof jws === 'string') return [jws, false, undefined]
+  if (!isObject(jws)) return ['', false, undefined]
+  if (!Buffer.isBuffer(jws.payload)) return [stringify(jws, tooDeep), true, undefined]
+  return [stringify({ ...jws, payload: '' }, tooDeep), true, jws.payload]
 }
 
 // Argument checks in jose's order; returns the native arguments and what

@@ -7,17 +7,14 @@
 // the results.
 
 const JWS = require('./jws')
-const { binding, call, translate } = require('./native')
+const { binding, call, settle, translate } = require('./native')
 const { getKey, verificationKeys, usedKey } = require('./keys')
 const { Key, NATIVE, HANDLE } = require('./jwk/key')
 const curves = require('./jwk/curves')
 const jarm = require('./jarm')
-const { stringify } = require('./json')
+const { stringify, isObject } = require('./json')
 const custom = require('./custom')
-const { signOptionsJSON, verifyOptionsJSON, isObject } = require('./options')
-
-// Rejects with jose's class for a native Promise's failure.
-const settle = (promise) => promise.catch((err) => { throw translate(err) })
+const { signOptionsJSON, verifyOptionsJSON } = require('./options')
 
 const CLAIMS = ['sub', 'aud', 'iss', 'jti', 'iat', 'nonce', 'exp', 'nbf']
 

@@ -38,4 +38,7 @@ function call (fn, ...args) {
   }
 }
 
-module.exports = { binding, call, translate }
+// Rejects with jose's class for a native Promise's failure.
+const settle = (promise) => promise.catch((err) => { throw translate(err) })
+
+module.exports = { binding, call, settle, translate }

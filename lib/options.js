@@ -16,7 +16,7 @@
 // they get) reuses its text. Dates are never remembered: their time can
 // change under the same object.
 
-const isObject = (value) => !!value && value.constructor === Object
+const { isObject } = require('./json')
 
 // Each option is read by name, once, as jose reads it (inherited and
 // non-enumerable members included). Named reads stay fast on the caller's
@@ -115,6 +115,5 @@ function memo (kind) {
 
 module.exports = {
   signOptionsJSON: memo(SIGN),
-  verifyOptionsJSON: memo(VERIFY),
-  isObject
+  verifyOptionsJSON: memo(VERIFY)
 }

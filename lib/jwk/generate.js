@@ -4,7 +4,7 @@
 // then generation in Rust (on the libuv pool for the Promise version).
 
 const errors = require('../errors')
-const { binding, call, translate } = require('../native')
+const { binding, call, settle } = require('../native')
 const { fromNative } = require('./key')
 const curves = require('./curves')
 
@@ -57,9 +57,7 @@ function generateSync (kty, crvOrSize, params, generatePrivate = true) {
 }
 
 async function generate (kty, crvOrSize, params, generatePrivate = true) {
-  const native = await call(binding.generateKeyAsync, ...args(kty, crvOrSize, params, generatePrivate))
-    .catch((err) => { throw translate(err) })
-  return fromNative(native)
+  return fromNative(await settle(call(binding.generateKeyAsync, ...args(kty, crvOrSize, params, generatePrivate))))
 }
 
 module.exports = { generate, generateSync }

@@ -9,11 +9,9 @@ const errors = require('../errors')
 const { binding, call } = require('../native')
 const { fromNative, referenceOctKey } = require('./key')
 const curves = require('./curves')
-const { stringify } = require('../json')
+const { stringify, isObject } = require('../json')
 
 const OPENSSH_PUBLIC_KEY = /^[a-zA-Z0-9-]+ AAAA(?:[0-9A-Za-z+/])+(?:==|=)?(?: .*)?$/
-
-const isPlainObject = (value) => !!value && value.constructor === Object
 
 // jose takes a JWK's own parameters; for `oct` JWKs explicit ones win.
 function jwkParameters (jwk, explicit = {}) {
@@ -83,7 +81,7 @@ function importKeyObject (keyObject, params) {
 // Node's `{ key, format, type, passphrase }` input, as crypto.createPrivateKey takes it.
 function importKeyInput (input, params) {
   const { key, format = 'pem', type, passphrase } = input
-  if (format === 'jwk' && isPlainObject(key)) {
+  if (format === 'jwk' && isObject(key)) {
     return importJwk(key, params, false)
   }
   if (format === 'der' && Buffer.isBuffer(key) && typeof type === 'string') {
@@ -116,7 +114,7 @@ function asKey (key, parameters, { calculateMissingRSAPrimes = false } = {}) {
   if (typeof key !== 'string' && typeof key !== 'object') {
     throw new TypeError('key argument must be a string, buffer or an object')
   }
-  if (parameters !== undefined && !isPlainObject(parameters)) {
+  if (parameters !== undefined && !isObject(parameters)) {
     throw new TypeError('parameters argument must be a plain object when provided')
   }
   if (key instanceof KeyObject) {

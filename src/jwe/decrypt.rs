@@ -11,6 +11,7 @@ use super::policy::{check, JweKey, JweOp};
 use super::{DEFAULT_MAX_INFLATED_SIZE, DEFAULT_MAX_PBES2_COUNT};
 use crate::b64;
 use crate::error::{Error, Kind, Result};
+use crate::js_json;
 use crate::jwa::cek::generate_cek;
 use crate::jwa::jwe_algs::{EncAlg, KeyAlg, KeyFamily};
 use crate::jwa::{content, deflate};
@@ -82,6 +83,12 @@ pub struct Decrypted<K> {
 
 fn malformed() -> Error {
     invalid("JWE malformed or invalid serialization")
+}
+
+/// The JSON text of a flattened or general JWE, parsed as `JSON.parse`
+/// would (text that is not JSON is a malformed JWE).
+pub fn parse_json(text: &str) -> Result<Value> {
+    js_json::parse(text).map_err(|_| malformed())
 }
 
 fn decryption_failed() -> Error {

@@ -22,8 +22,8 @@ mod policy;
 mod tests;
 
 pub use decrypt::{
-    checked, decrypt, pending, CheckedRecipient, DecryptOptions, Decrypted, JweInput, KeyQuery,
-    PendingRecipient,
+    checked, decrypt, parse_json, pending, CheckedRecipient, DecryptOptions, Decrypted, JweInput,
+    KeyQuery, PendingRecipient,
 };
 pub use encrypt::{encrypt, Encrypted, Plaintext, Recipient, Serialization};
 pub use policy::{check, default_alg, JweKey, JweOp};

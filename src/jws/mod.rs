@@ -24,7 +24,7 @@ pub use sign::{
     compact_with_alg_and_kid, sign, validate, JwsSignature, Recipient, Serialization, SignedJws,
 };
 pub use verify::{
-    alg_preparsed, pending, verify, verify_preparsed, Alg, JwsInput, Pending, Verified,
+    alg_preparsed, parse_json, pending, verify, verify_preparsed, Alg, JwsInput, Pending, Verified,
     VerifyOptions,
 };
 

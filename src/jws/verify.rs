@@ -13,6 +13,7 @@ use super::header::{
 use super::VerificationKey;
 use crate::b64;
 use crate::error::{Error, Kind, Result};
+use crate::js_json;
 
 /// A JWS to verify: a compact string or a JSON (flattened or general) object.
 #[derive(Debug, Clone, Copy)]
@@ -53,6 +54,12 @@ pub struct Verified<K> {
 
 fn malformed() -> Error {
     Error::new(Kind::JwsInvalid, "JWS malformed or invalid serialization")
+}
+
+/// The JSON text of a flattened or general JWS, parsed as `JSON.parse`
+/// would (text that is not JSON is a malformed JWS).
+pub fn parse_json(text: &str) -> Result<Value> {
+    js_json::parse(text).map_err(|_| malformed())
 }
 
 fn verification_failed() -> Error {

@@ -20,7 +20,7 @@ use super::error::{to_napi, OrThrow};
 use super::job::{self, Job, OffThread};
 use super::jwe::{inflate_cap, node_key, JweDecrypted, NodeKey};
 use super::jws::{
-    json_jws, jws_input, jws_key, payload_to_js, serialization, sign_result, KeyArg, SignResult,
+    jws_input, jws_key, payload_to_js, serialization, sign_result, KeyArg, SignResult,
 };
 use super::jwt::{verified_token, JwtVerification, Prepared, VerifiedToken};
 use super::key::NativeKey;
@@ -422,7 +422,7 @@ pub fn jws_verify_prepare(
 ) -> napi::Result<Vec<SignatureCheck>> {
     guard("jwsVerifyPrepare", || {
         let value = if json {
-            Some(json_jws(&input).or_throw()?)
+            Some(jws::parse_json(&input).or_throw()?)
         } else {
             None
         };
@@ -576,13 +576,7 @@ pub fn jwe_decrypt_prepare(
 ) -> napi::Result<JweDecryptPending> {
     guard("jweDecryptPrepare", || {
         let value: Option<serde_json::Value> = if json {
-            Some(
-                crate::js_json::parse(&input)
-                    .map_err(|_| {
-                        Error::new(Kind::JweInvalid, "JWE malformed or invalid serialization")
-                    })
-                    .or_throw()?,
-            )
+            Some(jwe::parse_json(&input).or_throw()?)
         } else {
             None
         };

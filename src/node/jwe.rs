@@ -11,7 +11,7 @@ use super::args::{bytes, header, js_text};
 use super::boundary::guard;
 use super::job::{self, Job, OffThread};
 use super::jws::KeyArg;
-use crate::error::{Error, Kind, Result};
+use crate::error::{Error, Result};
 use crate::jwe::{
     self, DecryptOptions, Encrypted, JweInput, JweKey, KeyQuery, Plaintext, Recipient,
     Serialization,
@@ -281,9 +281,7 @@ impl DecryptJob {
         max_inflated_size: Option<f64>,
     ) -> Result<DecryptJob> {
         let json = if json {
-            Some(crate::js_json::parse(&input).map_err(|_| {
-                Error::new(Kind::JweInvalid, "JWE malformed or invalid serialization")
-            })?)
+            Some(jwe::parse_json(&input)?)
         } else {
             None
         };

@@ -11,7 +11,7 @@ use super::args::{bytes, header, js_text};
 use super::boundary::guard;
 use super::job::{self, Job, OffThread};
 use super::key::NativeKey;
-use crate::error::{Error, Kind, Result};
+use crate::error::{Error, Result};
 use crate::jwk::key::Key;
 use crate::jwks::{self, Query};
 use crate::jws::{self, embedded, Header, JwsInput, JwsKey, Recipient, Serialization};
@@ -345,7 +345,11 @@ impl VerifyJob {
         complete: bool,
         payload: Option<Buffer>,
     ) -> Result<VerifyJob> {
-        let json = if json { Some(json_jws(&input)?) } else { None };
+        let json = if json {
+            Some(jws::parse_json(&input)?)
+        } else {
+            None
+        };
         let keys = KeySource::new(&mode, &keys, legacy_p256k)?;
         Ok(VerifyJob {
             input: if json.is_some() { String::new() } else { input },
@@ -391,12 +395,6 @@ impl Job for VerifyJob {
     fn finish(&self, output: VerifyOutput) -> VerifyResult {
         to_js(output, self.complete)
     }
-}
-
-/// A JSON JWS's text, parsed.
-pub(super) fn json_jws(text: &str) -> Result<serde_json::Value> {
-    crate::js_json::parse(text)
-        .map_err(|_| Error::new(Kind::JwsInvalid, "JWS malformed or invalid serialization"))
 }
 
 /// The JWS to verify: compact text, or a parsed JSON JWS with the payload
