@@ -41,3 +41,15 @@ test('JOSEMultiError is iterable and flattens nested multi errors', () => {
   assert.deepStrictEqual([...err], [a, b, c])
   assert.ok(!Object.keys(err).includes('errors'))
 })
+
+test('every error kind the core throws has its class here, with the core\'s code', () => {
+  const binding = require('../lib/binding')
+  const table = binding.errorClasses()
+  assert.ok(table.length >= 18)
+  for (const { name, code } of table) {
+    if (name === 'TypeError' || name === 'Error') continue
+    assert.ok(errors[name], `${name} is a class of the facade`)
+    const instance = name === 'JOSEMultiError' ? new errors[name]([]) : new errors[name]()
+    assert.strictEqual(instance.code, code, name)
+  }
+})

@@ -2,24 +2,12 @@
 
 // jose 1.x's error classes: same names, codes, default messages and shapes.
 
-const CODES = {
-  JOSEAlgNotWhitelisted: 'ERR_JOSE_ALG_NOT_WHITELISTED',
-  JOSECritNotUnderstood: 'ERR_JOSE_CRIT_NOT_UNDERSTOOD',
-  JOSEInvalidEncoding: 'ERR_JOSE_INVALID_ENCODING',
-  JOSEMultiError: 'ERR_JOSE_MULTIPLE_ERRORS',
-  JOSENotSupported: 'ERR_JOSE_NOT_SUPPORTED',
-  JWEDecryptionFailed: 'ERR_JWE_DECRYPTION_FAILED',
-  JWEInvalid: 'ERR_JWE_INVALID',
-  JWKImportFailed: 'ERR_JWK_IMPORT_FAILED',
-  JWKInvalid: 'ERR_JWK_INVALID',
-  JWKKeySupport: 'ERR_JWK_KEY_SUPPORT',
-  JWKSNoMatchingKey: 'ERR_JWKS_NO_MATCHING_KEY',
-  JWSInvalid: 'ERR_JWS_INVALID',
-  JWSVerificationFailed: 'ERR_JWS_VERIFICATION_FAILED',
-  JWTClaimInvalid: 'ERR_JWT_CLAIM_INVALID',
-  JWTExpired: 'ERR_JWT_EXPIRED',
-  JWTMalformed: 'ERR_JWT_MALFORMED'
-}
+// Each class's `code`, from the core's table of its error kinds (the
+// core's own names for what it throws, which lib/native.js maps back to
+// these classes). TypeError and the internal Error are not jose classes.
+const binding = require('./binding')
+
+const CODES = Object.fromEntries(binding.errorClasses().map(({ name, code }) => [name, code]))
 
 const DEFAULT_MESSAGES = {
   JWEDecryptionFailed: 'decryption operation failed',

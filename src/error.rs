@@ -30,6 +30,28 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind, for the table the facade builds its classes' codes from.
+    pub const ALL: [Kind; 18] = [
+        Kind::TypeError,
+        Kind::AlgNotWhitelisted,
+        Kind::CritNotUnderstood,
+        Kind::InvalidEncoding,
+        Kind::NotSupported,
+        Kind::JweDecryptionFailed,
+        Kind::JweInvalid,
+        Kind::JwkImportFailed,
+        Kind::JwkInvalid,
+        Kind::JwkKeySupport,
+        Kind::JwksNoMatchingKey,
+        Kind::JwsInvalid,
+        Kind::JwsVerificationFailed,
+        Kind::JwtClaimInvalid,
+        Kind::JwtExpired,
+        Kind::JwtMalformed,
+        Kind::MultiError,
+        Kind::Internal,
+    ];
+
     /// The jose class name, as `err.name` reads in JavaScript.
     pub fn class_name(self) -> &'static str {
         match self {

@@ -4,6 +4,9 @@
 //! each after a U+0001 (both are fixed names, never input text).
 
 use napi::Status;
+use napi_derive::napi;
+
+use super::boundary::guard;
 
 use crate::error::Error;
 use crate::js_json::display;
@@ -58,4 +61,26 @@ pub fn parse_object(
         Ok(serde_json::Value::Object(map)) => Ok(map),
         _ => Err(Error::type_error("expected a JSON object")),
     }
+}
+
+/// One error class: its name and the `code` its instances carry.
+#[napi(object)]
+pub struct ErrorClass {
+    pub name: String,
+    pub code: String,
+}
+
+/// The core's error classes and their codes: the one table `lib/errors.js`
+/// takes its codes from.
+#[napi(catch_unwind)]
+pub fn error_classes() -> napi::Result<Vec<ErrorClass>> {
+    guard("errorClasses", || {
+        Ok(crate::error::Kind::ALL
+            .iter()
+            .map(|kind| ErrorClass {
+                name: kind.class_name().to_owned(),
+                code: kind.code().to_owned(),
+            })
+            .collect())
+    })
 }
