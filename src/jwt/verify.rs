@@ -5,31 +5,11 @@ use serde_json::{Map, Value};
 
 use super::claims;
 use super::js::to_js_string;
-use super::token::{self, DecodedJwt};
+use super::token::DecodedJwt;
 use super::verify_options::VerifyOptions;
 use crate::b64;
 use crate::error::{Error, Kind, Result};
 use crate::jws::{self, Header, VerificationKey};
-
-/// A verified JWT and the candidate key that verified it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct VerifiedJwt<K> {
-    pub decoded: DecodedJwt,
-    pub key: K,
-}
-
-/// Decodes, verifies the signature with the keys `candidates` offers for
-/// the header and `alg` (as [`jws::verify`] asks), then checks the claims.
-pub fn verify<K, F>(token: &str, options: &VerifyOptions, candidates: F) -> Result<VerifiedJwt<K>>
-where
-    K: VerificationKey,
-    F: FnMut(&Header, Option<&str>) -> Result<Vec<K>>,
-{
-    let decoded = token::decode(token)?;
-    let key = verify_signature(&decoded, options, candidates)?;
-    validate_claims(&decoded, options)?;
-    Ok(VerifiedJwt { decoded, key })
-}
 
 /// The JWS step: `crit`, `alg`, the `algorithms` allow-list, key selection
 /// and the signature, which jose decodes as forgivingly as the segments.
