@@ -17,7 +17,7 @@ use napi_derive::napi;
 use super::args::{bytes, header, js_text};
 use super::boundary::guard;
 use super::error::{to_napi, OrThrow};
-use super::job::{self, Job, OffThread};
+use super::job::{self, twins, Job, OffThread};
 use super::jwe::{inflate_cap, node_key, JweDecrypted, NodeKey};
 use super::jws::{
     jws_input, jws_key, payload_to_js, serialization, sign_result, KeyArg, SignResult,
@@ -302,46 +302,16 @@ fn check_length(request: &Request, len: usize) -> Result<()> {
     }))
 }
 
-#[napi(catch_unwind)]
-pub fn jws_sign_prepare(
-    payload: Either<String, Buffer>,
-    keys: Vec<KeyArg<'_>>,
-    custom: Vec<Option<CustomSigner>>,
-    protected: Vec<Option<String>>,
-    headers: Vec<Option<String>>,
-    serialization: String,
-) -> napi::Result<JwsSignPending> {
-    guard("jwsSignPrepare", || {
-        job::now(SignPrepareJob::new(
-            payload,
-            keys,
-            custom,
-            protected,
-            headers,
-            serialization,
-        ))
-    })
-}
-
-#[napi(catch_unwind)]
-pub fn jws_sign_prepare_async(
-    payload: Either<String, Buffer>,
-    keys: Vec<KeyArg<'_>>,
-    custom: Vec<Option<CustomSigner>>,
-    protected: Vec<Option<String>>,
-    headers: Vec<Option<String>>,
-    serialization: String,
-) -> napi::Result<AsyncTask<OffThread<SignPrepareJob>>> {
-    guard("jwsSignPrepareAsync", || {
-        job::off_thread(SignPrepareJob::new(
-            payload,
-            keys,
-            custom,
-            protected,
-            headers,
-            serialization,
-        ))
-    })
+twins! {
+    jws_sign_prepare("jwsSignPrepare") / jws_sign_prepare_async("jwsSignPrepareAsync")
+    (
+        payload: Either<String, Buffer>,
+        keys: Vec<KeyArg<'_>>,
+        custom: Vec<Option<CustomSigner>>,
+        protected: Vec<Option<String>>,
+        headers: Vec<Option<String>>,
+        serialization: String,
+    ) -> JwsSignPending, SignPrepareJob = SignPrepareJob::new(payload, keys, custom, protected, headers, serialization)
 }
 
 // ----------------------------------------------------------- verification

@@ -52,3 +52,32 @@ impl<J: Job> Task for OffThread<J> {
         guard("OffThread.resolve", || Ok(self.0.finish(output)))
     }
 }
+
+/// An export and its Async twin made from one job constructor, so the two
+/// cannot differ in their arguments: `$sync` runs the job now, `$twin` on
+/// the libuv pool, each under its own guard (named as JavaScript names it).
+macro_rules! twins {
+    (
+        $(#[doc = $doc:literal])*
+        $sync:ident($sync_name:literal) / $twin:ident($twin_name:literal)
+        ($($arg:ident: $ty:ty),* $(,)?) -> $out:ty, $job:ty = $make:expr
+    ) => {
+        $(#[doc = $doc])*
+        #[napi_derive::napi(catch_unwind)]
+        #[allow(clippy::too_many_arguments)]
+        pub fn $sync($($arg: $ty),*) -> napi::Result<$out> {
+            super::boundary::guard($sync_name, || super::job::now($make))
+        }
+
+        $(#[doc = $doc])*
+        #[napi_derive::napi(catch_unwind)]
+        #[allow(clippy::too_many_arguments)]
+        pub fn $twin(
+            $($arg: $ty),*
+        ) -> napi::Result<napi::bindgen_prelude::AsyncTask<super::job::OffThread<$job>>> {
+            super::boundary::guard($twin_name, || super::job::off_thread($make))
+        }
+    };
+}
+
+pub(super) use twins;

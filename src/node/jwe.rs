@@ -4,12 +4,11 @@
 
 use std::sync::Arc;
 
-use napi::bindgen_prelude::{AsyncTask, Buffer, Either};
+use napi::bindgen_prelude::{Buffer, Either};
 use napi_derive::napi;
 
 use super::args::{bytes, header, js_text};
-use super::boundary::guard;
-use super::job::{self, Job, OffThread};
+use super::job::{twins, Job};
 use super::jws::KeyArg;
 use crate::error::{Error, Result};
 use crate::jwe::{
@@ -143,50 +142,17 @@ impl Job for EncryptJob {
     }
 }
 
-#[napi(catch_unwind)]
-pub fn jwe_encrypt(
-    cleartext: Either<String, Buffer>,
-    protected: Option<String>,
-    unprotected: Option<String>,
-    aad: Option<Either<String, Buffer>>,
-    keys: Vec<KeyArg<'_>>,
-    headers: Vec<Option<String>>,
-    serialization: String,
-) -> napi::Result<String> {
-    guard("jweEncrypt", || {
-        job::now(EncryptJob::new(
-            cleartext,
-            protected,
-            unprotected,
-            aad,
-            keys,
-            headers,
-            serialization,
-        ))
-    })
-}
-
-#[napi(catch_unwind)]
-pub fn jwe_encrypt_async(
-    cleartext: Either<String, Buffer>,
-    protected: Option<String>,
-    unprotected: Option<String>,
-    aad: Option<Either<String, Buffer>>,
-    keys: Vec<KeyArg<'_>>,
-    headers: Vec<Option<String>>,
-    serialization: String,
-) -> napi::Result<AsyncTask<OffThread<EncryptJob>>> {
-    guard("jweEncryptAsync", || {
-        job::off_thread(EncryptJob::new(
-            cleartext,
-            protected,
-            unprotected,
-            aad,
-            keys,
-            headers,
-            serialization,
-        ))
-    })
+twins! {
+    jwe_encrypt("jweEncrypt") / jwe_encrypt_async("jweEncryptAsync")
+    (
+        cleartext: Either<String, Buffer>,
+        protected: Option<String>,
+        unprotected: Option<String>,
+        aad: Option<Either<String, Buffer>>,
+        keys: Vec<KeyArg<'_>>,
+        headers: Vec<Option<String>>,
+        serialization: String,
+    ) -> String, EncryptJob = EncryptJob::new(cleartext, protected, unprotected, aad, keys, headers, serialization)
 }
 
 /// The `maxInflatedSize` option: the facade passes a positive integer or
@@ -391,54 +357,16 @@ impl Job for DecryptJob {
     }
 }
 
-#[napi(catch_unwind)]
-#[allow(clippy::too_many_arguments)]
-pub fn jwe_decrypt(
-    input: String,
-    json: bool,
-    mode: String,
-    keys: Vec<KeyArg<'_>>,
-    algorithms: Option<Vec<String>>,
-    crit: Vec<String>,
-    max_pbes2_count: f64,
-    max_inflated_size: Option<f64>,
-) -> napi::Result<JweDecrypted> {
-    guard("jweDecrypt", || {
-        job::now(DecryptJob::new(
-            input,
-            json,
-            mode,
-            keys,
-            algorithms,
-            crit,
-            max_pbes2_count,
-            max_inflated_size,
-        ))
-    })
-}
-
-#[napi(catch_unwind)]
-#[allow(clippy::too_many_arguments)]
-pub fn jwe_decrypt_async(
-    input: String,
-    json: bool,
-    mode: String,
-    keys: Vec<KeyArg<'_>>,
-    algorithms: Option<Vec<String>>,
-    crit: Vec<String>,
-    max_pbes2_count: f64,
-    max_inflated_size: Option<f64>,
-) -> napi::Result<AsyncTask<OffThread<DecryptJob>>> {
-    guard("jweDecryptAsync", || {
-        job::off_thread(DecryptJob::new(
-            input,
-            json,
-            mode,
-            keys,
-            algorithms,
-            crit,
-            max_pbes2_count,
-            max_inflated_size,
-        ))
-    })
+twins! {
+    jwe_decrypt("jweDecrypt") / jwe_decrypt_async("jweDecryptAsync")
+    (
+        input: String,
+        json: bool,
+        mode: String,
+        keys: Vec<KeyArg<'_>>,
+        algorithms: Option<Vec<String>>,
+        crit: Vec<String>,
+        max_pbes2_count: f64,
+        max_inflated_size: Option<f64>,
+    ) -> JweDecrypted, DecryptJob = DecryptJob::new(input, json, mode, keys, algorithms, crit, max_pbes2_count, max_inflated_size)
 }

@@ -4,12 +4,11 @@
 
 use std::sync::Arc;
 
-use napi::bindgen_prelude::{AsyncTask, Buffer, ClassInstance, Either};
+use napi::bindgen_prelude::{Buffer, ClassInstance, Either};
 use napi_derive::napi;
 
 use super::args::{bytes, header, js_text};
-use super::boundary::guard;
-use super::job::{self, Job, OffThread};
+use super::job::{twins, Job};
 use super::key::NativeKey;
 use crate::error::{Error, Result};
 use crate::jwk::key::Key;
@@ -147,42 +146,15 @@ impl Job for SignJob {
     }
 }
 
-#[napi(catch_unwind)]
-pub fn jws_sign(
-    payload: Either<String, Buffer>,
-    keys: Vec<KeyArg<'_>>,
-    protected: Vec<Option<String>>,
-    headers: Vec<Option<String>>,
-    serialization: String,
-) -> napi::Result<SignResult> {
-    guard("jwsSign", || {
-        job::now(SignJob::new(
-            payload,
-            keys,
-            protected,
-            headers,
-            serialization,
-        ))
-    })
-}
-
-#[napi(catch_unwind)]
-pub fn jws_sign_async(
-    payload: Either<String, Buffer>,
-    keys: Vec<KeyArg<'_>>,
-    protected: Vec<Option<String>>,
-    headers: Vec<Option<String>>,
-    serialization: String,
-) -> napi::Result<AsyncTask<OffThread<SignJob>>> {
-    guard("jwsSignAsync", || {
-        job::off_thread(SignJob::new(
-            payload,
-            keys,
-            protected,
-            headers,
-            serialization,
-        ))
-    })
+twins! {
+    jws_sign("jwsSign") / jws_sign_async("jwsSignAsync")
+    (
+        payload: Either<String, Buffer>,
+        keys: Vec<KeyArg<'_>>,
+        protected: Vec<Option<String>>,
+        headers: Vec<Option<String>>,
+        serialization: String,
+    ) -> SignResult, SignJob = SignJob::new(payload, keys, protected, headers, serialization)
 }
 
 /// Where verification keys come from.
@@ -436,58 +408,17 @@ fn to_js(out: VerifyOutput, complete: bool) -> VerifyResult {
     })
 }
 
-#[napi(catch_unwind)]
-#[allow(clippy::too_many_arguments)]
-pub fn jws_verify(
-    input: String,
-    json: bool,
-    mode: String,
-    keys: Vec<KeyArg<'_>>,
-    algorithms: Option<Vec<String>>,
-    crit: Vec<String>,
-    legacy_p256k: bool,
-    complete: bool,
-    payload: Option<Buffer>,
-) -> napi::Result<VerifyResult> {
-    guard("jwsVerify", || {
-        job::now(VerifyJob::new(
-            input,
-            json,
-            mode,
-            keys,
-            algorithms,
-            crit,
-            legacy_p256k,
-            complete,
-            payload,
-        ))
-    })
-}
-
-#[napi(catch_unwind)]
-#[allow(clippy::too_many_arguments)]
-pub fn jws_verify_async(
-    input: String,
-    json: bool,
-    mode: String,
-    keys: Vec<KeyArg<'_>>,
-    algorithms: Option<Vec<String>>,
-    crit: Vec<String>,
-    legacy_p256k: bool,
-    complete: bool,
-    payload: Option<Buffer>,
-) -> napi::Result<AsyncTask<OffThread<VerifyJob>>> {
-    guard("jwsVerifyAsync", || {
-        job::off_thread(VerifyJob::new(
-            input,
-            json,
-            mode,
-            keys,
-            algorithms,
-            crit,
-            legacy_p256k,
-            complete,
-            payload,
-        ))
-    })
+twins! {
+    jws_verify("jwsVerify") / jws_verify_async("jwsVerifyAsync")
+    (
+        input: String,
+        json: bool,
+        mode: String,
+        keys: Vec<KeyArg<'_>>,
+        algorithms: Option<Vec<String>>,
+        crit: Vec<String>,
+        legacy_p256k: bool,
+        complete: bool,
+        payload: Option<Buffer>,
+    ) -> VerifyResult, VerifyJob = VerifyJob::new(input, json, mode, keys, algorithms, crit, legacy_p256k, complete, payload)
 }

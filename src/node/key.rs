@@ -2,13 +2,13 @@
 
 use std::sync::Arc;
 
-use napi::bindgen_prelude::{AsyncTask, Buffer, ClassInstance, External};
+use napi::bindgen_prelude::{Buffer, ClassInstance, External};
 use napi_derive::napi;
 
 use super::args::js_text;
 use super::boundary::guard;
 use super::error::{object_from_json, to_napi, OrThrow};
-use super::job::{self, Job, OffThread};
+use super::job::{twins, Job};
 use crate::jwk::export::{self, PemEncoding};
 use crate::jwk::generate::{self, GenerateSpec};
 use crate::jwk::import;
@@ -308,33 +308,16 @@ fn request(
     })
 }
 
-#[napi(catch_unwind)]
-pub fn generate_key(
-    kty: String,
-    crv: Option<String>,
-    size: Option<u32>,
-    private: bool,
-    params_json: String,
-    legacy_p256k: bool,
-) -> napi::Result<NativeKey> {
-    guard("generateKey", || {
-        job::now(request(kty, crv, size, private, params_json, legacy_p256k))
-    })
-}
-
-#[napi(catch_unwind)]
-pub fn generate_key_async(
-    kty: String,
-    crv: Option<String>,
-    size: Option<u32>,
-    private: bool,
-    params_json: String,
-    legacy_p256k: bool,
-) -> napi::Result<AsyncTask<OffThread<GenerateRequest>>> {
-    // key generation runs on the libuv thread pool (RSA generation takes long)
-    guard("generateKeyAsync", || {
-        job::off_thread(request(kty, crv, size, private, params_json, legacy_p256k))
-    })
+twins! {
+    generate_key("generateKey") / generate_key_async("generateKeyAsync")
+    (
+        kty: String,
+        crv: Option<String>,
+        size: Option<u32>,
+        private: bool,
+        params_json: String,
+        legacy_p256k: bool,
+    ) -> NativeKey, GenerateRequest = request(kty, crv, size, private, params_json, legacy_p256k)
 }
 
 /// Checks the parameters of an `oct` JWK that has no `k` (a reference key,
