@@ -2,7 +2,7 @@
 
 // Strings reach the hot native calls (JWT.sign's payload and options,
 // JWT.verify's token and options) through a 2 KB stack buffer, and the
-// long way when they may not fit (src/node/text.rs). These tests put
+// long way when they may not fit (src/sys/napi_text.rs). These tests put
 // strings on both sides of that limit, with multi-byte characters across
 // it and lone surrogates, and require jose 1.28.2's results.
 

@@ -11,6 +11,7 @@ pub mod jwk;
 pub mod jwks;
 pub mod jws;
 pub mod jwt;
+mod sys;
 
 #[cfg(any(test, feature = "fuzzing"))]
 pub mod fuzzing;

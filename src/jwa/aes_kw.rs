@@ -2,20 +2,18 @@
 //! A256KW, and the wrapping step of PBES2 and ECDH-ES+A*KW.
 //!
 //! aws-lc-rs' `key_wrap` only offers AES-128 and AES-256 KEKs, so A192KW goes
-//! through aws-lc-sys' `AES_wrap_key`/`AES_unwrap_key` (the same functions
-//! aws-lc-rs calls underneath) with a 192-bit `AES_KEY`, whose round keys
-//! are wiped after use. An unwrapped CEK is `SecretBytes`, wiped when
-//! dropped.
-
-use std::ptr::null;
+//! through `sys::aes`, AWS-LC's `AES_wrap_key`/`AES_unwrap_key` (the same
+//! functions aws-lc-rs calls underneath) with a 192-bit `AES_KEY`, whose
+//! round keys are wiped after use. An unwrapped CEK is `SecretBytes`, wiped
+//! when dropped.
 
 use aws_lc_rs::key_wrap::{AesKek, KeyWrap, AES_128, AES_256};
-use aws_lc_sys::{AES_set_decrypt_key, AES_set_encrypt_key, AES_unwrap_key, AES_wrap_key, AES_KEY};
-use zeroize::{Zeroize, Zeroizing};
+use zeroize::Zeroizing;
 
 use super::jwe_algs::{KeyAlg, KeyFamily};
 use crate::error::{Error, Kind, Result};
 use crate::jwk::material::SecretBytes;
+use crate::sys::aes::{aes192_unwrap, aes192_wrap};
 
 /// The integrity check value prepended by the wrap.
 const ICV_LEN: usize = 8;
@@ -36,7 +34,7 @@ pub fn wrap(alg: &KeyAlg, kek: &[u8], cek: &[u8]) -> Result<Vec<u8>> {
                 .and_then(|k| k.wrap(cek, &mut out).map(|w| w.len()))
                 .ok()
         }
-        _ => aes192_wrap(kek, cek, &mut out),
+        _ => aes192_wrap(kek, cek, &mut out).ok(),
     };
     match written {
         Some(n) if n == out.len() => Ok(out),
@@ -59,7 +57,7 @@ pub fn unwrap(alg: &KeyAlg, kek: &[u8], wrapped: &[u8]) -> Result<SecretBytes> {
                 .and_then(|k| k.unwrap(wrapped, &mut out).map(|w| w.len()))
                 .ok()
         }
-        _ => aes192_unwrap(kek, wrapped, &mut out),
+        _ => aes192_unwrap(kek, wrapped, &mut out).ok(),
     };
     match written {
         Some(n) if n == out.len() => Ok(out),
@@ -80,59 +78,6 @@ fn check_kek(alg: &KeyAlg, kek: &[u8], encrypting: bool) -> Result<()> {
 
 fn decryption_failed() -> Error {
     Error::new(Kind::JweDecryptionFailed, "decryption operation failed")
-}
-
-/// An expanded AES key (the KEK is recoverable from its round keys), wiped
-/// when dropped. Filled in place, so no copy of it is left elsewhere.
-#[derive(Default)]
-struct RoundKeys(AES_KEY);
-
-impl Drop for RoundKeys {
-    fn drop(&mut self) {
-        self.0.rd_key.zeroize();
-    }
-}
-
-/// `out` must be `cek.len() + 8` bytes; returns the bytes written.
-fn aes192_wrap(kek: &[u8], cek: &[u8], out: &mut [u8]) -> Option<usize> {
-    if kek.len() != 24 || out.len() != cek.len() + ICV_LEN {
-        return None;
-    }
-    let mut key = RoundKeys::default();
-    // SAFETY: `kek` holds 24 bytes = 192 bits; `key.0` is a live AES_KEY
-    // the call fills in.
-    if unsafe { AES_set_encrypt_key(kek.as_ptr(), 192, &mut key.0) } != 0 {
-        return None;
-    }
-    // SAFETY: `out` has room for `cek.len() + 8` bytes, as AES_wrap_key
-    // writes; a null IV selects the RFC 3394 default.
-    let n = unsafe { AES_wrap_key(&key.0, null(), out.as_mut_ptr(), cek.as_ptr(), cek.len()) };
-    usize::try_from(n).ok()
-}
-
-/// `out` must be `wrapped.len() - 8` bytes; returns the bytes written.
-fn aes192_unwrap(kek: &[u8], wrapped: &[u8], out: &mut [u8]) -> Option<usize> {
-    if kek.len() != 24 || wrapped.len() < ICV_LEN || out.len() != wrapped.len() - ICV_LEN {
-        return None;
-    }
-    let mut key = RoundKeys::default();
-    // SAFETY: `kek` holds 24 bytes = 192 bits; `key.0` is a live AES_KEY
-    // the call fills in.
-    if unsafe { AES_set_decrypt_key(kek.as_ptr(), 192, &mut key.0) } != 0 {
-        return None;
-    }
-    // SAFETY: `out` has room for `wrapped.len() - 8` bytes, as
-    // AES_unwrap_key writes; it returns -1 on a failed integrity check.
-    let n = unsafe {
-        AES_unwrap_key(
-            &key.0,
-            null(),
-            out.as_mut_ptr(),
-            wrapped.as_ptr(),
-            wrapped.len(),
-        )
-    };
-    usize::try_from(n).ok()
 }
 
 #[cfg(test)]

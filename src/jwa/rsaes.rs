@@ -1,49 +1,35 @@
 //! RSA key encryption (RFC 7518 4.2, 4.3): RSA1_5 and RSA-OAEP with SHA-1,
 //! SHA-256, SHA-384 and SHA-512 (OAEP and MGF1 use the same hash).
 //!
-//! This goes through aws-lc-sys rather than aws-lc-rs' `rsa` encryption
-//! keys: those refuse moduli outside 2048..=8192 bits, while jose uses
-//! RSA-OAEP from 592 bits and RSA1_5 with any size; aws-lc-rs also has no
-//! way to decrypt RSA1_5 without a padding oracle (see `unwrap`).
+//! This goes through aws-lc-sys (`sys::rsa`) rather than aws-lc-rs' `rsa`
+//! encryption keys: those refuse moduli outside 2048..=8192 bits, while jose
+//! uses RSA-OAEP from 592 bits and RSA1_5 with any size; aws-lc-rs also has
+//! no way to decrypt RSA1_5 without a padding oracle (see `unwrap`).
 //!
 //! Keys are built straight from the components with AWS-LC's
-//! `RSA_new_public_key` / `RSA_new_private_key`, which run `RSA_check_key`.
-//! Every AWS-LC pointer is owned by one guard that frees it. Decrypted CEKs
-//! and padded blocks are `SecretBytes`, wiped when dropped.
+//! `RSA_new_public_key` / `RSA_new_private_key`, which run `RSA_check_key`
+//! (`sys::rsa`, whose guards free every AWS-LC object). Decrypted CEKs and
+//! padded blocks are `SecretBytes`, wiped when dropped.
 
 use std::hint::black_box;
-use std::ptr::{self, NonNull};
 
-use aws_lc_sys as sys;
 use zeroize::Zeroizing;
 
 use super::cek::random_bytes;
 use super::jwe_algs::{Hash, KeyAlg, KeyFamily};
 use crate::error::{Error, Kind, Result};
-use crate::jwk::bignum::Bn;
 use crate::jwk::material::{Material, SecretBytes};
+use crate::sys::bn::Bn;
+use crate::sys::rsa::{EncryptionPadding, Md, PkeyCtx, Rsa, RsaPkey};
+use crate::sys::{self, Failed};
 
 /// An RSA public or private key, ready for encryption operations.
 pub struct RsaKey {
-    pkey: NonNull<sys::EVP_PKEY>,
+    pkey: RsaPkey,
     /// Modulus length in bytes (= ciphertext length).
     size: usize,
     bits: usize,
     private: bool,
-}
-
-// SAFETY: after construction the EVP_PKEY is never mutated; each operation
-// takes its own EVP_PKEY_CTX (which only adds an atomic reference), and RSA
-// private operations lock their blinding state inside AWS-LC. aws-lc-rs
-// shares its RSA keys across threads on the same guarantee.
-unsafe impl Send for RsaKey {}
-unsafe impl Sync for RsaKey {}
-
-impl Drop for RsaKey {
-    fn drop(&mut self) {
-        // SAFETY: we hold the only reference we took.
-        unsafe { sys::EVP_PKEY_free(self.pkey.as_ptr()) }
-    }
 }
 
 impl std::fmt::Debug for RsaKey {
@@ -52,27 +38,16 @@ impl std::fmt::Debug for RsaKey {
     }
 }
 
-/// A `BIGNUM` of `bytes`: `jwk::bignum`'s `Bn`, cleared and freed on drop
+/// A `BIGNUM` of `bytes`: `sys::bn`'s `Bn`, cleared and freed on drop
 /// (`BN_clear_free`), as it may hold a private component.
 fn bn(bytes: &[u8]) -> Result<Bn> {
     Bn::from_be(bytes).map_err(|_| lc_failed(Error::import_failed()))
 }
 
-/// An `EVP_PKEY_CTX` for one operation.
-struct Ctx(NonNull<sys::EVP_PKEY_CTX>);
-
-impl Drop for Ctx {
-    fn drop(&mut self) {
-        // SAFETY: frees the context we created (and its key reference).
-        unsafe { sys::EVP_PKEY_CTX_free(self.0.as_ptr()) }
-    }
-}
-
 /// AWS-LC leaves why it failed on a thread-local queue; jose shows none of
 /// it, and a stale entry would confuse the next aws-lc-rs call.
 fn lc_failed(err: Error) -> Error {
-    // SAFETY: clears this thread's error queue.
-    unsafe { sys::ERR_clear_error() };
+    sys::clear_error_queue();
     err
 }
 
@@ -88,68 +63,24 @@ impl RsaKey {
         let Material::Rsa { n, e, private } = m else {
             return Err(Error::type_error("not an RSA key"));
         };
+        let import_failed = |_: Failed| lc_failed(Error::import_failed());
         let (bn_n, bn_e) = (bn(n)?, bn(e)?);
         let rsa = match private {
             Some(k) => {
-                let parts = [&k.d, &k.p, &k.q, &k.dp, &k.dq, &k.qi].map(|v| bn(v));
-                let [d, p, q, dp, dq, qi] = parts;
-                let (d, p, q, dp, dq, qi) = (d?, p?, q?, dp?, dq?, qi?);
-                // SAFETY: all arguments are live BIGNUMs; AWS-LC copies them
-                // and returns a new RSA (null when the key fails its check).
-                unsafe {
-                    sys::RSA_new_private_key(
-                        bn_n.as_ptr(),
-                        bn_e.as_ptr(),
-                        d.as_ptr(),
-                        p.as_ptr(),
-                        q.as_ptr(),
-                        dp.as_ptr(),
-                        dq.as_ptr(),
-                        qi.as_ptr(),
-                    )
-                }
+                let k = k.bns().map_err(import_failed)?;
+                Rsa::new_private(&bn_n, &bn_e, &k)
             }
-            // SAFETY: as above, for the public components.
-            None => unsafe { sys::RSA_new_public_key(bn_n.as_ptr(), bn_e.as_ptr()) },
-        };
-        if rsa.is_null() {
-            return Err(lc_failed(Error::import_failed()));
+            None => Rsa::new_public(&bn_n, &bn_e),
         }
-        // SAFETY: plain allocation.
-        let Some(pkey) = NonNull::new(unsafe { sys::EVP_PKEY_new() }) else {
-            // SAFETY: `rsa` is ours until assigned.
-            unsafe { sys::RSA_free(rsa) };
-            return Err(lc_failed(Error::import_failed()));
-        };
-        // SAFETY: on success the EVP_PKEY owns `rsa`; on failure we still do.
-        if unsafe { sys::EVP_PKEY_assign_RSA(pkey.as_ptr(), rsa) } != 1 {
-            // SAFETY: both are ours here.
-            unsafe {
-                sys::RSA_free(rsa);
-                sys::EVP_PKEY_free(pkey.as_ptr());
-            }
-            return Err(lc_failed(Error::import_failed()));
-        }
-        // From here on the key's Drop frees `pkey` on every path.
-        let mut key = RsaKey {
-            pkey,
-            size: 0,
-            bits: 0,
-            private: private.is_some(),
-        };
-        // SAFETY: `pkey` is a live RSA EVP_PKEY.
-        let (size, bits) = unsafe {
-            (
-                sys::EVP_PKEY_size(pkey.as_ptr()),
-                sys::EVP_PKEY_bits(pkey.as_ptr()),
-            )
-        };
-        match (usize::try_from(size), usize::try_from(bits)) {
-            (Ok(size), Ok(bits)) if size > 0 => {
-                key.size = size;
-                key.bits = bits;
-                Ok(key)
-            }
+        .map_err(import_failed)?;
+        let pkey = RsaPkey::new(rsa).map_err(import_failed)?;
+        match (pkey.size(), pkey.bits()) {
+            (Some(size), Some(bits)) if size > 0 => Ok(RsaKey {
+                pkey,
+                size,
+                bits,
+                private: private.is_some(),
+            }),
             _ => Err(lc_failed(Error::import_failed())),
         }
     }
@@ -162,29 +93,22 @@ impl RsaKey {
         self.private
     }
 
-    fn ctx(&self) -> Result<Ctx> {
-        // SAFETY: `pkey` is live; the context takes its own reference.
-        let ctx = unsafe { sys::EVP_PKEY_CTX_new(self.pkey.as_ptr(), ptr::null_mut()) };
-        NonNull::new(ctx)
-            .map(Ctx)
-            .ok_or_else(|| lc_failed(decryption_failed()))
+    fn ctx(&self) -> Result<PkeyCtx> {
+        self.pkey.ctx().map_err(|_| lc_failed(decryption_failed()))
     }
 }
 
-/// `(padding, OAEP hash)` for an RSA key management algorithm.
-fn padding_for(alg: &KeyAlg, encrypting: bool) -> Result<(i32, Option<*const sys::EVP_MD>)> {
-    // SAFETY: these return pointers to static method tables.
-    let md = |h: Hash| unsafe {
-        match h {
-            Hash::Sha1 => sys::EVP_sha1(),
-            Hash::Sha256 => sys::EVP_sha256(),
-            Hash::Sha384 => sys::EVP_sha384(),
-            Hash::Sha512 => sys::EVP_sha512(),
-        }
+/// The padding (with OAEP's hash) of an RSA key management algorithm.
+fn padding_for(alg: &KeyAlg, encrypting: bool) -> Result<EncryptionPadding> {
+    let md = |h: Hash| match h {
+        Hash::Sha1 => Md::Sha1,
+        Hash::Sha256 => Md::Sha256,
+        Hash::Sha384 => Md::Sha384,
+        Hash::Sha512 => Md::Sha512,
     };
     match alg.family {
-        KeyFamily::RsaOaep(h) => Ok((sys::RSA_PKCS1_OAEP_PADDING, Some(md(h)))),
-        KeyFamily::Rsa1_5 => Ok((sys::RSA_PKCS1_PADDING, None)),
+        KeyFamily::RsaOaep(h) => Ok(EncryptionPadding::Oaep(md(h))),
+        KeyFamily::Rsa1_5 => Ok(EncryptionPadding::Pkcs1),
         _ => Err(alg.key_unsupported(encrypting)),
     }
 }
@@ -201,33 +125,14 @@ fn check_key(alg: &KeyAlg, key: &RsaKey, encrypting: bool) -> Result<()> {
 
 /// Encrypts the CEK to the key (public, or the public half of a private key).
 pub fn wrap(alg: &KeyAlg, key: &RsaKey, cek: &[u8]) -> Result<Vec<u8>> {
-    let (padding, md) = padding_for(alg, true)?;
+    let padding = padding_for(alg, true)?;
     check_key(alg, key, true)?;
     let failed = || lc_failed(Error::new(Kind::JweInvalid, "key encryption failed"));
-    let ctx = key.ctx()?;
-    let c = ctx.0.as_ptr();
-    // SAFETY: `c` is a live context for `key`.
-    let ready = unsafe {
-        sys::EVP_PKEY_encrypt_init(c) == 1
-            && sys::EVP_PKEY_CTX_set_rsa_padding(c, padding) == 1
-            && md.is_none_or(|md| {
-                sys::EVP_PKEY_CTX_set_rsa_oaep_md(c, md) == 1
-                    && sys::EVP_PKEY_CTX_set_rsa_mgf1_md(c, md) == 1
-            })
-    };
-    if !ready {
-        return Err(failed());
-    }
+    let mut ctx = key.ctx()?;
     let mut out = vec![0u8; key.size];
-    let mut out_len = out.len();
-    // SAFETY: `out` has `out_len` writable bytes; AWS-LC writes at most
-    // that and refuses a CEK too long for the padding.
-    let ok = unsafe {
-        sys::EVP_PKEY_encrypt(c, out.as_mut_ptr(), &mut out_len, cek.as_ptr(), cek.len())
-    };
-    if ok != 1 || out_len > out.len() {
-        return Err(failed());
-    }
+    // AWS-LC writes at most the modulus length and refuses a CEK too long
+    // for the padding.
+    let out_len = ctx.encrypt(padding, cek, &mut out).map_err(|_| failed())?;
     out.truncate(out_len);
     Ok(out)
 }
@@ -248,53 +153,29 @@ pub fn unwrap(
     encrypted_key: &[u8],
     cek_len: usize,
 ) -> Result<SecretBytes> {
-    let (padding, md) = padding_for(alg, false)?;
+    let padding = padding_for(alg, false)?;
     check_key(alg, key, false)?;
     if cek_len == 0 {
         return Err(decryption_failed());
     }
-    match md {
-        Some(md) => unwrap_oaep(key, md, encrypted_key, cek_len),
-        None if padding == sys::RSA_PKCS1_PADDING => unwrap_pkcs1(key, encrypted_key, cek_len),
-        None => Err(alg.key_unsupported(false)),
+    match padding {
+        EncryptionPadding::Oaep(md) => unwrap_oaep(key, md, encrypted_key, cek_len),
+        EncryptionPadding::Pkcs1 => unwrap_pkcs1(key, encrypted_key, cek_len),
+        EncryptionPadding::None => Err(alg.key_unsupported(false)),
     }
 }
 
-fn unwrap_oaep(
-    key: &RsaKey,
-    md: *const sys::EVP_MD,
-    encrypted_key: &[u8],
-    cek_len: usize,
-) -> Result<SecretBytes> {
-    let ctx = key.ctx()?;
-    let c = ctx.0.as_ptr();
-    // SAFETY: `c` is a live context for a private key; `md` is static.
-    let ready = unsafe {
-        sys::EVP_PKEY_decrypt_init(c) == 1
-            && sys::EVP_PKEY_CTX_set_rsa_padding(c, sys::RSA_PKCS1_OAEP_PADDING) == 1
-            && sys::EVP_PKEY_CTX_set_rsa_oaep_md(c, md) == 1
-            && sys::EVP_PKEY_CTX_set_rsa_mgf1_md(c, md) == 1
-    };
-    if !ready {
-        return Err(lc_failed(decryption_failed()));
-    }
+fn unwrap_oaep(key: &RsaKey, md: Md, encrypted_key: &[u8], cek_len: usize) -> Result<SecretBytes> {
+    let mut ctx = key.ctx()?;
     let mut out = Zeroizing::new(vec![0u8; key.size]);
-    let mut out_len = out.len();
-    // SAFETY: `out` has `out_len` writable bytes.
-    let ok = unsafe {
-        sys::EVP_PKEY_decrypt(
-            c,
-            out.as_mut_ptr(),
-            &mut out_len,
-            encrypted_key.as_ptr(),
-            encrypted_key.len(),
-        )
-    };
-    if ok != 1 || out_len != cek_len {
-        return Err(lc_failed(decryption_failed()));
+    let decrypted = ctx.decrypt(EncryptionPadding::Oaep(md), encrypted_key, &mut out);
+    match decrypted {
+        Ok(out_len) if out_len == cek_len => {
+            out.truncate(out_len);
+            Ok(out)
+        }
+        _ => Err(lc_failed(decryption_failed())),
     }
-    out.truncate(out_len);
-    Ok(out)
 }
 
 fn unwrap_pkcs1(key: &RsaKey, encrypted_key: &[u8], cek_len: usize) -> Result<SecretBytes> {
@@ -331,21 +212,12 @@ fn unwrap_pkcs1(key: &RsaKey, encrypted_key: &[u8], cek_len: usize) -> Result<Se
 
 /// m = c^d mod n without any padding check (RSA_NO_PADDING), into `em`.
 fn raw_decrypt(key: &RsaKey, c_in: &[u8], em: &mut [u8]) -> Result<()> {
-    let ctx = key.ctx()?;
-    let c = ctx.0.as_ptr();
-    let mut out_len = em.len();
-    // SAFETY: `c` is a live context for a private key; `em` has `out_len`
-    // writable bytes, the modulus length that RSA_NO_PADDING produces.
-    let ok = unsafe {
-        sys::EVP_PKEY_decrypt_init(c) == 1
-            && sys::EVP_PKEY_CTX_set_rsa_padding(c, sys::RSA_NO_PADDING) == 1
-            && sys::EVP_PKEY_decrypt(c, em.as_mut_ptr(), &mut out_len, c_in.as_ptr(), c_in.len())
-                == 1
-    };
-    if !ok || out_len != em.len() {
-        return Err(lc_failed(decryption_failed()));
+    let mut ctx = key.ctx()?;
+    // `em` is the modulus length, what RSA_NO_PADDING produces.
+    match ctx.decrypt(EncryptionPadding::None, c_in, em) {
+        Ok(out_len) if out_len == em.len() => Ok(()),
+        _ => Err(lc_failed(decryption_failed())),
     }
-    Ok(())
 }
 
 /// 0xff when `b` is zero, else 0, without a data-dependent branch.

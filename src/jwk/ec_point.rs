@@ -1,119 +1,16 @@
 //! EC public point checks and public-point derivation on AWS-LC's built-in
 //! groups. aws-lc-rs only validates an EC public key lazily (on first
 //! verify) and has no "scalar times generator" API, so this goes to
-//! aws-lc-sys, on the static group objects (never freed).
+//! AWS-LC's C API through `sys::ec`.
 
-use std::ptr::NonNull;
-
-use aws_lc_sys::{point_conversion_form_t, EC_GROUP, EC_POINT};
-
-use super::bignum::{Bn, BnCtx, BnResult, Failed};
 use super::material::EcCurve;
-
-/// SEC 1 tag of an uncompressed point (`04 || x || y`).
-const UNCOMPRESSED: u8 = 4;
-
-fn group(curve: EcCurve) -> BnResult<*const EC_GROUP> {
-    // SAFETY: these return pointers to static, immutable group objects (or
-    // NULL on an allocation failure during their one-time initialisation).
-    let group = unsafe {
-        match curve {
-            EcCurve::P256 => aws_lc_sys::EC_group_p256(),
-            EcCurve::P384 => aws_lc_sys::EC_group_p384(),
-            EcCurve::P521 => aws_lc_sys::EC_group_p521(),
-            EcCurve::Secp256k1 => aws_lc_sys::EC_group_secp256k1(),
-        }
-    };
-    if group.is_null() {
-        Err(Failed)
-    } else {
-        Ok(group)
-    }
-}
-
-/// A point on one group, freed on drop.
-struct Point {
-    group: *const EC_GROUP,
-    ptr: NonNull<EC_POINT>,
-}
-
-impl Point {
-    fn new(group: *const EC_GROUP) -> BnResult<Point> {
-        // SAFETY: `group` is a valid static group from `group()`.
-        let ptr = NonNull::new(unsafe { aws_lc_sys::EC_POINT_new(group) }).ok_or(Failed)?;
-        Ok(Point { group, ptr })
-    }
-
-    /// `04 || x || y`, each coordinate `len` bytes.
-    fn to_uncompressed(&self, len: usize, ctx: &BnCtx) -> BnResult<Vec<u8>> {
-        let mut out = vec![0u8; 1 + 2 * len];
-        // SAFETY: the point belongs to `self.group`; `out` is a live buffer of
-        // `out.len()` bytes, which point2oct never writes past; it returns
-        // the length written, or 0 on failure.
-        let written = unsafe {
-            aws_lc_sys::EC_POINT_point2oct(
-                self.group,
-                self.ptr.as_ptr(),
-                point_conversion_form_t::POINT_CONVERSION_UNCOMPRESSED,
-                out.as_mut_ptr(),
-                out.len(),
-                ctx.as_ptr(),
-            )
-        };
-        if written != out.len() {
-            // SAFETY: only clears this thread's error queue.
-            unsafe { aws_lc_sys::ERR_clear_error() };
-            return Err(Failed);
-        }
-        Ok(out)
-    }
-}
-
-impl Drop for Point {
-    fn drop(&mut self) {
-        // SAFETY: owned pointer from EC_POINT_new, freed once.
-        unsafe { aws_lc_sys::EC_POINT_free(self.ptr.as_ptr()) }
-    }
-}
+use crate::sys::{self, SysResult};
 
 /// Whether `(x, y)` (each exactly `curve.coordinate_len()` bytes) is a point
 /// on the curve. The point at infinity has no such encoding, so it is never
 /// accepted.
-pub(crate) fn is_on_curve(curve: EcCurve, x: &[u8], y: &[u8]) -> BnResult<bool> {
-    let len = curve.coordinate_len();
-    if x.len() != len || y.len() != len {
-        return Ok(false);
-    }
-    let group = group(curve)?;
-    let ctx = BnCtx::new()?;
-    let point = Point::new(group)?;
-    let mut encoded = Vec::with_capacity(1 + 2 * len);
-    encoded.push(UNCOMPRESSED);
-    encoded.extend_from_slice(x);
-    encoded.extend_from_slice(y);
-    // SAFETY: `point` belongs to `group`; `encoded` is a live buffer of the
-    // given length. oct2point rejects coordinates >= p and points off the
-    // curve, returning 0.
-    let decoded = unsafe {
-        aws_lc_sys::EC_POINT_oct2point(
-            group,
-            point.ptr.as_ptr(),
-            encoded.as_ptr(),
-            encoded.len(),
-            ctx.as_ptr(),
-        )
-    };
-    if decoded != 1 {
-        // SAFETY: only clears this thread's error queue.
-        unsafe { aws_lc_sys::ERR_clear_error() };
-        return Ok(false);
-    }
-    // Belt and braces: oct2point already checked this, but the check is
-    // cheap and it is the property we promise.
-    // SAFETY: as above; the call only reads.
-    let on_curve =
-        unsafe { aws_lc_sys::EC_POINT_is_on_curve(group, point.ptr.as_ptr(), ctx.as_ptr()) };
-    Ok(on_curve == 1)
+pub(crate) fn is_on_curve(curve: EcCurve, x: &[u8], y: &[u8]) -> SysResult<bool> {
+    sys::ec::is_on_curve(curve.into(), x, y)
 }
 
 /// The public point `d·G` as fixed-length `(x, y)`, or `None` when `d` is not
@@ -121,46 +18,8 @@ pub(crate) fn is_on_curve(curve: EcCurve, x: &[u8], y: &[u8]) -> BnResult<bool> 
 pub(crate) fn public_from_private(
     curve: EcCurve,
     d: &[u8],
-) -> BnResult<Option<(Vec<u8>, Vec<u8>)>> {
-    let group = group(curve)?;
-    let scalar = Bn::from_be(d)?;
-    // SAFETY: `group` is valid; the order is owned by the static group and
-    // only read while `group` lives (forever).
-    let order = unsafe { aws_lc_sys::EC_GROUP_get0_order(group) };
-    if order.is_null() {
-        return Err(Failed);
-    }
-    // SAFETY: both are valid BIGNUMs; BN_cmp only reads.
-    let below_order = unsafe { aws_lc_sys::BN_cmp(scalar.as_ptr(), order) } < 0;
-    if scalar.is_zero() || !below_order {
-        return Ok(None);
-    }
-
-    let ctx = BnCtx::new()?;
-    let point = Point::new(group)?;
-    // SAFETY: `point` belongs to `group`; generator scalar only (q and m
-    // NULL), as EC_POINT_mul documents for computing n·G.
-    let status = unsafe {
-        aws_lc_sys::EC_POINT_mul(
-            group,
-            point.ptr.as_ptr(),
-            scalar.as_ptr(),
-            std::ptr::null(),
-            std::ptr::null(),
-            ctx.as_ptr(),
-        )
-    };
-    if status != 1 {
-        // SAFETY: only clears this thread's error queue.
-        unsafe { aws_lc_sys::ERR_clear_error() };
-        return Err(Failed);
-    }
-    let len = curve.coordinate_len();
-    let encoded = point.to_uncompressed(len, &ctx)?;
-    Ok(Some((
-        encoded[1..1 + len].to_vec(),
-        encoded[1 + len..].to_vec(),
-    )))
+) -> SysResult<Option<(Vec<u8>, Vec<u8>)>> {
+    sys::ec::public_point(curve.into(), d)
 }
 
 #[cfg(test)]

@@ -1,18 +1,17 @@
 //! Fresh keys for `JWK.generate`/`generateSync`. Always private keys (or
 //! secrets); the caller derives the public form when asked for one.
 
-use std::ptr::NonNull;
-
 use aws_lc_rs::encoding::AsBigEndian;
 use aws_lc_rs::signature::{self, EcdsaKeyPair, EcdsaSigningAlgorithm, KeyPair};
-use aws_lc_sys::{BIGNUM, RSA};
 use zeroize::Zeroizing;
 
-use super::bignum::{self, Bn, BnCtx, BnResult, Failed};
-use super::material::{pad_secret, EcCurve, Material, OkpCurve, RsaPrivate, SecretBytes};
+use super::material::{pad_secret, EcCurve, Material, OkpCurve, RsaPrivate};
 use super::validate;
 use crate::error::{Error, Result};
 use crate::jwa::curve448;
+use crate::sys::bn::{self, Bn, BnCtx};
+use crate::sys::rsa::Rsa;
+use crate::sys::{Failed, SysResult};
 
 /// What to generate. `bits` is the modulus size for RSA and the secret size
 /// for oct, as jose's `JWK.generate(kty, crvOrSize)` takes them.
@@ -140,56 +139,16 @@ fn generate_rsa(bits: u32) -> Result<Material> {
 
 type RsaParts = (Vec<u8>, Vec<u8>, RsaPrivate);
 
-/// An owned AWS-LC `RSA` object.
-struct RsaKey(NonNull<RSA>);
-
-impl Drop for RsaKey {
-    fn drop(&mut self) {
-        // SAFETY: the pointer came from RSA_new, is owned here alone, and is
-        // freed once.
-        unsafe { aws_lc_sys::RSA_free(self.0.as_ptr()) }
-    }
-}
-
-fn generate_rsa_with_aws_lc(bits: u32) -> BnResult<RsaParts> {
-    let bits = i32::try_from(bits).map_err(|_| Failed)?;
+fn generate_rsa_with_aws_lc(bits: u32) -> SysResult<RsaParts> {
     let e = Bn::from_u32(RSA_F4)?;
-    // SAFETY: RSA_new has no preconditions; NULL is handled.
-    let key = RsaKey(NonNull::new(unsafe { aws_lc_sys::RSA_new() }).ok_or(Failed)?);
-    // SAFETY: `key` is a fresh RSA object we own; `e` is a valid BIGNUM the
-    // call only reads; no progress callback (NULL is allowed).
-    let status = unsafe {
-        aws_lc_sys::RSA_generate_key_ex(key.0.as_ptr(), bits, e.as_ptr(), std::ptr::null_mut())
-    };
-    if status != 1 {
-        // SAFETY: only clears this thread's error queue.
-        unsafe { aws_lc_sys::ERR_clear_error() };
-        return Err(Failed);
-    }
+    let key = Rsa::generate(bits, &e)?;
     rsa_parts(&key)
 }
 
 /// Copies the eight components out of a generated key.
-fn rsa_parts(key: &RsaKey) -> BnResult<RsaParts> {
-    let rsa = key.0.as_ptr();
-    let mut parts: [*const BIGNUM; 8] = [std::ptr::null(); 8];
-    let [n, e, d, p, q, dp, dq, qi] = &mut parts;
-    // SAFETY: `rsa` is a live key; the get0 functions store pointers to
-    // BIGNUMs owned by the key (or leave NULL) into the out-parameters.
-    unsafe {
-        aws_lc_sys::RSA_get0_key(rsa, n, e, d);
-        aws_lc_sys::RSA_get0_factors(rsa, p, q);
-        aws_lc_sys::RSA_get0_crt_params(rsa, dp, dq, qi);
-    }
+fn rsa_parts(key: &Rsa) -> SysResult<RsaParts> {
     // Wiped when dropped: all but the first two are private.
-    let mut bytes: Vec<SecretBytes> = Vec::with_capacity(parts.len());
-    for part in parts {
-        // SAFETY: each pointer is NULL or a component owned by `key`, which
-        // `key` keeps alive and nobody modifies while we copy it.
-        bytes.push(Zeroizing::new(unsafe { bignum::borrowed_to_be(part)? }));
-    }
-    let [mut n, mut e, d, p, q, dp, dq, qi]: [SecretBytes; 8] =
-        bytes.try_into().map_err(|_| Failed)?;
+    let [mut n, mut e, d, p, q, dp, dq, qi] = key.components()?;
     // n and e are public: moved out of their wrappers, not copied.
     Ok((
         std::mem::take(&mut *n),
@@ -208,7 +167,7 @@ fn rsa_parts(key: &RsaKey) -> BnResult<RsaParts> {
 /// Builds a key from two fresh primes of `bits / 2` bits each, following
 /// FIPS 186-4 appendix B.3.3's acceptance rules: gcd(e, p − 1) = 1,
 /// |p − q| > 2^(bits/2 − 100), d > 2^(bits/2), d = e⁻¹ mod lcm(p − 1, q − 1).
-fn generate_rsa_from_primes(bits: u32) -> BnResult<RsaParts> {
+fn generate_rsa_from_primes(bits: u32) -> SysResult<RsaParts> {
     let ctx = BnCtx::new()?;
     let e = Bn::from_u32(RSA_F4)?;
     let half = bits / 2;
@@ -217,19 +176,14 @@ fn generate_rsa_from_primes(bits: u32) -> BnResult<RsaParts> {
         let b = prime_coprime_to(half, &e, &ctx)?;
         let (p, q) = if a > b { (a, b) } else { (b, a) };
         // Primes this close would let Fermat's method factor n.
-        if bignum::sub(&p, &q)?.bits() <= half.saturating_sub(100) {
+        if bn::sub(&p, &q)?.bits() <= half.saturating_sub(100) {
             continue;
         }
         // Both primes have their top two bits set, so n has exactly `bits`.
-        let n = bignum::mul(&p, &q, &ctx)?;
-        let (p1, q1) = (bignum::sub_one(&p)?, bignum::sub_one(&q)?);
-        let lambda = bignum::div_rem(
-            &bignum::mul(&p1, &q1, &ctx)?,
-            &bignum::gcd(&p1, &q1, &ctx)?,
-            &ctx,
-        )?
-        .0;
-        let d = bignum::mod_inverse(&e, &lambda, &ctx)?;
+        let n = bn::mul(&p, &q, &ctx)?;
+        let (p1, q1) = (bn::sub_one(&p)?, bn::sub_one(&q)?);
+        let lambda = bn::div_rem(&bn::mul(&p1, &q1, &ctx)?, &bn::gcd(&p1, &q1, &ctx)?, &ctx)?.0;
+        let d = bn::mod_inverse(&e, &lambda, &ctx)?;
         if d.bits() <= half || n.bits() != bits {
             continue;
         }
@@ -241,10 +195,10 @@ fn generate_rsa_from_primes(bits: u32) -> BnResult<RsaParts> {
 
 /// A random `bits`-bit prime `p` with gcd(e, p − 1) = 1, so `e` is
 /// invertible. With e = 65537 prime, one draw in 65537 is refused.
-fn prime_coprime_to(bits: u32, e: &Bn, ctx: &BnCtx) -> BnResult<Bn> {
+fn prime_coprime_to(bits: u32, e: &Bn, ctx: &BnCtx) -> SysResult<Bn> {
     for _ in 0..MAX_PRIME_PAIRS {
-        let p = bignum::generate_prime(bits)?;
-        if bignum::gcd(&bignum::sub_one(&p)?, e, ctx)?.is_one() {
+        let p = bn::generate_prime(bits)?;
+        if bn::gcd(&bn::sub_one(&p)?, e, ctx)?.is_one() {
             return Ok(p);
         }
     }

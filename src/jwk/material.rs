@@ -10,6 +10,8 @@
 use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
+use crate::sys::bn::Bn;
+use crate::sys::{self, rsa::PrivateBns, SysResult};
 
 /// Secret bytes (a private key component, an `oct` secret, a CEK or KEK, a
 /// shared secret, a decrypted key file): overwritten with zeros, spare
@@ -56,6 +58,17 @@ impl EcCurve {
             EcCurve::P256 | EcCurve::Secp256k1 => 32,
             EcCurve::P384 => 48,
             EcCurve::P521 => 66,
+        }
+    }
+}
+
+impl From<EcCurve> for sys::ec::Curve {
+    fn from(curve: EcCurve) -> sys::ec::Curve {
+        match curve {
+            EcCurve::P256 => sys::ec::Curve::P256,
+            EcCurve::P384 => sys::ec::Curve::P384,
+            EcCurve::P521 => sys::ec::Curve::P521,
+            EcCurve::Secp256k1 => sys::ec::Curve::Secp256k1,
         }
     }
 }
@@ -118,6 +131,21 @@ pub struct RsaPrivate {
     pub dp: SecretBytes,
     pub dq: SecretBytes,
     pub qi: SecretBytes,
+}
+
+impl RsaPrivate {
+    /// The components as AWS-LC `BIGNUM`s (cleared when dropped), for
+    /// building an RSA key from them.
+    pub(crate) fn bns(&self) -> SysResult<PrivateBns> {
+        Ok(PrivateBns {
+            d: Bn::from_be(&self.d)?,
+            p: Bn::from_be(&self.p)?,
+            q: Bn::from_be(&self.q)?,
+            dp: Bn::from_be(&self.dp)?,
+            dq: Bn::from_be(&self.dq)?,
+            qi: Bn::from_be(&self.qi)?,
+        })
+    }
 }
 
 /// The components of one key. Private parts are `Some` on private keys only.
@@ -274,6 +302,19 @@ mod tests {
 
     fn secret(bytes: &[u8]) -> SecretBytes {
         Zeroizing::new(bytes.to_vec())
+    }
+
+    #[test]
+    fn ec_curves_have_the_same_lengths_below() {
+        for curve in [
+            EcCurve::P256,
+            EcCurve::P384,
+            EcCurve::P521,
+            EcCurve::Secp256k1,
+        ] {
+            let below = sys::ec::Curve::from(curve);
+            assert_eq!(below.coordinate_len(), curve.coordinate_len(), "{curve:?}");
+        }
     }
 
     #[test]

@@ -1,6 +1,5 @@
 //! The JWK key model: material, import and export formats, thumbprints.
 
-pub(crate) mod bignum;
 pub mod der;
 mod ec_point;
 pub mod export;

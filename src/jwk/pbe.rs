@@ -5,7 +5,7 @@
 //! aws-lc-rs covers AES-CBC and PBKDF2 with SHA-1/256/384/512. What it does
 //! not expose (PBKDF2-HMAC-SHA224, scrypt, MD5 for EVP_BytesToKey, and
 //! DES-EDE3-CBC *decryption* for old keys) goes straight to aws-lc through
-//! aws-lc-sys; each such call is a single, bounds-checked FFI call.
+//! `sys::pbe`; each such call is a single, bounds-checked FFI call.
 //!
 //! Every failure is `JWKImportFailed`: a wrong passphrase usually shows as
 //! bad padding, and nothing here should tell an attacker more than that.
@@ -25,6 +25,7 @@ use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
 use crate::jwk::material::SecretBytes;
+use crate::sys;
 
 /// Block ciphers encrypted keys use, always in CBC mode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,7 +90,8 @@ pub fn cbc_decrypt(
         return Err(Error::import_failed());
     }
     let Some(algorithm) = cipher.aes() else {
-        return des_ede3_cbc_decrypt(key, iv, ciphertext);
+        return sys::pbe::des_ede3_cbc_decrypt(key, iv, ciphertext)
+            .map_err(|_| Error::import_failed());
     };
     let iv: [u8; 16] = iv.try_into().map_err(|_| Error::import_failed())?;
     let key = UnboundCipherKey::new(algorithm, key)
@@ -129,60 +131,6 @@ pub fn cbc_encrypt(cipher: Cipher, key: &[u8], iv: &[u8], plaintext: &[u8]) -> R
     Ok(std::mem::take(&mut *buffer))
 }
 
-fn des_ede3_cbc_decrypt(key: &[u8], iv: &[u8], ciphertext: &[u8]) -> Result<SecretBytes> {
-    use aws_lc_sys::{
-        EVP_CIPHER_CTX_free, EVP_CIPHER_CTX_new, EVP_DecryptFinal_ex, EVP_DecryptInit_ex,
-        EVP_DecryptUpdate, EVP_des_ede3_cbc,
-    };
-    // Lengths were checked by the caller: key 24, IV 8, whole blocks.
-    let in_len =
-        std::os::raw::c_int::try_from(ciphertext.len()).map_err(|_| Error::import_failed())?;
-    // Update writes at most the input length; Final at most one block more.
-    let mut out = Zeroizing::new(vec![0u8; ciphertext.len() + 8]);
-    let mut written: std::os::raw::c_int = 0;
-    let mut last: std::os::raw::c_int = 0;
-    // SAFETY: the context is freed on every path; key and IV are exactly as
-    // long as DES-EDE3-CBC reads; `out` has room for the input plus a block.
-    let ok = unsafe {
-        let ctx = EVP_CIPHER_CTX_new();
-        if ctx.is_null() {
-            return Err(Error::import_failed());
-        }
-        let ok = EVP_DecryptInit_ex(
-            ctx,
-            EVP_des_ede3_cbc(),
-            std::ptr::null_mut(),
-            key.as_ptr(),
-            iv.as_ptr(),
-        ) == 1
-            && EVP_DecryptUpdate(
-                ctx,
-                out.as_mut_ptr(),
-                &mut written,
-                ciphertext.as_ptr(),
-                in_len,
-            ) == 1
-            && EVP_DecryptFinal_ex(
-                ctx,
-                out.as_mut_ptr().add(written.max(0) as usize),
-                &mut last,
-            ) == 1;
-        EVP_CIPHER_CTX_free(ctx);
-        ok
-    };
-    let total = usize::try_from(written)
-        .ok()
-        .zip(usize::try_from(last).ok())
-        .map(|(a, b)| a + b);
-    match total {
-        Some(total) if ok && total <= out.len() => {
-            out.truncate(total);
-            Ok(out)
-        }
-        _ => Err(Error::import_failed()),
-    }
-}
-
 /// PBKDF2 pseudo-random functions (HMAC with these digests).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Prf {
@@ -216,36 +164,13 @@ pub fn pbkdf2(
         Prf::Sha256 => pbkdf2::PBKDF2_HMAC_SHA256,
         Prf::Sha384 => pbkdf2::PBKDF2_HMAC_SHA384,
         Prf::Sha512 => pbkdf2::PBKDF2_HMAC_SHA512,
-        Prf::Sha224 => return pbkdf2_hmac_sha224(passphrase, salt, iterations.get(), out),
+        Prf::Sha224 => {
+            return sys::pbe::pbkdf2_hmac_sha224(passphrase, salt, iterations.get(), out)
+                .map_err(|_| Error::import_failed())
+        }
     };
     pbkdf2::derive(algorithm, iterations, salt, passphrase, out);
     Ok(())
-}
-
-fn pbkdf2_hmac_sha224(
-    passphrase: &[u8],
-    salt: &[u8],
-    iterations: u32,
-    out: &mut [u8],
-) -> Result<()> {
-    // SAFETY: every pointer comes with its slice's own length.
-    let ok = unsafe {
-        aws_lc_sys::PKCS5_PBKDF2_HMAC(
-            passphrase.as_ptr().cast(),
-            passphrase.len(),
-            salt.as_ptr(),
-            salt.len(),
-            iterations,
-            aws_lc_sys::EVP_sha224(),
-            out.len(),
-            out.as_mut_ptr(),
-        )
-    };
-    if ok == 1 {
-        Ok(())
-    } else {
-        Err(Error::import_failed())
-    }
 }
 
 /// scrypt cost limits: memory (128·N·r bytes) and work (N·r·p). OpenSSL's
@@ -265,27 +190,9 @@ pub fn scrypt(
     if !matches!(work, Some(work) if work > 0 && work <= SCRYPT_MAX_WORK) {
         return Err(Error::import_failed());
     }
-    // SAFETY: every pointer comes with its slice's own length; aws-lc checks
-    // N, r and p and the memory bound itself.
-    let ok = unsafe {
-        aws_lc_sys::EVP_PBE_scrypt(
-            passphrase.as_ptr().cast(),
-            passphrase.len(),
-            salt.as_ptr(),
-            salt.len(),
-            n,
-            r,
-            p,
-            SCRYPT_MAX_MEMORY,
-            out.as_mut_ptr(),
-            out.len(),
-        )
-    };
-    if ok == 1 {
-        Ok(())
-    } else {
-        Err(Error::import_failed())
-    }
+    // aws-lc checks N, r and p and the memory bound itself.
+    sys::pbe::scrypt(passphrase, salt, n, r, p, SCRYPT_MAX_MEMORY, out)
+        .map_err(|_| Error::import_failed())
 }
 
 /// OpenSSL's `EVP_BytesToKey` with MD5 and one iteration, the key derivation
@@ -298,10 +205,7 @@ pub fn evp_bytes_to_key_md5(passphrase: &[u8], salt: &[u8], out: &mut [u8]) {
     while filled < out.len() {
         let input = Zeroizing::new([&previous[..], passphrase, salt].concat());
         let mut digest = Zeroizing::new([0u8; 16]);
-        // SAFETY: MD5 reads `input.len()` bytes and writes 16 into `digest`.
-        unsafe {
-            aws_lc_sys::MD5(input.as_ptr(), input.len(), digest.as_mut_ptr());
-        }
+        sys::pbe::md5(&input, &mut digest);
         let take = digest.len().min(out.len() - filled);
         out[filled..filled + take].copy_from_slice(&digest[..take]);
         filled += take;

@@ -8,10 +8,11 @@
 //! that root is not ±1 (probability ≥ 1/2 for a random `g`),
 //! `gcd(root − 1, n)` is a prime factor.
 
-use super::bignum::{self, Bn, BnCtx, BnResult};
 use super::material::RsaPrivate;
 use super::validate;
 use crate::error::{Error, Kind, Result};
+use crate::sys::bn::{self, Bn, BnCtx};
+use crate::sys::SysResult;
 
 /// Random bases to try before giving up. A real key fails each one with
 /// probability at most 1/2, so all of them with at most 2^-40.
@@ -61,7 +62,7 @@ fn integer(bytes: &[u8]) -> Result<Bn> {
 }
 
 /// The private key with its CRT parts, or `None` when `n` would not factor.
-fn complete(n: &Bn, e: &Bn, d: &Bn) -> BnResult<Option<RsaPrivate>> {
+fn complete(n: &Bn, e: &Bn, d: &Bn) -> SysResult<Option<RsaPrivate>> {
     let ctx = BnCtx::new()?;
     let Some((a, b)) = factor(n, e, d, &ctx)? else {
         return Ok(None);
@@ -72,10 +73,10 @@ fn complete(n: &Bn, e: &Bn, d: &Bn) -> BnResult<Option<RsaPrivate>> {
 
 /// The private key of `d` and its primes `p` > `q`, with the CRT parts
 /// (dp, dq, qi) computed: for a key generated here or a JWK without them.
-pub(crate) fn crt_private(d: &Bn, p: &Bn, q: &Bn, ctx: &BnCtx) -> BnResult<RsaPrivate> {
-    let dp = bignum::modulo(d, &bignum::sub_one(p)?, ctx)?;
-    let dq = bignum::modulo(d, &bignum::sub_one(q)?, ctx)?;
-    let qi = bignum::mod_inverse(q, p, ctx)?;
+pub(crate) fn crt_private(d: &Bn, p: &Bn, q: &Bn, ctx: &BnCtx) -> SysResult<RsaPrivate> {
+    let dp = bn::modulo(d, &bn::sub_one(p)?, ctx)?;
+    let dq = bn::modulo(d, &bn::sub_one(q)?, ctx)?;
+    let qi = bn::mod_inverse(q, p, ctx)?;
     Ok(RsaPrivate {
         d: d.to_secret_be(),
         p: p.to_secret_be(),
@@ -87,28 +88,26 @@ pub(crate) fn crt_private(d: &Bn, p: &Bn, q: &Bn, ctx: &BnCtx) -> BnResult<RsaPr
 }
 
 /// Two factors of `n` with `p · q = n`, found from `k = d·e − 1`.
-fn factor(n: &Bn, e: &Bn, d: &Bn, ctx: &BnCtx) -> BnResult<Option<(Bn, Bn)>> {
-    let k = bignum::sub_one(&bignum::mul(d, e, ctx)?)?;
+fn factor(n: &Bn, e: &Bn, d: &Bn, ctx: &BnCtx) -> SysResult<Option<(Bn, Bn)>> {
+    let k = bn::sub_one(&bn::mul(d, e, ctx)?)?;
     // λ(n) is even, so a valid k is a non-zero even number.
     let t = k.low_zero_bits();
     if k.is_zero() || t == 0 {
         return Ok(None);
     }
-    let r = bignum::shift_right(&k, t)?;
-    let minus_one = bignum::sub_one(n)?;
+    let r = bn::shift_right(&k, t)?;
+    let minus_one = bn::sub_one(n)?;
 
     for _ in 0..MAX_ATTEMPTS {
         // g in [2, n - 2]: 1 and n - 1 only ever give the trivial roots.
-        let g = bignum::random_range(2, &minus_one)?;
-        let shared = bignum::gcd(&g, n, ctx)?;
+        let g = bn::random_range(2, &minus_one)?;
+        let shared = bn::gcd(&g, n, ctx)?;
         if !shared.is_one() {
             // A base sharing a factor with n hands us that factor directly.
             return split(n, shared, ctx);
         }
         match square_root_of_one(&g, &r, t, n, &minus_one, ctx)? {
-            Root::Nontrivial(y) => {
-                return split(n, bignum::gcd(&bignum::sub_one(&y)?, n, ctx)?, ctx)
-            }
+            Root::Nontrivial(y) => return split(n, bn::gcd(&bn::sub_one(&y)?, n, ctx)?, ctx),
             Root::Trivial => continue,
             // g^k ≠ 1: k is not a multiple of λ(n), so d does not belong to
             // (n, e). No other base can do better.
@@ -135,13 +134,13 @@ fn square_root_of_one(
     n: &Bn,
     minus_one: &Bn,
     ctx: &BnCtx,
-) -> BnResult<Root> {
-    let mut y = bignum::mod_exp_secret(g, r, n, ctx)?;
+) -> SysResult<Root> {
+    let mut y = bn::mod_exp_secret(g, r, n, ctx)?;
     if y.is_one() || y == *minus_one {
         return Ok(Root::Trivial);
     }
     for _ in 0..t {
-        let next = bignum::mod_square(&y, n, ctx)?;
+        let next = bn::mod_square(&y, n, ctx)?;
         if next.is_one() {
             return Ok(Root::Nontrivial(y));
         }
@@ -154,11 +153,11 @@ fn square_root_of_one(
 }
 
 /// `(p, n / p)` when `p` is a proper divisor of `n`.
-fn split(n: &Bn, p: Bn, ctx: &BnCtx) -> BnResult<Option<(Bn, Bn)>> {
+fn split(n: &Bn, p: Bn, ctx: &BnCtx) -> SysResult<Option<(Bn, Bn)>> {
     if p.is_one() || p >= *n {
         return Ok(None);
     }
-    let (q, remainder) = bignum::div_rem(n, &p, ctx)?;
+    let (q, remainder) = bn::div_rem(n, &p, ctx)?;
     if !remainder.is_zero() {
         return Ok(None);
     }

@@ -17,7 +17,6 @@
 use aws_lc_rs::agreement;
 use aws_lc_rs::signature::{Ed25519KeyPair, KeyPair};
 
-use super::bignum::{Bn, BnResult};
 use super::ec_point;
 use super::material::{
     pad_secret, pad_to, trim_integer, trim_secret, EcCurve, Material, OkpCurve, RsaPrivate,
@@ -25,6 +24,9 @@ use super::material::{
 };
 use crate::error::{Error, Result};
 use crate::jwa::curve448;
+use crate::sys::bn::Bn;
+use crate::sys::rsa::Rsa;
+use crate::sys::SysResult;
 
 /// Completes and checks material that came from an import: derives missing
 /// public parts (an import may leave EC `x`/`y` or OKP `x` EMPTY when the
@@ -81,42 +83,16 @@ fn finish_rsa_private(n: &[u8], e: &[u8], key: RsaPrivate) -> Result<RsaPrivate>
 /// Whether AWS-LC accepts `(n, e, d, p, q, dp, dq, qi)` as one RSA private
 /// key (`RSA_check_key`, with public exponents above 33 bits allowed as
 /// Node allows them), and `0 < d < n`, which `RSA_check_key` leaves open.
-pub(crate) fn rsa_private_is_consistent(n: &[u8], e: &[u8], key: &RsaPrivate) -> BnResult<bool> {
+pub(crate) fn rsa_private_is_consistent(n: &[u8], e: &[u8], key: &RsaPrivate) -> SysResult<bool> {
     let n = Bn::from_be(n)?;
     let e = Bn::from_be(e)?;
-    let d = Bn::from_be(&key.d)?;
-    let p = Bn::from_be(&key.p)?;
-    let q = Bn::from_be(&key.q)?;
-    let dp = Bn::from_be(&key.dp)?;
-    let dq = Bn::from_be(&key.dq)?;
-    let qi = Bn::from_be(&key.qi)?;
-    if d.is_zero() || d >= n {
+    let private = key.bns()?;
+    if private.d.is_zero() || private.d >= n {
         return Ok(false);
     }
-    // SAFETY: all eight arguments are valid BIGNUMs that the call only reads
-    // (it copies them into the new key). It returns a new RSA that we own
-    // and free at once, or NULL when RSA_check_key refuses the components
-    // (or memory ran out, which we also report as "not usable").
-    let rsa = unsafe {
-        aws_lc_sys::RSA_new_private_key_large_e(
-            n.as_ptr(),
-            e.as_ptr(),
-            d.as_ptr(),
-            p.as_ptr(),
-            q.as_ptr(),
-            dp.as_ptr(),
-            dq.as_ptr(),
-            qi.as_ptr(),
-        )
-    };
-    if rsa.is_null() {
-        // SAFETY: only clears this thread's error queue.
-        unsafe { aws_lc_sys::ERR_clear_error() };
-        return Ok(false);
-    }
-    // SAFETY: `rsa` is the non-NULL key just returned to us, used no more.
-    unsafe { aws_lc_sys::RSA_free(rsa) };
-    Ok(true)
+    // The key is freed at once; a refusal by RSA_check_key (or running out
+    // of memory, which we also report as "not usable") is `Err`.
+    Ok(Rsa::new_private_large_e(&n, &e, &private).is_ok())
 }
 
 fn finish_ec(curve: EcCurve, x: Vec<u8>, y: Vec<u8>, d: Option<SecretBytes>) -> Result<Material> {

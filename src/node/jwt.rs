@@ -18,11 +18,11 @@ use super::error::{parse_object, OrThrow};
 use super::job::{self, Job, OffThread};
 use super::jws::{refuse_encryption_keys, KeyArg, KeySource, KeysArg, SignJob};
 use super::key::KeyHandle;
-use super::text::{OutText, Text};
 use crate::error::Result;
 use crate::jwk::key::Key;
 use crate::jws::{self, JwsKey};
 use crate::jwt::{self, DecodedJwt, VerifyOptions};
+use crate::sys::napi_text::{OutText, Text};
 
 /// A token's parts as `JWT.decode` gives them, header and payload as JSON
 /// text.

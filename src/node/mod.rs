@@ -11,4 +11,3 @@ mod jwe;
 mod jws;
 mod jwt;
 mod key;
-mod text;

@@ -10,6 +10,7 @@ use super::{ready, rejected};
 use crate::error::{Error, Result};
 use crate::jwa::curve448::{self, ED448_KEY_LEN};
 use crate::jwk::material::SecretBytes;
+use crate::sys;
 
 /// The seed `d` and what is made from it are wiped when the key is dropped.
 pub(super) struct Ed25519Key {
@@ -53,22 +54,7 @@ impl Ed25519Key {
             private.0[32..].copy_from_slice(&self.x);
             Ok(private)
         }))?;
-        let mut signature = vec![0; 64];
-        // SAFETY: ED25519_sign writes 64 bytes to `out_sig` (`signature`
-        // has 64), reads `message_len` bytes of `message` (`data`) and 64 of
-        // `private_key` (the array); none of them is kept.
-        let signed = unsafe {
-            aws_lc_sys::ED25519_sign(
-                signature.as_mut_ptr(),
-                data.as_ptr(),
-                data.len(),
-                key.0.as_ptr(),
-            )
-        };
-        if signed != 1 {
-            return Err(rejected(()));
-        }
-        Ok(signature)
+        sys::ed25519::sign(&key.0, data).map_err(rejected)
     }
 
     pub(super) fn verify(&self, data: &[u8], sig: &[u8]) -> Result<bool> {

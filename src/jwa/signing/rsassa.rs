@@ -5,7 +5,7 @@
 //! (through Node's OpenSSL) takes any size the padding fits in: 512-bit keys
 //! sign RS256, and moduli up to 16384 bits work. Keys outside aws-lc-rs's
 //! range therefore go through `rsa_raw`, the same AWS-LC primitives reached
-//! through aws-lc-sys.
+//! through aws-lc-sys (`sys::rsa`).
 
 use std::sync::OnceLock;
 

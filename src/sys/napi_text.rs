@@ -1,6 +1,7 @@
-//! Strings across N-API on the hot JWT calls: an argument read with one
-//! call instead of two, and a result created without UTF-8 decoding when
-//! it is ASCII.
+//! Strings across N-API on the hot JWT calls (`node::jwt`): an argument
+//! read with one call instead of two, and a result created without UTF-8
+//! decoding when it is ASCII. Here because napi-rs' conversion traits are
+//! `unsafe` to implement (they take raw N-API handles).
 //!
 //! napi-rs reads a `String` argument by asking V8 for its UTF-8 length (a
 //! pass over the string) and then for the bytes. The hot JWT calls take
@@ -44,6 +45,7 @@ impl FromNapiValue for Text {
             // V8 writes well-formed UTF-8 (lone surrogates as U+FFFD).
             let bytes =
                 unsafe { std::slice::from_raw_parts(buffer.as_ptr().cast::<u8>(), written) };
+            // SAFETY: well-formed UTF-8, as just said.
             return Ok(Text(
                 unsafe { std::str::from_utf8_unchecked(bytes) }.to_owned(),
             ));

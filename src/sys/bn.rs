@@ -1,10 +1,10 @@
-//! Owned AWS-LC `BIGNUM`s and the handful of operations the key code needs
-//! where aws-lc-rs has no API: RSA key checks, RSA prime recovery, RSA key
-//! generation of any size and EC scalar checks.
+//! Owned AWS-LC `BIGNUM`s and the big-number arithmetic the key code needs
+//! where aws-lc-rs has no API: RSA prime recovery and RSA key generation of
+//! any size.
 //!
-//! `Bn` is the crate's one owner of `BIGNUM`s (the RSA code in `jwa` builds
-//! its keys from `Bn`s too), and it frees them with `BN_clear_free`, as any
-//! of them may hold a private value.
+//! [`Bn`] is the crate's one owner of `BIGNUM`s (the RSA and EC wrappers
+//! build their keys from `Bn`s too), and it frees them with
+//! `BN_clear_free`, as any of them may hold a private value.
 //!
 //! Every `unsafe` block here calls one AWS-LC function with pointers taken
 //! from live owned values (`Bn`, `BnCtx`): never null, never freed while in
@@ -20,52 +20,33 @@ use std::ptr::{self, NonNull};
 use aws_lc_sys::{BIGNUM, BN_CTX, BN_ULONG};
 use zeroize::Zeroizing;
 
-use super::material::SecretBytes;
-
-/// An AWS-LC call failed (allocation, bad argument, or a mathematical
-/// precondition such as a non-invertible element). Callers decide which jose
-/// error that is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Failed;
-
-pub(crate) type BnResult<T> = std::result::Result<T, Failed>;
-
-/// Turns an AWS-LC status (1 = success) into a `BnResult`.
-fn check(status: c_int) -> BnResult<()> {
-    if status == 1 {
-        Ok(())
-    } else {
-        // SAFETY: takes no arguments and only touches this thread's queue.
-        unsafe { aws_lc_sys::ERR_clear_error() };
-        Err(Failed)
-    }
-}
+use super::{check, failed, Failed, SysResult};
 
 /// A heap `BIGNUM` that is zeroed and freed on drop (it may hold a private
 /// exponent or prime).
 pub(crate) struct Bn(NonNull<BIGNUM>);
 
 impl Bn {
-    pub fn new() -> BnResult<Bn> {
+    pub fn new() -> SysResult<Bn> {
         // SAFETY: BN_new has no preconditions; NULL (out of memory) is handled.
         NonNull::new(unsafe { aws_lc_sys::BN_new() })
             .map(Bn)
-            .ok_or(Failed)
+            .ok_or_else(failed)
     }
 
     /// From an unsigned big-endian integer (leading zeros allowed, empty is 0).
-    pub fn from_be(bytes: &[u8]) -> BnResult<Bn> {
+    pub fn from_be(bytes: &[u8]) -> SysResult<Bn> {
         let bn = Bn::new()?;
         // SAFETY: `bytes` is a live slice of `bytes.len()` bytes; `bn` is a
         // valid BIGNUM that BN_bin2bn overwrites and returns (or NULL).
         let out = unsafe { aws_lc_sys::BN_bin2bn(bytes.as_ptr(), bytes.len(), bn.0.as_ptr()) };
         if out.is_null() {
-            return Err(Failed);
+            return Err(failed());
         }
         Ok(bn)
     }
 
-    pub fn from_u32(value: u32) -> BnResult<Bn> {
+    pub fn from_u32(value: u32) -> SysResult<Bn> {
         let bn = Bn::new()?;
         // SAFETY: `bn` is a valid BIGNUM; a u32 always fits a BN_ULONG.
         check(unsafe { aws_lc_sys::BN_set_word(bn.0.as_ptr(), BN_ULONG::from(value)) })?;
@@ -80,7 +61,7 @@ impl Bn {
     }
 
     /// [`to_be`](Self::to_be) of a private value, wiped when dropped.
-    pub fn to_secret_be(&self) -> SecretBytes {
+    pub fn to_secret_be(&self) -> Zeroizing<Vec<u8>> {
         Zeroizing::new(self.to_be())
     }
 
@@ -111,19 +92,19 @@ impl Bn {
         u32::try_from(count).unwrap_or(0)
     }
 
-    pub fn as_ptr(&self) -> *const BIGNUM {
+    pub(super) fn as_ptr(&self) -> *const BIGNUM {
         self.0.as_ptr()
     }
 
     /// The pointer to hand to an AWS-LC `set0` call, which takes ownership
     /// when it succeeds; [`disown`](Self::disown) the `Bn` then.
-    pub fn as_mut_ptr(&mut self) -> *mut BIGNUM {
+    pub(super) fn as_mut_ptr(&mut self) -> *mut BIGNUM {
         self.0.as_ptr()
     }
 
     /// Lets go of the `BIGNUM` without freeing it, once AWS-LC owns it (a
     /// `set0` call succeeded); the owner then frees it with the key.
-    pub fn disown(self) {
+    pub(super) fn disown(self) {
         std::mem::forget(self);
     }
 }
@@ -170,7 +151,7 @@ impl Ord for Bn {
 /// # Safety
 /// `bn` must be NULL or point to a valid BIGNUM that stays alive and
 /// unmodified for the duration of the call.
-pub(crate) unsafe fn borrowed_to_be(bn: *const BIGNUM) -> BnResult<Vec<u8>> {
+pub(super) unsafe fn borrowed_to_be(bn: *const BIGNUM) -> SysResult<Vec<u8>> {
     if bn.is_null() {
         return Err(Failed);
     }
@@ -190,14 +171,14 @@ pub(crate) unsafe fn borrowed_to_be(bn: *const BIGNUM) -> BnResult<Vec<u8>> {
 pub(crate) struct BnCtx(NonNull<BN_CTX>);
 
 impl BnCtx {
-    pub fn new() -> BnResult<BnCtx> {
+    pub fn new() -> SysResult<BnCtx> {
         // SAFETY: no preconditions; NULL (out of memory) is handled.
         NonNull::new(unsafe { aws_lc_sys::BN_CTX_new() })
             .map(BnCtx)
-            .ok_or(Failed)
+            .ok_or_else(failed)
     }
 
-    pub fn as_ptr(&self) -> *mut BN_CTX {
+    pub(super) fn as_ptr(&self) -> *mut BN_CTX {
         self.0.as_ptr()
     }
 }
@@ -210,7 +191,7 @@ impl Drop for BnCtx {
 }
 
 /// `a - b`; fails instead of going negative, so every `Bn` stays unsigned.
-pub(crate) fn sub(a: &Bn, b: &Bn) -> BnResult<Bn> {
+pub(crate) fn sub(a: &Bn, b: &Bn) -> SysResult<Bn> {
     if a < b {
         return Err(Failed);
     }
@@ -221,11 +202,11 @@ pub(crate) fn sub(a: &Bn, b: &Bn) -> BnResult<Bn> {
 }
 
 /// `a - 1`; fails for zero.
-pub(crate) fn sub_one(a: &Bn) -> BnResult<Bn> {
+pub(crate) fn sub_one(a: &Bn) -> SysResult<Bn> {
     sub(a, &Bn::from_u32(1)?)
 }
 
-pub(crate) fn mul(a: &Bn, b: &Bn, ctx: &BnCtx) -> BnResult<Bn> {
+pub(crate) fn mul(a: &Bn, b: &Bn, ctx: &BnCtx) -> SysResult<Bn> {
     let mut r = Bn::new()?;
     // SAFETY: see the module comment.
     check(unsafe { aws_lc_sys::BN_mul(r.as_mut_ptr(), a.as_ptr(), b.as_ptr(), ctx.as_ptr()) })?;
@@ -233,7 +214,7 @@ pub(crate) fn mul(a: &Bn, b: &Bn, ctx: &BnCtx) -> BnResult<Bn> {
 }
 
 /// Quotient and remainder of `a / b`; fails for `b == 0`.
-pub(crate) fn div_rem(a: &Bn, b: &Bn, ctx: &BnCtx) -> BnResult<(Bn, Bn)> {
+pub(crate) fn div_rem(a: &Bn, b: &Bn, ctx: &BnCtx) -> SysResult<(Bn, Bn)> {
     let mut q = Bn::new()?;
     let mut r = Bn::new()?;
     // SAFETY: see the module comment; BN_div rejects a zero divisor itself.
@@ -250,11 +231,11 @@ pub(crate) fn div_rem(a: &Bn, b: &Bn, ctx: &BnCtx) -> BnResult<(Bn, Bn)> {
 }
 
 /// `a mod m` in `[0, m)`.
-pub(crate) fn modulo(a: &Bn, m: &Bn, ctx: &BnCtx) -> BnResult<Bn> {
+pub(crate) fn modulo(a: &Bn, m: &Bn, ctx: &BnCtx) -> SysResult<Bn> {
     Ok(div_rem(a, m, ctx)?.1)
 }
 
-pub(crate) fn gcd(a: &Bn, b: &Bn, ctx: &BnCtx) -> BnResult<Bn> {
+pub(crate) fn gcd(a: &Bn, b: &Bn, ctx: &BnCtx) -> SysResult<Bn> {
     let mut r = Bn::new()?;
     // SAFETY: see the module comment.
     check(unsafe { aws_lc_sys::BN_gcd(r.as_mut_ptr(), a.as_ptr(), b.as_ptr(), ctx.as_ptr()) })?;
@@ -262,22 +243,20 @@ pub(crate) fn gcd(a: &Bn, b: &Bn, ctx: &BnCtx) -> BnResult<Bn> {
 }
 
 /// `a⁻¹ mod m`; fails when there is none.
-pub(crate) fn mod_inverse(a: &Bn, m: &Bn, ctx: &BnCtx) -> BnResult<Bn> {
+pub(crate) fn mod_inverse(a: &Bn, m: &Bn, ctx: &BnCtx) -> SysResult<Bn> {
     let mut r = Bn::new()?;
     // SAFETY: see the module comment; BN_mod_inverse returns `r` or NULL.
     let out =
         unsafe { aws_lc_sys::BN_mod_inverse(r.as_mut_ptr(), a.as_ptr(), m.as_ptr(), ctx.as_ptr()) };
     if out.is_null() {
-        // SAFETY: as in `check`.
-        unsafe { aws_lc_sys::ERR_clear_error() };
-        return Err(Failed);
+        return Err(failed());
     }
     Ok(r)
 }
 
 /// `a^p mod m` without secret-dependent timing; `m` must be odd and
 /// `a < m` (AWS-LC checks both and fails otherwise).
-pub(crate) fn mod_exp_secret(a: &Bn, p: &Bn, m: &Bn, ctx: &BnCtx) -> BnResult<Bn> {
+pub(crate) fn mod_exp_secret(a: &Bn, p: &Bn, m: &Bn, ctx: &BnCtx) -> SysResult<Bn> {
     let mut r = Bn::new()?;
     // SAFETY: see the module comment; a NULL Montgomery context asks AWS-LC
     // to build (and free) its own.
@@ -295,7 +274,7 @@ pub(crate) fn mod_exp_secret(a: &Bn, p: &Bn, m: &Bn, ctx: &BnCtx) -> BnResult<Bn
 }
 
 /// `a² mod m` for `a < m`.
-pub(crate) fn mod_square(a: &Bn, m: &Bn, ctx: &BnCtx) -> BnResult<Bn> {
+pub(crate) fn mod_square(a: &Bn, m: &Bn, ctx: &BnCtx) -> SysResult<Bn> {
     let mut r = Bn::new()?;
     // SAFETY: see the module comment.
     check(unsafe {
@@ -311,7 +290,7 @@ pub(crate) fn mod_square(a: &Bn, m: &Bn, ctx: &BnCtx) -> BnResult<Bn> {
 }
 
 /// `a >> n`.
-pub(crate) fn shift_right(a: &Bn, n: u32) -> BnResult<Bn> {
+pub(crate) fn shift_right(a: &Bn, n: u32) -> SysResult<Bn> {
     let n = c_int::try_from(n).map_err(|_| Failed)?;
     let mut r = Bn::new()?;
     // SAFETY: see the module comment.
@@ -320,7 +299,7 @@ pub(crate) fn shift_right(a: &Bn, n: u32) -> BnResult<Bn> {
 }
 
 /// A uniformly random value in `[min, max_exclusive)`.
-pub(crate) fn random_range(min: u32, max_exclusive: &Bn) -> BnResult<Bn> {
+pub(crate) fn random_range(min: u32, max_exclusive: &Bn) -> SysResult<Bn> {
     let mut r = Bn::new()?;
     // SAFETY: see the module comment; AWS-LC fails when the range is empty.
     check(unsafe {
@@ -331,7 +310,7 @@ pub(crate) fn random_range(min: u32, max_exclusive: &Bn) -> BnResult<Bn> {
 
 /// A random probable prime of exactly `bits` bits whose two top bits are
 /// set, so the product of two such primes has exactly `2 * bits` bits.
-pub(crate) fn generate_prime(bits: u32) -> BnResult<Bn> {
+pub(crate) fn generate_prime(bits: u32) -> SysResult<Bn> {
     let bits = c_int::try_from(bits).map_err(|_| Failed)?;
     let mut r = Bn::new()?;
     // SAFETY: see the module comment; no `add`/`rem` constraint and no
