@@ -47,8 +47,9 @@ pub fn to_text<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
 /// U+10FFFF) into their stand-ins.
 pub fn to_internal(text: &str) -> Cow<'_, str> {
     // most JSON has neither an escape nor a character of plane 16: one
-    // pass for each byte that could start one says so
-    if !text.bytes().any(|b| b == b'\\' || b == 0xF4) {
+    // vectorised pass for the bytes that could start one says so (this
+    // runs on every token payload)
+    if memchr::memchr2(b'\\', 0xF4, text.as_bytes()).is_none() {
         return Cow::Borrowed(text);
     }
     let bytes = text.as_bytes();
@@ -111,10 +112,16 @@ fn escape_at(bytes: &[u8], i: usize) -> Option<u32> {
     u32::from_str_radix(std::str::from_utf8(&escape[2..]).ok()?, 16).ok()
 }
 
+/// Whether `text` holds a stand-in (or a real U+10FFFF): one vectorised
+/// pass for the mark's first byte, which only a plane 16 character has.
+fn has_stand_in(text: &str) -> bool {
+    memchr::memchr(0xF4, text.as_bytes()).is_some() && text.contains(MARK)
+}
+
 /// Writes the stand-ins in JSON text back as `JSON.stringify` writes the
 /// strings they stand for.
 pub fn to_external(text: &str) -> Cow<'_, str> {
-    if !text.contains(MARK) {
+    if !has_stand_in(text) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -144,7 +151,7 @@ pub fn to_external(text: &str) -> Cow<'_, str> {
 /// A string for a message or any text that is not JSON: each stand-in as
 /// U+FFFD, which is what a lone surrogate becomes in UTF-8.
 pub fn display(text: &str) -> Cow<'_, str> {
-    if !text.contains(MARK) {
+    if !has_stand_in(text) {
         return Cow::Borrowed(text);
     }
     let external = to_external(text);
