@@ -40,7 +40,12 @@ pub fn parse_bytes<T: DeserializeOwned>(bytes: &[u8]) -> serde_json::Result<T> {
 
 /// JSON text as `JSON.stringify` writes the value.
 pub fn to_text<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
-    serde_json::to_string(value).map(|text| to_external(&text).into_owned())
+    let text = serde_json::to_string(value)?;
+    // the common case, no stand-in, keeps serde's string: no second copy
+    Ok(match to_external(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(fixed) => fixed,
+    })
 }
 
 /// Rewrites the unpaired surrogate escapes in JSON text (and any real
