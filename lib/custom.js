@@ -28,6 +28,10 @@ const { CustomKey } = require('./jwk/custom')
 const { KeyStore } = require('./jwks')
 const { jweKey } = require('./keys')
 
+/** @typedef {import('./binding').SignatureCheck} SignatureCheck */
+/** @typedef {import('./binding').JwtVerification} JwtVerification */
+/** @typedef {import('./binding').JweDecryptPending} JweDecryptPending */
+
 // An error the native side handed over as a value, as jose's class.
 const fromNative = (encoded) => translate(new Error(encoded))
 
@@ -203,11 +207,16 @@ function signer (key) {
   }
 }
 
-// `args` are JWS.Sign's native arguments, custom keys in place of handles.
+/**
+ * `args` are JWS.Sign's native arguments, custom keys in place of handles.
+ * @param {import('./jws').SignArgs} args
+ */
 function * signFlow ([payload, keys, protectedHeaders, headers, serialization]) {
   const natives = keys.map((key) => key instanceof CustomKey ? 'embedded' : key)
   const custom = keys.map((key) => key instanceof CustomKey ? signer(key) : null)
+  /** @type {Parameters<typeof binding.jwsSignPrepare>} */
   const prepared = [payload, natives, custom, protectedHeaders, headers, serialization]
+  /** @type {import('./binding').JwsSignPending} */
   const pending = yield nativeStep(
     () => call(binding.jwsSignPrepare, ...prepared),
     () => settle(call(binding.jwsSignPrepareAsync, ...prepared))
@@ -224,12 +233,14 @@ function * signFlow ([payload, keys, protectedHeaders, headers, serialization]) 
 // A signature checked natively up to its keys (`check`), with how a
 // native key verifies it in place and where a custom key gets its bytes:
 // a JWS's come with the check, a JWT's from its prepared verification.
+/** @param {SignatureCheck} check */
 const jwsSignature = (check) => ({
   check,
   verifyNative: (handle) => call(binding.jwsVerifySignature, handle, check.alg, check.input, check.signature),
   bytes: () => [check.input, check.signature]
 })
 
+/** @param {JwtVerification} verification */
 const jwtSignature = (verification) => ({
   check: call(() => verification.pendingSignature()),
   verifyNative: (handle) => call(() => verification.verifyWith(handle)),
@@ -274,11 +285,16 @@ function * verifyOne (signature, key) {
   }, errors.JWSVerificationFailed, true)
 }
 
-// JWS.verify's native arguments; returns what the native verifier would,
-// with the store's key that verified as `key`.
+/**
+ * JWS.verify's native arguments; returns what the native verifier would,
+ * with the store's key that verified as `key`.
+ * @param {Parameters<typeof binding.jwsVerify>} args
+ */
 function * verifyJWSFlow ([input, json, , , algorithms, crit, , , payload], key) {
   const checks = call(binding.jwsVerifyPrepare, input, json, algorithms, crit, payload)
-  let check, used
+  /** @type {SignatureCheck} */
+  let check
+  let used
   yield * firstOf(checks, function * (candidate) {
     used = yield * verifyOne(jwsSignature(candidate), key)
     check = candidate
@@ -293,13 +309,20 @@ function * verifyJWSFlow ([input, json, , , algorithms, crit, , , payload], key)
   }
 }
 
-// JWT.verify after its options and token: the signature here, then the
-// claims natively. Returns what the native run would: the payload's text,
-// or with `complete` every part and the key that verified.
+/**
+ * JWT.verify after its options and token: the signature here, then the
+ * claims natively. Returns what the native run would: the payload's text,
+ * or with `complete` every part and the key that verified.
+ * @param {JwtVerification} verification
+ * @param {boolean} complete
+ */
 function * verifyJWTFlow (verification, key, complete) {
   const used = yield * verifyOne(jwtSignature(verification), key)
   const out = call(() => verification.claims(complete))
-  return complete ? { ...out, key: used } : out
+  if (!complete) return out
+  // with `complete`, every part rather than the payload's text
+  const parts = /** @type {import('./binding').JwtVerified} */ (out)
+  return { ...parts, key: used }
 }
 
 // --- decryption
@@ -313,10 +336,14 @@ const unwrapper = (key) => ({
     : []
 })
 
-// One recipient with one key: natively for a native key; for a custom key
-// the CEK comes from its `unwrapKey` (quietly: any failure there is a
-// random CEK natively, so it ends as a wrong key does) and the content is
-// decrypted natively.
+/**
+ * One recipient with one key: natively for a native key; for a custom key
+ * the CEK comes from its `unwrapKey` (quietly: any failure there is a
+ * random CEK natively, so it ends as a wrong key does) and the content is
+ * decrypted natively.
+ * @param {JweDecryptPending} pending
+ * @param {number} index
+ */
 function * openWith (pending, index, key) {
   if (!(key instanceof CustomKey)) {
     const native = jweKey(key)
@@ -335,8 +362,13 @@ function * openWith (pending, index, key) {
   )
 }
 
-// One recipient: its checks' error, or the keys jose would try for it (a
-// store's `all()` answer) each in turn. Returns the result and the key.
+/**
+ * One recipient: its checks' error, or the keys jose would try for it (a
+ * store's `all()` answer) each in turn. Returns the result and the key.
+ * @param {JweDecryptPending} pending
+ * @param {import('./binding').RecipientCheck} recipient
+ * @param {number} index
+ */
 function * openOne (pending, recipient, index, key) {
   if (recipient.error) throw fromNative(recipient.error)
   let keys = [key]
@@ -351,8 +383,11 @@ function * openOne (pending, recipient, index, key) {
   }, errors.JWEDecryptionFailed, true)
 }
 
-// JWE.decrypt's native arguments and a custom key or a store; returns what
-// the native decrypter would, with the key that decrypted as `key`.
+/**
+ * JWE.decrypt's native arguments and a custom key or a store; returns what
+ * the native decrypter would, with the key that decrypted as `key`.
+ * @param {Parameters<typeof binding.jweDecrypt>} args
+ */
 function * decryptFlow ([input, json, , , algorithms, crit, maxCount, maxInflatedSize], key) {
   const pending = call(binding.jweDecryptPrepare, input, json, algorithms, crit, maxCount, maxInflatedSize)
   return yield * firstOf(pending.recipients(), (recipient, index) => openOne(pending, recipient, index, key),

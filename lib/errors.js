@@ -30,18 +30,26 @@ class JOSEError extends Error {
   }
 }
 
+/**
+ * A JOSEMultiError's `errors`, an own property its constructor defines
+ * with Object.defineProperty (out of TypeScript's sight).
+ * @param {JOSEMultiError} multi
+ * @returns {Error[]}
+ */
+const errorsOf = (multi) => /** @type {any} */ (multi).errors
+
 class JOSEMultiError extends JOSEError {
   constructor (errors) {
     super()
     // nested multi errors are spread into one flat list
     const flat = []
-    const add = (e) => { if (e instanceof JOSEMultiError) e.errors.forEach(add); else flat.push(e) }
+    const add = (e) => { if (e instanceof JOSEMultiError) errorsOf(e).forEach(add); else flat.push(e) }
     errors.forEach(add)
     Object.defineProperty(this, 'errors', { value: flat })
   }
 
   * [Symbol.iterator] () {
-    yield * this.errors
+    yield * errorsOf(this)
   }
 }
 

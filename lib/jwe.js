@@ -50,6 +50,7 @@ class Encrypt {
     return this
   }
 
+  /** @returns {Parameters<typeof binding.jweEncrypt>} */
   _args (serialization) {
     if (!SERIALIZATIONS.has(serialization)) {
       throw new TypeError('serialization must be one of "compact", "flattened", "general"')
@@ -65,7 +66,9 @@ class Encrypt {
 
   // The Async twin of encrypt(serialization).
   async encryptAsync (serialization) {
-    const out = await settle(call(binding.jweEncryptAsync, ...this._args(serialization)))
+    const encrypted = /** @type {Promise<ReturnType<typeof binding.jweEncrypt>>} */ (
+      call(binding.jweEncryptAsync, ...this._args(serialization)))
+    const out = await settle(encrypted)
     return serialization === 'compact' ? out : JSON.parse(out)
   }
 }
@@ -89,8 +92,22 @@ const encryptAsync = singleAsync.bind(undefined, 'compact')
 encryptAsync.flattened = singleAsync.bind(undefined, 'flattened')
 encryptAsync.general = singleAsync.bind(undefined, 'general')
 
-// jose's option defaults; maxInflatedSize is this library's own (the
-// default cap lives in Rust, see jwe::DEFAULT_MAX_INFLATED_SIZE).
+/**
+ * JWE.decrypt's options, as jose 1.x takes them, and this library's
+ * `maxInflatedSize`.
+ * @typedef {object} DecryptOptions
+ * @property {string[]} [crit]
+ * @property {boolean} [complete]
+ * @property {string[]} [algorithms]
+ * @property {number} [maxPBES2Count]
+ * @property {number} [maxInflatedSize]
+ */
+
+/**
+ * jose's option defaults; maxInflatedSize is this library's own (the
+ * default cap lives in Rust, see jwe::DEFAULT_MAX_INFLATED_SIZE).
+ * @param {DecryptOptions} [options]
+ */
 function decryptOptions ({ crit = [], complete = false, algorithms, maxPBES2Count = 10000, maxInflatedSize } = {}) {
   if (algorithms !== undefined && (!Array.isArray(algorithms) || algorithms.some((s) => typeof s !== 'string' || !s))) {
     throw new TypeError('"algorithms" option must be an array of non-empty strings')
@@ -114,9 +131,12 @@ function decryptOptions ({ crit = [], complete = false, algorithms, maxPBES2Coun
 // call it.
 const tooDeep = () => new errors.JWEInvalid('JWE malformed or invalid serialization')
 
-// The JWE as the core takes it: compact text, or a plain object's JSON
-// text; the core decides whether either is a JWE. Anything else goes as
-// the empty compact JWE, which the core refuses as jose does.
+/**
+ * The JWE as the core takes it: compact text, or a plain object's JSON
+ * text; the core decides whether either is a JWE. Anything else goes as
+ * the empty compact JWE, which the core refuses as jose does.
+ * @returns {[input: string, json: boolean]}
+ */
 function serialize (jwe) {
   if (typeof jwe === 'string') return [jwe, false]
   if (!isObject(jwe)) return ['', false]
@@ -138,8 +158,10 @@ function decryptJob (jwe, key, options) {
     mode = 'key'
     natives = [jweKey(key)]
   }
+  /** @type {Parameters<typeof binding.jweDecrypt>} */
+  const args = [input, json, mode, natives, algorithms, crit, maxCount, maxInflatedSize]
   return {
-    args: [input, json, mode, natives, algorithms, crit, maxCount, maxInflatedSize],
+    args,
     // a custom key unwraps the CEK itself, a store may pick keys with its
     // own all() (lib/custom.js)
     custom: needsJavaScript(key) ? key : undefined,

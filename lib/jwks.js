@@ -8,6 +8,24 @@ const { deprecate, inspect } = require('util')
 const { isKey, asKey, generate, generateSync, CustomKey } = require('./jwk')
 const { isObject } = require('./json')
 
+/** @typedef {import('./jwk/key').AnyKey} AnyKey */
+
+/**
+ * KeyStore#all's query, as jose 1.x takes it.
+ * @typedef {{
+ *   alg?: string, kid?: string, thumbprint?: string, use?: string, kty?: string,
+ *   key_ops?: string[], x5t?: string, 'x5t#S256'?: string, crv?: string
+ * }} KeyQuery
+ */
+
+/**
+ * A store's keys: `_keys`, an own property the constructor defines with
+ * Object.defineProperty (out of TypeScript's sight).
+ * @param {KeyStore} store
+ * @returns {Set<AnyKey>}
+ */
+const keysOf = (store) => /** @type {any} */ (store)._keys
+
 const USES_MAPPING = {
   sig: new Set(['sign', 'verify']),
   enc: new Set(['encrypt', 'decrypt', 'wrapKey', 'unwrapKey', 'deriveKey'])
@@ -44,13 +62,17 @@ class KeyStore {
     Object.defineProperty(this, '_keys', { value: new Set(keys), writable: true })
   }
 
+  /**
+   * @param {KeyQuery} [query]
+   * @returns {AnyKey[]}
+   */
   all ({ alg, kid, thumbprint, use, kty, key_ops: ops, x5t, 'x5t#S256': x5t256, crv } = {}) {
     if (ops !== undefined && (!Array.isArray(ops) || !ops.length || ops.some((x) => typeof x !== 'string'))) {
       throw new TypeError('`key_ops` must be a non-empty array of strings')
     }
     const query = { alg, kid, thumbprint, use, kty, ops, x5t, x5t256, crv }
     const rank = { alg, use, ops }
-    return [...this._keys]
+    return [...keysOf(this)]
       .filter((key) => matches(key, query))
       .sort((a, b) => score(b, rank) - score(a, rank))
   }
@@ -63,38 +85,38 @@ class KeyStore {
     if (!isKey(key) || !key.kty) {
       throw new TypeError('key must be an instance of a key instantiated by JWK.asKey')
     }
-    this._keys.add(key)
+    keysOf(this).add(key)
   }
 
   remove (key) {
     if (!isKey(key)) {
       throw new TypeError('key must be an instance of a key instantiated by JWK.asKey')
     }
-    this._keys.delete(key)
+    keysOf(this).delete(key)
   }
 
   toJWKS (priv = false) {
     return {
-      keys: [...this._keys].map((key) => key.toJWK(priv && (key.private || (key.secret && key.k !== undefined))))
+      keys: [...keysOf(this)].map((key) => key.toJWK(priv && (key.private || (key.secret && key.k !== undefined))))
     }
   }
 
   async generate (...args) {
-    this._keys.add(await generate(...args))
+    keysOf(this).add(await generate(...args))
   }
 
   generateSync (...args) {
-    this._keys.add(generateSync(...args))
+    keysOf(this).add(generateSync(...args))
   }
 
   get size () {
-    return this._keys.size
+    return keysOf(this).size
   }
 
   [inspect.custom] () {
     // a JWK.CustomKey may have no JWK to show: it shows itself instead
     const shown = (key) => key instanceof CustomKey ? key : key.toJWK(false)
-    return `${this.constructor.name} ${inspect({ keys: [...this._keys].map(shown) }, {
+    return `${this.constructor.name} ${inspect({ keys: [...keysOf(this)].map(shown) }, {
       depth: Infinity,
       colors: process.stdout.isTTY,
       compact: false,
@@ -103,7 +125,7 @@ class KeyStore {
   }
 
   * [Symbol.iterator] () {
-    yield * this._keys
+    yield * keysOf(this)
   }
 }
 

@@ -13,6 +13,19 @@ const custom = require('./custom')
 
 const SERIALIZATIONS = new Set(['compact', 'flattened', 'general'])
 
+/**
+ * binding.jwsSign's arguments, but that a JWK.CustomKey stands in its
+ * recipient's place as itself, for lib/custom.js to take.
+ * @typedef {[
+ *   payload: string | Buffer,
+ *   keys: Array<import('./binding').KeyArg | import('./jwk/custom').CustomKey>,
+ *   protectedHeaders: Array<string | undefined>,
+ *   headers: Array<string | undefined>,
+ *   serialization: string
+ * ]} SignArgs
+ */
+/** @typedef {Parameters<typeof binding.jwsSign>} NativeSignArgs */
+
 const isDisjoint = (a, b) => !a || !b || !Object.keys(a).some((name) => name in b)
 
 class Sign {
@@ -50,6 +63,7 @@ class Sign {
     return this
   }
 
+  /** @returns {SignArgs} */
   _args (serialization) {
     if (!SERIALIZATIONS.has(serialization)) {
       throw new TypeError('serialization must be one of "compact", "flattened", "general"')
@@ -63,18 +77,26 @@ class Sign {
 
   sign (serialization) {
     if (this._custom) return signed(custom.sign(this._args(serialization), SIGN_CLASS), this._payload)
-    return signed(call(binding.jwsSign, ...this._args(serialization)), this._payload)
+    // no custom key: the arguments are binding.jwsSign's
+    const args = /** @type {NativeSignArgs} */ (this._args(serialization))
+    return signed(call(binding.jwsSign, ...args), this._payload)
   }
 
   // The Async twin of sign(serialization).
   async signAsync (serialization) {
     if (this._custom) return signed(await custom.signAsync(this._args(serialization)), this._payload)
-    return signed(await settle(call(binding.jwsSignAsync, ...this._args(serialization))), this._payload)
+    const args = /** @type {NativeSignArgs} */ (this._args(serialization))
+    const out = /** @type {Promise<ReturnType<typeof binding.jwsSign>>} */ (call(binding.jwsSignAsync, ...args))
+    return signed(await settle(out), this._payload)
   }
 }
 
-// The JWS as jose returns it: the compact string, or the JSON object, whose
-// unencoded payload (RFC 7797) is the very Buffer or string signed.
+/**
+ * The JWS as jose returns it: the compact string, or the JSON object, whose
+ * unencoded payload (RFC 7797) is the very Buffer or string signed.
+ * @param {import('./binding').SignResult} out
+ * @param {string | Buffer} payload
+ */
 function signed (out, payload) {
   if (typeof out === 'string') return out
   const jws = JSON.parse(out.json)
@@ -118,11 +140,14 @@ signAsync.general = singleAsync.bind(undefined, 'general')
 // call it.
 const tooDeep = () => new errors.JWSInvalid('JWS malformed or invalid serialization')
 
-// The JWS as the core takes it: compact text, or a plain object's JSON
-// text; the core decides whether either is a JWS. A Buffer payload goes as
-// its bytes beside the JSON text (an empty string stands in for it there),
-// which jose uses as they are. Anything else goes as the empty compact
-// JWS, which the core refuses as jose does.
+/**
+ * The JWS as the core takes it: compact text, or a plain object's JSON
+ * text; the core decides whether either is a JWS. A Buffer payload goes as
+ * its bytes beside the JSON text (an empty string stands in for it there),
+ * which jose uses as they are. Anything else goes as the empty compact
+ * JWS, which the core refuses as jose does.
+ * @returns {[input: string, json: boolean, payload: Buffer | undefined]}
+ */
 function serialize (jws) {
   if (typeof jws === 'string') return [jws, false, undefined]
   if (!isObject(jws)) return ['', false, undefined]
@@ -130,8 +155,23 @@ function serialize (jws) {
   return [stringify({ ...jws, payload: '' }, tooDeep), true, jws.payload]
 }
 
-// Argument checks in jose's order; returns the native arguments and what
-// finishing the result needs.
+/**
+ * JWS.verify's options, as jose 1.x takes them.
+ * @typedef {object} VerifyOptions
+ * @property {string[]} [crit]
+ * @property {boolean} [complete]
+ * @property {string[]} [algorithms]
+ * @property {boolean} [parse]
+ * @property {BufferEncoding} [encoding]
+ */
+
+/**
+ * Argument checks in jose's order; returns the native arguments and what
+ * finishing the result needs.
+ * @param {unknown} jws
+ * @param {unknown} key
+ * @param {VerifyOptions} [options]
+ */
 function verifyJob (jws, key, { crit = [], complete = false, algorithms, parse = true, encoding = 'utf8' } = {}) {
   key = getKey(key, true)
   if (algorithms !== undefined && (!Array.isArray(algorithms) || algorithms.some((s) => typeof s !== 'string' || !s))) {
@@ -142,8 +182,10 @@ function verifyJob (jws, key, { crit = [], complete = false, algorithms, parse =
   }
   const [input, json, payloadBytes] = serialize(jws)
   const [mode, natives, storeKeys, withCustom] = verificationKeys(key)
+  /** @type {Parameters<typeof binding.jwsVerify>} */
+  const args = [input, json, mode, natives, algorithms, crit, curves.legacy, !!complete, payloadBytes]
   return {
-    args: [input, json, mode, natives, algorithms, crit, curves.legacy, !!complete, payloadBytes],
+    args,
     custom: withCustom,
     key,
     finish: (out) => verified(out, { key, storeKeys, complete, parse, encoding, payloadBytes })

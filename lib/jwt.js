@@ -16,6 +16,8 @@ const { stringify, isObject } = require('./json')
 const custom = require('./custom')
 const { signOptionsJSON, verifyOptionsJSON } = require('./options')
 
+/** @typedef {import('./jwk/key').AnyKey} AnyKey */
+
 const CLAIMS = ['sub', 'aud', 'iss', 'jti', 'iat', 'nonce', 'exp', 'nbf']
 
 const own = (object, name) => Object.prototype.hasOwnProperty.call(object, name)
@@ -66,27 +68,30 @@ const ownClaim = (payload, o) =>
 // What fastSign returns when the call is not its case.
 const STEPWISE = Symbol('stepwise')
 
-// JWT.sign's common case in one native call (`signFn`, jwtSign or its
-// Async twin): a plain-object payload with none of the claims the options
-// set as its own members (so the claims are appended to its JSON text,
-// where jose's spread puts them) and a key with material. The native side
-// checks the options in jose's order; anything else is STEPWISE, for
-// signArgs, whose checks come in jose's order across both sides. Without a
-// `header` option the native side writes the protected header itself
-// (`alg` from the checked options, then the key's `kid` if asked).
+/**
+ * JWT.sign's common case in one native call (`signFn`, jwtSign or its
+ * Async twin): a plain-object payload with none of the claims the options
+ * set as its own members (so the claims are appended to its JSON text,
+ * where jose's spread puts them) and a key with material. The native side
+ * checks the options in jose's order; anything else is STEPWISE, for
+ * signArgs, whose checks come in jose's order across both sides. Without a
+ * `header` option the native side writes the protected header itself
+ * (`alg` from the checked options, then the key's `kid` if asked).
+ * @param {typeof binding.jwtSign | typeof binding.jwtSignAsync} signFn
+ */
 function fastSign (signFn, payload, key, options = {}) {
   if (!isObject(options) || !isObject(payload) || !(key instanceof Key) || !key[NATIVE]) return STEPWISE
   if (typeof payload.toJSON === 'function' || ownClaim(payload, options)) return STEPWISE
   const { header, kid } = options
   if (header !== undefined && !isObject(header)) return STEPWISE
-  const includeKid = typeof kid === 'boolean' ? kid : !key.secret
+  const includeKid = typeof kid === 'boolean' ? kid : !(/** @type {AnyKey} */ (key)).secret
   // a payload or header JSON cannot carry fails in signArgs, in jose's order
   let text
   let headerText = null
   try {
     text = JSON.stringify(payload)
     if (header !== undefined) {
-      const protectedHeader = { ...header, alg: options.algorithm || header.alg, kid: includeKid ? key.kid : header.kid }
+      const protectedHeader = { ...header, alg: options.algorithm || header.alg, kid: includeKid ? (/** @type {AnyKey} */ (key)).kid : header.kid }
       headerText = stringify(protectedHeader, () => new TypeError('header could not be serialized to JSON'))
     }
   } catch {
@@ -112,7 +117,7 @@ function sign (payload, key, options) {
 
 async function signAsync (payload, key, options) {
   const out = fastSign(binding.jwtSignAsync, payload, key, options)
-  if (out !== STEPWISE) return settle(out)
+  if (out !== STEPWISE) return settle(/** @type {Promise<ReturnType<typeof binding.jwtSign>>} */ (out))
   return JWS.signAsync(...signArgs(payload, key, options))
 }
 
@@ -137,7 +142,10 @@ function checkOptions (options) {
   }
 }
 
-// After the options: the token, then the key, as jose takes them.
+/**
+ * After the options: the token, then the key, as jose takes them.
+ * @param {ReturnType<typeof checkOptions>} checked
+ */
 function prepare (checked, token, key) {
   const verification = call(() => checked.native.prepare(typeof token === 'string' ? token : ''))
   key = getKey(key, true)
@@ -183,8 +191,10 @@ function fastVerifyJob (token, key, options) {
   const complete = options.complete === true
   // one key handle goes alone, sparing an array
   const keys = mode === 'key' && typeof natives[0] === 'object' ? natives[0] : natives
+  /** @type {Parameters<typeof binding.jwtVerify>} */
+  const args = [verifyOptionsJSON(options), token, mode, keys, curves.legacy, complete]
   return {
-    args: [verifyOptionsJSON(options), token, mode, keys, curves.legacy, complete],
+    args,
     finish: (out) => verified(out, complete, key, storeKeys)
   }
 }
@@ -202,7 +212,8 @@ function verifyOneKey (token, key, options) {
   } catch (err) {
     throw translate(err)
   }
-  return complete ? verified(out, true, key, []) : JSON.parse(out)
+  // without `complete` the result is the payload's JSON text
+  return complete ? verified(out, true, key, []) : JSON.parse(/** @type {string} */ (out))
 }
 
 function verify (token, key, options = {}) {

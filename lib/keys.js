@@ -37,11 +37,19 @@ function nativeKey (key) {
   return key[NATIVE] || (key instanceof CustomKey ? key : 'embedded')
 }
 
-// How verification finds its key(s): [mode, native keys, the store's keys,
-// whether the user's code takes part]. It does for a custom key, and for a
-// store that holds one or whose `all()` is not the built-in one: such calls
-// run through lib/custom.js, which asks the store's own `all()` as jose
-// does.
+/**
+ * How verification finds its key(s): [mode, native keys, the store's keys,
+ * whether the user's code takes part]. It does for a custom key, and for a
+ * store that holds one or whose `all()` is not the built-in one: such calls
+ * run through lib/custom.js, which asks the store's own `all()` as jose
+ * does.
+ * @returns {[
+ *   mode: string,
+ *   natives: import('./binding').KeyArg[],
+ *   storeKeys: import('./jwk/key').AnyKey[],
+ *   withCustom: boolean
+ * ]}
+ */
 function verificationKeys (key) {
   if (key instanceof KeyStore) {
     const all = [...key]

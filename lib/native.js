@@ -29,7 +29,14 @@ function fromParts (head, message) {
   return claim === undefined ? new JoseClass(message) : new JoseClass(message, claim, reason)
 }
 
-// Calls fn(...args) and rethrows its error as jose would.
+/**
+ * Calls fn(...args) and rethrows its error as jose would. Typed so that
+ * the arguments are checked against the addon's declarations.
+ * @template {(...args: any[]) => any} F
+ * @param {F} fn
+ * @param {Parameters<F>} args
+ * @returns {ReturnType<F>}
+ */
 function call (fn, ...args) {
   try {
     return fn(...args)
@@ -38,7 +45,17 @@ function call (fn, ...args) {
   }
 }
 
-// Rejects with jose's class for a native Promise's failure.
+/**
+ * Rejects with jose's class for a native Promise's failure.
+ *
+ * napi-rs declares every Async twin (an AsyncTask) as returning
+ * Promise<unknown>: it cannot see the task's result type. Each twin runs
+ * its sync twin's job (src/node/job.rs), so callers cast its Promise to
+ * `Promise<ReturnType<sync twin>>`.
+ * @template T
+ * @param {Promise<T>} promise
+ * @returns {Promise<T>}
+ */
 const settle = (promise) => promise.catch((err) => { throw translate(err) })
 
 module.exports = { binding, call, settle, translate }

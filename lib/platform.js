@@ -20,6 +20,7 @@ const PUBLISHED = ['linux-x64-gnu', 'linux-x64-musl', 'linux-arm64-gnu', 'darwin
 
 function isMusl () {
   // glibc's version is in the process report header; musl has none
+  /** @type {{ header?: { glibcVersionRuntime?: string } } | null} */
   const report = typeof process.report?.getReport === 'function' ? process.report.getReport() : null
   if (report && report.header) return !report.header.glibcVersionRuntime
   try {

@@ -86,7 +86,21 @@ function notImplemented (key, signature) {
   return new TypeError(`${key.constructor.name} does not implement ${signature}`)
 }
 
+/**
+ * What a JWK.CustomKey subclass passes to `super()`: the key's JWK
+ * parameters, its type, and for RSA its modulus length in bits.
+ * @typedef {object} CustomKeyOptions
+ * @property {string} [alg]
+ * @property {string} [use]
+ * @property {string} [kid]
+ * @property {string[]} [ops] its `key_ops`
+ * @property {string} [kty] implied by `alg` when left out
+ * @property {string} [keyType] 'private' (the default), 'public', or 'secret' for an `oct` key
+ * @property {number} [length]
+ */
+
 class CustomKey extends Key {
+  /** @param {CustomKeyOptions} [options] */
   constructor ({ alg, use, kid, ops, kty, keyType, length } = {}) {
     if (new.target === CustomKey) {
       throw new TypeError('JWK.CustomKey is a base class: extend it with algorithms(), sign() and verify()')
@@ -142,6 +156,7 @@ class CustomKey extends Key {
     })
   }
 
+  /** @type {Key['algorithms']} */
   algorithms () {
     throw notImplemented(this, 'algorithms(operation)')
   }
@@ -158,6 +173,7 @@ class CustomKey extends Key {
     throw new TypeError(`${this.constructor.name} holds no key material to export; implement toJWK() to publish its public key`)
   }
 
+  /** @type {Key['toPEM']} */
   toPEM () {
     throw new TypeError(`${this.constructor.name} holds no key material to export; implement toPEM() to publish its public key`)
   }

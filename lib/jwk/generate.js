@@ -11,7 +11,10 @@ const curves = require('./curves')
 const EC_CURVES = () => new Set(['P-256', curves.legacy ? 'P-256K' : 'secp256k1', 'P-384', 'P-521'])
 const OKP_CURVES = new Set(['Ed25519', 'Ed448', 'X25519', 'X448'])
 
-// Returns [crv, size] for the native call, or throws jose's error.
+/**
+ * Returns [crv, size] for the native call, or throws jose's error.
+ * @returns {[crv: string | undefined, size: number | undefined]}
+ */
 function normalise (kty, crvOrSize, generatePrivate) {
   switch (kty) {
     case 'RSA': {
@@ -44,6 +47,7 @@ function normalise (kty, crvOrSize, generatePrivate) {
   }
 }
 
+/** @returns {Parameters<typeof binding.generateKey>} */
 function args (kty, crvOrSize, params, generatePrivate) {
   if (params !== undefined && (!params || params.constructor !== Object)) {
     throw new TypeError('parameters argument must be a plain object when provided')
@@ -57,7 +61,9 @@ function generateSync (kty, crvOrSize, params, generatePrivate = true) {
 }
 
 async function generate (kty, crvOrSize, params, generatePrivate = true) {
-  return fromNative(await settle(call(binding.generateKeyAsync, ...args(kty, crvOrSize, params, generatePrivate))))
+  const generated = /** @type {Promise<ReturnType<typeof binding.generateKey>>} */ (
+    call(binding.generateKeyAsync, ...args(kty, crvOrSize, params, generatePrivate)))
+  return fromNative(await settle(generated))
 }
 
 module.exports = { generate, generateSync }

@@ -12,6 +12,10 @@ module.exports = {
   generate,
   generateSync,
   asKey,
+  /**
+   * @param {unknown} input
+   * @returns {input is import('./key').AnyKey} every key has the properties its constructor defines
+   */
   isKey: (input) => input instanceof Key,
   None,
   EmbeddedJWK,

@@ -10,6 +10,53 @@ const { createPrivateKey, createPublicKey, createSecretKey } = require('crypto')
 
 const { binding, call } = require('../native')
 
+/** @typedef {import('../binding').NativeKey} NativeKey */
+
+/**
+ * A key's parameters and, for a key with material, what its handle's
+ * `describe()` gives (src/node/key.rs).
+ * @typedef {object} KeyInfo
+ * @property {string} type 'private', 'public' or 'secret'; 'unsecured' or 'embedded' for the special keys
+ * @property {KeyParams} params
+ * @property {string} [kty]
+ * @property {string} [thumbprint]
+ * @property {number} [length] the key's size in bits
+ * @property {Object<string, string>} [members] the public JWK members
+ * @property {boolean} [identified] false for a JWK.CustomKey, which defines its own kid
+ */
+
+/**
+ * @typedef {{
+ *   alg?: string, use?: string, kid?: string, key_ops?: string[],
+ *   x5c?: string[], x5t?: string, 'x5t#S256'?: string
+ * }} KeyParams
+ */
+
+/**
+ * The properties every key has, which its constructors define with
+ * Object.defineProperties (out of TypeScript's sight). Undefined where a
+ * key has none (JWK.None, the Embedded keys, a reference `oct` key, a
+ * JWK.CustomKey).
+ * @typedef {object} KeyProperties
+ * @property {string} type
+ * @property {boolean} private
+ * @property {boolean} public
+ * @property {boolean} secret
+ * @property {string | undefined} alg
+ * @property {string | undefined} use
+ * @property {string[] | undefined} key_ops
+ * @property {string[] | undefined} x5c
+ * @property {string | undefined} kty
+ * @property {string | undefined} kid
+ * @property {string | undefined} thumbprint
+ * @property {string | undefined} x5t
+ * @property {string | undefined} crv
+ * @property {string | undefined} k
+ * @property {number | undefined} length
+ */
+
+/** @typedef {Key & KeyProperties} AnyKey */
+
 const NATIVE = Symbol('jose-native handle')
 // The same key as an N-API External, which the hot JWT calls take: it
 // crosses into Rust cheaper than the class instance (src/node/key.rs).
@@ -27,7 +74,12 @@ const IDENTIFIED_TYPES = new Set(['private', 'public', 'secret'])
 const OPERATIONS = new Set(['sign', 'verify', 'encrypt', 'decrypt', 'wrapKey', 'unwrapKey', 'deriveKey'])
 
 class Key {
-  // Keys come from JWK.asKey / JWK.generate; `info` is the handle's describe().
+  /**
+   * Keys come from JWK.asKey / JWK.generate; `info` is the handle's describe().
+   * @param {symbol} token
+   * @param {NativeKey | null} native
+   * @param {KeyInfo} info
+   */
   constructor (token, native, info) {
     if (token !== INTERNAL) {
       throw new TypeError('keys are created with JWK.asKey() or JWK.generate()')
@@ -69,13 +121,16 @@ class Key {
   }
 
   get keyObject () {
+    /** @type {NativeKey} */
     const native = this[NATIVE]
+    // `this` with the properties the constructors define (KeyProperties)
+    const key = /** @type {AnyKey} */ (/** @type {Key} */ (this))
     let keyObject
-    if (this.secret) {
+    if (key.secret) {
       keyObject = createSecretKey(call(() => native.secretBytes()))
     } else {
       const der = call(() => native.keyObjectDer())
-      keyObject = this.private
+      keyObject = key.private
         ? createPrivateKey({ key: der, format: 'der', type: 'pkcs8' })
         : createPublicKey({ key: der, format: 'der', type: 'spki' })
     }
@@ -83,10 +138,15 @@ class Key {
     return keyObject
   }
 
+  /**
+   * @param {string} [operation]
+   * @returns {Set<string>}
+   */
   algorithms (operation) {
     if (operation !== undefined && !OPERATIONS.has(operation)) {
       throw new TypeError('invalid key operation')
     }
+    /** @type {Map<string | undefined, string[]>} */
     const cache = this[ALGORITHMS]
     let list = cache.get(operation)
     if (list === undefined) {
@@ -97,12 +157,14 @@ class Key {
   }
 
   toJWK (priv = false) {
+    /** @type {NativeKey} */
     const native = this[NATIVE]
     return JSON.parse(call(() => native.toJWK(Boolean(priv))))
   }
 
   toPEM (priv = false, encoding = {}) {
     const { type, cipher, passphrase } = encoding
+    /** @type {NativeKey} */
     const native = this[NATIVE]
     const secret = passphrase === undefined ? undefined : Buffer.from(passphrase)
     return call(() => native.toPEM(Boolean(priv), type, cipher, secret))
@@ -121,6 +183,7 @@ class Key {
 // Defines the component properties: public ones enumerable with their values,
 // private ones non-enumerable getters that ask the handle once.
 function defineMembers (key, info, publicNames, privateNames) {
+  /** @type {PropertyDescriptorMap} */
   const descriptors = {}
   for (const name of publicNames) {
     descriptors[name] = { value: info.members[name], enumerable: true }
@@ -215,7 +278,11 @@ class OctKey extends Key {
 
 const CLASSES = { RSA: RSAKey, EC: ECKey, OKP: OKPKey, oct: OctKey }
 
-// Wraps a native handle in the class of its key type.
+/**
+ * Wraps a native handle in the class of its key type.
+ * @param {NativeKey} native
+ * @returns {AnyKey}
+ */
 function fromNative (native) {
   const info = JSON.parse(native.describe())
   return new CLASSES[info.kty](INTERNAL, native, info)

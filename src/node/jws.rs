@@ -17,6 +17,7 @@ use crate::jws::{self, embedded, Header, JwsInput, JwsKey, Recipient, Serializat
 
 /// A key argument: a key handle, or the name of a key without material
 /// (`"none"` for JWK.None, `"embedded"` for the Embedded keys).
+#[napi]
 pub type KeyArg<'a> = Either<ClassInstance<'a, NativeKey>, String>;
 
 pub(super) fn jws_key(arg: &KeyArg<'_>) -> Result<JwsKey> {
@@ -101,6 +102,8 @@ pub struct JwsJson {
     pub unencoded: bool,
 }
 
+/// A signed JWS: the compact string, or a flattened or general one.
+#[napi]
 pub type SignResult = Either<String, JwsJson>;
 
 pub(super) fn sign_result(signed: &jws::SignedJws) -> SignResult {
@@ -225,6 +228,7 @@ pub(crate) struct KeySource {
 /// The key argument of the one-call paths: a key handle alone (the
 /// common case, which spares JavaScript an array and napi its conversion)
 /// or what `KeySource::new` takes.
+#[napi]
 pub type KeysArg<'a> = Either<ClassInstance<'a, NativeKey>, Vec<KeyArg<'a>>>;
 
 impl KeySource {
@@ -393,6 +397,7 @@ pub(super) fn payload_to_js(bytes: Vec<u8>) -> Either<String, Buffer> {
 /// The result for the facade: just the payload in the common case (not
 /// `complete`, an encoded payload), which keeps the hot path to one value
 /// crossing back; the whole record otherwise.
+#[napi]
 pub type VerifyResult = Either<Either<String, Buffer>, JwsVerified>;
 
 fn to_js(out: VerifyOutput, complete: bool) -> VerifyResult {

@@ -303,6 +303,7 @@ pub struct JwtVerified {
 }
 
 /// The payload's JSON text alone, or with `complete` every part.
+#[napi]
 pub type VerifiedToken = Either<OutText, JwtVerified>;
 
 /// The signature and claim checks of one prepared token with its keys.

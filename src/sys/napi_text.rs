@@ -11,10 +11,9 @@
 
 use std::mem::MaybeUninit;
 
-use napi::bindgen_prelude::{
-    FromNapiValue, Latin1String, ToNapiValue, TypeName, ValidateNapiValue, ValueType,
-};
+use napi::bindgen_prelude::{FromNapiValue, Latin1String, ToNapiValue};
 use napi::sys;
+use napi_derive::napi;
 
 /// The stack buffer's size. V8 cuts a string that does not fit at a
 /// character boundary, so a result that leaves fewer than 4 bytes (the
@@ -23,6 +22,10 @@ use napi::sys;
 const STACK_BYTES: usize = 2048;
 const COMPLETE_BELOW: usize = STACK_BYTES - 4;
 
+/// A string argument of the hot JWT calls.
+// `transparent` derives `String`'s type name, validation and TypeScript
+// type (`string`, for the generated declarations); reading it is below.
+#[napi(transparent, object_from_js = false)]
 pub struct Text(pub String);
 
 impl FromNapiValue for Text {
@@ -56,21 +59,11 @@ impl FromNapiValue for Text {
     }
 }
 
-impl TypeName for Text {
-    fn type_name() -> &'static str {
-        "String"
-    }
-
-    fn value_type() -> ValueType {
-        ValueType::String
-    }
-}
-
-impl ValidateNapiValue for Text {}
-
 /// A string result. ASCII (every compact token, most payloads) is created
 /// as Latin-1, which V8 copies as it is; anything else as UTF-8, which V8
 /// decodes.
+// `transparent` as for `Text`; creating it is below.
+#[napi(transparent, object_from_js = false, object_to_js = false)]
 pub struct OutText(pub String);
 
 impl ToNapiValue for OutText {
@@ -82,15 +75,5 @@ impl ToNapiValue for OutText {
             // SAFETY: as above.
             unsafe { String::to_napi_value(env, value.0) }
         }
-    }
-}
-
-impl TypeName for OutText {
-    fn type_name() -> &'static str {
-        "String"
-    }
-
-    fn value_type() -> ValueType {
-        ValueType::String
     }
 }
