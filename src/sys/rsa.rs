@@ -412,26 +412,7 @@ impl PkeyCtx {
         input: &[u8],
         out: &mut [u8],
     ) -> SysResult<usize> {
-        // SAFETY: the context is live.
-        if unsafe { lc::EVP_PKEY_encrypt_init(self.0.as_ptr()) } != 1 || !self.configure(padding) {
-            return Err(failed());
-        }
-        let mut out_len = out.len();
-        // SAFETY: `out` has `out_len` writable bytes; AWS-LC writes at most
-        // that and stores the real length in `out_len`.
-        check(unsafe {
-            lc::EVP_PKEY_encrypt(
-                self.0.as_ptr(),
-                out.as_mut_ptr(),
-                &mut out_len,
-                input.as_ptr(),
-                input.len(),
-            )
-        })?;
-        if out_len > out.len() {
-            return Err(failed());
-        }
-        Ok(out_len)
+        self.apply(padding, Direction::Encrypt, input, out)
     }
 
     /// Decrypts `input` into `out` (at least the modulus length) with a
@@ -442,18 +423,40 @@ impl PkeyCtx {
         input: &[u8],
         out: &mut [u8],
     ) -> SysResult<usize> {
+        self.apply(padding, Direction::Decrypt, input, out)
+    }
+
+    /// One encryption or decryption: initialise the context for it, set the
+    /// padding, run it into `out`.
+    fn apply(
+        &mut self,
+        padding: EncryptionPadding,
+        direction: Direction,
+        input: &[u8],
+        out: &mut [u8],
+    ) -> SysResult<usize> {
+        let (init, run) = match direction {
+            Direction::Encrypt => (
+                lc::EVP_PKEY_encrypt_init as unsafe extern "C" fn(_) -> _,
+                lc::EVP_PKEY_encrypt as unsafe extern "C" fn(_, _, _, _, _) -> _,
+            ),
+            Direction::Decrypt => (
+                lc::EVP_PKEY_decrypt_init as unsafe extern "C" fn(_) -> _,
+                lc::EVP_PKEY_decrypt as unsafe extern "C" fn(_, _, _, _, _) -> _,
+            ),
+        };
         // SAFETY: the context is live.
-        if unsafe { lc::EVP_PKEY_decrypt_init(self.0.as_ptr()) } != 1 || !self.configure(padding) {
+        if unsafe { init(self.0.as_ptr()) } != 1 || !self.configure(padding) {
             return Err(failed());
         }
         let mut out_len = out.len();
         // SAFETY: `out` has `out_len` writable bytes; AWS-LC writes at most
         // that and stores the real length in `out_len`.
         check(unsafe {
-            lc::EVP_PKEY_decrypt(
+            run(
                 self.0.as_ptr(),
                 out.as_mut_ptr(),
-                &mut out_len,
+                &raw mut out_len,
                 input.as_ptr(),
                 input.len(),
             )
@@ -463,4 +466,11 @@ impl PkeyCtx {
         }
         Ok(out_len)
     }
+}
+
+/// Which way [`PkeyCtx::apply`] goes.
+#[derive(Clone, Copy)]
+enum Direction {
+    Encrypt,
+    Decrypt,
 }
