@@ -66,7 +66,7 @@ macro_rules! twins {
         #[napi_derive::napi(catch_unwind)]
         #[allow(clippy::too_many_arguments)]
         pub fn $sync($($arg: $ty),*) -> napi::Result<$out> {
-            super::boundary::guard($sync_name, || super::job::now($make))
+            $crate::node::boundary::guard($sync_name, || $crate::node::job::now($make))
         }
 
         $(#[doc = $doc])*
@@ -74,8 +74,8 @@ macro_rules! twins {
         #[allow(clippy::too_many_arguments)]
         pub fn $twin(
             $($arg: $ty),*
-        ) -> napi::Result<napi::bindgen_prelude::AsyncTask<super::job::OffThread<$job>>> {
-            super::boundary::guard($twin_name, || super::job::off_thread($make))
+        ) -> napi::Result<napi::bindgen_prelude::AsyncTask<$crate::node::job::OffThread<$job>>> {
+            $crate::node::boundary::guard($twin_name, || $crate::node::job::off_thread($make))
         }
     };
 }
