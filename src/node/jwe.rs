@@ -9,7 +9,7 @@ use napi_derive::napi;
 
 use super::args::{bytes, header, js_text};
 use super::job::{twins, Job};
-use super::jws::KeyArg;
+use super::key_args::{node_key, KeyArg, NodeKey};
 use crate::error::{Error, Result};
 use crate::jwe::{
     self, DecryptOptions, Encrypted, JweInput, JweKey, KeyQuery, Plaintext, Recipient,
@@ -18,61 +18,6 @@ use crate::jwe::{
 use crate::jwk::key::Key;
 use crate::jwks::{self, Query};
 use crate::jws::Header;
-
-/// A key as JWE sees it: a real key, or one without material described by
-/// its `alg` and `use` (JWK.None, the Embedded keys, `oct` references).
-#[derive(Debug, Clone)]
-pub(super) enum NodeKey {
-    Real(Arc<Key>),
-    Empty {
-        alg: Option<String>,
-        key_use: Option<String>,
-    },
-}
-
-impl JweKey for NodeKey {
-    fn key(&self) -> Option<&Key> {
-        match self {
-            NodeKey::Real(key) => Some(key),
-            NodeKey::Empty { .. } => None,
-        }
-    }
-
-    fn declared_alg(&self) -> Option<&str> {
-        match self {
-            NodeKey::Real(key) => key.declared_alg(),
-            NodeKey::Empty { alg, .. } => alg.as_deref(),
-        }
-    }
-
-    fn declared_use(&self) -> Option<&str> {
-        match self {
-            NodeKey::Real(key) => key.declared_use(),
-            NodeKey::Empty { key_use, .. } => key_use.as_deref(),
-        }
-    }
-}
-
-/// A handle, or the JSON text `{"alg", "use"}` of a key without material.
-pub(super) fn node_key(arg: &KeyArg<'_>) -> Result<NodeKey> {
-    match arg {
-        Either::A(native) => Ok(NodeKey::Real(Arc::clone(&native.inner))),
-        Either::B(text) => {
-            let described: Header =
-                crate::js_json::parse(text).map_err(|_| Error::type_error("invalid key"))?;
-            let member = |name: &str| {
-                described
-                    .get(name)
-                    .and_then(serde_json::Value::as_str)
-                    .map(str::to_owned)
-            };
-            Ok(NodeKey::Empty {
-                alg: member("alg"),
-                key_use: member("use"),
-            })
-        }
-    }
-}
 
 /// Everything one encrypt call needs, owned.
 pub struct EncryptJob {

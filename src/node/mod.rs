@@ -11,3 +11,4 @@ mod jwe;
 mod jws;
 mod jwt;
 mod key;
+mod key_args;

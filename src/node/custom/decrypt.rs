@@ -11,8 +11,9 @@ use crate::node::args::js_text;
 use crate::node::boundary::guard;
 use crate::node::error::OrThrow;
 use crate::node::job::{self, Job, OffThread};
-use crate::node::jwe::{inflate_cap, node_key, JweDecrypted, NodeKey};
-use crate::node::jws::KeyArg;
+use crate::node::jwe::{inflate_cap, JweDecrypted};
+use crate::node::key_args::KeyArg;
+use crate::node::key_args::{node_key, NodeKey};
 
 use super::{encoded, json_text};
 

@@ -15,7 +15,8 @@ use crate::node::args::{bytes, header};
 use crate::node::boundary::guard;
 use crate::node::error::OrThrow;
 use crate::node::job::{twins, Job};
-use crate::node::jws::{jws_key, serialization, sign_result, KeyArg, SignResult};
+use crate::node::jws::{serialization, sign_result, SignResult};
+use crate::node::key_args::{jws_key, KeyArg};
 
 /// What jose's signing rules need to know about one custom key.
 #[napi(object)]
