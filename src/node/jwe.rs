@@ -9,7 +9,7 @@ use napi_derive::napi;
 
 use super::args::{bytes, header, js_text};
 use super::job::{twins, Job};
-use super::key_args::{node_key, KeyArg, NodeKey};
+use super::key_args::{node_key, only_key, store_keys, KeyArg, NodeKey};
 use crate::error::{Error, Result};
 use crate::jwe::{
     self, DecryptOptions, Encrypted, JweInput, JweKey, KeyQuery, Plaintext, Recipient,
@@ -197,18 +197,8 @@ impl DecryptJob {
             None
         };
         let keys = match mode.as_str() {
-            "store" => Keys::Store(
-                keys.iter()
-                    .filter_map(|k| match k {
-                        Either::A(native) => Some(Arc::clone(&native.inner)),
-                        Either::B(_) => None,
-                    })
-                    .collect(),
-            ),
-            _ => Keys::One(node_key(
-                keys.first()
-                    .ok_or_else(|| Error::type_error("missing key"))?,
-            )?),
+            "store" => Keys::Store(store_keys(&keys)),
+            _ => Keys::One(node_key(only_key(&keys)?)?),
         };
         let max_inflated_size = inflate_cap(max_inflated_size)?;
         Ok(DecryptJob {

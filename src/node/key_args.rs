@@ -21,6 +21,22 @@ use crate::jws::{self, embedded, Header, JwsKey};
 #[napi]
 pub type KeyArg<'a> = Either<ClassInstance<'a, NativeKey>, String>;
 
+/// A KeyStore's keys as the facade passes them: the handles of those with
+/// material (a key without any can match nothing).
+pub(crate) fn store_keys(keys: &[KeyArg<'_>]) -> Vec<Arc<Key>> {
+    keys.iter()
+        .filter_map(|k| match k {
+            Either::A(native) => Some(Arc::clone(&native.inner)),
+            Either::B(_) => None,
+        })
+        .collect()
+}
+
+/// The one key of a call that takes a single key.
+pub(crate) fn only_key<'k, 'a>(keys: &'k [KeyArg<'a>]) -> Result<&'k KeyArg<'a>> {
+    keys.first().ok_or_else(|| Error::type_error("missing key"))
+}
+
 pub(crate) fn jws_key(arg: &KeyArg<'_>) -> Result<JwsKey> {
     match arg {
         Either::A(native) => Ok(JwsKey::Key(Arc::clone(&native.inner))),
@@ -89,20 +105,10 @@ impl KeySource {
 
     pub(crate) fn new(mode: &str, keys: &[KeyArg<'_>], legacy_p256k: bool) -> Result<KeySource> {
         let keys = match mode {
-            "store" => Keys::Store(
-                keys.iter()
-                    .filter_map(|k| match k {
-                        Either::A(native) => Some(Arc::clone(&native.inner)),
-                        Either::B(_) => None,
-                    })
-                    .collect(),
-            ),
+            "store" => Keys::Store(store_keys(keys)),
             "embedded-jwk" => Keys::EmbeddedJwk,
             "embedded-x5c" => Keys::EmbeddedX5c,
-            _ => Keys::One(jws_key(
-                keys.first()
-                    .ok_or_else(|| Error::type_error("missing key"))?,
-            )?),
+            _ => Keys::One(jws_key(only_key(keys)?)?),
         };
         Ok(KeySource { keys, legacy_p256k })
     }
