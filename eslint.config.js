@@ -8,6 +8,6 @@ const neostandard = require('neostandard')
 
 module.exports = [
   ...neostandard({
-    ignores: ['target/**', 'fuzz/**', 'npm/**', 'dist/**', '**/*.d.ts', '**/*.d.mts', '__test__/types/**']
+    ignores: ['.probe/**', 'target/**', 'fuzz/**', 'npm/**', 'dist/**', '**/*.d.ts', '**/*.d.mts', '__test__/types/**']
   })
 ]

@@ -137,7 +137,7 @@ test('platform packages declare os, cpu and libc as napi-rs does', () => {
 })
 
 test('the exports map has import, require and types conditions for both entry points', () => {
-  for (const [subpath, base] of [['.', 'index'], ['./P-256K', 'P-256K']]) {
+  for (const [subpath, base] of [['.', 'index'], ['./P-256K', 'P-256K'], ['./v6', 'v6/index']]) {
     assert.deepStrictEqual(pkg.exports[subpath], {
       import: { types: `./${base}.d.mts`, default: `./${base}.mjs` },
       require: { types: `./${base}.d.ts`, default: `./${base}.js` }
@@ -156,6 +156,7 @@ test('the main package ships only what users need', () => {
   assert.deepStrictEqual(files, [
     'LICENSE', 'P-256K.d.mts', 'P-256K.d.ts', 'P-256K.js', 'P-256K.mjs', 'README.md',
     'index.d.mts', 'index.d.ts', 'index.js', 'index.mjs',
+    'v6/index.d.mts', 'v6/index.d.ts', 'v6/index.js', 'v6/index.mjs',
     ...files.filter((f) => f.startsWith('lib/')),
     'package.json', 'scripts/install.js'
   ].sort())
@@ -166,6 +167,27 @@ test('the main package ships only what users need', () => {
 })
 
 // --- CommonJS and ESM consumers of this checkout ---
+
+test('jose-native/v6 gives the same module to require and import, with every jose 6 export', async (t) => {
+  const dir = consumer(t)
+  writeFileSync(join(dir, 'probe.mjs'), `
+    import { createRequire } from 'module'
+    import * as esm from 'jose-native/v6'
+    import * as jose6 from 'jose6'
+    const cjs = createRequire(import.meta.url)('jose-native/v6')
+    console.log(JSON.stringify({
+      differ: Object.keys(cjs).filter((name) => esm[name] !== cjs[name]),
+      missing: Object.keys(jose6).filter((name) => cjs[name] === undefined)
+    }))
+  `)
+  symlinkSync(join(root, 'node_modules', 'jose6'), join(dir, 'node_modules', 'jose6'), 'dir')
+  const result = JSON.parse(run(process.execPath, [join(dir, 'probe.mjs')], { cwd: dir }))
+  assert.deepStrictEqual(result.differ, [], 'every CommonJS export is an ESM named export')
+  assert.deepStrictEqual(result.missing.sort(), [
+    'CompactEncrypt', 'EncryptJWT', 'FlattenedEncrypt', 'GeneralEncrypt',
+    'compactDecrypt', 'flattenedDecrypt', 'generalDecrypt', 'jwtDecrypt'
+  ], 'only JWE is still to come')
+})
 
 // A project that has this checkout installed as node_modules/jose-native.
 function consumer (t) {

@@ -10,3 +10,11 @@
 interface KeyHandle {
   readonly 'jose-native KeyHandle': never
 }
+
+/**
+ * What `v6Key(description, material)` returns and the v6 calls take: an
+ * N-API External holding jose 6's view of a key (src/node/v6.rs).
+ */
+interface V6KeyHandle {
+  readonly 'jose-native V6KeyHandle': never
+}

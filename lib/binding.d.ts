@@ -92,6 +92,26 @@ export declare class NativeKey {
   secretBytes(): Buffer
 }
 
+/** A local JSON Web Key Set's keys, for selection. */
+export declare class V6Jwks {
+  /** The set's keys, each as JSON text of a plain object. */
+  constructor(keys: Array<string>)
+  /**
+   * The indexes of the keys for a JWS's `alg` and `kid` (`false`: not
+   * a string).
+   */
+  select(alg?: string | boolean | undefined | null, kid?: string | boolean | undefined | null): Array<number>
+}
+
+/** A JWS whose headers passed, waiting for the key a key function gives. */
+export declare class V6JwsChecked {
+  /** The protected header's JSON text (what the key function is shown). */
+  get protectedHeader(): string | null
+  verify(key: V6KeyArg): V6Verified
+  /** For a JWT: verifies, then checks the claims. */
+  verifyJwt(key: V6KeyArg, now: number, claims?: V6ClaimOptions | undefined | null): V6Verified
+}
+
 /** What jose's signing rules need to know about one custom key. */
 export interface CustomSigner {
   /**
@@ -125,6 +145,10 @@ export interface CustomUnwrapper {
 export interface ErrorClass {
   name: string
   code: string
+  /** jose 1.x has this class (the package root's `errors`). */
+  v1: boolean
+  /** jose 6 has this class (`jose-native/v6`'s `errors`). */
+  v6: boolean
 }
 
 /**
@@ -370,6 +394,215 @@ export declare function testForcePanic(name?: string | undefined | null): void
 
 /** A string argument of the hot JWT calls. */
 export type Text = string
+
+/** base64url as jose 6 decodes it (its forgiving `atob` route). */
+export declare function v6Base64UrlDecode(text: string): Buffer
+
+/** jose 6's checks of a JWK's `ext` and `key_ops` (TypeErrors). */
+export declare function v6CheckJwk(jwk: string): void
+
+/**
+ * jose 6's claim options. `issuer`, `subject` and `audience` are JSON
+ * text (of a list, a value, a list); `wrongType` names the time options
+ * given with a type jose 6 refuses.
+ */
+export interface V6ClaimOptions {
+  typ?: string
+  requiredClaims?: Array<string>
+  issuer?: string
+  subject?: string
+  audience?: string
+  maxTokenAge?: number | string
+  clockTolerance?: number | string
+  wrongType?: Array<string>
+}
+
+/** [`v6_jws_sign`] for the compact serialization (CompactSign, SignJWT). */
+export declare function v6CompactSign(payload: string | Uint8Array, protected: string | boolean | undefined | null, crit: Array<V6Understood> | undefined | null, unencoded: string, key: V6KeyArg): string
+
+/** `key.algorithm` of a `CryptoKey`. */
+export interface V6CryptoAlgorithm {
+  name: string
+  hash?: string
+  namedCurve?: string
+  modulusLength?: number
+}
+
+/**
+ * jose 6's `decodeProtectedHeader` of a base64url header: its JSON text
+ * (every failure is the TypeError jose 6 throws).
+ */
+export declare function v6DecodeHeader(encoded: string): string
+
+/**
+ * The claims a JWT holds, unverified (jose 6's `decodeJwt`): their JSON
+ * text. `None`: the token is not a string.
+ */
+export declare function v6DecodeJwt(token?: string | undefined | null): string
+
+/**
+ * `EmbeddedJWK`'s checks: the header's `jwk` (JSON text of a plain
+ * object, `false` otherwise), its `alg` (`false` if not a string) and how
+ * JavaScript prints the `alg`.
+ */
+export declare function v6EmbeddedCheck(jwk: string | boolean | undefined | null, alg: string | boolean | undefined | null, algText: string): V6KeyAlgorithm
+
+/**
+ * The signatures of a general JWS worth trying (indexes, in order),
+ * after the options (jose 6 reads them once the JWS's shape passed).
+ */
+export declare function v6GeneralCandidates(signatures: Array<V6JwsInput>, options: V6VerifyOptions): Array<number>
+
+/**
+ * `generateKeyPair`'s options checked as jose 6 checks them. `crv` and
+ * `modulusLength` as given (`false`: of another type).
+ */
+export declare function v6GenerateSpec(alg?: string | undefined | null, crv?: string | boolean | undefined | null, modulusLength?: number | boolean | undefined | null): V6GenerateSpec
+
+/**
+ * What `generateKeyPair` makes: the algorithm, and the core's
+ * generation parameters.
+ */
+export interface V6GenerateSpec {
+  algorithm: V6KeyAlgorithm
+  kty: string
+  crv?: string
+  modulusLength?: number
+}
+
+/** Checks a JWS up to its key. */
+export declare function v6JwsCheck(input: V6JwsInput, options: V6VerifyOptions): V6JwsChecked
+
+/**
+ * A JWS's members (see the module docs for `null`). A compact JWS comes
+ * as `compact`, the others unset.
+ */
+export interface V6JwsInput {
+  compact?: string | boolean
+  protected?: string | boolean
+  /** The unprotected header as `JSON.stringify` of the plain object. */
+  header?: string | boolean
+  payload?: string | Uint8Array | boolean
+  /** A text payload holds no lone surrogate. */
+  wellFormed: boolean
+  signature?: string | boolean
+}
+
+/**
+ * Signs: the headers as `JSON.stringify` wrote them (`null`: it threw or
+ * gave nothing), `unencoded` says what `b64: false` does ("allowed",
+ * "compact" or "jwt"). Returns the flattened JWS.
+ */
+export declare function v6JwsSign(payload: string | Uint8Array, protected: string | boolean | undefined | null, unprotected: string | boolean | undefined | null, crit: Array<V6Understood> | undefined | null, unencoded: string, key: V6KeyArg): V6Signed
+
+/** Verifies a JWS with a key given up front. */
+export declare function v6JwsVerify(input: V6JwsInput, options: V6VerifyOptions, key: V6KeyArg): V6Verified
+
+/** `jwtVerify`'s checks up to the key, for a key function. */
+export declare function v6JwtCheck(token: string | boolean | undefined | null, options: V6VerifyOptions): V6JwsChecked
+
+/**
+ * `jwtVerify` with a key given up front: the token, the signature, the
+ * claims (`now` is the caller's clock in seconds, read at call time).
+ */
+export declare function v6JwtVerify(token: string | boolean | undefined | null, options: V6VerifyOptions, key: V6KeyArg, now: number, claims?: V6ClaimOptions | undefined | null): V6Verified
+
+/**
+ * A key handle for a key value: its description, and the material of a
+ * `CryptoKey` or `KeyObject` (imported by the facade through
+ * `importDer` / `importSecret`).
+ */
+export declare function v6Key(description: V6KeyDescription, material?: NativeKey | undefined | null): V6KeyHandle
+
+/**
+ * The algorithm to import a key for. `source` is "jwk" or "argument"
+ * (how a refusal names the `alg`); `kty`/`crv` are a JWK's; for a PEM key
+ * (`pem`), `material` is the core's reading of it (absent if it could not
+ * read it), whose curve decides ECDH's algorithm.
+ */
+export declare function v6KeyAlgorithm(alg: string | undefined | null, source: string, kty: string | undefined | null, crv: string | undefined | null, pem: boolean, material?: NativeKey | undefined | null): V6KeyAlgorithm
+
+/** A key algorithm as the facade makes `CryptoKey`s for it. */
+export interface V6KeyAlgorithm {
+  alg: string
+  secret: boolean
+  /** The key types it takes (its first is the one generated). */
+  kty: Array<string>
+  crv?: string
+  /** The WebCrypto algorithm. */
+  name: string
+  hash?: string
+  namedCurve?: string
+  length?: number
+  usagesPublic: Array<string>
+  usagesPrivate: Array<string>
+}
+
+export type V6KeyArg = V6KeyHandle | Uint8Array
+
+/** What the facade knows of a key value (see `crate::v6::keys`). */
+export interface V6KeyDescription {
+  /** "bytes", "jwk", "CryptoKey", "KeyObject" or "other". */
+  form: string
+  /** How jose 6's messages name the value (" Received ..." or ""). */
+  received: string
+  bytes?: Uint8Array
+  /** A JWK object as JSON text. */
+  jwk?: string
+  /** `key.type` of a `CryptoKey` or `KeyObject`. */
+  keyType?: string
+  algorithm?: V6CryptoAlgorithm
+  usages?: Array<string>
+}
+
+/**
+ * jose 6's timespan in seconds (`None`: not a string), for the claims
+ * builder's `setExpirationTime('2h')` and the like.
+ */
+export declare function v6Seconds(text?: string | undefined | null): number
+
+/** A signed flattened JWS. */
+export interface V6Signed {
+  protected?: string
+  payload: string
+  signature: string
+  b64: boolean
+}
+
+/** A JWK's thumbprint (`digest`: "sha256", "sha384" or "sha512"). */
+export declare function v6Thumbprint(jwk: string, digest: string): string
+
+/** An extension the caller understands (jose 6's `crit` option entry). */
+export interface V6Understood {
+  name: string
+  protected: boolean
+}
+
+export interface V6Unsecured {
+  header: string
+  payload: string
+}
+
+/** `UnsecuredJWT.decode`: the header's and the claims' JSON text. */
+export declare function v6UnsecuredDecode(token: string | undefined | null, now: number, claims?: V6ClaimOptions | undefined | null): V6Unsecured
+
+/**
+ * A verified JWS: the payload, and the protected header's JSON text as
+ * the token has it (for the facade to `JSON.parse`).
+ */
+export interface V6Verified {
+  payload: Buffer
+  protectedHeader?: string
+}
+
+/**
+ * jose 6's verify options (`algorithms`: `false` when it is not an
+ * array of strings).
+ */
+export interface V6VerifyOptions {
+  algorithms?: Array<string> | boolean
+  crit?: Array<V6Understood>
+}
 
 /** The payload's JSON text alone, or with `complete` every part. */
 export type VerifiedToken = OutText | JwtVerified

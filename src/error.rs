@@ -3,7 +3,8 @@
 
 use std::fmt;
 
-/// The jose 1.x error classes, plus `TypeError` for wrong argument shapes.
+/// The error classes of both APIs (jose 1.x's and jose 6's; several are
+/// shared by name and code), plus `TypeError` for wrong argument shapes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     TypeError,
@@ -24,6 +25,17 @@ pub enum Kind {
     JwtMalformed,
     /// Several errors at once (`Error::errors` holds them).
     MultiError,
+    // jose 6's own classes (src/v6 throws them):
+    AlgNotAllowed,
+    JwsSignatureVerificationFailed,
+    JwtClaimValidationFailed,
+    JwtInvalid,
+    JwksInvalid,
+    JwksMultipleMatchingKeys,
+    JwksTimeout,
+    /// WebCrypto's `DOMException` named `DataError`, which jose 6 lets
+    /// through for key material WebCrypto refuses.
+    DataError,
     /// A bug in this library caught before it could abort the process (a
     /// panic); JavaScript sees a plain `Error`, not a jose class.
     Internal,
@@ -31,7 +43,7 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind, for the table the facade builds its classes' codes from.
-    pub const ALL: [Kind; 18] = [
+    pub const ALL: [Kind; 26] = [
         Kind::TypeError,
         Kind::AlgNotWhitelisted,
         Kind::CritNotUnderstood,
@@ -49,8 +61,39 @@ impl Kind {
         Kind::JwtExpired,
         Kind::JwtMalformed,
         Kind::MultiError,
+        Kind::AlgNotAllowed,
+        Kind::JwsSignatureVerificationFailed,
+        Kind::JwtClaimValidationFailed,
+        Kind::JwtInvalid,
+        Kind::JwksInvalid,
+        Kind::JwksMultipleMatchingKeys,
+        Kind::JwksTimeout,
+        Kind::DataError,
         Kind::Internal,
     ];
+
+    /// Whether jose 1.x has this class (`v1`) and whether jose 6 has it
+    /// (`v6`); `TypeError` and the internal `Error` are in neither.
+    pub fn apis(self) -> (bool, bool) {
+        match self {
+            Kind::TypeError | Kind::Internal | Kind::DataError => (false, false),
+            Kind::NotSupported
+            | Kind::JweDecryptionFailed
+            | Kind::JweInvalid
+            | Kind::JwkInvalid
+            | Kind::JwksNoMatchingKey
+            | Kind::JwsInvalid
+            | Kind::JwtExpired => (true, true),
+            Kind::AlgNotAllowed
+            | Kind::JwsSignatureVerificationFailed
+            | Kind::JwtClaimValidationFailed
+            | Kind::JwtInvalid
+            | Kind::JwksInvalid
+            | Kind::JwksMultipleMatchingKeys
+            | Kind::JwksTimeout => (false, true),
+            _ => (true, false),
+        }
+    }
 
     /// The jose class name, as `err.name` reads in JavaScript.
     pub fn class_name(self) -> &'static str {
@@ -72,6 +115,14 @@ impl Kind {
             Kind::JwtExpired => "JWTExpired",
             Kind::JwtMalformed => "JWTMalformed",
             Kind::MultiError => "JOSEMultiError",
+            Kind::AlgNotAllowed => "JOSEAlgNotAllowed",
+            Kind::JwsSignatureVerificationFailed => "JWSSignatureVerificationFailed",
+            Kind::JwtClaimValidationFailed => "JWTClaimValidationFailed",
+            Kind::JwtInvalid => "JWTInvalid",
+            Kind::JwksInvalid => "JWKSInvalid",
+            Kind::JwksMultipleMatchingKeys => "JWKSMultipleMatchingKeys",
+            Kind::JwksTimeout => "JWKSTimeout",
+            Kind::DataError => "DataError",
             Kind::Internal => "Error",
         }
     }
@@ -96,6 +147,14 @@ impl Kind {
             Kind::JwtExpired => "ERR_JWT_EXPIRED",
             Kind::JwtMalformed => "ERR_JWT_MALFORMED",
             Kind::MultiError => "ERR_JOSE_MULTIPLE_ERRORS",
+            Kind::AlgNotAllowed => "ERR_JOSE_ALG_NOT_ALLOWED",
+            Kind::JwsSignatureVerificationFailed => "ERR_JWS_SIGNATURE_VERIFICATION_FAILED",
+            Kind::JwtClaimValidationFailed => "ERR_JWT_CLAIM_VALIDATION_FAILED",
+            Kind::JwtInvalid => "ERR_JWT_INVALID",
+            Kind::JwksInvalid => "ERR_JWKS_INVALID",
+            Kind::JwksMultipleMatchingKeys => "ERR_JWKS_MULTIPLE_MATCHING_KEYS",
+            Kind::JwksTimeout => "ERR_JWKS_TIMEOUT",
+            Kind::DataError => "",
             Kind::Internal => "ERR_JOSE_NATIVE_INTERNAL",
         }
     }
@@ -112,13 +171,17 @@ pub struct Error {
     /// The `claim` and `reason` properties of a `JWTClaimInvalid` or
     /// `JWTExpired`; `None` leaves jose's defaults (`'unspecified'`).
     pub claim: Option<ClaimFailure>,
+    /// jose 6's claim errors carry the claims set they rejected (as JSON
+    /// text, for `err.payload`).
+    pub payload: Option<String>,
 }
 
 /// Which JWT claim failed and why, as jose names them (`reason` is one of
 /// `'missing'`, `'invalid'`, `'check_failed'`, `'prohibited'`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClaimFailure {
-    pub claim: &'static str,
+    /// A fixed name, or (jose 6's `requiredClaims`) one the caller gave.
+    pub claim: std::borrow::Cow<'static, str>,
     pub reason: &'static str,
 }
 
@@ -129,6 +192,7 @@ impl Error {
             message: message.into(),
             errors: Vec::new(),
             claim: None,
+            payload: None,
         }
     }
 
@@ -141,7 +205,10 @@ impl Error {
         reason: &'static str,
     ) -> Self {
         Error {
-            claim: Some(ClaimFailure { claim, reason }),
+            claim: Some(ClaimFailure {
+                claim: claim.into(),
+                reason,
+            }),
             ..Error::new(kind, message)
         }
     }

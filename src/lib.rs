@@ -12,6 +12,7 @@ pub mod jwks;
 pub mod jws;
 pub mod jwt;
 mod sys;
+pub mod v6;
 
 #[cfg(any(test, feature = "fuzzing"))]
 pub mod fuzzing;

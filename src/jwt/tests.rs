@@ -225,7 +225,7 @@ fn type_checks_run_in_jose_order() {
     assert_eq!(
         e.claim,
         Some(ClaimFailure {
-            claim: "iat",
+            claim: "iat".into(),
             reason: "invalid"
         })
     );
@@ -445,7 +445,7 @@ fn id_token_profile() {
         assert_eq!(
             e.claim,
             Some(ClaimFailure {
-                claim,
+                claim: claim.into(),
                 reason: "missing"
             })
         );
@@ -502,7 +502,7 @@ fn access_token_profile() {
             .unwrap_err()
             .claim
             .unwrap();
-        assert_eq!((failure.claim, failure.reason), (claim, "missing"));
+        assert_eq!((&*failure.claim, failure.reason), (claim, "missing"));
     }
 }
 

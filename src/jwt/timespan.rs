@@ -32,6 +32,33 @@ pub fn seconds(text: &str) -> Result<f64> {
     parse(text).ok_or_else(|| Error::type_error(format!("invalid time period format (\"{text}\")")))
 }
 
+/// A span as jose 6 writes it: jose 1.x's grammar with an optional sign
+/// and one optional space, or an " ago" / " from now" suffix, never both;
+/// "ago" and "-" make it negative. `None` for anything else, an infinite
+/// span included (jose 6 throws "Invalid time period format").
+pub fn signed_seconds(text: &str) -> Option<f64> {
+    let (negative, rest) = match text.as_bytes().first() {
+        Some(b'-') => (true, &text[1..]),
+        Some(b'+') => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let signed = rest.len() != text.len();
+    let rest = rest.strip_prefix(' ').unwrap_or(rest);
+    let lower = rest.to_ascii_lowercase();
+    let (span, ago) = if let Some(span) = lower.strip_suffix(" ago") {
+        (span, true)
+    } else if let Some(span) = lower.strip_suffix(" from now") {
+        (span, false)
+    } else {
+        (lower.as_str(), false)
+    };
+    if signed && span.len() != lower.len() {
+        return None;
+    }
+    let seconds = parse(span).filter(|s| s.is_finite())?;
+    Some(if negative || ago { -seconds } else { seconds })
+}
+
 fn parse(text: &str) -> Option<f64> {
     let number_len = number_prefix_len(text)?;
     let (number, rest) = text.split_at(number_len);
@@ -109,6 +136,26 @@ mod tests {
         assert_eq!(seconds("0s").unwrap(), 0.0);
         assert_eq!(seconds("0.01 m").unwrap(), 1.0);
         assert_eq!(seconds("007 s").unwrap(), 7.0);
+    }
+
+    #[test]
+    fn jose6_signs_and_suffixes() {
+        for (text, expected) in [
+            ("1h", Some(3600.0)),
+            ("+1h", Some(3600.0)),
+            ("- 2 hours", Some(-7200.0)),
+            ("2 hours ago", Some(-7200.0)),
+            ("2 HOURS FROM NOW", Some(7200.0)),
+            ("-2 hours ago", None),
+            ("+2 hours from now", None),
+            (" 1h", Some(3600.0)),
+            ("  1h", None),
+            ("1h ago ", None),
+            ("1hago", None),
+        ] {
+            assert_eq!(signed_seconds(text), expected, "{text:?}");
+        }
+        assert_eq!(signed_seconds(&format!("{}y", "9".repeat(400))), None);
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Core errors as thrown N-API errors. The message carries the jose class
 //! name before a NUL byte; `lib/native.js` splits it and throws the class.
 //! A JWT claim error appends its `claim` and `reason` to the class name,
-//! each after a U+0001 (both are fixed names, never input text).
+//! each after a U+0001 (both are fixed names, never input text), and for
+//! jose 6 the rejected claims set's JSON text after a third (JSON the core
+//! parsed, so no raw control character, U+0000 or U+0001, is in it).
 
 use napi::Status;
 use napi_derive::napi;
@@ -30,10 +32,14 @@ fn encode(e: &Error) -> String {
         let json = serde_json::to_string(&list).unwrap_or_else(|_| "[]".to_owned());
         return format!("{}\u{0}{json}", e.kind.class_name());
     }
-    let head = match e.claim {
+    let mut head = match &e.claim {
         Some(c) => format!("{}\u{1}{}\u{1}{}", e.kind.class_name(), c.claim, c.reason),
         None => e.kind.class_name().to_owned(),
     };
+    if let Some(payload) = &e.payload {
+        head.push('\u{1}');
+        head.push_str(payload);
+    }
     format!("{head}\u{0}{}", display(&e.message))
 }
 
@@ -68,6 +74,10 @@ pub fn parse_object(
 pub struct ErrorClass {
     pub name: String,
     pub code: String,
+    /// jose 1.x has this class (the package root's `errors`).
+    pub v1: bool,
+    /// jose 6 has this class (`jose-native/v6`'s `errors`).
+    pub v6: bool,
 }
 
 /// The core's error classes and their codes: the one table `lib/errors.js`
@@ -77,9 +87,14 @@ pub fn error_classes() -> napi::Result<Vec<ErrorClass>> {
     guard("errorClasses", || {
         Ok(crate::error::Kind::ALL
             .iter()
-            .map(|kind| ErrorClass {
-                name: kind.class_name().to_owned(),
-                code: kind.code().to_owned(),
+            .map(|kind| {
+                let (v1, v6) = kind.apis();
+                ErrorClass {
+                    name: kind.class_name().to_owned(),
+                    code: kind.code().to_owned(),
+                    v1,
+                    v6,
+                }
             })
             .collect())
     })

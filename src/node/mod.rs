@@ -12,3 +12,5 @@ mod jws;
 mod jwt;
 mod key;
 mod key_args;
+mod v6;
+mod v6_keys;

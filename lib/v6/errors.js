@@ -1,0 +1,100 @@
+'use strict'
+
+// jose 6's error classes: same names, codes, default messages, `cause`
+// and claim members. Each `code` comes from the core's table of its error
+// kinds (the classes jose 6 has are marked `v6` there).
+
+const binding = require('../binding')
+
+const CODES = Object.fromEntries(binding.errorClasses().filter((c) => c.v6).map(({ name, code }) => [name, code]))
+
+class JOSEError extends Error {
+  static code = 'ERR_JOSE_GENERIC'
+  code = 'ERR_JOSE_GENERIC'
+
+  /**
+   * @param {string} [message]
+   * @param {{ cause?: unknown }} [options]
+   */
+  constructor (message, options) {
+    super(message, options)
+    this.name = this.constructor.name
+    Error.captureStackTrace?.(this, this.constructor)
+  }
+}
+
+/**
+ * A class with the core's code for its name and, when jose 6 has one, a
+ * default message.
+ * @param {string} name
+ * @param {string} [defaultMessage]
+ * @returns {typeof JOSEError}
+ */
+function simple (name, defaultMessage) {
+  const code = CODES[name]
+  const Class = {
+    [name]: class extends JOSEError {
+      static code = code
+      code = code
+      constructor (message = defaultMessage, options) {
+        super(message, options)
+      }
+    }
+  }[name]
+  return Class
+}
+
+/**
+ * jose 6's two claim classes: the failed claim, why, and the claims set.
+ * @param {string} name
+ */
+function claimClass (name) {
+  const code = CODES[name]
+  return {
+    [name]: class extends JOSEError {
+      static code = code
+      code = code
+      claim
+      reason
+      payload
+      /**
+       * @param {string} message
+       * @param {Record<string, unknown>} payload
+       * @param {string} [claim]
+       * @param {string} [reason]
+       */
+      constructor (message, payload, claim = 'unspecified', reason = 'unspecified') {
+        super(message, { cause: { claim, reason, payload } })
+        this.claim = claim
+        this.reason = reason
+        this.payload = payload
+      }
+    }
+  }[name]
+}
+
+const JWKSMultipleMatchingKeysBase = simple('JWKSMultipleMatchingKeys', 'multiple matching keys found in the JSON Web Key Set')
+
+// jose 6 makes it async-iterable (the local set replaces the iterator with
+// one over the matching keys); a bare instance yields nothing.
+class JWKSMultipleMatchingKeys extends JWKSMultipleMatchingKeysBase {
+  [Symbol.asyncIterator] = async function * () {}
+}
+
+module.exports = {
+  JOSEError,
+  JWTClaimValidationFailed: claimClass('JWTClaimValidationFailed'),
+  JWTExpired: claimClass('JWTExpired'),
+  JOSEAlgNotAllowed: simple('JOSEAlgNotAllowed'),
+  JOSENotSupported: simple('JOSENotSupported'),
+  JWEDecryptionFailed: simple('JWEDecryptionFailed', 'decryption operation failed'),
+  JWEInvalid: simple('JWEInvalid'),
+  JWSInvalid: simple('JWSInvalid'),
+  JWTInvalid: simple('JWTInvalid'),
+  JWKInvalid: simple('JWKInvalid'),
+  JWKSInvalid: simple('JWKSInvalid'),
+  JWKSNoMatchingKey: simple('JWKSNoMatchingKey', 'no applicable key found in the JSON Web Key Set'),
+  JWKSMultipleMatchingKeys,
+  JWKSTimeout: simple('JWKSTimeout', 'request timed out'),
+  JWSSignatureVerificationFailed: simple('JWSSignatureVerificationFailed', 'signature verification failed')
+}

@@ -1,0 +1,45 @@
+'use strict'
+
+// jose 6.2's API (`jose-native/v6`) on the native core.
+
+const errors = require('./errors')
+const jwk = require('./jwk')
+const jws = require('./jws')
+const jwt = require('./jwt')
+const keyIO = require('./key-io')
+const local = require('./jwks/local')
+const remote = require('./jwks/remote')
+const util = require('./util')
+
+module.exports = {
+  CompactSign: jws.CompactSign,
+  FlattenedSign: jws.FlattenedSign,
+  GeneralSign: jws.GeneralSign,
+  compactVerify: jws.compactVerify,
+  flattenedVerify: jws.flattenedVerify,
+  generalVerify: jws.generalVerify,
+  SignJWT: jwt.SignJWT,
+  UnsecuredJWT: jwt.UnsecuredJWT,
+  jwtVerify: jwt.jwtVerify,
+  importJWK: keyIO.importJWK,
+  importSPKI: keyIO.importSPKI,
+  importPKCS8: keyIO.importPKCS8,
+  importX509: keyIO.importX509,
+  exportJWK: keyIO.exportJWK,
+  exportSPKI: keyIO.exportSPKI,
+  exportPKCS8: keyIO.exportPKCS8,
+  generateKeyPair: keyIO.generateKeyPair,
+  generateSecret: keyIO.generateSecret,
+  EmbeddedJWK: jwk.EmbeddedJWK,
+  calculateJwkThumbprint: jwk.calculateJwkThumbprint,
+  calculateJwkThumbprintUri: jwk.calculateJwkThumbprintUri,
+  createLocalJWKSet: local.createLocalJWKSet,
+  createRemoteJWKSet: remote.createRemoteJWKSet,
+  jwksCache: remote.jwksCache,
+  customFetch: remote.customFetch,
+  base64url: util.base64url,
+  decodeJwt: util.decodeJwt,
+  decodeProtectedHeader: util.decodeProtectedHeader,
+  errors,
+  cryptoRuntime: 'WebCryptoAPI'
+}

@@ -1,0 +1,234 @@
+'use strict'
+
+// jose 6's JWTs: SignJWT and UnsecuredJWT (with the claims builder they
+// share), jwtVerify. The builder's argument checks are TypeErrors jose 6
+// throws before any work; the claims checks of a verification are the
+// core's (src/v6/claims.rs), fed the caller's clock as `new Date()` reads
+// it at call time.
+
+const { binding, call } = require('./native')
+const { isObject, keyArg, used } = require('./keys')
+const { signCompact, verifyOptions } = require('./jws')
+
+/** @typedef {import('../binding').V6ClaimOptions} V6ClaimOptions */
+
+/** @param {Date} date */
+const epoch = (date) => Math.floor(date.getTime() / 1000)
+
+/**
+ * @param {string} label
+ * @param {number} input
+ */
+function finite (label, input) {
+  if (!Number.isFinite(input)) throw new TypeError(`Invalid ${label} input`)
+  return input
+}
+
+/** @param {unknown} text */
+const seconds = (text) => call(binding.v6Seconds, typeof text === 'string' ? text : undefined)
+
+/**
+ * A time claim's value: a number of seconds, a Date, or a timespan from now.
+ * @param {unknown} value
+ * @param {string} label
+ */
+function numericDate (value, label) {
+  if (typeof value === 'number') return finite(label, value)
+  if (value instanceof Date) return finite(label, epoch(value))
+  return epoch(new Date()) + seconds(value)
+}
+
+/** @type {WeakMap<object, Record<string, any>>} */
+const CLAIMS = new WeakMap()
+
+/** @param {object} builder */
+const claimsOf = (builder) => /** @type {Record<string, any>} */ (CLAIMS.get(builder))
+
+/**
+ * @param {string} claim
+ * @param {unknown} value
+ */
+function assertString (claim, value) {
+  if (typeof value !== 'string') throw new TypeError(`"${claim}" claim must be a string`)
+}
+
+class JWTClaimsBuilder {
+  /** @param {Record<string, any>} [claimsSet] */
+  constructor (claimsSet = {}) {
+    if (!isObject(claimsSet)) throw new TypeError('JWT Claims Set MUST be an object')
+    CLAIMS.set(this, structuredClone(claimsSet))
+  }
+
+  /** @param {string} value */
+  setIssuer (value) {
+    assertString('iss', value)
+    claimsOf(this).iss = value
+    return this
+  }
+
+  /** @param {string} value */
+  setSubject (value) {
+    assertString('sub', value)
+    claimsOf(this).sub = value
+    return this
+  }
+
+  /** @param {string | string[]} value */
+  setAudience (value) {
+    if (typeof value !== 'string' && (!Array.isArray(value) || Array.from(value).some((member) => typeof member !== 'string'))) {
+      throw new TypeError('"aud" claim must be a string or an array of strings')
+    }
+    claimsOf(this).aud = value
+    return this
+  }
+
+  /** @param {string} value */
+  setJti (value) {
+    assertString('jti', value)
+    claimsOf(this).jti = value
+    return this
+  }
+
+  /** @param {number | string | Date} value */
+  setNotBefore (value) {
+    claimsOf(this).nbf = numericDate(value, 'setNotBefore')
+    return this
+  }
+
+  /** @param {number | string | Date} value */
+  setExpirationTime (value) {
+    claimsOf(this).exp = numericDate(value, 'setExpirationTime')
+    return this
+  }
+
+  /** @param {number | string | Date} [value] */
+  setIssuedAt (value) {
+    const claims = claimsOf(this)
+    if (value === undefined) claims.iat = epoch(new Date())
+    else if (typeof value === 'string') claims.iat = finite('setIssuedAt', epoch(new Date()) + seconds(value))
+    else claims.iat = numericDate(value, 'setIssuedAt')
+    return this
+  }
+}
+
+/**
+ * The claims set's JSON text, as jose 6 writes it.
+ * @param {object} builder
+ */
+function claimsText (builder) {
+  const claims = claimsOf(builder)
+  for (const claim of ['iat', 'nbf', 'exp']) {
+    const value = claims[claim]
+    if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError(`"${claim}" claim must be a finite number`)
+  }
+  return JSON.stringify(claims)
+}
+
+class SignJWT extends JWTClaimsBuilder {
+  /** @type {unknown} */
+  #protectedHeader
+
+  /** @param {unknown} protectedHeader */
+  setProtectedHeader (protectedHeader) {
+    if (this.#protectedHeader !== undefined) throw new TypeError('setProtectedHeader can only be called once')
+    this.#protectedHeader = protectedHeader
+    return this
+  }
+
+  /**
+   * @param {unknown} key
+   * @param {Record<string, any>} [options]
+   */
+  async sign (key, options) {
+    return signCompact(claimsText(this), this.#protectedHeader, options, key, 'jwt')
+  }
+}
+
+const NONE_HEADER = Buffer.from('{"alg":"none"}').toString('base64url')
+
+class UnsecuredJWT extends JWTClaimsBuilder {
+  encode () {
+    return `${NONE_HEADER}.${Buffer.from(claimsText(this)).toString('base64url')}.`
+  }
+
+  /**
+   * @param {unknown} jwt
+   * @param {Record<string, any>} [options]
+   */
+  static decode (jwt, options) {
+    const [now, claims] = claimOptions(options)
+    const decoded = call(binding.v6UnsecuredDecode, typeof jwt === 'string' ? jwt : undefined, now, claims)
+    return { payload: JSON.parse(decoded.payload), header: JSON.parse(decoded.header) }
+  }
+}
+
+/**
+ * A time option as the core takes it: a number, a timespan, or (listed in
+ * `wrongType`) another type.
+ * @param {string} name
+ * @param {unknown} value
+ * @param {string[]} wrongType
+ * @returns {number | string | undefined}
+ */
+function span (name, value, wrongType) {
+  if (value === undefined || typeof value === 'number' || typeof value === 'string') return /** @type {number | string | undefined} */ (value)
+  wrongType.push(name)
+  return undefined
+}
+
+/**
+ * jose 6's claim options as the core takes them, with the caller's clock:
+ * `[now, options]`, options undefined when none is set.
+ * @param {Record<string, any> | undefined} options
+ * @returns {[number, V6ClaimOptions | undefined]}
+ */
+function claimOptions (options) {
+  const { typ, requiredClaims, issuer, subject, audience, maxTokenAge, clockTolerance, currentDate } = options ?? {}
+  const date = currentDate === undefined ? new Date() : currentDate
+  const now = date instanceof Date ? epoch(date) : NaN
+  if (typ === undefined && requiredClaims === undefined && issuer === undefined && subject === undefined &&
+    audience === undefined && maxTokenAge === undefined && clockTolerance === undefined) {
+    return [now, undefined]
+  }
+  /** @type {string[]} */
+  const wrongType = []
+  return [now, {
+    typ,
+    requiredClaims: requiredClaims === undefined ? undefined : Array.from(requiredClaims, String),
+    issuer: issuer === undefined ? undefined : JSON.stringify(Array.isArray(issuer) ? issuer : [issuer]),
+    subject: subject === undefined ? undefined : JSON.stringify(subject),
+    audience: audience === undefined ? undefined : JSON.stringify(typeof audience === 'string' ? [audience] : audience),
+    maxTokenAge: span('maxTokenAge', maxTokenAge, wrongType),
+    clockTolerance: span('clockTolerance', clockTolerance, wrongType),
+    wrongType
+  }]
+}
+
+/**
+ * @param {unknown} jwt
+ * @param {unknown} key
+ * @param {Record<string, any>} [options]
+ */
+async function jwtVerify (jwt, key, options) {
+  const prepared = verifyOptions(options)
+  const token = jwt instanceof Uint8Array ? new TextDecoder().decode(jwt) : jwt
+  const text = typeof token === 'string' ? token : false
+  if (typeof key !== 'function') {
+    const handle = keyArg(key)
+    const [now, claims] = claimOptions(options)
+    const verified = call(binding.v6JwtVerify, text, prepared, handle, now, claims)
+    used(key, handle)
+    return { payload: JSON.parse(verified.payload.toString()), protectedHeader: JSON.parse(/** @type {string} */ (verified.protectedHeader)) }
+  }
+  const checked = call(binding.v6JwtCheck, text, prepared)
+  const protectedHeader = JSON.parse(/** @type {string} */ (checked.protectedHeader))
+  const [protectedPart, payload, signature] = /** @type {string} */ (text).split('.')
+  const resolved = await key(protectedHeader, { payload, protected: protectedPart, signature })
+  const handle = keyArg(resolved)
+  const [now, claims] = claimOptions(options)
+  const verified = call(() => checked.verifyJwt(handle, now, claims))
+  used(resolved, handle)
+  return { payload: JSON.parse(verified.payload.toString()), protectedHeader, key: resolved }
+}
+
+module.exports = { SignJWT, UnsecuredJWT, jwtVerify, claimOptions }

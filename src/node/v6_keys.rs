@@ -1,0 +1,271 @@
+//! The binding of jose 6's key rules: which WebCrypto algorithm and usages
+//! a key is imported or generated with (the facade then makes the
+//! `CryptoKey`), the generation options, thumbprints, the local JWKS's
+//! key selection and `EmbeddedJWK`'s checks.
+
+use napi::bindgen_prelude::Either;
+use napi_derive::napi;
+
+use super::boundary::guard;
+use super::error::{to_napi, OrThrow};
+use super::key::NativeKey;
+use crate::error::Error;
+use crate::jwk::material::Material;
+use crate::v6::header::{parse_object, Header};
+use crate::v6::jwks::{self, AlgSource, Import, Kid};
+use crate::v6::{keys, thumbprint};
+
+/// A key algorithm as the facade makes `CryptoKey`s for it.
+#[napi(object)]
+pub struct V6KeyAlgorithm {
+    pub alg: String,
+    pub secret: bool,
+    /// The key types it takes (its first is the one generated).
+    pub kty: Vec<String>,
+    pub crv: Option<String>,
+    /// The WebCrypto algorithm.
+    pub name: String,
+    pub hash: Option<String>,
+    pub named_curve: Option<String>,
+    pub length: Option<u32>,
+    pub usages_public: Vec<String>,
+    pub usages_private: Vec<String>,
+}
+
+fn strings(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| (*s).to_owned()).collect()
+}
+
+impl From<Import> for V6KeyAlgorithm {
+    fn from(i: Import) -> V6KeyAlgorithm {
+        V6KeyAlgorithm {
+            alg: i.alg.name.to_owned(),
+            secret: i.alg.secret,
+            kty: strings(i.alg.kty),
+            crv: i.alg.crv.map(str::to_owned),
+            name: i.subtle.name.to_owned(),
+            hash: i.subtle.hash.map(str::to_owned),
+            named_curve: i.named_curve,
+            length: i.alg.length,
+            usages_public: strings(i.alg.usages.0),
+            usages_private: strings(i.alg.usages.1),
+        }
+    }
+}
+
+/// The curve of a key's material as WebCrypto names it.
+fn curve(material: &Material) -> Option<&'static str> {
+    match material {
+        Material::Ec { curve, .. } => Some(curve.name()),
+        Material::Okp { curve, .. } => Some(curve.name()),
+        _ => None,
+    }
+}
+
+/// The algorithm to import a key for. `source` is "jwk" or "argument"
+/// (how a refusal names the `alg`); `kty`/`crv` are a JWK's; for a PEM key
+/// (`pem`), `material` is the core's reading of it (absent if it could not
+/// read it), whose curve decides ECDH's algorithm.
+#[napi(catch_unwind)]
+pub fn v6_key_algorithm(
+    alg: Option<String>,
+    source: String,
+    kty: Option<String>,
+    crv: Option<String>,
+    pem: bool,
+    material: Option<&NativeKey>,
+) -> napi::Result<V6KeyAlgorithm> {
+    guard("v6KeyAlgorithm", || {
+        let source = if source == "jwk" {
+            AlgSource::Jwk
+        } else {
+            AlgSource::Argument
+        };
+        let import = jwks::import(alg.as_deref(), source, kty.as_deref(), crv.as_deref())
+            .map_err(to_napi)?;
+        if import.alg.secret && source == AlgSource::Argument {
+            return Err(to_napi(Error::not_supported(
+                "Invalid or unsupported \"alg\" (Algorithm) value",
+            )));
+        }
+        if !(pem && import.alg.ecdh) {
+            return Ok(import.into());
+        }
+        // ECDH from PEM: the curve of the key decides, X25519 or a NIST one
+        let crv = match material.and_then(|m| curve(m.inner.material())) {
+            Some(c @ ("P-256" | "P-384" | "P-521" | "X25519")) => c,
+            _ => {
+                return Err(to_napi(Error::not_supported(
+                    "Invalid or unsupported key format",
+                )))
+            }
+        };
+        jwks::import(alg.as_deref(), source, None, Some(crv))
+            .map(Into::into)
+            .or_throw()
+    })
+}
+
+/// What `generateKeyPair` makes: the algorithm, and the core's
+/// generation parameters.
+#[napi(object)]
+pub struct V6GenerateSpec {
+    pub algorithm: V6KeyAlgorithm,
+    pub kty: String,
+    pub crv: Option<String>,
+    pub modulus_length: Option<u32>,
+}
+
+/// `generateKeyPair`'s options checked as jose 6 checks them. `crv` and
+/// `modulusLength` as given (`false`: of another type).
+#[napi(catch_unwind)]
+pub fn v6_generate_spec(
+    alg: Option<String>,
+    crv: Option<Either<String, bool>>,
+    modulus_length: Option<Either<f64, bool>>,
+) -> napi::Result<V6GenerateSpec> {
+    guard("v6GenerateSpec", || {
+        let unsupported = |m: String| to_napi(Error::not_supported(m));
+        let import =
+            jwks::import(alg.as_deref(), AlgSource::Argument, None, None).map_err(to_napi)?;
+        let entry = import.alg;
+        if entry.secret {
+            return Err(unsupported(
+                "Invalid or unsupported \"alg\" (Algorithm) value".into(),
+            ));
+        }
+        let crv = match crv {
+            None => None,
+            Some(Either::A(c)) => Some(c),
+            Some(Either::B(_)) => Some(String::new()),
+        };
+        if entry.ecdh {
+            let crv = crv.unwrap_or_else(|| "P-256".to_owned());
+            if !["P-256", "P-384", "P-521", "X25519"].contains(&crv.as_str()) {
+                return Err(unsupported("Invalid or unsupported crv option provided, supported values are P-256, P-384, P-521, and X25519".into()));
+            }
+            let kty = if crv == "X25519" { "OKP" } else { "EC" };
+            let import = jwks::import(alg.as_deref(), AlgSource::Argument, None, Some(&crv))
+                .map_err(to_napi)?;
+            return Ok(V6GenerateSpec {
+                algorithm: import.into(),
+                kty: kty.to_owned(),
+                crv: Some(crv),
+                modulus_length: None,
+            });
+        }
+        if let (Some(expected), Some(given)) = (entry.crv, &crv) {
+            if given != expected {
+                return Err(unsupported(format!("Invalid or unsupported crv option provided, the only supported value for {} is {expected}", entry.name)));
+            }
+        }
+        let kty = entry.kty[0];
+        let modulus_length = if kty == "RSA" {
+            let bits = match modulus_length {
+                None => 2048.0,
+                Some(Either::A(n)) => n,
+                Some(Either::B(_)) => f64::NAN,
+            };
+            if bits.fract() != 0.0 || !(2048.0..=16384.0).contains(&bits) {
+                return Err(unsupported("Invalid or unsupported modulusLength option provided, 2048 bits or larger keys must be used".into()));
+            }
+            Some(bits as u32)
+        } else {
+            None
+        };
+        Ok(V6GenerateSpec {
+            algorithm: import.into(),
+            kty: kty.to_owned(),
+            crv: entry.crv.map(str::to_owned),
+            modulus_length,
+        })
+    })
+}
+
+/// jose 6's checks of a JWK's `ext` and `key_ops` (TypeErrors).
+#[napi(catch_unwind)]
+pub fn v6_check_jwk(jwk: String) -> napi::Result<()> {
+    guard("v6CheckJwk", || {
+        keys::normalize_jwk(&parse_object(&jwk).unwrap_or_default()).or_throw()
+    })
+}
+
+/// A JWK's thumbprint (`digest`: "sha256", "sha384" or "sha512").
+#[napi(catch_unwind)]
+pub fn v6_thumbprint(jwk: String, digest: String) -> napi::Result<String> {
+    guard("v6Thumbprint", || {
+        thumbprint::thumbprint(&parse_object(&jwk).unwrap_or_default(), &digest).or_throw()
+    })
+}
+
+/// A local JSON Web Key Set's keys, for selection.
+#[napi]
+pub struct V6Jwks {
+    keys: Vec<Header>,
+}
+
+#[napi]
+impl V6Jwks {
+    /// The set's keys, each as JSON text of a plain object.
+    #[napi(constructor)]
+    pub fn new(keys: Vec<String>) -> napi::Result<V6Jwks> {
+        guard("V6Jwks.constructor", || {
+            Ok(V6Jwks {
+                keys: keys
+                    .iter()
+                    .map(|k| parse_object(k).unwrap_or_default())
+                    .collect(),
+            })
+        })
+    }
+
+    /// The indexes of the keys for a JWS's `alg` and `kid` (`false`: not
+    /// a string).
+    #[napi(catch_unwind)]
+    pub fn select(
+        &self,
+        alg: Option<Either<String, bool>>,
+        kid: Option<Either<String, bool>>,
+    ) -> napi::Result<Vec<u32>> {
+        guard("V6Jwks.select", || {
+            let alg = match &alg {
+                Some(Either::A(a)) => Some(a.as_str()),
+                _ => None,
+            };
+            let kid = match &kid {
+                None => Kid::Absent,
+                Some(Either::B(_)) => Kid::NotString,
+                Some(Either::A(k)) => Kid::Given(k),
+            };
+            let found = jwks::select(&self.keys, alg, &kid).map_err(to_napi)?;
+            Ok(found
+                .into_iter()
+                .filter_map(|i| u32::try_from(i).ok())
+                .collect())
+        })
+    }
+}
+
+/// `EmbeddedJWK`'s checks: the header's `jwk` (JSON text of a plain
+/// object, `false` otherwise), its `alg` (`false` if not a string) and how
+/// JavaScript prints the `alg`.
+#[napi(catch_unwind)]
+pub fn v6_embedded_check(
+    jwk: Option<Either<String, bool>>,
+    alg: Option<Either<String, bool>>,
+    alg_text: String,
+) -> napi::Result<V6KeyAlgorithm> {
+    guard("v6EmbeddedCheck", || {
+        let jwk = match &jwk {
+            Some(Either::A(text)) => parse_object(text),
+            _ => None,
+        };
+        let alg = match &alg {
+            Some(Either::A(a)) => Some(a.as_str()),
+            _ => None,
+        };
+        jwks::embedded(jwk.as_ref(), alg, &alg_text)
+            .map(Into::into)
+            .or_throw()
+    })
+}

@@ -1,0 +1,267 @@
+//! A JWT Claims Set as jose 6's `jwtVerify`, `jwtDecrypt` and
+//! `UnsecuredJWT.decode` check it: JSON object first, then `typ`, the
+//! required claims, `iss`, `sub`, `aud`, and the time claims against the
+//! caller's clock, each failure naming the claim, the reason and carrying
+//! the claims set.
+
+use serde_json::Value;
+
+use super::header::{self, Header};
+use crate::error::{ClaimFailure, Error, Kind, Result};
+use crate::jwt::timespan;
+
+/// A time option as given: seconds, a timespan, or a value of another type.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Span {
+    Seconds(f64),
+    Text(String),
+    WrongType,
+}
+
+/// `jwtVerify`'s claim options, as the facade reads them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ClaimOptions {
+    pub typ: Option<String>,
+    pub required_claims: Vec<String>,
+    /// `issuer`: one value or several (any matches).
+    pub issuer: Option<Vec<Value>>,
+    pub subject: Option<Value>,
+    pub audience: Option<Vec<Value>>,
+    pub max_token_age: Option<Span>,
+    pub clock_tolerance: Option<Span>,
+    /// Seconds since the epoch of `currentDate`, or of `new Date()` read
+    /// by the facade at call time (NaN for an invalid date).
+    pub now: f64,
+}
+
+/// The claims set's JSON text, and its members.
+pub struct Claims {
+    pub text: String,
+    pub members: Header,
+}
+
+/// Reads the payload as jose 6 does: strict UTF-8, a JSON object.
+pub fn parse(payload: &[u8]) -> Result<Claims> {
+    let fail = || {
+        Error::new(
+            Kind::JwtInvalid,
+            "JWT Claims Set must be a top-level JSON object",
+        )
+    };
+    let text = header::strict_utf8(payload).ok_or_else(fail)?;
+    let members = header::parse_object(text).ok_or_else(fail)?;
+    Ok(Claims {
+        text: text.to_owned(),
+        members,
+    })
+}
+
+fn failed(
+    claims: &Claims,
+    kind: Kind,
+    message: String,
+    claim: &'static str,
+    reason: &'static str,
+) -> Error {
+    Error {
+        claim: Some(ClaimFailure {
+            claim: claim.into(),
+            reason,
+        }),
+        payload: Some(claims.text.clone()),
+        ..Error::new(kind, message)
+    }
+}
+
+fn normalize_typ(value: &str) -> String {
+    let lower = value.to_lowercase();
+    if value.contains('/') {
+        lower
+    } else {
+        format!("application/{lower}")
+    }
+}
+
+fn span_seconds(span: &Span, option: &str) -> Result<f64> {
+    match span {
+        Span::Seconds(s) => Ok(*s),
+        Span::Text(text) => timespan::signed_seconds(text)
+            .ok_or_else(|| Error::type_error("Invalid time period format")),
+        Span::WrongType => Err(Error::type_error(format!("Invalid {option} type"))),
+    }
+}
+
+fn finite(value: f64, label: &str) -> Result<f64> {
+    if value.is_finite() {
+        Ok(value)
+    } else {
+        Err(Error::type_error(format!("Invalid {label} input")))
+    }
+}
+
+/// Checks the claims set against the options, in jose 6's order.
+pub fn validate(protected: &Header, claims: &Claims, options: &ClaimOptions) -> Result<()> {
+    let set = &claims.members;
+    if let Some(typ) = &options.typ {
+        let matches = protected
+            .get("typ")
+            .and_then(Value::as_str)
+            .is_some_and(|t| normalize_typ(t) == normalize_typ(typ));
+        if !matches {
+            return Err(failed(
+                claims,
+                Kind::JwtClaimValidationFailed,
+                "unexpected \"typ\" JWT header value".into(),
+                "typ",
+                "check_failed",
+            ));
+        }
+    }
+    check_presence(claims, options)?;
+    let unexpected = |claim: &'static str| {
+        failed(
+            claims,
+            Kind::JwtClaimValidationFailed,
+            format!("unexpected \"{claim}\" claim value"),
+            claim,
+            "check_failed",
+        )
+    };
+    let iss = set.get("iss");
+    if let Some(issuers) = &options.issuer {
+        if !iss.is_some_and(|iss| issuers.contains(iss)) {
+            return Err(unexpected("iss"));
+        }
+    }
+    if let Some(subject) = &options.subject {
+        if set.get("sub") != Some(subject) {
+            return Err(unexpected("sub"));
+        }
+    }
+    if let Some(audience) = &options.audience {
+        let present = match set.get("aud") {
+            Some(aud @ Value::String(_)) => audience.contains(aud),
+            Some(Value::Array(auds)) => audience.iter().any(|a| auds.contains(a)),
+            _ => false,
+        };
+        if !present {
+            return Err(unexpected("aud"));
+        }
+    }
+    let tolerance = match &options.clock_tolerance {
+        None => 0.0,
+        Some(span) => span_seconds(span, "clockTolerance option")?,
+    };
+    let tolerance = finite(tolerance, "clockTolerance option")?;
+    if tolerance < 0.0 {
+        return Err(Error::type_error("Invalid clockTolerance option input"));
+    }
+    let now = finite(options.now, "currentDate option")?;
+    let iat = numeric_date(claims, "iat", options.max_token_age.is_some())?;
+    let nbf = numeric_date(claims, "nbf", false)?;
+    if nbf.is_some_and(|nbf| nbf > now + tolerance) {
+        return Err(failed(
+            claims,
+            Kind::JwtClaimValidationFailed,
+            "\"nbf\" claim timestamp check failed".into(),
+            "nbf",
+            "check_failed",
+        ));
+    }
+    let exp = numeric_date(claims, "exp", false)?;
+    if exp.is_some_and(|exp| exp <= now - tolerance) {
+        return Err(failed(
+            claims,
+            Kind::JwtExpired,
+            "\"exp\" claim timestamp check failed".into(),
+            "exp",
+            "check_failed",
+        ));
+    }
+    if let Some(span) = &options.max_token_age {
+        let age = now - iat.unwrap_or(f64::NAN);
+        // jose 6 reads anything but a number as a timespan
+        let max = match span {
+            Span::Seconds(s) => *s,
+            Span::Text(_) => span_seconds(span, "maxTokenAge option")?,
+            Span::WrongType => return Err(Error::type_error("Invalid time period format")),
+        };
+        let max = finite(max, "maxTokenAge option")?;
+        if max < 0.0 {
+            return Err(Error::type_error("Invalid maxTokenAge option input"));
+        }
+        if age - tolerance > max {
+            return Err(failed(
+                claims,
+                Kind::JwtExpired,
+                "\"iat\" claim timestamp check failed (too far in the past)".into(),
+                "iat",
+                "check_failed",
+            ));
+        }
+        if age < -tolerance {
+            return Err(failed(
+                claims,
+                Kind::JwtClaimValidationFailed,
+                "\"iat\" claim timestamp check failed (it should be in the past)".into(),
+                "iat",
+                "check_failed",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The claims the options require, checked in jose 6's order: those the
+/// options imply (`iss`, `sub`, `aud`, `iat`), then `requiredClaims` from
+/// last to first, each once.
+fn check_presence(claims: &Claims, options: &ClaimOptions) -> Result<()> {
+    let mut order: Vec<&str> = Vec::new();
+    for (present, name) in [
+        (options.issuer.is_some(), "iss"),
+        (options.subject.is_some(), "sub"),
+        (options.audience.is_some(), "aud"),
+        (options.max_token_age.is_some(), "iat"),
+    ] {
+        if present {
+            order.push(name);
+        }
+    }
+    order.extend(options.required_claims.iter().rev().map(String::as_str));
+    let mut seen: Vec<&str> = Vec::new();
+    for name in order {
+        if seen.contains(&name) {
+            continue;
+        }
+        seen.push(name);
+        if !claims.members.contains_key(name) {
+            return Err(Error {
+                claim: Some(ClaimFailure {
+                    claim: name.to_owned().into(),
+                    reason: "missing",
+                }),
+                payload: Some(claims.text.clone()),
+                ..Error::new(
+                    Kind::JwtClaimValidationFailed,
+                    format!("missing required \"{name}\" claim"),
+                )
+            });
+        }
+    }
+    Ok(())
+}
+
+/// A time claim: absent (unless required) or a number.
+fn numeric_date(claims: &Claims, claim: &'static str, required: bool) -> Result<Option<f64>> {
+    match claims.members.get(claim) {
+        None if !required => Ok(None),
+        Some(Value::Number(n)) => Ok(n.as_f64()),
+        _ => Err(failed(
+            claims,
+            Kind::JwtClaimValidationFailed,
+            format!("\"{claim}\" claim must be a number"),
+            claim,
+            "invalid",
+        )),
+    }
+}

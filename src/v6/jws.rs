@@ -1,0 +1,456 @@
+//! JWS as jose 6 signs and verifies it: the flattened form underneath the
+//! compact and general ones, checked in jose 6's order. Verification comes
+//! in two steps because jose 6 asks a key *function* for the key between
+//! them: [`check`] reads everything the function is shown, [`verify`] does
+//! the rest with the key.
+
+use super::algs::{self, JwsAlg};
+use super::b64;
+use super::header::{self, Header, Understood, JWS_RECOGNIZED};
+use super::keys::{KeyInput, Ready, Usage};
+use crate::b64 as b64u;
+use crate::error::{Error, Kind, Result};
+use crate::jwa::signing::Signer;
+use crate::jwk::material::Material;
+
+/// A member of a JavaScript object as the facade reports it: missing
+/// (`undefined`), there but of a type jose 6 refuses, or given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Member<T> {
+    Absent,
+    Wrong,
+    Given(T),
+}
+
+/// A JWS payload: base64url text, or (RFC 7797) the bytes themselves.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Payload {
+    Text(String),
+    Bytes(Vec<u8>),
+}
+
+/// Where the JWS came from, which decides how an unencoded text payload
+/// becomes bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    Compact,
+    /// Flattened or general JSON; `well_formed` says whether a text
+    /// payload is well-formed UTF-16 (no lone surrogate).
+    Json {
+        well_formed: bool,
+    },
+}
+
+/// A flattened JWS's members.
+#[derive(Debug, Clone)]
+pub struct Flattened {
+    pub protected: Member<String>,
+    /// The unprotected header as JSON text.
+    pub header: Member<String>,
+    pub payload: Member<Payload>,
+    pub signature: Member<String>,
+}
+
+/// The options verification shares across signatures.
+#[derive(Debug, Clone)]
+pub struct VerifyOptions {
+    /// `Wrong`: not an array of strings.
+    pub algorithms: Member<Vec<String>>,
+    pub crit: Option<Vec<Understood>>,
+}
+
+impl Default for VerifyOptions {
+    fn default() -> Self {
+        VerifyOptions {
+            algorithms: Member::Absent,
+            crit: None,
+        }
+    }
+}
+
+impl VerifyOptions {
+    /// jose 6's `validateAlgorithms`.
+    pub fn check(&self) -> Result<()> {
+        if self.algorithms == Member::Wrong {
+            return Err(Error::type_error(
+                "\"algorithms\" option must be an array of strings",
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// A JWS whose headers passed: what a key function is shown, and what
+/// [`verify`] needs.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    /// The protected header's JSON text as the token has it (`None` when
+    /// there is no protected header).
+    pub protected_text: Option<String>,
+    protected_encoded: Option<String>,
+    pub alg: String,
+    pub b64: bool,
+    signing_payload: Payload,
+    signature: String,
+}
+
+/// The compact serialization's three parts (`None`: not a string).
+pub fn split_compact(token: Option<&str>) -> Result<Flattened> {
+    let token = token.ok_or_else(|| invalid("Compact JWS must be a string or Uint8Array"))?;
+    let mut parts = token.split('.');
+    let (Some(protected), Some(payload), Some(signature), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(invalid("Invalid Compact JWS"));
+    };
+    Ok(Flattened {
+        protected: Member::Given(protected.to_owned()),
+        header: Member::Absent,
+        payload: Member::Given(Payload::Text(payload.to_owned())),
+        signature: Member::Given(signature.to_owned()),
+    })
+}
+
+fn invalid(message: impl Into<String>) -> Error {
+    Error::new(Kind::JwsInvalid, message)
+}
+
+/// jose 6's `snapshotJws`: the members' presence and types.
+pub fn check_members(jws: &Flattened) -> Result<()> {
+    if jws.protected == Member::Absent && jws.header == Member::Absent {
+        return Err(invalid(
+            "Flattened JWS must have either of the \"protected\" or \"header\" members",
+        ));
+    }
+    if jws.protected == Member::Wrong {
+        return Err(invalid("JWS Protected Header incorrect type"));
+    }
+    if jws.payload == Member::Absent {
+        return Err(invalid("JWS Payload missing"));
+    }
+    if !matches!(jws.signature, Member::Given(_)) {
+        return Err(invalid("JWS Signature missing or incorrect type"));
+    }
+    if jws.header == Member::Wrong {
+        return Err(invalid("JWS Unprotected Header incorrect type"));
+    }
+    Ok(())
+}
+
+/// The protected header (`{}` when absent), as the token has it.
+pub fn protected_header(encoded: Option<&str>) -> Result<(Header, Option<String>)> {
+    let Some(encoded) = encoded else {
+        return Ok((Header::new(), None));
+    };
+    let fail = || invalid("JWS Protected Header is invalid");
+    let bytes = b64::decode(encoded).ok_or_else(fail)?;
+    let text = header::strict_utf8(&bytes).ok_or_else(fail)?;
+    let parsed = header::parse_object(text).ok_or_else(fail)?;
+    Ok((parsed, Some(text.to_owned())))
+}
+
+/// How a general JWS's signature encodes the payload, as jose 6 screens
+/// signatures before trying them: `None` when its members or protected
+/// header cannot be read (it is skipped), else 1 for base64url, 2 for
+/// unencoded, 0 for a listed `b64` that is not a boolean.
+pub fn payload_encoding(jws: &Flattened) -> Option<u8> {
+    check_members(jws).ok()?;
+    let protected = match &jws.protected {
+        Member::Given(p) => Some(p.as_str()),
+        _ => None,
+    };
+    let (header, _) = protected_header(protected).ok()?;
+    let lists_b64 = header
+        .get("crit")
+        .and_then(|c| c.as_array())
+        .is_some_and(|c| c.iter().any(|v| v == "b64"));
+    Some(match (lists_b64, header.get("b64")) {
+        (false, _) => 1,
+        (true, Some(serde_json::Value::Bool(true))) => 1,
+        (true, Some(serde_json::Value::Bool(false))) => 2,
+        (true, _) => 0,
+    })
+}
+
+/// The signatures of a general JWS worth trying, in order; a mix of
+/// encoded and unencoded payloads is refused outright.
+pub fn general_candidates(signatures: &[Flattened]) -> Result<Vec<usize>> {
+    let mut seen = 0;
+    let mut candidates = Vec::new();
+    for (index, jws) in signatures.iter().enumerate() {
+        if let Some(encoding) = payload_encoding(jws) {
+            seen |= encoding;
+            if seen == 3 {
+                return Err(invalid(
+                    "inconsistent use of JWS Unencoded Payload (RFC7797)",
+                ));
+            }
+            candidates.push(index);
+        }
+    }
+    Ok(candidates)
+}
+
+/// Everything up to the key, in jose 6's order.
+pub fn check(jws: Flattened, options: &VerifyOptions, form: Form) -> Result<Checked> {
+    check_members(&jws)?;
+    options.check()?;
+    let protected_encoded = match jws.protected {
+        Member::Given(p) => Some(p),
+        _ => None,
+    };
+    let (protected, protected_text) = protected_header(protected_encoded.as_deref())?;
+    let unprotected = match &jws.header {
+        Member::Given(text) => Some(
+            header::parse_object(text)
+                .ok_or_else(|| invalid("JWS Unprotected Header incorrect type"))?,
+        ),
+        _ => None,
+    };
+    if !header::is_disjoint(Some(&protected), unprotected.as_ref()) {
+        return Err(invalid(
+            "JWS Protected and JWS Unprotected Header Parameter names must be disjoint",
+        ));
+    }
+    let jose = header::joined(Some(&protected), unprotected.as_ref());
+    let extensions = header::validate_crit(
+        Kind::JwsInvalid,
+        JWS_RECOGNIZED,
+        options.crit.as_deref(),
+        Some(&protected),
+        &jose,
+    )?;
+    let b64 = header::validate_b64(Some(&protected), &extensions)?;
+    let alg = match jose.get("alg").and_then(|a| a.as_str()) {
+        Some(alg) if !alg.is_empty() => alg.to_owned(),
+        _ => {
+            return Err(invalid(
+                "JWS \"alg\" (Algorithm) Header Parameter missing or invalid",
+            ))
+        }
+    };
+    if let Member::Given(allowed) = &options.algorithms {
+        if !allowed.contains(&alg) {
+            return Err(Error::new(
+                Kind::AlgNotAllowed,
+                "\"alg\" (Algorithm) Header Parameter value not allowed",
+            ));
+        }
+    }
+    let signing_payload = match (jws.payload, b64) {
+        (Member::Given(Payload::Text(text)), true) => Payload::Text(text),
+        (_, true) => return Err(invalid("JWS Payload must be a string")),
+        (Member::Given(Payload::Text(text)), false) => Payload::Bytes(unencoded(text, form)?),
+        (Member::Given(Payload::Bytes(bytes)), false) => Payload::Bytes(bytes),
+        _ => {
+            return Err(invalid(
+                "JWS Payload must be a string or an Uint8Array instance",
+            ))
+        }
+    };
+    let Member::Given(signature) = jws.signature else {
+        return Err(invalid("JWS Signature missing or incorrect type"));
+    };
+    Ok(Checked {
+        protected_text,
+        protected_encoded,
+        alg,
+        b64,
+        signing_payload,
+        signature,
+    })
+}
+
+/// An RFC 7797 payload given as text, as bytes.
+fn unencoded(text: String, form: Form) -> Result<Vec<u8>> {
+    match form {
+        Form::Compact if !text.is_ascii() => Err(invalid(
+            "JWS Compact Serialization payload must use only ASCII characters",
+        )),
+        Form::Json { well_formed: false } => {
+            Err(invalid("JWS Payload must be a well-formed Unicode string"))
+        }
+        _ => Ok(text.into_bytes()),
+    }
+}
+
+/// The algorithm `alg` names, or jose 6's refusal.
+pub fn algorithm(alg: &str) -> Result<&'static JwsAlg> {
+    algs::jws(alg).ok_or_else(|| {
+        Error::not_supported(format!(
+            "alg {alg} is not supported either by JOSE or your javascript runtime"
+        ))
+    })
+}
+
+/// The rest of verification, with the key: returns the payload's bytes.
+pub fn verify(checked: &Checked, key: &KeyInput) -> Result<Vec<u8>> {
+    let alg = algorithm(&checked.alg)?;
+    let mut input = Vec::new();
+    if let Some(p) = &checked.protected_encoded {
+        input.extend_from_slice(p.as_bytes());
+    }
+    input.push(b'.');
+    match &checked.signing_payload {
+        Payload::Text(text) if !text.is_ascii() => {
+            return Err(invalid("The payload is not a valid base64url string"))
+        }
+        Payload::Text(text) => input.extend_from_slice(text.as_bytes()),
+        Payload::Bytes(bytes) => input.extend_from_slice(bytes),
+    }
+    let signature = b64::decode(&checked.signature)
+        .ok_or_else(|| invalid("Failed to base64url decode the signature"))?;
+    let ready = key.prepare(alg, Usage::Verify)?;
+    if !with_signer(&ready, |s| s.verify(alg.core, &input, &signature))? {
+        return Err(Error::new(
+            Kind::JwsSignatureVerificationFailed,
+            "signature verification failed",
+        ));
+    }
+    match &checked.signing_payload {
+        Payload::Text(text) => {
+            b64::decode(text).ok_or_else(|| invalid("Failed to base64url decode the payload"))
+        }
+        Payload::Bytes(bytes) => Ok(bytes.clone()),
+    }
+}
+
+/// Runs `f` with the core's signer for a prepared key (a secret's is
+/// made for the call, as jose 6 imports a `Uint8Array` for each).
+fn with_signer<T>(ready: &Ready, f: impl FnOnce(&Signer) -> Result<T>) -> Result<T> {
+    match ready {
+        Ready::Secret(k) => f(&Signer::new(&Material::Oct { k: k.clone() })?),
+        Ready::Key(key) => f(key.signer()?),
+    }
+}
+
+/// What `rejectUnencoded` does when signing with `b64: false` where jose 6
+/// does not allow it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unencoded {
+    Allowed,
+    /// CompactSign: "use the flattened module ..." (a TypeError).
+    CompactRefused,
+    /// SignJWT: JWTs never use it.
+    JwtRefused,
+}
+
+/// What signing takes beside the key.
+#[derive(Debug, Clone)]
+pub struct SignInput<'a> {
+    pub payload: &'a [u8],
+    /// The protected header as `JSON.stringify` wrote it (`Wrong` when it
+    /// threw or gave nothing).
+    pub protected: Member<String>,
+    pub unprotected: Member<String>,
+    pub crit: Option<Vec<Understood>>,
+    pub unencoded: Unencoded,
+}
+
+/// A signed flattened JWS.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Signed {
+    pub protected: Option<String>,
+    /// The encoded payload ("" with `b64: false`, as jose 6 leaves it).
+    pub payload: String,
+    pub signature: String,
+    pub b64: bool,
+}
+
+impl Signed {
+    /// The compact serialization.
+    pub fn compact(&self) -> String {
+        format!(
+            "{}.{}.{}",
+            self.protected.as_deref().unwrap_or_default(),
+            self.payload,
+            self.signature
+        )
+    }
+}
+
+/// A header the caller set, as jose 6's `serializeJoseHeader` checks it.
+fn serialized(member: &Member<String>) -> Result<Option<(Header, &str)>> {
+    match member {
+        Member::Absent => Ok(None),
+        Member::Wrong => Err(invalid("JOSE Header is not valid JSON")),
+        Member::Given(text) => match header::parse_object(text) {
+            Some(parsed) => Ok(Some((parsed, text.as_str()))),
+            None => Err(invalid("JOSE Header is not a JSON object")),
+        },
+    }
+}
+
+/// Signs in jose 6's order: headers, `crit`, `b64`, `alg`, then the key.
+pub fn sign(input: &SignInput<'_>, key: &KeyInput) -> Result<Signed> {
+    let protected = serialized(&input.protected)?;
+    let unprotected = serialized(&input.unprotected)?;
+    if protected.is_none() && unprotected.is_none() {
+        return Err(invalid(
+            "either setProtectedHeader or setUnprotectedHeader must be called before #sign()",
+        ));
+    }
+    let protected_header = protected.as_ref().map(|(h, _)| h);
+    let unprotected_header = unprotected.as_ref().map(|(h, _)| h);
+    if !header::is_disjoint(protected_header, unprotected_header) {
+        return Err(invalid(
+            "JWS Protected and JWS Unprotected Header Parameter names must be disjoint",
+        ));
+    }
+    let jose = header::joined(protected_header, unprotected_header);
+    header::check_crit_duplicates(Kind::JwsInvalid, protected_header)?;
+    let extensions = header::validate_crit(
+        Kind::JwsInvalid,
+        JWS_RECOGNIZED,
+        input.crit.as_deref(),
+        protected_header,
+        &jose,
+    )?;
+    let b64 = header::validate_b64(protected_header, &extensions)?;
+    if !b64 {
+        match input.unencoded {
+            Unencoded::Allowed => {}
+            Unencoded::CompactRefused => {
+                return Err(Error::type_error(
+                    "use the flattened module for creating JWS with b64: false",
+                ))
+            }
+            Unencoded::JwtRefused => {
+                return Err(Error::new(
+                    Kind::JwtInvalid,
+                    "JWTs MUST NOT use unencoded payload",
+                ))
+            }
+        }
+    }
+    let alg = match jose.get("alg").and_then(|a| a.as_str()) {
+        Some(alg) if !alg.is_empty() => algorithm(alg)?,
+        _ => {
+            return Err(invalid(
+                "JWS \"alg\" (Algorithm) Header Parameter missing or invalid",
+            ))
+        }
+    };
+    let encoded_protected = protected.map(|(_, text)| b64u::encode(text.as_bytes()));
+    let payload = if b64 {
+        b64u::encode(input.payload)
+    } else {
+        String::new()
+    };
+    let mut signing_input = encoded_protected.clone().unwrap_or_default();
+    signing_input.push('.');
+    let mut signing_input = signing_input.into_bytes();
+    if b64 {
+        signing_input.extend_from_slice(payload.as_bytes());
+    } else {
+        signing_input.extend_from_slice(input.payload);
+    }
+    let ready = key.prepare(alg, Usage::Sign)?;
+    let signature = with_signer(&ready, |s| s.sign(alg.core, &signing_input))?;
+    Ok(Signed {
+        protected: encoded_protected,
+        payload,
+        signature: b64u::encode(&signature),
+        b64,
+    })
+}
