@@ -12,6 +12,7 @@ const path = require('path')
 const { measureInTurns, SLICES } = require('../bench/measure')
 const report = require('../bench/report')
 const targets = require('../bench/targets')
+const cases = require('../bench/cases')
 
 test('measureInTurns goes round the operations, one slice each per round', async () => {
   const calls = []
@@ -50,8 +51,25 @@ function summary () {
     vsRaw,
     vsRawTarget: targets.vsRaw.rows.includes(name) ? targets.vsRaw.min : null
   })
+  const v6Row = (name, v6, jose6, v1) => ({
+    name,
+    rates: { 'jose-native/v6': v6, jose6, 'jose-native': v1 },
+    failed: {},
+    notYet: v6 === null,
+    vsJose6: v6 === null ? null : v6 / jose6,
+    vsJose6Target: targets.v6.ratio[name] || null,
+    vs1x: v6 === null ? null : v6 / v1,
+    vs1xTarget: targets.v6.vs1x
+  })
   return {
     rows: [row('JWT HS256 sign', 500000, 200000, null), row('JWT ES256 sign', 50000, 40000, 0.7)],
+    v6: {
+      rows: [
+        v6Row('v6 JWT HS256 sign', 420000, 8000, 500000),
+        v6Row('v6 JWT ES256 verify', 10000, 5500, 19000),
+        v6Row('v6 JWE dir+A256GCM encrypt', null, null, null)
+      ]
+    },
     raw: { rates: { 'p256-sign': 70000 }, buildSeconds: 1, messageLen: 261 },
     async: { inFlight: 64, rows: [{ name: 'JWT RS256 sign', sync: 3500, async: 6300, ratio: 1.8, target: 1.7 }] },
     memory: {
@@ -101,6 +119,51 @@ test('RESULTS.md and the chart carry every row', () => {
   }
   assert.match(markdown, /over 261-byte messages/)
   assert.ok(svg.startsWith('<svg') && svg.trimEnd().endsWith('</svg>'))
+})
+
+test('the jose 6 API table marks both targets per row, and "not yet" where v6 lacks the API', () => {
+  const s = summary()
+  const markdown = report.toMarkdown(s, targets)
+  assert.match(markdown, /## jose 6's API \(jose-native\/v6\), ops\/s/)
+  assert.match(markdown, /\| v6 JWT HS256 sign \| 420k \| 8,000 \| 500k \| 52\.50x \| ≥20\.00x \| ✓ \| 0\.84x \| ≥0\.77x \| ✓ \|/)
+  assert.match(markdown, /\| v6 JWT ES256 verify \| 10\.0k \| 5,500 \| 19\.0k \| 1\.82x \| ≥2\.00x \| ✗ \| 0\.53x \| ≥0\.77x \| ✗ \|/)
+  assert.ok(markdown.includes('| v6 JWE dir+A256GCM encrypt | not yet |  |  |  |  |  |  | ≥0.77x |  |'))
+  assert.match(markdown, /not yet: jose-native\/v6 has no CompactEncrypt/)
+  const text = report.toText(s, targets)
+  assert.match(text, /v6 JWT HS256 sign +420k +8,000 +500k +52\.50x +≥20\.00x +✓ +0\.84x +≥0\.77x +✓/)
+  const readme = report.readme(s, targets)
+  assert.match(readme, /\| v6 JWT HS256 sign \| 420k \| 8,000 \| 52\.50x ✓ \| ≥20\.00x \| 0\.84x ✓ \|/)
+  assert.match(readme, /\| v6 JWE dir\+A256GCM encrypt \| not yet \|/)
+  // a filtered run without v6 rows says so instead
+  assert.match(report.toText({ ...s, v6: { error: 'not selected by --filter' } }, targets),
+    /== jose 6's API \(jose-native\/v6\), ops\/s ==\nnot selected by --filter/)
+})
+
+test('every target names a row, and the v6 rows are the issue\'s', () => {
+  const names = cases.rows().map((row) => row.name)
+  const v6Names = cases.v6Rows().map((row) => row.name)
+  for (const name of [...Object.keys(targets.ratio), ...targets.vsRaw.rows, ...Object.keys(targets.async)]) {
+    assert.ok(names.includes(name), name)
+  }
+  for (const name of Object.keys(targets.v6.ratio)) assert.ok(v6Names.includes(name), name)
+  const expected = []
+  for (const alg of ['HS256', 'RS256', 'ES256', 'EdDSA']) expected.push(`v6 JWT ${alg} sign`, `v6 JWT ${alg} verify`)
+  for (const alg of ['dir', 'ECDH-ES']) expected.push(`v6 JWE ${alg}+A256GCM encrypt`, `v6 JWE ${alg}+A256GCM decrypt`)
+  assert.deepStrictEqual(v6Names, expected)
+  assert.deepStrictEqual(Object.keys(targets.v6.ratio), expected.filter((name) => name.startsWith('v6 JWT')))
+  assert.ok(v6Names.every((name) => cases.selected(name, ['--filter', 'V6'])), '--filter v6 picks them')
+  assert.ok(names.every((name) => !cases.selected(name, ['--filter', 'v6'])), '--filter v6 picks only them')
+  assert.ok(Math.abs(targets.v6.vs1x * 1.3 - 1) < 1e-12, 'within 1.3x of the 1.x API')
+})
+
+test('a jose 6 style library without CompactEncrypt has no JWE setup (its rows: not yet)', async () => {
+  const { jose6Style } = require('../bench/peers')
+  const secretOf = (raw) => new Uint8Array(raw)
+  assert.strictEqual(await jose6Style('v6', { SignJWT: class {} }, secretOf).jwe('dir', {}), null)
+  const withJwe = jose6Style('v6', { CompactEncrypt: class {}, compactDecrypt () {} }, secretOf)
+  const setup = await withJwe.jwe('dir', { dir: { raw: Buffer.alloc(32) } })
+  assert.strictEqual(typeof setup.encrypt, 'function')
+  assert.strictEqual(typeof setup.decrypt, 'function')
 })
 
 test('README.md has the markers a full bench run writes between, once each', () => {

@@ -5,9 +5,10 @@
 // thing: `npm run package` tarballs installed offline into an empty project
 // with no Rust toolchain on PATH.
 
-const { test } = require('node:test')
+const { after, test } = require('node:test')
 const assert = require('assert')
 const { spawnSync } = require('child_process')
+const { createHash } = require('crypto')
 const {
   chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync
 } = require('fs')
@@ -163,7 +164,28 @@ test('the main package ships only what users need', () => {
   assert.ok(files.includes('lib/binding.js') && files.includes('lib/platform.js'))
   assert.ok(files.filter((f) => f.startsWith('lib/')).every((f) => f.endsWith('.js')))
   // no Cargo.toml either: with it, the install script would try to build
-  assert.ok(!files.some((f) => /^(src|__test__|tests|examples|target|npm|dist)\/|Cargo\.|\.node$|\.rs$/.test(f)), files.join(', '))
+  assert.ok(!files.some((f) => /^(src|__test__|tests|examples|target|npm|companion|dist)\/|Cargo\.|\.node$|\.rs$/.test(f)), files.join(', '))
+})
+
+test('the companion package jose-native-v6 is jose-native/v6 under its own name, at the same version', () => {
+  const dir = join(root, 'companion', 'v6')
+  const companion = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))
+  assert.strictEqual(companion.name, 'jose-native-v6')
+  assert.strictEqual(companion.version, pkg.version)
+  assert.deepStrictEqual(companion.dependencies, { 'jose-native': pkg.version })
+  assert.strictEqual(companion.license, pkg.license)
+  assert.deepStrictEqual(companion.engines, pkg.engines)
+  assert.strictEqual(companion.main, 'index.js')
+  assert.strictEqual(companion.types, 'index.d.ts')
+  assert.deepStrictEqual(companion.exports, {
+    '.': {
+      import: { types: './index.d.mts', default: './index.mjs' },
+      require: { types: './index.d.ts', default: './index.js' }
+    },
+    './package.json': './package.json'
+  })
+  assert.deepStrictEqual(companion.files, ['index.js', 'index.mjs', 'index.d.ts', 'index.d.mts'])
+  for (const file of companion.files) assert.ok(existsSync(join(dir, file)), `companion/v6/${file} exists`)
 })
 
 // --- CommonJS and ESM consumers of this checkout ---
@@ -183,10 +205,7 @@ test('jose-native/v6 gives the same module to require and import, with every jos
   symlinkSync(join(root, 'node_modules', 'jose6'), join(dir, 'node_modules', 'jose6'), 'dir')
   const result = JSON.parse(run(process.execPath, [join(dir, 'probe.mjs')], { cwd: dir }))
   assert.deepStrictEqual(result.differ, [], 'every CommonJS export is an ESM named export')
-  assert.deepStrictEqual(result.missing.sort(), [
-    'CompactEncrypt', 'EncryptJWT', 'FlattenedEncrypt', 'GeneralEncrypt',
-    'compactDecrypt', 'flattenedDecrypt', 'generalDecrypt', 'jwtDecrypt'
-  ], 'only JWE is still to come')
+  assert.deepStrictEqual(result.missing, [], 'every export of jose 6 is here')
 })
 
 // A project that has this checkout installed as node_modules/jose-native.
@@ -197,6 +216,32 @@ function consumer (t) {
   writeFileSync(join(dir, 'package.json'), '{ "name": "consumer", "private": true }')
   return dir
 }
+
+// The companion's files copied in as node_modules/jose, beside this checkout
+// as node_modules/jose-native: what `npm install jose@npm:jose-native-v6` makes.
+test('the companion package as `jose` gives jose-native/v6 to require and import', (t) => {
+  const dir = consumer(t)
+  const jose = join(dir, 'node_modules', 'jose')
+  mkdirSync(jose)
+  for (const file of readdirSync(join(root, 'companion', 'v6'))) {
+    copyFileSync(join(root, 'companion', 'v6', file), join(jose, file))
+  }
+  writeFileSync(join(dir, 'probe.mjs'), `
+    import { createRequire } from 'module'
+    import * as esm from 'jose'
+    import v6default from 'jose'
+    import * as v6 from 'jose-native/v6'
+    const require = createRequire(import.meta.url)
+    console.log(JSON.stringify({
+      sameModule: require('jose') === require('jose-native/v6'),
+      sameDefault: v6default === require('jose-native/v6'),
+      differ: Object.keys(v6).filter((name) => esm[name] !== v6[name]),
+      extra: Object.keys(esm).filter((name) => !(name in v6))
+    }))
+  `)
+  const result = JSON.parse(run(process.execPath, [join(dir, 'probe.mjs')], { cwd: dir }))
+  assert.deepStrictEqual(result, { sameModule: true, sameDefault: true, differ: [], extra: [] })
+})
 
 test('require(\'jose-native\') and import from \'jose-native\' give the same module', (t) => {
   const dir = consumer(t)
@@ -307,33 +352,43 @@ function pathWithoutRust (dir) {
 }
 
 const reuse = existingReleaseBinary()
+// a full release build (LTO) takes long on a small machine; reusing one is quick
+const packageTimeout = reuse ? 5 * 60 * 1000 : 60 * 60 * 1000
 
-test('npm run package tarballs install offline and work without a Rust toolchain', {
-  // a full release build (LTO) takes long on a small machine; reusing one is quick
-  timeout: reuse ? 5 * 60 * 1000 : 60 * 60 * 1000
-}, (t) => {
+// `npm run package`'s tarballs, made once by the first test that needs them
+// and removed after the last.
+let packed
+after(() => { if (packed) rmSync(packed.out, { recursive: true, force: true }) })
+
+function tarballs (t) {
+  if (packed) return packed
   assert.strictEqual(triple(), 'linux-x64-gnu', 'this machine builds the linux-x64-gnu package')
-  const work = tempDir(t, 'offline')
-  const out = join(work, 'dist')
+  const out = mkdtempSync(join(tmpdir(), 'jose-native-dist-'))
+  packed = {
+    out,
+    main: join(out, `jose-native-${pkg.version}.tgz`),
+    platform: join(out, `jose-native-linux-x64-gnu-${pkg.version}.tgz`),
+    companion: join(out, `jose-native-v6-${pkg.version}.tgz`)
+  }
   const args = [join(root, 'scripts', 'package.js'), '--out', out, ...(reuse ? ['--binary', reuse] : [])]
   t.diagnostic(reuse ? `packing the existing release build ${reuse}` : 'no release build found: building one')
   run(process.execPath, args, { cwd: root, timeout: 55 * 60 * 1000 })
-
-  const main = join(out, `jose-native-${pkg.version}.tgz`)
-  const platform = join(out, `jose-native-linux-x64-gnu-${pkg.version}.tgz`)
-  for (const tarball of [main, platform]) {
+  for (const tarball of [packed.main, packed.platform, packed.companion]) {
     assert.ok(existsSync(tarball), `${tarball} was made`)
     t.diagnostic(`${tarball.slice(out.length + 1)}: ${statSync(tarball).size} bytes`)
   }
-  const platformFiles = run('tar', ['-tzf', platform]).trim().split('\n').sort()
-  assert.deepStrictEqual(platformFiles, ['package/README.md', 'package/jose-native.linux-x64-gnu.node', 'package/package.json'])
+  return packed
+}
 
-  // an empty project, a fresh npm cache, no registry, no Rust
+// An empty project with a fresh npm cache, no registry and no Rust: its
+// directory, and the environment to run npm and node in it with.
+function offlineProject (t, manifest) {
+  const work = tempDir(t, 'offline')
   const project = join(work, 'project')
   const home = join(work, 'home')
   mkdirSync(project)
   mkdirSync(home)
-  writeFileSync(join(project, 'package.json'), '{ "name": "offline-project", "version": "1.0.0", "private": true }')
+  writeFileSync(join(project, 'package.json'), JSON.stringify(manifest, null, 2))
   const env = {
     PATH: pathWithoutRust(work),
     HOME: home,
@@ -343,6 +398,30 @@ test('npm run package tarballs install offline and work without a Rust toolchain
     npm_config_fund: 'false',
     npm_config_update_notifier: 'false'
   }
+  return { project, env }
+}
+
+// A tsconfig.json for `files`, type-checked with the installed typings.
+function typecheck (project, files) {
+  writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({
+    compilerOptions: {
+      strict: true,
+      noEmit: true,
+      module: 'nodenext',
+      typeRoots: [join(root, 'node_modules', '@types')],
+      types: ['node']
+    },
+    files
+  }))
+  run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', project], { cwd: project })
+}
+
+test('npm run package tarballs install offline and work without a Rust toolchain', { timeout: packageTimeout }, (t) => {
+  const { main, platform } = tarballs(t)
+  const platformFiles = run('tar', ['-tzf', platform]).trim().split('\n').sort()
+  assert.deepStrictEqual(platformFiles, ['package/README.md', 'package/jose-native.linux-x64-gnu.node', 'package/package.json'])
+
+  const { project, env } = offlineProject(t, { name: 'offline-project', version: '1.0.0', private: true })
   run('npm', ['install', '--offline', main, platform], { cwd: project, env, timeout: 3 * 60 * 1000 })
 
   const installed = join(project, 'node_modules', 'jose-native')
@@ -371,15 +450,124 @@ test('npm run package tarballs install offline and work without a Rust toolchain
     'export const token: string = JWT.sign({}, key)',
     ''
   ].join('\n'))
-  writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({
-    compilerOptions: {
-      strict: true,
-      noEmit: true,
-      module: 'nodenext',
-      typeRoots: [join(root, 'node_modules', '@types')],
-      types: ['node']
-    },
-    files: ['consumer.mts']
-  }))
-  run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', project], { cwd: project })
+  typecheck(project, ['consumer.mts'])
+})
+
+// The package-lock.json entry npm would write for a tarball fetched from a
+// registry, made from the tarball's own package.json, but `resolved` to the
+// tarball itself, so that `npm install --offline` takes it from there.
+function lockEntry (tarball) {
+  const manifest = JSON.parse(run('tar', ['-xOzf', tarball, 'package/package.json']))
+  const entry = {
+    version: manifest.version,
+    resolved: `file:${tarball}`,
+    integrity: `sha512-${createHash('sha512').update(readFileSync(tarball)).digest('base64')}`
+  }
+  if (manifest.scripts && manifest.scripts.install) entry.hasInstallScript = true
+  for (const field of ['license', 'dependencies', 'optionalDependencies', 'engines', 'os', 'cpu', 'libc']) {
+    if (manifest[field] !== undefined) entry[field] = manifest[field]
+  }
+  return entry
+}
+
+test('the companion package installed offline as `jose` through an npm alias serves jose 6\'s API', { timeout: packageTimeout }, (t) => {
+  const { main, platform, companion } = tarballs(t)
+  const companionFiles = run('tar', ['-tzf', companion]).trim().split('\n').sort()
+  assert.deepStrictEqual(companionFiles, [
+    'package/LICENSE', 'package/README.md', 'package/index.d.mts', 'package/index.d.ts',
+    'package/index.js', 'package/index.mjs', 'package/package.json'
+  ])
+
+  // What a jose 6 user's project holds after `npm install jose@npm:jose-native-v6`:
+  // the alias in package.json, and a lockfile naming the packages behind it
+  // (here their tarballs: there is no registry); npm checks the two agree.
+  const alias = `npm:jose-native-v6@${pkg.version}`
+  const manifest = { name: 'alias-project', version: '1.0.0', private: true, dependencies: { jose: alias } }
+  const { project, env } = offlineProject(t, manifest)
+  writeFileSync(join(project, 'package-lock.json'), JSON.stringify({
+    name: manifest.name,
+    version: manifest.version,
+    lockfileVersion: 3,
+    requires: true,
+    packages: {
+      '': { name: manifest.name, version: manifest.version, dependencies: manifest.dependencies },
+      'node_modules/jose': { name: 'jose-native-v6', ...lockEntry(companion) },
+      'node_modules/jose-native': lockEntry(main),
+      'node_modules/jose-native-linux-x64-gnu': { ...lockEntry(platform), optional: true }
+    }
+  }, null, 2))
+  run('npm', ['install', '--offline'], { cwd: project, env, timeout: 3 * 60 * 1000 })
+
+  const modules = join(project, 'node_modules')
+  assert.deepStrictEqual(JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')).dependencies, { jose: alias })
+  assert.strictEqual(JSON.parse(readFileSync(join(modules, 'jose', 'package.json'), 'utf8')).name, 'jose-native-v6')
+  assert.strictEqual(JSON.parse(readFileSync(join(modules, 'jose-native', 'package.json'), 'utf8')).version, pkg.version)
+
+  // `require('jose')`: jose-native/v6 itself, on the installed binary
+  const cjs = `
+    const jose = require('jose')
+    const secret = new TextEncoder().encode('a shared secret of at least 32 bytes')
+    ;(async () => {
+      const token = await new jose.SignJWT({ sub: 'cjs' }).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime('5m').sign(secret)
+      const { payload, protectedHeader } = await jose.jwtVerify(token, secret, { algorithms: ['HS256'] })
+      console.log(JSON.stringify({
+        sub: payload.sub,
+        alg: protectedHeader.alg,
+        resolved: require.resolve('jose'),
+        same: jose === require('jose-native/v6'),
+        addon: Object.keys(require.cache).filter((f) => f.endsWith('.node'))
+      }))
+    })()
+  `
+  const fromRequire = JSON.parse(run('node', ['-e', cjs], { cwd: project, env }))
+  assert.deepStrictEqual(fromRequire, {
+    sub: 'cjs',
+    alg: 'HS256',
+    resolved: join(modules, 'jose', 'index.js'),
+    same: true,
+    addon: [join(modules, 'jose-native-linux-x64-gnu', 'jose-native.linux-x64-gnu.node')]
+  })
+
+  // `import { SignJWT, jwtVerify } from 'jose'`: the same objects, every name
+  writeFileSync(join(project, 'probe.mjs'), `
+    import { createRequire } from 'module'
+    import { SignJWT, jwtVerify, errors } from 'jose'
+    import * as jose from 'jose'
+    import * as v6 from 'jose-native/v6'
+    const secret = new TextEncoder().encode('a shared secret of at least 32 bytes')
+    const token = await new SignJWT({ sub: 'esm' }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime(60).sign(secret)
+    const expired = await jwtVerify(token, secret).catch((err) => err)
+    const { payload } = await jwtVerify(token, secret, { currentDate: new Date(0) })
+    console.log(JSON.stringify({
+      sub: payload.sub,
+      expired: expired instanceof errors.JWTExpired && expired.code,
+      differ: Object.keys(v6).filter((name) => jose[name] !== v6[name]),
+      extra: Object.keys(jose).filter((name) => !(name in v6)),
+      sameAsRequire: SignJWT === createRequire(import.meta.url)('jose').SignJWT
+    }))
+  `)
+  const fromImport = JSON.parse(run('node', [join(project, 'probe.mjs')], { cwd: project, env }))
+  assert.deepStrictEqual(fromImport, { sub: 'esm', expired: 'ERR_JWT_EXPIRED', differ: [], extra: [], sameAsRequire: true })
+
+  // TypeScript: 'jose' resolves to jose-native's v6 typings, for import and require
+  writeFileSync(join(project, 'consumer.mts'), [
+    "import { SignJWT, jwtVerify, errors, type JWTPayload } from 'jose'",
+    "const secret: Uint8Array = new TextEncoder().encode('a shared secret of at least 32 bytes')",
+    "export const token: Promise<string> = new SignJWT({ sub: 'ts' }).setProtectedHeader({ alg: 'HS256' }).sign(secret)",
+    'export async function subject (jwt: string): Promise<JWTPayload[\'sub\']> {',
+    "  const { payload } = await jwtVerify<{ scope: string }>(jwt, secret, { algorithms: ['HS256'] })",
+    '  const scope: string = payload.scope',
+    '  return scope ? payload.sub : undefined',
+    '}',
+    'export const expired = (err: unknown): boolean => err instanceof errors.JWTExpired && err.code === \'ERR_JWT_EXPIRED\'',
+    '// @ts-expect-error: the typings are jose 6\'s, not `any`',
+    'export const wrong = new SignJWT(\'not a claims set\')',
+    ''
+  ].join('\n'))
+  writeFileSync(join(project, 'consumer.cts'), [
+    "import jose = require('jose')",
+    'export const check = (jwt: string, secret: Uint8Array): Promise<jose.JWTVerifyResult> => jose.jwtVerify(jwt, secret)',
+    ''
+  ].join('\n'))
+  typecheck(project, ['consumer.mts', 'consumer.cts'])
 })

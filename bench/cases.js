@@ -9,6 +9,7 @@ const { CLAIMS, PLAINTEXT, ENC } = require('./peers')
 
 const JWT_ALGS = ['HS256', 'RS256', 'ES256', 'EdDSA']
 const JWE_ALGS = ['dir', 'RSA-OAEP-256', 'ECDH-ES']
+const V6_JWE_ALGS = ['dir', 'ECDH-ES']
 
 function rows () {
   const list = []
@@ -19,6 +20,14 @@ function rows () {
     for (const op of ['encrypt', 'decrypt']) list.push({ name: `JWE ${alg}+${ENC} ${op}`, kind: 'jwe', alg, op })
   }
   return list
+}
+
+// The rows of the jose 6 API table: the same operations through
+// jose-native/v6, named with a `v6` prefix (so `--filter v6` picks them).
+function v6Rows () {
+  return rows()
+    .filter((row) => row.kind === 'jwt' || V6_JWE_ALGS.includes(row.alg))
+    .map((row) => ({ ...row, name: `v6 ${row.name}` }))
 }
 
 // `--filter <substring>`: case-insensitive, on every section's row names.
@@ -58,4 +67,4 @@ async function prepare (row, setup, referee) {
   return row.op === 'encrypt' ? setup.encrypt : () => setup.decrypt(jwe)
 }
 
-module.exports = { rows, filterOf, selected, checkClaims, prepare, JWT_ALGS, JWE_ALGS }
+module.exports = { rows, v6Rows, filterOf, selected, checkClaims, prepare, JWT_ALGS, JWE_ALGS, V6_JWE_ALGS }

@@ -1,7 +1,9 @@
 'use strict'
 
 // `npm run bench`: jose-native against its peers, against the raw
-// aws-lc-rs primitives, its Async scaling and its memory over 1M calls.
+// aws-lc-rs primitives, jose 6's API (jose-native/v6) against jose 6 and
+// against jose-native's 1.x API, its Async scaling and its memory over 1M
+// calls.
 //
 //   node --expose-gc bench/index.js [--quick] [--filter <substring>]
 //   (npm run bench [-- --quick] [-- --filter <substring>])
@@ -76,9 +78,10 @@ function signingInputLength () {
 
 // --- main table -------------------------------------------------------
 
-// One setup per library and algorithm, shared by its sign and verify rows;
-// null where the library cannot do the algorithm.
-function setups (adapters) {
+// One setup per library and algorithm, shared by its sign and verify rows
+// (and by the jose 6 API table's); null where the library cannot do the
+// algorithm.
+function setups () {
   const cache = new Map()
   return (adapter, row) => {
     const id = `${adapter.name} ${row.kind} ${row.alg}`
@@ -87,12 +90,13 @@ function setups (adapters) {
   }
 }
 
-// ops/s per library for one row: null for n/a; a case that fails its
-// check is not timed but listed in `failed` (shown as FAIL with the reason)
-// so one broken library does not hide everyone else's results. The
-// libraries are timed in turns (see measureInTurns).
-async function measureRow (row, adapters, setupOf, windows, server) {
-  const referee = await setupOf(adapters.find((a) => a.name === 'jose'), row)
+// The operations of one row to time in turns (see measureInTurns), one
+// per library, each checked once against `referee`, jose 1.28.2's adapter.
+// `rates` starts at null (n/a) for every library; a case that fails its
+// check is not timed but listed in `failed` (shown as FAIL with the
+// reason) so one broken library does not hide everyone else's results.
+async function casesOf (row, adapters, referee, setupOf) {
+  const refereeSetup = await setupOf(referee, row)
   const rates = {}
   const failed = {}
   const timed = []
@@ -101,11 +105,19 @@ async function measureRow (row, adapters, setupOf, windows, server) {
     try {
       const setup = await setupOf(adapter, row)
       if (!setup) continue
-      timed.push({ name: adapter.name, fn: await cases.prepare(row, setup, referee), promises: !!adapter.promises })
+      timed.push({ name: adapter.name, fn: await cases.prepare(row, setup, refereeSetup), promises: !!adapter.promises })
     } catch (err) {
       failed[adapter.name] = err.message.split('\n')[0]
     }
   }
+  return { rates, failed, timed }
+}
+
+// ops/s per library for one row of the main table, with its raw
+// primitives timed in the same turns.
+async function measureRow (row, adapters, setupOf, windows, server) {
+  const referee = adapters.find((a) => a.name === 'jose')
+  const { rates, failed, timed } = await casesOf(row, adapters, referee, setupOf)
   // the row's raw primitives take their turns too, in bench/raw.rs --serve
   const rawNames = server ? RAW_OF[row.name] || [] : []
   for (const name of rawNames) {
@@ -138,6 +150,51 @@ function summarizeRow (row, { rates, failed, rawRates }, raw) {
     vsRaw: limit ? native / limit : null,
     vsRawTarget: targets.vsRaw.rows.includes(row.name) ? targets.vsRaw.min : null
   }
+}
+
+// --- jose 6's API (jose-native/v6) -----------------------------------
+
+// The columns of its table: jose-native/v6 and jose 6, each call awaited
+// before the next as an application awaits them, and jose-native's 1.x API
+// doing the same operation (the main table's jose-native adapter, a
+// synchronous loop); timed in turns like the main table.
+const V6_COLUMNS = ['jose-native/v6', 'jose6', 'jose-native']
+
+// ops/s per column for one row. Where jose-native/v6 does not have the
+// row's API yet (no CompactEncrypt before JWE lands) the row is `notYet`
+// and nothing is timed.
+async function measureV6Row (row, adapters, referee, setupOf, windows) {
+  const { rates, failed, timed } = await casesOf(row, adapters, referee, setupOf)
+  const v6 = V6_COLUMNS[0]
+  if (!failed[v6] && !timed.some((t) => t.name === v6)) return { rates, failed, notYet: true }
+  const measured = await measureInTurns(timed, windows)
+  timed.forEach(({ name }, i) => { rates[name] = measured[i] })
+  return { rates, failed, notYet: false }
+}
+
+function summarizeV6Row (row, { rates, failed, notYet }) {
+  const [v6, jose6, v1] = V6_COLUMNS.map((name) => rates[name])
+  return {
+    name: row.name,
+    rates,
+    failed,
+    notYet,
+    vsJose6: v6 && jose6 ? v6 / jose6 : null,
+    vsJose6Target: targets.v6.ratio[row.name] || null,
+    vs1x: v6 && v1 ? v6 / v1 : null,
+    vs1xTarget: targets.v6.vs1x
+  }
+}
+
+async function measureV6Table (rows, adapters, setupOf, windows) {
+  const byName = (name) => adapters.find((a) => a.name === name)
+  const columns = [peers.native6(), byName('jose6'), byName('jose-native')]
+  const summaryRows = []
+  for (const row of rows) {
+    progress(`measuring ${row.name} ...`)
+    summaryRows.push(summarizeV6Row(row, await measureV6Row(row, columns, byName('jose'), setupOf, windows)))
+  }
+  return summaryRows
 }
 
 // --- child processes --------------------------------------------------
@@ -215,9 +272,7 @@ function write (summary) {
   progress('wrote bench/RESULTS.md, bench/ratios.svg and the README\'s Performance section')
 }
 
-async function measureTable (rows, raw, windows) {
-  const adapters = await peers.load()
-  const setupOf = setups(adapters)
+async function measureTable (rows, adapters, setupOf, raw, windows) {
   const server = raw.error ? null : primitives.serve(raw.binary, raw.messageLen)
   const summaryRows = []
   try {
@@ -239,6 +294,7 @@ async function main () {
     progress(`note: load average ${load.toFixed(2)} on ${os.cpus().length} cores; other work will lower the rates`)
   }
   const rows = cases.rows().filter((row) => cases.selected(row.name, args))
+  const v6Rows = cases.v6Rows().filter((row) => cases.selected(row.name, args))
 
   // Raw first: the one step that may compile, before anything is timed.
   const raw = rows.some((row) => RAW_OF[row.name])
@@ -246,9 +302,15 @@ async function main () {
     : { error: 'no selected row has a raw primitive' }
   if (raw.error) progress(`raw: ${raw.error}`)
 
+  const windows = WINDOWS[quick ? 'quick' : 'normal']
+  const adapters = await peers.load()
+  const setupOf = setups()
   const summary = {
-    rows: await measureTable(rows, raw, WINDOWS[quick ? 'quick' : 'normal']),
+    rows: await measureTable(rows, adapters, setupOf, raw, windows),
     raw,
+    v6: v6Rows.length
+      ? { rows: await measureV6Table(v6Rows, adapters, setupOf, windows) }
+      : { error: 'not selected by --filter' },
     async: runAsync(args),
     memory: cases.selected('memory JWT HS256 verify', args) ? runMemory(quick) : { error: 'not selected by --filter' },
     libraries: LIBRARIES.map((lib) => ({ ...lib, version: version(lib) })),

@@ -59,20 +59,20 @@ function jose1Style (name, lib) {
   }
 }
 
-// jose 6: WebCrypto keys imported once (importPKCS8 / importSPKI). For
-// secrets, importJWK returns the raw bytes, which jose would import into
-// WebCrypto again on every call; a CryptoKey made once is its fast path.
-async function jose6 () {
-  const lib = await import('jose6')
-  const secretKey = (raw, algorithm, usages) =>
-    webcrypto.subtle.importKey('raw', raw, algorithm, false, usages)
+// jose 6's API, as jose 6 itself and jose-native/v6 serve it: one adapter
+// shape for both, every call a Promise. Asymmetric keys are imported once
+// with the library's own importPKCS8 / importSPKI, as jose 6 apps do;
+// `secretOf(raw, algorithm, usages)` makes the HS256 and dir keys. A
+// library without CompactEncrypt has no JWE setup (null).
+function jose6Style (name, lib, secretOf) {
   const pairOf = async (k, alg) => [await lib.importPKCS8(k.privatePem, alg), await lib.importSPKI(k.publicPem, alg)]
   return {
-    name: 'jose6',
+    name,
+    lib,
     promises: true,
     async jwt (alg, keys) {
       const [signKey, verifyKey] = alg === 'HS256'
-        ? Array(2).fill(await secretKey(keys.HS256.raw, { name: 'HMAC', hash: 'SHA-256' }, ['sign', 'verify']))
+        ? Array(2).fill(await secretOf(keys.HS256.raw, { name: 'HMAC', hash: 'SHA-256' }, ['sign', 'verify']))
         : await pairOf(keys[alg], alg)
       const options = { algorithms: [alg], issuer: ISSUER, audience: AUDIENCE }
       return {
@@ -81,8 +81,9 @@ async function jose6 () {
       }
     },
     async jwe (alg, keys) {
+      if (!lib.CompactEncrypt || !lib.compactDecrypt) return null
       const [decryptKey, encryptKey] = alg === 'dir'
-        ? Array(2).fill(await secretKey(keys.dir.raw, { name: 'AES-GCM' }, ['encrypt', 'decrypt']))
+        ? Array(2).fill(await secretOf(keys.dir.raw, { name: 'AES-GCM' }, ['encrypt', 'decrypt']))
         : await pairOf(keys[alg], alg)
       const bytes = new TextEncoder().encode(PLAINTEXT)
       const decoder = new TextDecoder()
@@ -94,6 +95,21 @@ async function jose6 () {
     }
   }
 }
+
+// jose 6: for secrets, importJWK returns the raw bytes, which jose would
+// import into WebCrypto again on every call; a CryptoKey made once is its
+// fast path.
+async function jose6 () {
+  const lib = await import('jose6')
+  return jose6Style('jose6', lib, (raw, algorithm, usages) =>
+    webcrypto.subtle.importKey('raw', raw, algorithm, false, usages))
+}
+
+// jose-native/v6: secrets as a plain Uint8Array, the way most jose 6 code
+// holds them (`new TextEncoder().encode(...)`); it hands those bytes to the
+// core as they are. Its JWE rows wait for its CompactEncrypt (null until
+// then, reported as "not yet").
+const native6 = () => jose6Style('jose-native/v6', require('../v6'), (raw) => new Uint8Array(raw))
 
 // fast-jwt: a signer and a verifier made once with PEM keys, called in the
 // loop. Its verified-token cache stays off (the default): with it on, the
@@ -166,4 +182,4 @@ async function load () {
   return [native(), jose1(), await jose6(), fastJwt(), nodeRs(), jsonwebtoken()]
 }
 
-module.exports = { load, native, jose1, jose6, CLAIMS, PLAINTEXT, ISSUER, AUDIENCE, ENC }
+module.exports = { load, native, native6, jose1, jose6, jose6Style, CLAIMS, PLAINTEXT, ISSUER, AUDIENCE, ENC }

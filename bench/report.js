@@ -39,6 +39,26 @@ function mainTable (summary) {
   return { headers, rows }
 }
 
+// jose 6's API: jose-native/v6, jose 6 and jose-native's 1.x API, and
+// v6's ratio to each with its target.
+const V6_COLUMNS = ['jose-native/v6', 'jose6', 'jose-native']
+
+// A row whose jose-native/v6 API is not there yet shows "not yet" and its
+// targets, with nothing timed.
+function v6Table (result) {
+  const headers = ['operation', 'jose-native/v6', 'jose@6', 'jose-native 1.x', 'vs jose@6', 'target', 'met', 'vs 1.x', 'target', 'met']
+  const rows = result.rows.map((row) => {
+    const rate = (name, i) => row.notYet ? (i === 0 ? 'not yet' : '') : row.failed[name] ? 'FAIL' : ops(row.rates[name])
+    const ratio = (value, target) => [
+      row.notYet ? '' : value === null ? 'n/a' : times(value),
+      target ? `≥${times(target)}` : '',
+      target && value !== null ? mark(value >= target) : ''
+    ]
+    return [row.name, ...V6_COLUMNS.map(rate), ...ratio(row.vsJose6, row.vsJose6Target), ...ratio(row.vs1x, row.vs1xTarget)]
+  })
+  return { headers, rows }
+}
+
 function vsRawCell (row) {
   if (row.vsRaw === null) return ''
   const value = row.vsRaw.toFixed(2)
@@ -112,6 +132,27 @@ function legend (summary) {
   return lines
 }
 
+function v6Notes (result, summary, targets) {
+  const jose6 = summary.libraries.find((lib) => lib.name === 'jose6')
+  const notes = [
+    `jose-native/v6 and jose@6 (${jose6 ? `jose@${jose6.version}` : 'jose 6'}) through jose 6's API, each call awaited before the next` +
+      ' (SignJWT ... .sign, jwtVerify, CompactEncrypt ... .encrypt, compactDecrypt); keys imported once with each' +
+      ' library\'s own importPKCS8 / importSPKI; the HS256 and dir secrets a Uint8Array for jose-native/v6 and a WebCrypto' +
+      ' CryptoKey for jose@6 (its fast path).',
+    'jose-native 1.x = the same operation through jose-native\'s 1.x API (JWT.sign / JWT.verify, JWE.encrypt / JWE.decrypt,' +
+      ' keys from JWK.asKey), a synchronous loop as in the table above; the three take their slices in turns.',
+    `vs jose@6 = jose-native/v6 ÷ jose@6; vs 1.x = jose-native/v6 ÷ jose-native 1.x (target ≥${times(targets.v6.vs1x)}:` +
+      ' within 1.3x of the 1.x API\'s rate).'
+  ]
+  if (result.rows.some((row) => row.notYet)) {
+    notes.push('not yet: jose-native/v6 has no CompactEncrypt / compactDecrypt yet; these rows are timed once it has.')
+  }
+  for (const row of result.rows) {
+    for (const [name, message] of Object.entries(row.failed)) notes.push(`FAIL: ${row.name}, ${name}: ${message}`)
+  }
+  return notes
+}
+
 function asyncNotes (result) {
   const notes = [`UV_THREADPOOL_SIZE=${result.threadpool}, ${result.inFlight} Promises in flight; ratio = async ÷ sync loop, same process.`]
   const native = result.rows.find((row) => row.name === 'JWT RS256 sign')
@@ -132,10 +173,15 @@ function memoryNotes (result, target) {
   ]
 }
 
+const V6_TITLE = 'jose 6\'s API (jose-native/v6), ops/s'
+
 // Each section: its title, its table (or the reason it is missing) and
 // its notes, for either layout.
 function sections (summary, targets) {
   const list = [{ title: 'JWT and JWE, ops/s', table: mainTable(summary), notes: legend(summary) }]
+  list.push(summary.v6.error
+    ? { title: V6_TITLE, notes: [summary.v6.error] }
+    : { title: V6_TITLE, table: v6Table(summary.v6), notes: v6Notes(summary.v6, summary, targets) })
   if (!summary.raw.error) {
     list.push({
       title: 'Raw aws-lc-rs, ops/s',
@@ -189,6 +235,24 @@ function toMarkdown (summary, targets) {
   return [...head, ...body].join('\n')
 }
 
+// The v6 table for the README: jose-native/v6's rate and its two ratios.
+function v6Summary (result, targets) {
+  const withMark = (value, target) => value === null ? 'n/a' : `${times(value)}${target ? ` ${mark(value >= target)}` : ''}`
+  return {
+    headers: ['operation', 'jose-native/v6', 'jose@6', 'vs jose@6', 'target', `vs 1.x (≥${times(targets.v6.vs1x)})`],
+    rows: result.rows.map((row) => row.notYet
+      ? [row.name, 'not yet', '', '', row.vsJose6Target ? `≥${times(row.vsJose6Target)}` : '', '']
+      : [
+          row.name,
+          row.failed['jose-native/v6'] ? 'FAIL' : ops(row.rates['jose-native/v6']),
+          row.failed.jose6 ? 'FAIL' : ops(row.rates.jose6),
+          withMark(row.vsJose6, row.vsJose6Target),
+          row.vsJose6Target ? `≥${times(row.vsJose6Target)}` : '',
+          withMark(row.vs1x, row.vs1xTarget)
+        ])
+  }
+}
+
 // The README's summary: jose-native against the best peer per row, the
 // chart, and one line each for async scaling and memory; RESULTS.md has
 // every library's rate.
@@ -212,6 +276,10 @@ function readme (summary, targets) {
     '![jose-native ÷ best peer](bench/ratios.svg)',
     ''
   ]
+  if (!summary.v6.error) {
+    lines.push('jose 6\'s API (`jose-native/v6`, each call awaited) against jose 6, and against jose-native\'s 1.x API' +
+      ' doing the same operation:', '', markdown(v6Summary(summary.v6, targets)), '')
+  }
   const rs256 = !summary.async.error && summary.async.rows.find((row) => row.name === 'JWT RS256 sign')
   if (rs256) {
     lines.push(`- Async: \`JWT.signAsync\` RS256 with ${summary.async.inFlight} calls in flight does ${ops(rs256.async)} ops/s, ` +

@@ -92,6 +92,28 @@ export declare class NativeKey {
   secretBytes(): Buffer
 }
 
+/**
+ * A general JWE being encrypted: every recipient's headers checked up
+ * front, one CEK for all, the first recipient encrypting the content.
+ */
+export declare class V6GeneralEncrypt {
+  /** The recipients' inputs: the shared members repeated in each. */
+  constructor(inputs: Array<V6EncryptInput>)
+  /** The first recipient: the content and its key management. */
+  first(key: V6KeyArg): V6Encrypted
+  /**
+   * A further recipient: the shared CEK under its key; its encrypted
+   * key and header (JSON text).
+   */
+  other(index: number, key: V6KeyArg): Array<string | undefined | null>
+}
+
+/** A JWE whose headers passed, waiting for the key a key function gives. */
+export declare class V6JweChecked {
+  get protectedHeader(): string | null
+  decrypt(key: V6KeyArg): V6Decrypted
+}
+
 /** A local JSON Web Key Set's keys, for selection. */
 export declare class V6Jwks {
   /** The set's keys, each as JSON text of a plain object. */
@@ -426,6 +448,7 @@ export interface V6CryptoAlgorithm {
   hash?: string
   namedCurve?: string
   modulusLength?: number
+  length?: number
 }
 
 /**
@@ -441,17 +464,68 @@ export declare function v6DecodeHeader(encoded: string): string
 export declare function v6DecodeJwt(token?: string | undefined | null): string
 
 /**
+ * A decrypted JWE: the plaintext, the protected header's JSON text as the
+ * token has it, the decoded `aad`.
+ */
+export interface V6Decrypted {
+  plaintext: Buffer
+  protectedHeader?: string
+  additionalData?: Buffer
+}
+
+/** jose 6's decrypt options (numbers, or `false` for another type). */
+export interface V6DecryptOptions {
+  keyManagementAlgorithms?: Array<string> | boolean
+  contentEncryptionAlgorithms?: Array<string> | boolean
+  crit?: Array<V6Understood>
+  maxPBES2Count?: number | boolean
+  maxDecompressedLength?: number | boolean
+}
+
+/**
  * `EmbeddedJWK`'s checks: the header's `jwk` (JSON text of a plain
  * object, `false` otherwise), its `alg` (`false` if not a string) and how
  * JavaScript prints the `alg`.
  */
 export declare function v6EmbeddedCheck(jwk: string | boolean | undefined | null, alg: string | boolean | undefined | null, algText: string): V6KeyAlgorithm
 
+/** An encrypted flattened JWE (`header` as JSON text). */
+export interface V6Encrypted {
+  ciphertext: string
+  iv?: string
+  tag?: string
+  encryptedKey?: string
+  aad?: string
+  protected?: string
+  header?: string
+}
+
+/** One encryption's inputs (the per-recipient header is `unprotected`). */
+export interface V6EncryptInput {
+  plaintext: Uint8Array
+  protected?: string | boolean
+  unprotected?: string | boolean
+  sharedUnprotected?: string | boolean
+  aad?: Uint8Array
+  cek?: Uint8Array
+  iv?: Uint8Array
+  /** `false`: set to something not an object. */
+  parameters?: V6KeyParameters | boolean
+  crit?: Array<V6Understood>
+}
+
 /**
  * The signatures of a general JWS worth trying (indexes, in order),
  * after the options (jose 6 reads them once the JWS's shape passed).
  */
 export declare function v6GeneralCandidates(signatures: Array<V6JwsInput>, options: V6VerifyOptions): Array<number>
+
+/**
+ * A general JWE before its recipients are tried: `recipients` is the
+ * `alg` each recipient's header names (`None` when the member is not an
+ * array, `allObjects` false when a recipient is not a plain object).
+ */
+export declare function v6GeneralDecryptCheck(shared: V6JweInput, recipientAlgs: Array<string | undefined | null> | undefined | null, allObjects: boolean, options: V6DecryptOptions): void
 
 /**
  * `generateKeyPair`'s options checked as jose 6 checks them. `crv` and
@@ -468,6 +542,29 @@ export interface V6GenerateSpec {
   kty: string
   crv?: string
   modulusLength?: number
+}
+
+export declare function v6JweCheck(input: V6JweInput, options: V6DecryptOptions): V6JweChecked
+
+export declare function v6JweDecrypt(input: V6JweInput, options: V6DecryptOptions, key: V6KeyArg): V6Decrypted
+
+/** Encrypts a flattened (or compact) JWE for one key. */
+export declare function v6JweEncrypt(input: V6EncryptInput, key: V6KeyArg): V6Encrypted
+
+/**
+ * A JWE's members; a compact JWE comes as `compact` alone. Headers are
+ * JSON text of plain objects.
+ */
+export interface V6JweInput {
+  compact?: string | boolean
+  protected?: string | boolean
+  unprotected?: string | boolean
+  header?: string | boolean
+  encryptedKey?: string | boolean
+  iv?: string | boolean
+  ciphertext?: string | boolean
+  tag?: string | boolean
+  aad?: string | boolean
 }
 
 /** Checks a JWS up to its key. */
@@ -500,6 +597,13 @@ export declare function v6JwsVerify(input: V6JwsInput, options: V6VerifyOptions,
 
 /** `jwtVerify`'s checks up to the key, for a key function. */
 export declare function v6JwtCheck(token: string | boolean | undefined | null, options: V6VerifyOptions): V6JwsChecked
+
+/**
+ * `jwtDecrypt`'s claims: the decrypted plaintext read and checked as a
+ * claims set, and the claims the protected header replicates; its JSON
+ * text.
+ */
+export declare function v6JwtDecryptClaims(protectedHeader: string | undefined | null, plaintext: Buffer, now: number, claims?: V6ClaimOptions | undefined | null): string
 
 /**
  * `jwtVerify` with a key given up front: the token, the signature, the
@@ -553,6 +657,15 @@ export interface V6KeyDescription {
   keyType?: string
   algorithm?: V6CryptoAlgorithm
   usages?: Array<string>
+}
+
+/** What `setKeyManagementParameters` set (`p2c` NaN when not a number). */
+export interface V6KeyParameters {
+  apu?: Uint8Array
+  apv?: Uint8Array
+  p2c?: number
+  p2s?: Uint8Array
+  iv?: Uint8Array
 }
 
 /**

@@ -3,6 +3,9 @@
 // `npm run package`: the tarballs this machine can make, in dist/:
 //   jose-native-<version>.tgz                  the main package (JS, typings)
 //   jose-native-linux-x64-gnu-<version>.tgz    its linux-x64-gnu binary
+//   jose-native-v6-<version>.tgz               the companion package (companion/v6/),
+//                                              jose-native/v6 under a name of its own
+//                                              for `npm install jose@npm:jose-native-v6`
 // The binary is a release build of this checkout. The other five platform
 // packages are built on their own runners by .github/workflows/release.yml.
 //
@@ -12,7 +15,7 @@
 //   --out <dir>      write the tarballs there instead of dist/
 
 const { spawnSync } = require('child_process')
-const { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } = require('fs')
+const { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } = require('fs')
 const { join, resolve } = require('path')
 const { tmpdir } = require('os')
 
@@ -54,8 +57,19 @@ function releaseBuild (scratch) {
   return join(scratch, `jose-native.${TARGET}.node`)
 }
 
+// The companion package must be the main package's version and depend on
+// exactly that version of it.
+function checkCompanion (dir) {
+  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
+  const companion = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))
+  if (companion.version !== version) fail(`${companion.name} is at ${companion.version}, jose-native at ${version}`)
+  const dependency = companion.dependencies && companion.dependencies['jose-native']
+  if (dependency !== version) fail(`${companion.name} depends on jose-native ${dependency}, not ${version}`)
+}
+
 function main () {
   if (triple() !== TARGET) fail(`this script builds the ${TARGET} package; this machine is ${triple()}`)
+  checkCompanion(join(root, 'companion', 'v6'))
 
   const out = resolve(option('--out') || join(root, 'dist'))
   const scratch = mkdtempSync(join(tmpdir(), 'jose-native-package-'))
@@ -74,8 +88,16 @@ function main () {
     const { main: binaryName } = JSON.parse(readFileSync(join(stage, 'package.json'), 'utf8'))
     copyFileSync(binary, join(stage, binaryName))
 
+    // The companion is staged too, to ship the main package's LICENSE.
+    const companion = join(scratch, 'companion-v6')
+    mkdirSync(companion)
+    for (const file of readdirSync(join(root, 'companion', 'v6'))) {
+      copyFileSync(join(root, 'companion', 'v6', file), join(companion, file))
+    }
+    copyFileSync(join(root, 'LICENSE'), join(companion, 'LICENSE'))
+
     mkdirSync(out, { recursive: true })
-    const tarballs = [pack(root, out), pack(stage, out)]
+    const tarballs = [pack(root, out), pack(stage, out), pack(companion, out)]
     for (const tarball of tarballs) {
       console.log(`${tarball}\t${statSync(tarball).size} bytes`)
     }

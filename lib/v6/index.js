@@ -4,6 +4,7 @@
 
 const errors = require('./errors')
 const jwk = require('./jwk')
+const jwe = require('./jwe')
 const jws = require('./jws')
 const jwt = require('./jwt')
 const keyIO = require('./key-io')
@@ -18,6 +19,14 @@ module.exports = {
   compactVerify: jws.compactVerify,
   flattenedVerify: jws.flattenedVerify,
   generalVerify: jws.generalVerify,
+  CompactEncrypt: jwe.CompactEncrypt,
+  FlattenedEncrypt: jwe.FlattenedEncrypt,
+  GeneralEncrypt: jwe.GeneralEncrypt,
+  compactDecrypt: jwe.compactDecrypt,
+  flattenedDecrypt: jwe.flattenedDecrypt,
+  generalDecrypt: jwe.generalDecrypt,
+  EncryptJWT: jwt.EncryptJWT,
+  jwtDecrypt: jwt.jwtDecrypt,
   SignJWT: jwt.SignJWT,
   UnsecuredJWT: jwt.UnsecuredJWT,
   jwtVerify: jwt.jwtVerify,

@@ -10,6 +10,9 @@ const { binding, call } = require('./native')
 const { isObject, keyArg, used } = require('./keys')
 const { signCompact, verifyOptions } = require('./jws')
 
+/** @returns {typeof import('./jwe')} loaded on first use: jwe.js needs jws.js, not this file */
+const jwe = () => require('./jwe')
+
 /** @typedef {import('../binding').V6ClaimOptions} V6ClaimOptions */
 
 /** @param {Date} date */
@@ -231,4 +234,82 @@ async function jwtVerify (jwt, key, options) {
   return { payload: JSON.parse(verified.payload.toString()), protectedHeader, key: resolved }
 }
 
-module.exports = { SignJWT, UnsecuredJWT, jwtVerify, claimOptions }
+class EncryptJWT extends JWTClaimsBuilder {
+  /** @type {unknown[]} */
+  #state = [undefined]
+  #replicate = { iss: false, sub: false, aud: false }
+
+  /** @param {unknown} header */
+  setProtectedHeader (header) {
+    if (this.#state[1] !== undefined) throw new TypeError('setProtectedHeader can only be called once')
+    this.#state[1] = header
+    return this
+  }
+
+  /** @param {unknown} parameters */
+  setKeyManagementParameters (parameters) {
+    if (this.#state[7] !== undefined) throw new TypeError('setKeyManagementParameters can only be called once')
+    this.#state[7] = parameters
+    return this
+  }
+
+  /** @param {Uint8Array} cek */
+  setContentEncryptionKey (cek) {
+    if (this.#state[5] !== undefined) throw new TypeError('setContentEncryptionKey can only be called once')
+    this.#state[5] = cek
+    return this
+  }
+
+  /** @param {Uint8Array} iv */
+  setInitializationVector (iv) {
+    if (this.#state[6] !== undefined) throw new TypeError('setInitializationVector can only be called once')
+    this.#state[6] = iv
+    return this
+  }
+
+  replicateIssuerAsHeader () {
+    this.#replicate.iss = true
+    return this
+  }
+
+  replicateSubjectAsHeader () {
+    this.#replicate.sub = true
+    return this
+  }
+
+  replicateAudienceAsHeader () {
+    this.#replicate.aud = true
+    return this
+  }
+
+  /**
+   * @param {unknown} key
+   * @param {Record<string, any>} [options]
+   */
+  async encrypt (key, options) {
+    const state = [...this.#state]
+    state[0] = Buffer.from(claimsText(this))
+    const replicated = Object.entries(this.#replicate).filter(([, on]) => on).map(([claim]) => claim)
+    if (state[1] && replicated.length) {
+      const header = /** @type {Record<string, unknown>} */ ({ ...Object(state[1]) })
+      for (const claim of replicated) header[claim] = claimsOf(this)[claim]
+      state[1] = header
+    }
+    return jwe().compact(jwe().encryptOne(state, key, options))
+  }
+}
+
+/**
+ * @param {unknown} jwt
+ * @param {unknown} key
+ * @param {Record<string, any>} [options]
+ */
+async function jwtDecrypt (jwt, key, options) {
+  const { plaintext, ...result } = /** @type {Record<string, any>} */ (await jwe().compactDecrypt(jwt, key, options))
+  const [now, claims] = claimOptions(options)
+  const header = result.protectedHeader === undefined ? undefined : JSON.stringify(result.protectedHeader)
+  const payload = JSON.parse(call(binding.v6JwtDecryptClaims, header, Buffer.from(plaintext), now, claims))
+  return { payload, ...result }
+}
+
+module.exports = { EncryptJWT, SignJWT, UnsecuredJWT, jwtDecrypt, jwtVerify, claimOptions }

@@ -68,12 +68,12 @@ function material (keyObject) {
  * @returns {V6KeyHandle}
  */
 function cryptoKeyHandle (key, native) {
-  const { name, hash, namedCurve, modulusLength } = key.algorithm
+  const { name, hash, namedCurve, modulusLength, length } = key.algorithm
   const description = {
     received: received(key),
     form: 'CryptoKey',
     keyType: key.type,
-    algorithm: { name, hash: hash?.name, namedCurve, modulusLength },
+    algorithm: { name, hash: hash?.name, namedCurve, modulusLength, length },
     usages: [...key.usages]
   }
   return call(binding.v6Key, description, native)

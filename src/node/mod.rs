@@ -13,4 +13,5 @@ mod jwt;
 mod key;
 mod key_args;
 mod v6;
+mod v6_jwe;
 mod v6_keys;

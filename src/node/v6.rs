@@ -37,7 +37,7 @@ fn member<T, U>(value: Option<Either<T, bool>>, f: impl FnOnce(T) -> U) -> Membe
     }
 }
 
-fn key_input(arg: &V6KeyArg<'_>) -> KeyInputRef {
+pub(crate) fn key_input(arg: &V6KeyArg<'_>) -> KeyInputRef {
     match arg {
         Either::A(handle) => KeyInputRef::Shared(Arc::clone(handle)),
         Either::B(bytes) => KeyInputRef::Owned(KeyInput::new(
@@ -48,7 +48,7 @@ fn key_input(arg: &V6KeyArg<'_>) -> KeyInputRef {
     }
 }
 
-enum KeyInputRef {
+pub(crate) enum KeyInputRef {
     Shared(Arc<KeyInput>),
     Owned(KeyInput),
 }
@@ -70,6 +70,7 @@ pub struct V6CryptoAlgorithm {
     pub hash: Option<String>,
     pub named_curve: Option<String>,
     pub modulus_length: Option<f64>,
+    pub length: Option<u32>,
 }
 
 /// What the facade knows of a key value (see `crate::v6::keys`).
@@ -117,6 +118,7 @@ pub fn v6_key(
                         hash: a.hash,
                         named_curve: a.named_curve,
                         modulus_length: a.modulus_length,
+                        length: a.length,
                     })
                     .unwrap_or_default(),
                 usages: description.usages.unwrap_or_default(),
@@ -142,7 +144,7 @@ pub struct V6Understood {
     pub protected: bool,
 }
 
-fn understood(list: Option<Vec<V6Understood>>) -> Option<Vec<Understood>> {
+pub(crate) fn understood(list: Option<Vec<V6Understood>>) -> Option<Vec<Understood>> {
     list.map(|l| {
         l.into_iter()
             .map(|u| Understood {
@@ -565,5 +567,27 @@ pub fn v6_base64url_decode(text: String) -> napi::Result<Buffer> {
                     "The input to be decoded is not correctly encoded.",
                 ))
             })
+    })
+}
+
+/// `jwtDecrypt`'s claims: the decrypted plaintext read and checked as a
+/// claims set, and the claims the protected header replicates; its JSON
+/// text.
+#[napi(catch_unwind)]
+pub fn v6_jwt_decrypt_claims(
+    protected_header: Option<String>,
+    plaintext: Buffer,
+    now: f64,
+    claims: Option<V6ClaimOptions>,
+) -> napi::Result<String> {
+    guard("v6JwtDecryptClaims", || {
+        let protected = protected_header
+            .as_deref()
+            .and_then(crate::v6::header::parse_object)
+            .unwrap_or_default();
+        let set = claims::parse(&plaintext).map_err(to_napi)?;
+        claims::validate(&protected, &set, &claim_options(claims, now)).map_err(to_napi)?;
+        claims::check_replicated(&protected, &set).map_err(to_napi)?;
+        Ok(set.text)
     })
 }

@@ -265,3 +265,23 @@ fn numeric_date(claims: &Claims, claim: &'static str, required: bool) -> Result<
         )),
     }
 }
+
+/// `jwtDecrypt`: claims that the protected header replicates (`iss`,
+/// `sub`, `aud`) must equal the claims set's.
+pub fn check_replicated(protected: &Header, claims: &Claims) -> Result<()> {
+    for claim in ["iss", "sub", "aud"] {
+        let Some(replicated) = protected.get(claim) else {
+            continue;
+        };
+        if claims.members.get(claim) != Some(replicated) {
+            return Err(failed(
+                claims,
+                Kind::JwtClaimValidationFailed,
+                format!("replicated \"{claim}\" claim header parameter mismatch"),
+                claim,
+                "mismatch",
+            ));
+        }
+    }
+    Ok(())
+}

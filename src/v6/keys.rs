@@ -9,7 +9,7 @@ use std::sync::{Arc, OnceLock};
 use serde_json::Value;
 use zeroize::Zeroizing;
 
-use super::algs::JwsAlg;
+use super::algs::{JwsAlg, Subtle};
 use super::b64;
 use super::header::Header;
 use crate::error::{Error, Kind, Result};
@@ -22,6 +22,8 @@ use crate::jwk::material::Material;
 pub enum Usage {
     Sign,
     Verify,
+    Encrypt,
+    Decrypt,
 }
 
 impl Usage {
@@ -29,11 +31,46 @@ impl Usage {
         match self {
             Usage::Sign => "sign",
             Usage::Verify => "verify",
+            Usage::Encrypt => "encrypt",
+            Usage::Decrypt => "decrypt",
         }
     }
 
     fn requires_private(self) -> bool {
-        self == Usage::Sign
+        matches!(self, Usage::Sign | Usage::Decrypt)
+    }
+
+    fn encryption(self) -> bool {
+        matches!(self, Usage::Encrypt | Usage::Decrypt)
+    }
+}
+
+/// What jose 6 checks a key against for one algorithm (its `prepareKey`
+/// entry): a JWS algorithm, a JWE key-management one, or for `dir` the
+/// content encryption one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    pub name: &'static str,
+    pub secret: bool,
+    pub kty: &'static [&'static str],
+    /// A JWS algorithm's curve (EC and Ed25519 keys must be on it).
+    pub crv: Option<&'static str>,
+    /// The `key_ops` an encrypting and a decrypting key must list.
+    pub ops: (Option<&'static str>, Option<&'static str>),
+    /// HMAC's refusal of an empty secret applies (JWS).
+    pub hmac: bool,
+}
+
+impl From<&JwsAlg> for Entry {
+    fn from(alg: &JwsAlg) -> Entry {
+        Entry {
+            name: alg.name,
+            secret: alg.secret,
+            kty: alg.key_alg().kty,
+            crv: alg.crv,
+            ops: (None, None),
+            hmac: alg.secret,
+        }
     }
 }
 
@@ -44,6 +81,8 @@ pub struct CryptoAlgorithm {
     pub hash: Option<String>,
     pub named_curve: Option<String>,
     pub modulus_length: Option<f64>,
+    /// An AES key's length in bits.
+    pub length: Option<u32>,
 }
 
 /// What kind of JavaScript value the key is.
@@ -97,30 +136,49 @@ impl KeyInput {
     /// Checks the key against `alg` for `usage` as jose 6's `prepareKey`
     /// and `checkCryptoKey` do, and returns what signs or verifies.
     pub fn prepare(&self, alg: &JwsAlg, usage: Usage) -> Result<Ready> {
-        let ready = match &self.form {
-            KeyForm::Bytes(bytes) if alg.secret => Ready::Secret(secret(bytes)?),
-            KeyForm::Jwk(jwk) => self.prepare_jwk(jwk, alg, usage)?,
-            KeyForm::CryptoKey {
-                key_type,
-                algorithm,
-                usages,
-            } => {
-                self.check_type("CryptoKey", key_type, alg, usage)?;
-                check_crypto_key(algorithm, usages, alg, usage)?;
-                self.material()?
-            }
-            KeyForm::KeyObject { key_type } => {
-                self.check_type("KeyObject", key_type, alg, usage)?;
-                let key = self.material_key()?;
-                check_material(key.material(), alg)?;
-                self.material()?
-            }
-            _ => return Err(self.invalid_key_type(alg)),
-        };
+        let ready = self.prepare_entry(&Entry::from(alg), usage)?;
+        if let KeyForm::CryptoKey {
+            algorithm, usages, ..
+        } = &self.form
+        {
+            check_crypto_key(algorithm, usages, &alg.subtle, None, usage.as_str())?;
+        }
         if alg.min_rsa_bits {
-            check_modulus_length(alg, &ready)?;
+            check_modulus_length(alg.name, &ready)?;
         }
         Ok(ready)
+    }
+
+    /// jose 6's `prepareKey`: the key's form and type against the entry,
+    /// a JWK's members against the operation. A `CryptoKey`'s own
+    /// algorithm is checked later, by the operation (`crypto_key`).
+    pub fn prepare_entry(&self, entry: &Entry, usage: Usage) -> Result<Ready> {
+        match &self.form {
+            KeyForm::Bytes(bytes) if entry.secret => Ok(Ready::Secret(secret(bytes, entry.hmac)?)),
+            KeyForm::Jwk(jwk) => self.prepare_jwk(jwk, entry, usage),
+            KeyForm::CryptoKey { key_type, .. } => {
+                self.check_type("CryptoKey", key_type, entry, usage)?;
+                self.material(entry)
+            }
+            KeyForm::KeyObject { key_type } => {
+                self.check_type("KeyObject", key_type, entry, usage)?;
+                let key = self.material_key()?;
+                check_material(key.material(), entry)?;
+                self.material(entry)
+            }
+            _ => Err(self.invalid_key_type(entry)),
+        }
+    }
+
+    /// A `CryptoKey`'s WebCrypto algorithm and usages, as the operation
+    /// checks them (`None` for other forms: nothing to check).
+    pub fn crypto_key(&self) -> Option<(&CryptoAlgorithm, &[String])> {
+        match &self.form {
+            KeyForm::CryptoKey {
+                algorithm, usages, ..
+            } => Some((algorithm, usages)),
+            _ => None,
+        }
     }
 
     fn material_key(&self) -> Result<&Arc<Key>> {
@@ -129,15 +187,15 @@ impl KeyInput {
             .ok_or_else(|| Error::type_error("key material missing"))
     }
 
-    fn material(&self) -> Result<Ready> {
+    fn material(&self, entry: &Entry) -> Result<Ready> {
         let key = self.material_key()?;
         Ok(match key.material() {
-            Material::Oct { k } => Ready::Secret(secret(k)?),
+            Material::Oct { k } => Ready::Secret(secret(k, entry.hmac)?),
             _ => Ready::Key(Arc::clone(key)),
         })
     }
 
-    fn invalid_key_type(&self, alg: &JwsAlg) -> Error {
+    fn invalid_key_type(&self, alg: &Entry) -> Error {
         let types = if alg.secret {
             "one of type CryptoKey, KeyObject, JSON Web Key, or Uint8Array."
         } else {
@@ -149,7 +207,7 @@ impl KeyInput {
         ))
     }
 
-    fn check_type(&self, tag: &str, key_type: &str, alg: &JwsAlg, usage: Usage) -> Result<()> {
+    fn check_type(&self, tag: &str, key_type: &str, alg: &Entry, usage: Usage) -> Result<()> {
         let expected = if alg.secret {
             "secret"
         } else if usage.requires_private() {
@@ -167,7 +225,7 @@ impl KeyInput {
         Ok(())
     }
 
-    fn prepare_jwk(&self, jwk: &Header, alg: &JwsAlg, usage: Usage) -> Result<Ready> {
+    fn prepare_jwk(&self, jwk: &Header, alg: &Entry, usage: Usage) -> Result<Ready> {
         normalize_jwk(jwk)?;
         let kty = match jwk.get("kty") {
             Some(Value::String(kty)) => kty.as_str(),
@@ -201,9 +259,13 @@ impl KeyInput {
             let bytes = b64::decode(k).ok_or_else(|| {
                 Error::type_error("The input to be decoded is not correctly encoded.")
             })?;
-            return Ok(Ready::Secret(secret(&bytes)?));
+            return Ok(Ready::Secret(secret(&bytes, alg.hmac)?));
         }
-        if kty != alg.kty {
+        if !alg.kty.contains(&kty)
+            || (alg.kty.len() > 1
+                && kty == "OKP"
+                && jwk.get("crv").and_then(Value::as_str) != Some("X25519"))
+        {
             return Err(unsupported_jwk_alg());
         }
         if let Some(key) = self.imported.get() {
@@ -214,9 +276,9 @@ impl KeyInput {
     }
 }
 
-/// A secret as WebCrypto's HMAC import takes it: not empty.
-fn secret(bytes: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
-    if bytes.is_empty() {
+/// A secret; WebCrypto's HMAC import refuses an empty one.
+fn secret(bytes: &[u8], hmac: bool) -> Result<Zeroizing<Vec<u8>>> {
+    if hmac && bytes.is_empty() {
         return Err(Error::new(
             Kind::DataError,
             "Zero-length key is not supported",
@@ -253,12 +315,13 @@ pub fn normalize_jwk(jwk: &Header) -> Result<()> {
 
 /// jose 6's `jwkMatchesOp`: a JWK's `use`, `alg` and `key_ops`, when
 /// present, must allow the operation.
-fn check_jwk_use(jwk: &Header, alg: &JwsAlg, usage: Usage) -> Result<()> {
+fn check_jwk_use(jwk: &Header, alg: &Entry, usage: Usage) -> Result<()> {
+    let expected_use = if usage.encryption() { "enc" } else { "sig" };
     if let Some(key_use) = jwk.get("use") {
-        if key_use.as_str() != Some("sig") {
-            return Err(Error::type_error(
-                "Invalid key for this operation, its \"use\" must be \"sig\" when present",
-            ));
+        if key_use.as_str() != Some(expected_use) {
+            return Err(Error::type_error(format!(
+                "Invalid key for this operation, its \"use\" must be \"{expected_use}\" when present"
+            )));
         }
     }
     if let Some(key_alg) = jwk.get("alg") {
@@ -269,8 +332,12 @@ fn check_jwk_use(jwk: &Header, alg: &JwsAlg, usage: Usage) -> Result<()> {
             )));
         }
     }
-    if let Some(Value::Array(ops)) = jwk.get("key_ops") {
-        let op = usage.as_str();
+    let op = match usage {
+        Usage::Encrypt => alg.ops.0,
+        Usage::Decrypt => alg.ops.1,
+        _ => Some(usage.as_str()),
+    };
+    if let (Some(Value::Array(ops)), Some(op)) = (jwk.get("key_ops"), op) {
         if !ops.iter().any(|o| o.as_str() == Some(op)) {
             return Err(Error::type_error(format!(
                 "Invalid key for this operation, its \"key_ops\" must include \"{op}\" when present"
@@ -282,7 +349,7 @@ fn check_jwk_use(jwk: &Header, alg: &JwsAlg, usage: Usage) -> Result<()> {
 
 /// A JWK's material as WebCrypto imports it for `alg`: the curve must be
 /// the algorithm's, anything unreadable is WebCrypto's "Invalid keyData".
-fn import_jwk(jwk: &Header, alg: &JwsAlg) -> Result<Key> {
+fn import_jwk(jwk: &Header, alg: &Entry) -> Result<Key> {
     if let Some(crv) = alg.crv {
         if jwk.get("crv").and_then(Value::as_str) != Some(crv) {
             return Err(crv_mismatch());
@@ -305,12 +372,18 @@ fn crv_mismatch() -> Error {
 
 /// A `KeyObject`'s material against `alg`, as jose 6 finds out by
 /// exporting it as a JWK and importing that for the algorithm.
-fn check_material(material: &Material, alg: &JwsAlg) -> Result<()> {
+fn check_material(material: &Material, alg: &Entry) -> Result<()> {
     if alg.secret {
         return Ok(());
     }
-    if material.kty() != alg.kty {
+    if !alg.kty.contains(&material.kty()) {
         return Err(unsupported_jwk_alg());
+    }
+    // ECDH takes OKP keys only on X25519 (jose 6's `resolve`)
+    if let Material::Okp { curve, .. } = material {
+        if alg.kty.len() > 1 && curve.name() != "X25519" {
+            return Err(unsupported_jwk_alg());
+        }
     }
     let crv = match material {
         Material::Ec { curve, .. } => Some(curve.name()),
@@ -323,19 +396,20 @@ fn check_material(material: &Material, alg: &JwsAlg) -> Result<()> {
     }
 }
 
-/// jose 6's `checkCryptoKey`: the key's WebCrypto algorithm and usages.
-fn check_crypto_key(
+/// jose 6's `checkCryptoKey`: the key's WebCrypto algorithm (name, hash,
+/// curve, AES length) and that its usages include `op`.
+pub fn check_crypto_key(
     algorithm: &CryptoAlgorithm,
     usages: &[String],
-    alg: &JwsAlg,
-    usage: Usage,
+    expected: &Subtle,
+    length: Option<u32>,
+    op: &str,
 ) -> Result<()> {
     let unusable = |what: &str, prop: &str| {
         Error::type_error(format!(
             "CryptoKey does not support this operation, its {prop} must be {what}"
         ))
     };
-    let expected = &alg.subtle;
     if algorithm.name != expected.name {
         return Err(unusable(expected.name, "algorithm.name"));
     }
@@ -349,7 +423,16 @@ fn check_crypto_key(
             return Err(unusable(curve, "algorithm.namedCurve"));
         }
     }
-    let op = usage.as_str();
+    if let Some(length) = length {
+        if algorithm.length != Some(length) {
+            return Err(unusable(&length.to_string(), "algorithm.length"));
+        }
+    }
+    check_usage(usages, op)
+}
+
+/// jose 6's `checkUsage`.
+pub fn check_usage(usages: &[String], op: &str) -> Result<()> {
     if !usages.iter().any(|u| u == op) {
         return Err(Error::type_error(format!(
             "CryptoKey does not support this operation, its usages must include {op}."
@@ -358,8 +441,8 @@ fn check_crypto_key(
     Ok(())
 }
 
-/// RS* and PS* need a modulus of at least 2048 bits.
-fn check_modulus_length(alg: &JwsAlg, ready: &Ready) -> Result<()> {
+/// RS*, PS* and RSA-OAEP need a modulus of at least 2048 bits.
+pub fn check_modulus_length(alg: &str, ready: &Ready) -> Result<()> {
     let bits = match ready {
         Ready::Key(key) => match key.material() {
             Material::Rsa { n, .. } => n.len() * 8,
@@ -369,8 +452,7 @@ fn check_modulus_length(alg: &JwsAlg, ready: &Ready) -> Result<()> {
     };
     if bits < 2048 {
         return Err(Error::type_error(format!(
-            "{} requires key modulusLength to be 2048 bits or larger",
-            alg.name
+            "{alg} requires key modulusLength to be 2048 bits or larger"
         )));
     }
     Ok(())

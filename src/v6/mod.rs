@@ -11,6 +11,8 @@ pub mod algs;
 pub mod b64;
 pub mod claims;
 pub mod header;
+pub mod jwe;
+pub mod jwe_keys;
 pub mod jwks;
 pub mod jws;
 pub mod jwt;

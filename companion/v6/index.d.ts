@@ -1,0 +1,2 @@
+// Types for `require('jose-native-v6')`: those of 'jose-native/v6'.
+export * from 'jose-native/v6'
