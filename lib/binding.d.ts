@@ -130,8 +130,8 @@ export declare class V6JwsChecked {
   /** The protected header's JSON text (what the key function is shown). */
   get protectedHeader(): string | null
   verify(key: V6KeyArg): V6Verified
-  /** For a JWT: verifies, then checks the claims. */
-  verifyJwt(key: V6KeyArg, now: number, claims?: V6ClaimOptions | undefined | null): V6Verified
+  /** For a JWT: verifies, then checks the claims (see `jwt_text`). */
+  verifyJwt(key: V6KeyArg, now: number, claims?: V6ClaimOptions | undefined | null): string
 }
 
 /** What jose's signing rules need to know about one custom key. */
@@ -439,7 +439,7 @@ export interface V6ClaimOptions {
   wrongType?: Array<string>
 }
 
-/** [`v6_jws_sign`] for the compact serialization (CompactSign, SignJWT). */
+/** [`v6_jws_sign`] for the compact serialization (CompactSign). */
 export declare function v6CompactSign(payload: string | Uint8Array, protected: string | boolean | undefined | null, crit: Array<V6Understood> | undefined | null, unencoded: string, key: V6KeyArg): string
 
 /** `key.algorithm` of a `CryptoKey`. */
@@ -529,9 +529,10 @@ export declare function v6GeneralDecryptCheck(shared: V6JweInput, recipientAlgs:
 
 /**
  * `generateKeyPair`'s options checked as jose 6 checks them. `crv` and
- * `modulusLength` as given (`false`: of another type).
+ * `modulusLength` as given (`false`: of another type; `crv_null`: the
+ * option is `null`, which ECDH reads as absent and the others as a curve).
  */
-export declare function v6GenerateSpec(alg?: string | undefined | null, crv?: string | boolean | undefined | null, modulusLength?: number | boolean | undefined | null): V6GenerateSpec
+export declare function v6GenerateSpec(alg: string | undefined | null, crv: string | boolean | undefined | null, crvNull: boolean, modulusLength?: number | boolean | undefined | null): V6GenerateSpec
 
 /**
  * What `generateKeyPair` makes: the algorithm, and the core's
@@ -606,10 +607,19 @@ export declare function v6JwtCheck(token: string | boolean | undefined | null, o
 export declare function v6JwtDecryptClaims(protectedHeader: string | undefined | null, plaintext: Buffer, now: number, claims?: V6ClaimOptions | undefined | null): string
 
 /**
- * `jwtVerify` with a key given up front: the token, the signature, the
- * claims (`now` is the caller's clock in seconds, read at call time).
+ * `SignJWT#sign`: the claims set's JSON text and the protected header's
+ * (absent: not set; `header_wrong`: `JSON.stringify` threw or gave
+ * nothing). Strings cross as `Text` / `OutText`, the hot path's encoding.
  */
-export declare function v6JwtVerify(token: string | boolean | undefined | null, options: V6VerifyOptions, key: V6KeyArg, now: number, claims?: V6ClaimOptions | undefined | null): V6Verified
+export declare function v6JwtSign(claims: Text, protected: Text | undefined | null, headerWrong: boolean, crit: Array<V6Understood> | undefined | null, key: V6KeyArg): OutText
+
+/**
+ * `jwtVerify` with a key given up front and a token that is a string (the
+ * hot path: strings cross as `Text` / `OutText`): the token, the
+ * signature, the claims (`now` is the caller's clock in seconds, read at
+ * call time). The result is `jwt_text`'s.
+ */
+export declare function v6JwtVerifyText(token: Text, options: V6VerifyOptions, key: V6KeyArg, now: number, claims?: V6ClaimOptions | undefined | null): OutText
 
 /**
  * A key handle for a key value: its description, and the material of a

@@ -5,7 +5,7 @@
 
 const errors = require('./errors')
 const { binding, call } = require('./native')
-const { isCryptoKey, isKeyObject, isObject } = require('./keys')
+const { isCryptoKey, isKeyObject, isObject, jwkText } = require('./keys')
 const { exportJWK, invalidKeyInput, jwkToKey } = require('./key-io')
 
 /**
@@ -16,7 +16,7 @@ const { exportJWK, invalidKeyInput, jwkToKey } = require('./key-io')
 async function EmbeddedJWK (protectedHeader, token) {
   const joseHeader = { ...protectedHeader, ...token?.header }
   const { jwk, alg } = joseHeader
-  const algorithm = call(binding.v6EmbeddedCheck, isObject(jwk) ? JSON.stringify(jwk) : false, typeof alg === 'string' ? alg : false, String(alg))
+  const algorithm = call(binding.v6EmbeddedCheck, isObject(jwk) ? jwkText(jwk) : false, typeof alg === 'string' ? alg : false, String(alg))
   const key = await jwkToKey(algorithm, { ...jwk }, true)
   if (key.type !== 'public') throw new errors.JWSInvalid('"jwk" (JSON Web Key) Header Parameter must be a public key')
   return key
@@ -40,7 +40,7 @@ async function calculateJwkThumbprint (key, digestAlgorithm) {
   }
   digestAlgorithm ??= 'sha256'
   if (!DIGESTS.includes(digestAlgorithm)) throw new TypeError('digestAlgorithm must one of "sha256", "sha384", or "sha512"')
-  return call(binding.v6Thumbprint, JSON.stringify(jwk), digestAlgorithm)
+  return call(binding.v6Thumbprint, jwkText(jwk), digestAlgorithm)
 }
 
 /**

@@ -67,9 +67,14 @@ function jwsInput (jws, payload = jws.payload) {
  */
 function verifyOptions (options) {
   const algorithms = options?.algorithms
+  const crit = options?.crit
+  if (algorithms === undefined && crit === undefined) return NO_OPTIONS
   const strings = Array.isArray(algorithms) && algorithms.every((s) => typeof s === 'string')
-  return { algorithms: algorithms === undefined || strings ? algorithms : false, crit: critList(options?.crit) }
+  return { algorithms: algorithms === undefined || strings ? algorithms : false, crit: critList(crit) }
 }
+
+/** Verify options that set nothing, shared (the common case). */
+const NO_OPTIONS = Object.freeze({ algorithms: undefined, crit: undefined })
 
 /** @param {Buffer} buffer */
 const bytes = (buffer) => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length)

@@ -8,7 +8,7 @@
 
 const { binding, call } = require('./native')
 const { isObject, keyArg, used } = require('./keys')
-const { signCompact, verifyOptions } = require('./jws')
+const { critList, headerText, verifyOptions } = require('./jws')
 
 /** @returns {typeof import('./jwe')} loaded on first use: jwe.js needs jws.js, not this file */
 const jwe = () => require('./jwe')
@@ -27,8 +27,50 @@ function finite (label, input) {
   return input
 }
 
-/** @param {unknown} text */
-const seconds = (text) => call(binding.v6Seconds, typeof text === 'string' ? text : undefined)
+/** Timespans read so far: the core's answer for each text (bounded). */
+const SPANS = new Map()
+
+/**
+ * A timespan in seconds: the core reads it (src/jwt/timespan.rs); the same
+ * few texts ('1h', '2 hours') come back on every token, so the answers are
+ * remembered.
+ * @param {unknown} text
+ * @returns {number}
+ */
+function seconds (text) {
+  if (typeof text !== 'string') return call(binding.v6Seconds, undefined)
+  let value = SPANS.get(text)
+  if (value === undefined) {
+    value = call(binding.v6Seconds, text)
+    if (SPANS.size >= 256) SPANS.clear()
+    SPANS.set(text, value)
+  }
+  return value
+}
+
+/**
+ * A copy of the claims set as `structuredClone` makes it. Claims are
+ * mostly strings, numbers and arrays of them, which are copied directly;
+ * anything else (nested objects, Dates, functions...) goes to
+ * structuredClone itself, errors included.
+ * @param {Record<string, any>} claims
+ */
+function copyClaims (claims) {
+  const copy = /** @type {Record<string, any>} */ ({})
+  for (const name of Object.keys(claims)) {
+    const value = claims[name]
+    if (name === '__proto__' || !isPlainValue(value)) return structuredClone(claims)
+    copy[name] = Array.isArray(value) ? value.slice() : value
+  }
+  return copy
+}
+
+/** @param {unknown} value */
+const isPrimitive = (value) => value === null || (typeof value !== 'object' && typeof value !== 'function' && typeof value !== 'symbol')
+
+/** @param {unknown} value */
+const isPlainValue = (value) => isPrimitive(value) ||
+  (Array.isArray(value) && Object.getPrototypeOf(value) === Array.prototype && value.every(isPrimitive))
 
 /**
  * A time claim's value: a number of seconds, a Date, or a timespan from now.
@@ -59,7 +101,7 @@ class JWTClaimsBuilder {
   /** @param {Record<string, any>} [claimsSet] */
   constructor (claimsSet = {}) {
     if (!isObject(claimsSet)) throw new TypeError('JWT Claims Set MUST be an object')
-    CLAIMS.set(this, structuredClone(claimsSet))
+    CLAIMS.set(this, copyClaims(claimsSet))
   }
 
   /** @param {string} value */
@@ -143,7 +185,12 @@ class SignJWT extends JWTClaimsBuilder {
    * @param {Record<string, any>} [options]
    */
   async sign (key, options) {
-    return signCompact(claimsText(this), this.#protectedHeader, options, key, 'jwt')
+    const claims = claimsText(this)
+    const header = headerText(this.#protectedHeader)
+    const handle = keyArg(key)
+    const token = call(binding.v6JwtSign, claims, header || undefined, header === false, critList(options?.crit), handle)
+    used(key, handle)
+    return token
   }
 }
 
@@ -180,6 +227,22 @@ function span (name, value, wrongType) {
 }
 
 /**
+ * `requiredClaims` as names (jose 6 spreads it into a list, so any
+ * iterable will do; anything else is listed in `wrongType`).
+ * @param {unknown} list
+ * @param {string[]} wrongType
+ * @returns {string[] | undefined}
+ */
+function requiredClaimList (list, wrongType) {
+  if (list === undefined) return undefined
+  if (list == null || typeof (/** @type {any} */ (list))[Symbol.iterator] !== 'function') {
+    wrongType.push('requiredClaims')
+    return undefined
+  }
+  return Array.from(/** @type {Iterable<unknown>} */ (list), (name) => typeof name === 'string' ? name : String(name))
+}
+
+/**
  * jose 6's claim options as the core takes them, with the caller's clock:
  * `[now, options]`, options undefined when none is set.
  * @param {Record<string, any> | undefined} options
@@ -188,7 +251,7 @@ function span (name, value, wrongType) {
 function claimOptions (options) {
   const { typ, requiredClaims, issuer, subject, audience, maxTokenAge, clockTolerance, currentDate } = options ?? {}
   const date = currentDate === undefined ? new Date() : currentDate
-  const now = date instanceof Date ? epoch(date) : NaN
+  const now = typeof date?.getTime === 'function' ? epoch(date) : NaN
   if (typ === undefined && requiredClaims === undefined && issuer === undefined && subject === undefined &&
     audience === undefined && maxTokenAge === undefined && clockTolerance === undefined) {
     return [now, undefined]
@@ -197,7 +260,7 @@ function claimOptions (options) {
   const wrongType = []
   return [now, {
     typ,
-    requiredClaims: requiredClaims === undefined ? undefined : Array.from(requiredClaims, String),
+    requiredClaims: requiredClaimList(requiredClaims, wrongType),
     issuer: issuer === undefined ? undefined : JSON.stringify(Array.isArray(issuer) ? issuer : [issuer]),
     subject: subject === undefined ? undefined : JSON.stringify(subject),
     audience: audience === undefined ? undefined : JSON.stringify(typeof audience === 'string' ? [audience] : audience),
@@ -208,6 +271,16 @@ function claimOptions (options) {
 }
 
 /**
+ * A verified JWT as the core sends it: the protected header's JSON text,
+ * U+0000, the claims set's (src/node/v6.rs `jwt_text`).
+ * @param {string} verified
+ */
+function jwtResult (verified) {
+  const cut = verified.indexOf('\u0000')
+  return { payload: JSON.parse(verified.slice(cut + 1)), protectedHeader: JSON.parse(verified.slice(0, cut)) }
+}
+
+/**
  * @param {unknown} jwt
  * @param {unknown} key
  * @param {Record<string, any>} [options]
@@ -215,23 +288,27 @@ function claimOptions (options) {
 async function jwtVerify (jwt, key, options) {
   const prepared = verifyOptions(options)
   const token = jwt instanceof Uint8Array ? new TextDecoder().decode(jwt) : jwt
-  const text = typeof token === 'string' ? token : false
+  if (typeof key !== 'function' && typeof token === 'string') {
+    const handle = keyArg(key)
+    const [now, claims] = claimOptions(options)
+    const verified = call(binding.v6JwtVerifyText, token, prepared, handle, now, claims)
+    used(key, handle)
+    return jwtResult(verified)
+  }
+  const checked = call(binding.v6JwtCheck, typeof token === 'string' ? token : false, prepared)
   if (typeof key !== 'function') {
     const handle = keyArg(key)
     const [now, claims] = claimOptions(options)
-    const verified = call(binding.v6JwtVerify, text, prepared, handle, now, claims)
-    used(key, handle)
-    return { payload: JSON.parse(verified.payload.toString()), protectedHeader: JSON.parse(/** @type {string} */ (verified.protectedHeader)) }
+    return jwtResult(call(() => checked.verifyJwt(handle, now, claims)))
   }
-  const checked = call(binding.v6JwtCheck, text, prepared)
   const protectedHeader = JSON.parse(/** @type {string} */ (checked.protectedHeader))
-  const [protectedPart, payload, signature] = /** @type {string} */ (text).split('.')
+  const [protectedPart, payload, signature] = /** @type {string} */ (token).split('.')
   const resolved = await key(protectedHeader, { payload, protected: protectedPart, signature })
   const handle = keyArg(resolved)
   const [now, claims] = claimOptions(options)
   const verified = call(() => checked.verifyJwt(handle, now, claims))
   used(resolved, handle)
-  return { payload: JSON.parse(verified.payload.toString()), protectedHeader, key: resolved }
+  return { ...jwtResult(verified), key: resolved }
 }
 
 class EncryptJWT extends JWTClaimsBuilder {

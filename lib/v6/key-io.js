@@ -11,7 +11,7 @@
 const errors = require('./errors')
 const { binding, call } = require('./native')
 const { settle } = require('../native')
-const { isCryptoKey, isKeyObject, isObject, register } = require('./keys')
+const { isCryptoKey, isKeyObject, isObject, jwkText, register } = require('./keys')
 const { base64url } = require('./util')
 
 /** @typedef {import('crypto').webcrypto.CryptoKey} CryptoKey */
@@ -59,7 +59,7 @@ async function jwkToKey (algorithm, jwk, extractable) {
   delete keyData.use
   const usages = jwk.key_ops ?? (isPrivate ? algorithm.usagesPrivate : algorithm.usagesPublic)
   const key = await subtle.importKey('jwk', keyData, webAlgorithm(algorithm), keyData.ext ?? !isPrivate, usages)
-  register(key, () => binding.importJwk(JSON.stringify(jwk), '{}', false, false))
+  register(key, () => binding.importJwk(jwkText(jwk), '{}', false, false))
   return key
 }
 
@@ -70,7 +70,7 @@ async function jwkToKey (algorithm, jwk, extractable) {
  */
 async function importJWK (jwk, alg, options) {
   if (!isObject(jwk)) throw new TypeError('JWK must be an object')
-  call(binding.v6CheckJwk, JSON.stringify(jwk))
+  call(binding.v6CheckJwk, jwkText(jwk))
   const extractable = checkExtractable(options?.extractable)
   alg ??= jwk.alg
   if (jwk.kty !== 'oct' && !alg) throw new TypeError('"alg" argument is required when "jwk.alg" is not present')
@@ -239,9 +239,9 @@ const exportPKCS8 = (key) => exportPEM('private', 'pkcs8', key)
  */
 async function generateKeyPair (alg, options) {
   const extractable = checkExtractable(options?.extractable)
-  const crv = options?.crv === undefined ? undefined : typeof options.crv === 'string' ? options.crv : false
+  const crv = options?.crv == null ? undefined : typeof options.crv === 'string' ? options.crv : false
   const bits = options?.modulusLength ?? undefined
-  const spec = call(binding.v6GenerateSpec, stringOrUndefined(alg), crv, bits === undefined ? undefined : typeof bits === 'number' ? bits : false)
+  const spec = call(binding.v6GenerateSpec, stringOrUndefined(alg), crv, options?.crv === null, bits === undefined ? undefined : typeof bits === 'number' ? bits : false)
   const generate = /** @type {Promise<NativeKey>} */ (binding.generateKeyAsync(spec.kty, spec.crv, spec.modulusLength, true, '{}', false))
   const native = await settle(generate)
   const algorithm = webAlgorithm(spec.algorithm)

@@ -36,6 +36,13 @@ function isObject (input) {
 }
 
 /**
+ * A JWK object as JSON text for the core. jose 6 reads only the members it
+ * needs, so one it cannot serialize (a BigInt) is left out, not an error.
+ * @param {object} jwk
+ */
+const jwkText = (jwk) => JSON.stringify(jwk, (_, value) => typeof value === 'bigint' ? undefined : value)
+
+/**
  * How jose 6's messages name a value it refuses.
  * @param {any} actual
  */
@@ -90,12 +97,32 @@ function describe (key) {
     return call(binding.v6Key, { ...base, form: 'KeyObject', keyType: key.type }, material(key))
   }
   if (isObject(key)) {
-    return call(binding.v6Key, { ...base, form: 'jwk', jwk: JSON.stringify(key) }, undefined)
+    return call(binding.v6Key, { ...base, form: 'jwk', jwk: jwkText(key) }, undefined)
   }
   if (key instanceof Uint8Array) {
     return call(binding.v6Key, { ...base, form: 'bytes', bytes: key }, undefined)
   }
   return call(binding.v6Key, { ...base, form: 'other' }, undefined)
+}
+
+/** Plain Uint8Array secrets seen before: a copy of their bytes, and the
+ * handle made for them. */
+const SECRETS = /** @type {WeakMap<Uint8Array, [Buffer, V6KeyHandle]>} */ (new WeakMap())
+
+/**
+ * A plain Uint8Array secret's handle, remade when its bytes changed (a
+ * jose 6 app keeps one secret for every token; jose 6 itself imports it
+ * each time, which is what the bytes comparison stands for).
+ * @param {Uint8Array} key
+ */
+function secretArg (key) {
+  const known = SECRETS.get(key)
+  if (known !== undefined && known[0].equals(key)) return known[1]
+  const copy = Buffer.from(key)
+  const native = copy.length === 0 ? undefined : binding.importSecret(copy, '{}')
+  const handle = call(binding.v6Key, { received: received(key), form: 'bytes', bytes: key }, native)
+  SECRETS.set(key, [copy, handle])
+  return handle
 }
 
 /**
@@ -104,7 +131,7 @@ function describe (key) {
  * @returns {V6KeyHandle | Uint8Array}
  */
 function keyArg (key) {
-  if (key instanceof Uint8Array && key.constructor === Uint8Array) return key
+  if (key instanceof Uint8Array && key.constructor === Uint8Array) return secretArg(key)
   if (typeof key !== 'object' || key === null) return describe(key)
   const known = HANDLES.get(key)
   if (known !== undefined) return known
@@ -145,4 +172,4 @@ function register (key, native) {
   HANDLES.set(key, cryptoKeyHandle(key, material))
 }
 
-module.exports = { isCryptoKey, isKeyObject, isObject, keyArg, received, register, used }
+module.exports = { isCryptoKey, isKeyObject, isObject, jwkText, keyArg, received, register, used }

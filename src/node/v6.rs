@@ -18,6 +18,7 @@ use super::boundary::guard;
 use super::error::{to_napi, OrThrow};
 use super::key::NativeKey;
 use crate::error::{Error, Result};
+use crate::sys::napi_text::{OutText, Text};
 use crate::v6::claims::{self, ClaimOptions, Span};
 use crate::v6::header::Understood;
 use crate::v6::jws::{self, Checked, Flattened, Form, Member, Payload, SignInput, Unencoded};
@@ -219,6 +220,19 @@ pub struct V6Verified {
     pub protected_header: Option<String>,
 }
 
+/// A verified JWT as one string: the protected header's JSON text, U+0000,
+/// the claims set's JSON text (JSON text never holds a raw U+0000). One
+/// string, not an object holding a Buffer: creating those cost more than
+/// the HS256 verification itself.
+fn jwt_text(protected: Option<&str>, claims: &str) -> String {
+    let protected = protected.unwrap_or("{}");
+    let mut out = String::with_capacity(protected.len() + 1 + claims.len());
+    out.push_str(protected);
+    out.push('\u{0}');
+    out.push_str(claims);
+    out
+}
+
 /// A JWS whose headers passed, waiting for the key a key function gives.
 #[napi]
 pub struct V6JwsChecked {
@@ -242,14 +256,14 @@ impl V6JwsChecked {
         })
     }
 
-    /// For a JWT: verifies, then checks the claims.
+    /// For a JWT: verifies, then checks the claims (see `jwt_text`).
     #[napi(catch_unwind)]
     pub fn verify_jwt(
         &self,
         key: V6KeyArg<'_>,
         now: f64,
         claims: Option<V6ClaimOptions>,
-    ) -> napi::Result<V6Verified> {
+    ) -> napi::Result<String> {
         guard("V6JwsChecked.verifyJwt", || {
             verified_jwt(&self.checked, &key_input(&key), now, claims).or_throw()
         })
@@ -355,6 +369,7 @@ fn claim_options(options: Option<V6ClaimOptions>, now: f64) -> ClaimOptions {
     ClaimOptions {
         typ: o.typ,
         required_claims: o.required_claims.unwrap_or_default(),
+        required_claims_wrong: wrong.iter().any(|w| w == "requiredClaims"),
         issuer: list(o.issuer),
         subject: json(o.subject),
         audience: list(o.audience),
@@ -369,7 +384,7 @@ fn verified_jwt(
     key: &KeyInput,
     now: f64,
     options: Option<V6ClaimOptions>,
-) -> Result<V6Verified> {
+) -> Result<String> {
     let payload = jws::verify(checked, key)?;
     if !checked.b64 {
         return Err(Error::new(
@@ -378,31 +393,30 @@ fn verified_jwt(
         ));
     }
     let claims = claims::parse(&payload)?;
-    let protected = checked
-        .protected_text
-        .as_deref()
-        .and_then(crate::v6::header::parse_object)
-        .unwrap_or_default();
-    claims::validate(&protected, &claims, &claim_options(options, now))?;
-    Ok(V6Verified {
-        payload: claims.text.into_bytes().into(),
-        protected_header: checked.protected_text.clone(),
-    })
+    claims::validate(&checked.protected, &claims, &claim_options(options, now))?;
+    Ok(jwt_text(checked.protected_text.as_deref(), &claims.text))
 }
 
-/// `jwtVerify` with a key given up front: the token, the signature, the
-/// claims (`now` is the caller's clock in seconds, read at call time).
+/// `jwtVerify` with a key given up front and a token that is a string (the
+/// hot path: strings cross as `Text` / `OutText`): the token, the
+/// signature, the claims (`now` is the caller's clock in seconds, read at
+/// call time). The result is `jwt_text`'s.
 #[napi(catch_unwind)]
-pub fn v6_jwt_verify(
-    token: Option<Either<String, bool>>,
+pub fn v6_jwt_verify_text(
+    token: Text,
     options: V6VerifyOptions,
     key: V6KeyArg<'_>,
     now: f64,
     claims: Option<V6ClaimOptions>,
-) -> napi::Result<V6Verified> {
-    guard("v6JwtVerify", || {
-        let checked = jwt_check(token, options).map_err(to_napi)?;
-        verified_jwt(&checked, &key_input(&key), now, claims).or_throw()
+) -> napi::Result<OutText> {
+    guard("v6JwtVerifyText", || {
+        let options = verify_options(options);
+        options.check().map_err(to_napi)?;
+        let jws = jws::split_compact(Some(&token.0)).map_err(to_napi)?;
+        let checked = jws::check(jws, &options, Form::Compact).map_err(to_napi)?;
+        verified_jwt(&checked, &key_input(&key), now, claims)
+            .map(OutText)
+            .or_throw()
     })
 }
 
@@ -462,7 +476,37 @@ pub fn v6_jws_sign(
     })
 }
 
-/// [`v6_jws_sign`] for the compact serialization (CompactSign, SignJWT).
+/// `SignJWT#sign`: the claims set's JSON text and the protected header's
+/// (absent: not set; `header_wrong`: `JSON.stringify` threw or gave
+/// nothing). Strings cross as `Text` / `OutText`, the hot path's encoding.
+#[napi(catch_unwind)]
+pub fn v6_jwt_sign(
+    claims: Text,
+    protected: Option<Text>,
+    header_wrong: bool,
+    crit: Option<Vec<V6Understood>>,
+    key: V6KeyArg<'_>,
+) -> napi::Result<OutText> {
+    guard("v6JwtSign", || {
+        let protected = match (protected, header_wrong) {
+            (_, true) => Member::Wrong,
+            (Some(text), false) => Member::Given(text.0),
+            (None, false) => Member::Absent,
+        };
+        let input = SignInput {
+            payload: claims.0.as_bytes(),
+            protected,
+            unprotected: Member::Absent,
+            crit: understood(crit),
+            unencoded: Unencoded::JwtRefused,
+        };
+        jws::sign(&input, &key_input(&key))
+            .map(|signed| OutText(signed.compact()))
+            .or_throw()
+    })
+}
+
+/// [`v6_jws_sign`] for the compact serialization (CompactSign).
 #[napi(catch_unwind)]
 pub fn v6_compact_sign(
     payload: Either<String, Uint8Array>,

@@ -117,11 +117,13 @@ pub struct V6GenerateSpec {
 }
 
 /// `generateKeyPair`'s options checked as jose 6 checks them. `crv` and
-/// `modulusLength` as given (`false`: of another type).
+/// `modulusLength` as given (`false`: of another type; `crv_null`: the
+/// option is `null`, which ECDH reads as absent and the others as a curve).
 #[napi(catch_unwind)]
 pub fn v6_generate_spec(
     alg: Option<String>,
     crv: Option<Either<String, bool>>,
+    crv_null: bool,
     modulus_length: Option<Either<f64, bool>>,
 ) -> napi::Result<V6GenerateSpec> {
     guard("v6GenerateSpec", || {
@@ -135,6 +137,7 @@ pub fn v6_generate_spec(
             ));
         }
         let crv = match crv {
+            None if crv_null && !entry.ecdh => Some(String::new()),
             None => None,
             Some(Either::A(c)) => Some(c),
             Some(Either::B(_)) => Some(String::new()),

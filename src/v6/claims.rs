@@ -23,6 +23,8 @@ pub enum Span {
 pub struct ClaimOptions {
     pub typ: Option<String>,
     pub required_claims: Vec<String>,
+    /// `requiredClaims` was given but is not iterable.
+    pub required_claims_wrong: bool,
     /// `issuer`: one value or several (any matches).
     pub issuer: Option<Vec<Value>>,
     pub subject: Option<Value>,
@@ -216,6 +218,9 @@ pub fn validate(protected: &Header, claims: &Claims, options: &ClaimOptions) -> 
 /// options imply (`iss`, `sub`, `aud`, `iat`), then `requiredClaims` from
 /// last to first, each once.
 fn check_presence(claims: &Claims, options: &ClaimOptions) -> Result<()> {
+    if options.required_claims_wrong {
+        return Err(Error::type_error("requiredClaims is not iterable"));
+    }
     let mut order: Vec<&str> = Vec::new();
     for (present, name) in [
         (options.issuer.is_some(), "iss"),

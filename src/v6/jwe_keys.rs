@@ -99,14 +99,14 @@ pub fn content_key(enc: &EncAlg, key: &KeyInput, ready: &Ready, op: &str) -> Res
             op,
         )?;
     }
-    match ready {
-        Ready::Secret(k) => {
+    match ready.secret() {
+        Some(k) => {
             if key.crypto_key().is_none() {
                 check_cek_length(k, bits(enc.key_len))?;
             }
-            Ok(k.clone())
+            Ok(Zeroizing::new(k.to_vec()))
         }
-        Ready::Key(_) => Err(Error::type_error(format!(
+        None => Err(Error::type_error(format!(
             "Key must be one of type CryptoKey, KeyObject, Uint8Array, or JSON Web Key.{}",
             key.received
         ))),
@@ -368,10 +368,10 @@ pub(crate) fn pbes2_password(key: &KeyInput, ready: &Ready) -> Result<SecretByte
     if let Some((algorithm, usages)) = key.crypto_key() {
         check_crypto_key(algorithm, usages, &aes("PBKDF2"), None, "deriveBits")?;
     }
-    match ready {
-        Ready::Secret(k) => Ok(k.clone()),
-        Ready::Key(_) => Err(Error::type_error("invalid PBES2 key")),
-    }
+    ready
+        .secret()
+        .map(|k| Zeroizing::new(k.to_vec()))
+        .ok_or_else(|| Error::type_error("invalid PBES2 key"))
 }
 
 /// An AES-KW or AES-GCMKW key: a `CryptoKey` of that algorithm and length,
@@ -385,7 +385,7 @@ pub(crate) fn wrapping_key(
     name: &'static str,
     op: &str,
 ) -> Result<SecretBytes> {
-    let Ready::Secret(k) = ready else {
+    let Some(k) = ready.secret() else {
         return Err(Error::type_error("invalid key"));
     };
     match key.crypto_key() {
@@ -405,7 +405,7 @@ pub(crate) fn wrapping_key(
         }
         None => {}
     }
-    Ok(k.clone())
+    Ok(Zeroizing::new(k.to_vec()))
 }
 
 /// The sender's `epk` as jose 6 imports it: an EC or X25519 public key.

@@ -87,6 +87,8 @@ pub struct Checked {
     /// The protected header's JSON text as the token has it (`None` when
     /// there is no protected header).
     pub protected_text: Option<String>,
+    /// The protected header (empty when there is none).
+    pub protected: Header,
     protected_encoded: Option<String>,
     pub alg: String,
     pub b64: bool,
@@ -212,13 +214,21 @@ pub fn check(jws: Flattened, options: &VerifyOptions, form: Form) -> Result<Chec
             "JWS Protected and JWS Unprotected Header Parameter names must be disjoint",
         ));
     }
-    let jose = header::joined(Some(&protected), unprotected.as_ref());
+    // a compact JWS (the common case) has no other header to join
+    let joined;
+    let jose = match &unprotected {
+        Some(u) => {
+            joined = header::joined(Some(&protected), Some(u));
+            &joined
+        }
+        None => &protected,
+    };
     let extensions = header::validate_crit(
         Kind::JwsInvalid,
         JWS_RECOGNIZED,
         options.crit.as_deref(),
         Some(&protected),
-        &jose,
+        jose,
     )?;
     let b64 = header::validate_b64(Some(&protected), &extensions)?;
     let alg = match jose.get("alg").and_then(|a| a.as_str()) {
@@ -253,6 +263,7 @@ pub fn check(jws: Flattened, options: &VerifyOptions, form: Form) -> Result<Chec
     };
     Ok(Checked {
         protected_text,
+        protected,
         protected_encoded,
         alg,
         b64,
@@ -397,14 +408,21 @@ pub fn sign(input: &SignInput<'_>, key: &KeyInput) -> Result<Signed> {
             "JWS Protected and JWS Unprotected Header Parameter names must be disjoint",
         ));
     }
-    let jose = header::joined(protected_header, unprotected_header);
+    let joined;
+    let jose = match (protected_header, unprotected_header) {
+        (Some(p), None) => p,
+        _ => {
+            joined = header::joined(protected_header, unprotected_header);
+            &joined
+        }
+    };
     header::check_crit_duplicates(Kind::JwsInvalid, protected_header)?;
     let extensions = header::validate_crit(
         Kind::JwsInvalid,
         JWS_RECOGNIZED,
         input.crit.as_deref(),
         protected_header,
-        &jose,
+        jose,
     )?;
     let b64 = header::validate_b64(protected_header, &extensions)?;
     if !b64 {

@@ -117,10 +117,24 @@ pub struct KeyInput {
     imported: OnceLock<Arc<Key>>,
 }
 
-/// A key ready for one operation: a secret or the core's key.
+/// A key ready for one operation: a secret read for this call, or the
+/// core's key (whose signer is made once and reused).
 pub enum Ready {
     Secret(Zeroizing<Vec<u8>>),
     Key(Arc<Key>),
+}
+
+impl Ready {
+    /// A symmetric key's bytes.
+    pub fn secret(&self) -> Option<&[u8]> {
+        match self {
+            Ready::Secret(k) => Some(k),
+            Ready::Key(key) => match key.material() {
+                Material::Oct { k } => Some(k),
+                _ => None,
+            },
+        }
+    }
 }
 
 impl KeyInput {
@@ -154,7 +168,14 @@ impl KeyInput {
     /// algorithm is checked later, by the operation (`crypto_key`).
     pub fn prepare_entry(&self, entry: &Entry, usage: Usage) -> Result<Ready> {
         match &self.form {
-            KeyForm::Bytes(bytes) if entry.secret => Ok(Ready::Secret(secret(bytes, entry.hmac)?)),
+            KeyForm::Bytes(bytes) if entry.secret => {
+                let bytes = secret(bytes, entry.hmac)?;
+                // the facade imports a Uint8Array it sees again once
+                Ok(match &self.material {
+                    Some(key) => Ready::Key(Arc::clone(key)),
+                    None => Ready::Secret(bytes),
+                })
+            }
             KeyForm::Jwk(jwk) => self.prepare_jwk(jwk, entry, usage),
             KeyForm::CryptoKey { key_type, .. } => {
                 self.check_type("CryptoKey", key_type, entry, usage)?;
@@ -190,7 +211,10 @@ impl KeyInput {
     fn material(&self, entry: &Entry) -> Result<Ready> {
         let key = self.material_key()?;
         Ok(match key.material() {
-            Material::Oct { k } => Ready::Secret(secret(k, entry.hmac)?),
+            Material::Oct { k } => {
+                secret(k, entry.hmac)?;
+                Ready::Key(Arc::clone(key))
+            }
             _ => Ready::Key(Arc::clone(key)),
         })
     }

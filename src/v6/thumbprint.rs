@@ -23,6 +23,11 @@ fn member(jwk: &Header, name: &'static str, description: &str) -> Result<(String
 /// The thumbprint of `jwk` with `digest` ("sha256", "sha384" or "sha512").
 pub fn thumbprint(jwk: &Header, digest_name: &str) -> Result<String> {
     let required: Vec<(String, Value)> = match jwk.get("kty").and_then(Value::as_str) {
+        Some("AKP") => vec![
+            member(jwk, "alg", "\"alg\" (Algorithm) Parameter")?,
+            ("kty".into(), "AKP".into()),
+            member(jwk, "pub", "\"pub\" (Public key) Parameter")?,
+        ],
         Some("EC") => vec![
             member(jwk, "crv", "\"crv\" (Curve) Parameter")?,
             ("kty".into(), "EC".into()),

@@ -6,7 +6,7 @@
 
 const errors = require('../errors')
 const { binding, call } = require('../native')
-const { isObject } = require('../keys')
+const { isObject, jwkText } = require('../keys')
 const { jwkToKey } = require('../key-io')
 
 /** @typedef {import('crypto').webcrypto.CryptoKey} CryptoKey */
@@ -53,7 +53,7 @@ function createLocalJWKSet (jwks) {
     throw new errors.JWKSInvalid('JSON Web Key Set malformed', { cause })
   }
   if (!isJwkSet(snapshot)) throw new errors.JWKSInvalid('JSON Web Key Set malformed')
-  const set = new binding.V6Jwks(snapshot.keys.map((jwk) => JSON.stringify(jwk)))
+  const set = new binding.V6Jwks(snapshot.keys.map(jwkText))
   /** @type {WeakMap<object, Record<string, Promise<CryptoKey>>>} */
   const cache = new WeakMap()
   /**
