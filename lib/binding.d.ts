@@ -112,6 +112,16 @@ export declare class V6GeneralEncrypt {
 export declare class V6JweChecked {
   get protectedHeader(): string | null
   decrypt(key: V6KeyArg): V6Decrypted
+  /**
+   * What a KMS key is asked to unwrap (RSA-OAEP only), or nothing for
+   * another `alg`.
+   */
+  unwrapRequest(): V6UnwrapRequest | null
+  /**
+   * Decrypts with the CEK a KMS key unwrapped (absent: it failed; the
+   * JWE then fails as for a wrong key).
+   */
+  decryptWithCek(cek?: Uint8Array | undefined | null): V6Decrypted
 }
 
 /** A local JSON Web Key Set's keys, for selection. */
@@ -132,6 +142,19 @@ export declare class V6JwsChecked {
   verify(key: V6KeyArg): V6Verified
   /** For a JWT: verifies, then checks the claims (see `jwt_text`). */
   verifyJwt(key: V6KeyArg, now: number, claims?: V6ClaimOptions | undefined | null): string
+}
+
+/** A JWS waiting for a signature made outside the core (a KMS key). */
+export declare class V6SignPending {
+  /** The bytes to sign. */
+  get signingInput(): Buffer
+  /** The header's `alg`. */
+  get alg(): string
+  /**
+   * The JWS with the key's signature (`keyAlg`: what the key signs
+   * with; `modulusLength`: an RSA key's size in bits, when known).
+   */
+  finish(keyAlg: string, signature: Uint8Array, modulusLength?: number | undefined | null): V6Signed
 }
 
 /** What jose's signing rules need to know about one custom key. */
@@ -593,6 +616,9 @@ export interface V6JwsInput {
  */
 export declare function v6JwsSign(payload: string | Uint8Array, protected: string | boolean | undefined | null, unprotected: string | boolean | undefined | null, crit: Array<V6Understood> | undefined | null, unencoded: string, key: V6KeyArg): V6Signed
 
+/** Everything signing checks before the key, for a KMS key. */
+export declare function v6JwsSignPrepare(payload: string | Uint8Array, protected: string | boolean | undefined | null, unprotected: string | boolean | undefined | null, crit: Array<V6Understood> | undefined | null, unencoded: string): V6SignPending
+
 /** Verifies a JWS with a key given up front. */
 export declare function v6JwsVerify(input: V6JwsInput, options: V6VerifyOptions, key: V6KeyArg): V6Verified
 
@@ -708,6 +734,12 @@ export interface V6Unsecured {
 
 /** `UnsecuredJWT.decode`: the header's and the claims' JSON text. */
 export declare function v6UnsecuredDecode(token: string | undefined | null, now: number, claims?: V6ClaimOptions | undefined | null): V6Unsecured
+
+/** A KMS key's unwrap request. */
+export interface V6UnwrapRequest {
+  alg: string
+  encryptedKey: Buffer
+}
 
 /**
  * A verified JWS: the payload, and the protected header's JSON text as

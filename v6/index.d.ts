@@ -1526,3 +1526,31 @@ type GeneratedSecret<Alg extends string> = Alg extends 'A128CBC-HS256' | 'A192CB
 // (Declarations here need `export` (see `export {}` above), and each new
 // value must be re-exported by v6/index.mjs too: scripts/check-v6-types.js
 // checks that.)
+
+/** What a {@link KMSKey} is made from: the algorithm and the operations your code performs. */
+export interface KMSKeyOptions {
+  /** The JWS `alg` it signs with, or the JWE `alg` (RSA-OAEP*) it unwraps for. */
+  alg: string
+  /** Signs the JWS signing input; resolves to the signature as JWS carries it (ECDSA: R || S). */
+  sign?: (data: Uint8Array, alg: string) => Uint8Array | Promise<Uint8Array>
+  /** Decrypts a JWE's encrypted key; resolves to the content encryption key. */
+  unwrapKey?: (encryptedKey: Uint8Array, alg: string) => Uint8Array | Promise<Uint8Array>
+  /** An RSA key's modulus size in bits, for checking the signature's length. */
+  modulusLength?: number
+  /** Hears why `unwrapKey` failed (on the next tick; the decryption fails as for a wrong key). */
+  onUnwrapError?: (err: unknown) => void
+}
+
+/**
+ * jose-native's key whose private operations run in your code (a KMS, an
+ * HSM): usable wherever jose 6's API takes a signing key (`SignJWT#sign`,
+ * `CompactSign`, `FlattenedSign`, `GeneralSign`) and, for RSA-OAEP, a
+ * decryption key (`jwtDecrypt`, `compactDecrypt`, `flattenedDecrypt`,
+ * `generalDecrypt`). Not part of jose 6.
+ */
+export declare class KMSKey {
+  constructor (options: KMSKeyOptions)
+  readonly alg: string
+  /** Always `'private'`; it also lets a KMSKey pass where jose 6's typings take a `KeyObject`. */
+  readonly type: 'private'
+}

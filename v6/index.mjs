@@ -5,6 +5,8 @@
 import v6 from './index.js'
 
 export const {
+  // jose-native extensions
+  KMSKey,
   // JWT
   SignJWT,
   jwtVerify,

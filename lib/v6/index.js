@@ -8,6 +8,7 @@ const jwe = require('./jwe')
 const jws = require('./jws')
 const jwt = require('./jwt')
 const keyIO = require('./key-io')
+const kms = require('./kms')
 const local = require('./jwks/local')
 const remote = require('./jwks/remote')
 const util = require('./util')
@@ -50,5 +51,7 @@ module.exports = {
   decodeJwt: util.decodeJwt,
   decodeProtectedHeader: util.decodeProtectedHeader,
   errors,
-  cryptoRuntime: 'WebCryptoAPI'
+  cryptoRuntime: 'WebCryptoAPI',
+  // beyond jose 6: keys whose private operations run in the caller's code
+  KMSKey: kms.KMSKey
 }

@@ -10,6 +10,7 @@ const errors = require('./errors')
 const { binding, call } = require('./native')
 const { isObject, keyArg, used } = require('./keys')
 const { critList, headerText } = require('./jws')
+const kms = require('./kms')
 
 /** @typedef {import('../binding').V6JweInput} V6JweInput */
 /** @typedef {import('../binding').V6Decrypted} V6Decrypted */
@@ -82,6 +83,11 @@ const bytes = (buffer) => new Uint8Array(buffer.buffer, buffer.byteOffset, buffe
  * @param {(decrypted: V6Decrypted) => Record<string, unknown>} shape
  */
 async function decryptWith (input, options, key, token, shape) {
+  if (kms.isKmsKey(key)) {
+    const checked = call(binding.v6JweCheck, input, options)
+    const cek = await /** @type {any} */ (key).unwrapPending(checked)
+    return shape(call(() => checked.decryptWithCek(cek)))
+  }
   if (typeof key !== 'function') {
     const handle = keyArg(key)
     const decrypted = call(binding.v6JweDecrypt, input, options, handle)
@@ -91,6 +97,10 @@ async function decryptWith (input, options, key, token, shape) {
   const checked = call(binding.v6JweCheck, input, options)
   const protectedHeader = checked.protectedHeader == null ? undefined : JSON.parse(checked.protectedHeader)
   const resolved = await key(protectedHeader, token)
+  if (kms.isKmsKey(resolved)) {
+    const cek = await /** @type {any} */ (resolved).unwrapPending(checked)
+    return { ...shape(call(() => checked.decryptWithCek(cek))), key: resolved }
+  }
   const handle = keyArg(resolved)
   const decrypted = call(() => checked.decrypt(handle))
   used(resolved, handle)

@@ -10,6 +10,9 @@ const errors = require('./errors')
 const { binding, call } = require('./native')
 const { isObject, keyArg, used } = require('./keys')
 
+/** @returns {typeof import('./kms')} */
+const kms = () => require('./kms')
+
 /** @typedef {import('../binding').V6JwsInput} V6JwsInput */
 /** @typedef {import('../binding').V6Verified} V6Verified */
 
@@ -202,10 +205,16 @@ function assertNotSet (value, name) {
  * @param {Record<string, any> | undefined} options
  * @param {unknown} key
  */
-function signFlattened (payload, protectedHeader, unprotectedHeader, options, key) {
-  const handle = keyArg(key)
-  const signed = call(binding.v6JwsSign, payload, headerText(protectedHeader), headerText(unprotectedHeader), critList(options?.crit), 'allowed', handle)
-  used(key, handle)
+async function signFlattened (payload, protectedHeader, unprotectedHeader, options, key) {
+  const args = /** @type {const} */ ([payload, headerText(protectedHeader), headerText(unprotectedHeader), critList(options?.crit), 'allowed'])
+  let signed
+  if (kms().isKmsKey(key)) {
+    signed = await kms().signWith(/** @type {any} */ (key), ...args)
+  } else {
+    const handle = keyArg(key)
+    signed = call(binding.v6JwsSign, ...args, handle)
+    used(key, handle)
+  }
   const jws = /** @type {Record<string, unknown>} */ ({ signature: signed.signature, payload: signed.payload })
   if (signed.protected != null) jws.protected = signed.protected
   if (unprotectedHeader !== undefined) jws.header = JSON.parse(/** @type {string} */ (headerText(unprotectedHeader)))
@@ -220,7 +229,11 @@ function signFlattened (payload, protectedHeader, unprotectedHeader, options, ke
  * @param {unknown} key
  * @param {'compact' | 'jwt'} unencoded
  */
-function signCompact (payload, protectedHeader, options, key, unencoded) {
+async function signCompact (payload, protectedHeader, options, key, unencoded) {
+  if (kms().isKmsKey(key)) {
+    const signed = await kms().signWith(/** @type {any} */ (key), payload, headerText(protectedHeader), undefined, critList(options?.crit), unencoded)
+    return `${signed.protected ?? ''}.${signed.payload}.${signed.signature}`
+  }
   const handle = keyArg(key)
   const token = call(binding.v6CompactSign, payload, headerText(protectedHeader), critList(options?.crit), unencoded, handle)
   used(key, handle)
@@ -286,7 +299,7 @@ class FlattenedSign {
    * @param {Record<string, any>} [options]
    */
   async sign (key, options) {
-    return signFlattened(this.#payload, this.#protectedHeader, this.#unprotectedHeader, options, key).jws
+    return (await signFlattened(this.#payload, this.#protectedHeader, this.#unprotectedHeader, options, key)).jws
   }
 }
 
@@ -360,7 +373,7 @@ class GeneralSign {
     /** @type {boolean | undefined} */
     let b64
     for (const { state: [protectedHeader, unprotectedHeader, key, options] } of this.#signatures) {
-      const signed = signFlattened(this.#payload, protectedHeader, unprotectedHeader, options, key)
+      const signed = await signFlattened(this.#payload, protectedHeader, unprotectedHeader, options, key)
       const { payload, ...members } = signed.jws
       if (b64 === undefined) {
         b64 = signed.b64

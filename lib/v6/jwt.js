@@ -8,7 +8,7 @@
 
 const { binding, call } = require('./native')
 const { isObject, keyArg, used } = require('./keys')
-const { critList, headerText, verifyOptions } = require('./jws')
+const { critList, headerText, signCompact, verifyOptions } = require('./jws')
 
 /** @returns {typeof import('./jwe')} loaded on first use: jwe.js needs jws.js, not this file */
 const jwe = () => require('./jwe')
@@ -187,6 +187,7 @@ class SignJWT extends JWTClaimsBuilder {
   async sign (key, options) {
     const claims = claimsText(this)
     const header = headerText(this.#protectedHeader)
+    if (require('./kms').isKmsKey(key)) return signCompact(claims, this.#protectedHeader, options, key, 'jwt')
     const handle = keyArg(key)
     const token = call(binding.v6JwtSign, claims, header || undefined, header === false, critList(options?.crit), handle)
     used(key, handle)

@@ -506,6 +506,90 @@ pub fn v6_jwt_sign(
     })
 }
 
+/// A JWS waiting for a signature made outside the core (a KMS key).
+#[napi]
+pub struct V6SignPending {
+    prepared: jws::PreparedSign,
+}
+
+#[napi]
+impl V6SignPending {
+    /// The bytes to sign.
+    #[napi(getter, catch_unwind)]
+    pub fn signing_input(&self) -> napi::Result<Buffer> {
+        guard("V6SignPending.signingInput", || {
+            Ok(self.prepared.signing_input.clone().into())
+        })
+    }
+
+    /// The header's `alg`.
+    #[napi(getter, catch_unwind)]
+    pub fn alg(&self) -> napi::Result<String> {
+        guard("V6SignPending.alg", || {
+            Ok(self.prepared.alg.name.to_owned())
+        })
+    }
+
+    /// The JWS with the key's signature (`keyAlg`: what the key signs
+    /// with; `modulusLength`: an RSA key's size in bits, when known).
+    #[napi(catch_unwind)]
+    pub fn finish(
+        &self,
+        key_alg: String,
+        signature: Uint8Array,
+        modulus_length: Option<u32>,
+    ) -> napi::Result<V6Signed> {
+        guard("V6SignPending.finish", || {
+            let signed = self
+                .prepared
+                .clone()
+                .finish_external(&key_alg, &signature, modulus_length)
+                .map_err(to_napi)?;
+            Ok(V6Signed {
+                protected: signed.protected,
+                payload: signed.payload,
+                signature: signed.signature,
+                b64: signed.b64,
+            })
+        })
+    }
+}
+
+/// Everything signing checks before the key, for a KMS key.
+#[napi(catch_unwind)]
+pub fn v6_jws_sign_prepare(
+    payload: Either<String, Uint8Array>,
+    protected: Option<Either<String, bool>>,
+    unprotected: Option<Either<String, bool>>,
+    crit: Option<Vec<V6Understood>>,
+    unencoded: String,
+) -> napi::Result<V6SignPending> {
+    guard("v6JwsSignPrepare", || {
+        let payload: &[u8] = match &payload {
+            Either::A(text) => text.as_bytes(),
+            Either::B(bytes) => bytes,
+        };
+        let input = SignInput {
+            payload,
+            protected: member(protected, |p| p),
+            unprotected: member(unprotected, |p| p),
+            crit: understood(crit),
+            unencoded: unencoded_mode(&unencoded),
+        };
+        jws::prepare_sign(&input)
+            .map(|prepared| V6SignPending { prepared })
+            .or_throw()
+    })
+}
+
+fn unencoded_mode(name: &str) -> Unencoded {
+    match name {
+        "compact" => Unencoded::CompactRefused,
+        "jwt" => Unencoded::JwtRefused,
+        _ => Unencoded::Allowed,
+    }
+}
+
 /// [`v6_jws_sign`] for the compact serialization (CompactSign).
 #[napi(catch_unwind)]
 pub fn v6_compact_sign(
@@ -537,11 +621,7 @@ fn sign(
         protected: member(protected, |p| p),
         unprotected: member(unprotected, |p| p),
         crit: understood(crit),
-        unencoded: match unencoded {
-            "compact" => Unencoded::CompactRefused,
-            "jwt" => Unencoded::JwtRefused,
-            _ => Unencoded::Allowed,
-        },
+        unencoded: unencoded_mode(unencoded),
     };
     jws::sign(&input, &key_input(key)).or_throw()
 }

@@ -130,6 +130,43 @@ impl V6JweChecked {
             decrypted(&self.checked, &key).or_throw()
         })
     }
+
+    /// What a KMS key is asked to unwrap (RSA-OAEP only), or nothing for
+    /// another `alg`.
+    #[napi(catch_unwind)]
+    pub fn unwrap_request(&self) -> napi::Result<Option<V6UnwrapRequest>> {
+        guard("V6JweChecked.unwrapRequest", || {
+            Ok(
+                jwe::unwrap_request(&self.checked).map(|(alg, encrypted_key)| V6UnwrapRequest {
+                    alg: alg.to_owned(),
+                    encrypted_key: encrypted_key.into(),
+                }),
+            )
+        })
+    }
+
+    /// Decrypts with the CEK a KMS key unwrapped (absent: it failed; the
+    /// JWE then fails as for a wrong key).
+    #[napi(catch_unwind)]
+    pub fn decrypt_with_cek(&self, cek: Option<Uint8Array>) -> napi::Result<V6Decrypted> {
+        guard("V6JweChecked.decryptWithCek", || {
+            let plaintext =
+                jwe::decrypt_with_cek(&self.checked, cek.as_deref()).map_err(to_napi)?;
+            let shared = self.checked.shared();
+            Ok(V6Decrypted {
+                plaintext: plaintext.into(),
+                protected_header: shared.protected_text.clone(),
+                additional_data: shared.additional_data.clone().map(Into::into),
+            })
+        })
+    }
+}
+
+/// A KMS key's unwrap request.
+#[napi(object)]
+pub struct V6UnwrapRequest {
+    pub alg: String,
+    pub encrypted_key: Buffer,
 }
 
 #[napi(catch_unwind)]

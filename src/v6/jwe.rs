@@ -400,6 +400,32 @@ static UNKNOWN: KeyAlg = KeyAlg {
     min_rsa_bits: 0,
 };
 
+/// What a key that unwraps outside the core (a KMS) is asked: the `alg`
+/// and the encrypted key. Only RSA-OAEP is handed out; `None` for any
+/// other `alg` (the JWE then fails as for a wrong key).
+pub fn unwrap_request(checked: &Checked) -> Option<(&'static str, Vec<u8>)> {
+    matches!(checked.alg.family, KeyFamily::RsaOaep(_)).then(|| {
+        (
+            checked.alg.name,
+            checked.encrypted_key.clone().unwrap_or_default(),
+        )
+    })
+}
+
+/// Decryption with a CEK a KMS unwrapped: `None` (it failed, threw or
+/// answered no bytes) or a CEK of the wrong length ends exactly as a wrong
+/// key does, with a random CEK and `JWEDecryptionFailed`.
+pub fn decrypt_with_cek(checked: &Checked, cek: Option<&[u8]>) -> Result<Vec<u8>> {
+    let enc = checked.enc;
+    let cek = match cek {
+        Some(c) if c.len() == enc.key_len && unwrap_request(checked).is_some() => {
+            zeroize::Zeroizing::new(c.to_vec())
+        }
+        _ => cek::generate_cek(enc)?,
+    };
+    open_content(checked, &cek)
+}
+
 /// The rest of decryption, with the key: the plaintext.
 pub fn decrypt(checked: &Checked, key: &KeyInput) -> Result<Vec<u8>> {
     let alg = checked.alg;
@@ -426,6 +452,12 @@ pub fn decrypt(checked: &Checked, key: &KeyInput) -> Result<Vec<u8>> {
         &checked.jose,
         checked.max_pbes2_count,
     )?;
+    open_content(checked, &cek)
+}
+
+/// The content decryption, with the CEK in hand, and `zip`.
+fn open_content(checked: &Checked, cek: &[u8]) -> Result<Vec<u8>> {
+    let enc = checked.enc;
     let shared = &checked.shared;
     let iv = shared
         .iv
@@ -452,7 +484,7 @@ pub fn decrypt(checked: &Checked, key: &KeyInput) -> Result<Vec<u8>> {
     if !gcm && tag.len() != enc.tag_len {
         return Err(decryption_failed());
     }
-    let plaintext = content::decrypt(enc, &cek, iv, &shared.aad, &shared.ciphertext, tag)
+    let plaintext = content::decrypt(enc, cek, iv, &shared.aad, &shared.ciphertext, tag)
         .map_err(|_| decryption_failed())?;
     if checked.jose.get("zip").is_some_and(|z| z == "DEF") {
         return inflate(&plaintext, checked.max_decompressed_length);

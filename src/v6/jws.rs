@@ -394,6 +394,71 @@ fn serialized(member: &Member<String>) -> Result<Option<(Header, &str)>> {
 
 /// Signs in jose 6's order: headers, `crit`, `b64`, `alg`, then the key.
 pub fn sign(input: &SignInput<'_>, key: &KeyInput) -> Result<Signed> {
+    let prepared = prepare_sign(input)?;
+    let ready = key.prepare(prepared.alg, Usage::Sign)?;
+    let signature = with_signer(&ready, |s| {
+        s.sign(prepared.alg.core, &prepared.signing_input)
+    })?;
+    Ok(prepared.finish(&signature))
+}
+
+/// A JWS whose headers passed, waiting for its signature: the signing
+/// input, for a key that signs outside the core (a KMS).
+#[derive(Debug, Clone)]
+pub struct PreparedSign {
+    pub alg: &'static JwsAlg,
+    pub signing_input: Vec<u8>,
+    protected: Option<String>,
+    payload: String,
+    b64: bool,
+}
+
+impl PreparedSign {
+    fn finish(self, signature: &[u8]) -> Signed {
+        Signed {
+            protected: self.protected,
+            payload: self.payload,
+            signature: b64u::encode(signature),
+            b64: self.b64,
+        }
+    }
+
+    /// A signature made elsewhere, for `key_alg` (the algorithm the key
+    /// signs with): the header's `alg` must be it, and the signature must
+    /// have the length the algorithm gives (`modulus_bits` for RSA, when
+    /// known), so a KMS answer that is no signature never becomes a JWS.
+    pub fn finish_external(
+        self,
+        key_alg: &str,
+        signature: &[u8],
+        modulus_bits: Option<u32>,
+    ) -> Result<Signed> {
+        if key_alg != self.alg.name {
+            return Err(Error::type_error(format!(
+                "Invalid key for this operation, its \"alg\" must be \"{}\" when present",
+                self.alg.name
+            )));
+        }
+        let fits =
+            crate::jwa::signing::SignatureAlgorithm::from_name(self.alg.core).is_some_and(|a| {
+                a.signature_len().fits(
+                    signature.len(),
+                    modulus_bits.map(|b| (b as usize).div_ceil(8)),
+                )
+            });
+        if !fits {
+            return Err(Error::type_error(format!(
+                "the key's sign() returned {} bytes, not a {} signature",
+                signature.len(),
+                self.alg.name
+            )));
+        }
+        Ok(self.finish(signature))
+    }
+}
+
+/// Everything signing does before the key, in jose 6's order.
+pub fn prepare_sign(input: &SignInput<'_>) -> Result<PreparedSign> {
     let protected = serialized(&input.protected)?;
     let unprotected = serialized(&input.unprotected)?;
     if protected.is_none() && unprotected.is_none() {
@@ -463,12 +528,11 @@ pub fn sign(input: &SignInput<'_>, key: &KeyInput) -> Result<Signed> {
     } else {
         signing_input.extend_from_slice(input.payload);
     }
-    let ready = key.prepare(alg, Usage::Sign)?;
-    let signature = with_signer(&ready, |s| s.sign(alg.core, &signing_input))?;
-    Ok(Signed {
+    Ok(PreparedSign {
+        alg,
+        signing_input,
         protected: encoded_protected,
         payload,
-        signature: b64u::encode(&signature),
         b64,
     })
 }
