@@ -8,6 +8,7 @@
 
 const errors = require('./errors')
 const { binding, call } = require('./native')
+const { assertUint8Array, setOnce } = require('./builder')
 const { isObject, keyArg, used } = require('./keys')
 const { critList, headerText } = require('./jws')
 const kms = require('./kms')
@@ -169,22 +170,6 @@ async function generalDecrypt (jwe, key, options) {
 }
 
 /**
- * @param {unknown} value
- * @param {string} label
- */
-function assertUint8Array (value, label) {
-  if (!(value instanceof Uint8Array)) throw new TypeError(`${label} must be an instance of Uint8Array`)
-}
-
-/**
- * @param {unknown} value
- * @param {string} name
- */
-function assertNotSet (value, name) {
-  if (value !== undefined) throw new TypeError(`${name} can only be called once`)
-}
-
-/**
  * `setKeyManagementParameters`'s value as the core takes it.
  * @param {unknown} parameters
  */
@@ -279,30 +264,22 @@ class FlattenedEncrypt {
 
   /** @param {unknown} parameters */
   setKeyManagementParameters (parameters) {
-    assertNotSet(this.#state[7], 'setKeyManagementParameters')
-    this.#state[7] = parameters
-    return this
+    return setOnce(this, this.#state, 7, parameters, 'setKeyManagementParameters')
   }
 
   /** @param {unknown} header */
   setProtectedHeader (header) {
-    assertNotSet(this.#state[1], 'setProtectedHeader')
-    this.#state[1] = header
-    return this
+    return setOnce(this, this.#state, 1, header, 'setProtectedHeader')
   }
 
   /** @param {unknown} header */
   setSharedUnprotectedHeader (header) {
-    assertNotSet(this.#state[3], 'setSharedUnprotectedHeader')
-    this.#state[3] = header
-    return this
+    return setOnce(this, this.#state, 3, header, 'setSharedUnprotectedHeader')
   }
 
   /** @param {unknown} header */
   setUnprotectedHeader (header) {
-    assertNotSet(this.#state[2], 'setUnprotectedHeader')
-    this.#state[2] = header
-    return this
+    return setOnce(this, this.#state, 2, header, 'setUnprotectedHeader')
   }
 
   /** @param {Uint8Array} aad */
@@ -313,16 +290,12 @@ class FlattenedEncrypt {
 
   /** @param {Uint8Array} cek */
   setContentEncryptionKey (cek) {
-    assertNotSet(this.#state[5], 'setContentEncryptionKey')
-    this.#state[5] = cek
-    return this
+    return setOnce(this, this.#state, 5, cek, 'setContentEncryptionKey')
   }
 
   /** @param {Uint8Array} iv */
   setInitializationVector (iv) {
-    assertNotSet(this.#state[6], 'setInitializationVector')
-    this.#state[6] = iv
-    return this
+    return setOnce(this, this.#state, 6, iv, 'setInitializationVector')
   }
 
   /**
@@ -346,30 +319,22 @@ class CompactEncrypt {
 
   /** @param {Uint8Array} cek */
   setContentEncryptionKey (cek) {
-    assertNotSet(this.#state[5], 'setContentEncryptionKey')
-    this.#state[5] = cek
-    return this
+    return setOnce(this, this.#state, 5, cek, 'setContentEncryptionKey')
   }
 
   /** @param {Uint8Array} iv */
   setInitializationVector (iv) {
-    assertNotSet(this.#state[6], 'setInitializationVector')
-    this.#state[6] = iv
-    return this
+    return setOnce(this, this.#state, 6, iv, 'setInitializationVector')
   }
 
   /** @param {unknown} header */
   setProtectedHeader (header) {
-    assertNotSet(this.#state[1], 'setProtectedHeader')
-    this.#state[1] = header
-    return this
+    return setOnce(this, this.#state, 1, header, 'setProtectedHeader')
   }
 
   /** @param {unknown} parameters */
   setKeyManagementParameters (parameters) {
-    assertNotSet(this.#state[7], 'setKeyManagementParameters')
-    this.#state[7] = parameters
-    return this
+    return setOnce(this, this.#state, 7, parameters, 'setKeyManagementParameters')
   }
 
   /**
@@ -398,16 +363,12 @@ class IndividualRecipient {
 
   /** @param {unknown} header */
   setUnprotectedHeader (header) {
-    assertNotSet(this.state[0], 'setUnprotectedHeader')
-    this.state[0] = header
-    return this
+    return setOnce(this, this.state, 0, header, 'setUnprotectedHeader')
   }
 
   /** @param {unknown} parameters */
   setKeyManagementParameters (parameters) {
-    assertNotSet(this.state[1], 'setKeyManagementParameters')
-    this.state[1] = parameters
-    return this
+    return setOnce(this, this.state, 1, parameters, 'setKeyManagementParameters')
   }
 
   /** @param {[unknown, Record<string, any>?]} args */
@@ -428,10 +389,8 @@ class GeneralEncrypt {
   #plaintext
   /** @type {IndividualRecipient[]} */
   #recipients = []
-  /** @type {unknown} */
-  #protectedHeader
-  /** @type {unknown} */
-  #sharedUnprotectedHeader
+  /** @type {unknown[]} [protected header, shared unprotected header] */
+  #headers = []
   /** @type {unknown} */
   #aad
 
@@ -452,16 +411,12 @@ class GeneralEncrypt {
 
   /** @param {unknown} header */
   setProtectedHeader (header) {
-    assertNotSet(this.#protectedHeader, 'setProtectedHeader')
-    this.#protectedHeader = header
-    return this
+    return setOnce(this, this.#headers, 0, header, 'setProtectedHeader')
   }
 
   /** @param {unknown} header */
   setSharedUnprotectedHeader (header) {
-    assertNotSet(this.#sharedUnprotectedHeader, 'setSharedUnprotectedHeader')
-    this.#sharedUnprotectedHeader = header
-    return this
+    return setOnce(this, this.#headers, 1, header, 'setSharedUnprotectedHeader')
   }
 
   /** @param {Uint8Array} aad */
@@ -474,11 +429,11 @@ class GeneralEncrypt {
     if (!this.#recipients.length) throw new errors.JWEInvalid('at least one recipient must be added')
     assertUint8Array(this.#plaintext, 'plaintext')
     const inputs = this.#recipients.map(({ state: [header, parameters, , options] }) =>
-      encryptInput([this.#plaintext, this.#protectedHeader, header, this.#sharedUnprotectedHeader, this.#aad, undefined, undefined, parameters], { crit: options?.crit }))
+      encryptInput([this.#plaintext, this.#headers[0], header, this.#headers[1], this.#aad, undefined, undefined, parameters], { crit: options?.crit }))
     const general = call(() => new binding.V6GeneralEncrypt(inputs))
     const [first, ...others] = this.#recipients.map(({ state: [, , key] }) => key)
     const handle = keyArg(first)
-    const { header, encrypted_key: encryptedKey, ...shared } = flattened(call(() => general.first(handle)), this.#sharedUnprotectedHeader)
+    const { header, encrypted_key: encryptedKey, ...shared } = flattened(call(() => general.first(handle)), this.#headers[1])
     used(first, handle)
     const recipient = /** @type {Record<string, unknown>} */ ({})
     if (encryptedKey !== undefined) recipient.encrypted_key = encryptedKey

@@ -8,6 +8,7 @@
 
 const errors = require('./errors')
 const { binding, call } = require('./native')
+const { assertUint8Array, setOnce } = require('./builder')
 const { isObject, keyArg, used } = require('./keys')
 
 /** @returns {typeof import('./kms')} */
@@ -182,22 +183,6 @@ async function generalVerify (jws, key, options) {
 }
 
 /**
- * @param {unknown} payload
- * @param {string} label
- */
-function assertUint8Array (payload, label) {
-  if (!(payload instanceof Uint8Array)) throw new TypeError(`${label} must be an instance of Uint8Array`)
-}
-
-/**
- * @param {unknown} value
- * @param {string} name
- */
-function assertNotSet (value, name) {
-  if (value !== undefined) throw new TypeError(`${name} can only be called once`)
-}
-
-/**
  * Signs a flattened JWS, with the headers as set.
  * @param {Uint8Array | string} payload
  * @param {unknown} protectedHeader
@@ -242,8 +227,8 @@ async function signCompact (payload, protectedHeader, options, key, unencoded) {
 
 class CompactSign {
   #payload
-  /** @type {unknown} */
-  #protectedHeader
+  /** @type {unknown[]} */
+  #state = []
 
   /** @param {Uint8Array} payload */
   constructor (payload) {
@@ -253,9 +238,7 @@ class CompactSign {
 
   /** @param {unknown} protectedHeader */
   setProtectedHeader (protectedHeader) {
-    assertNotSet(this.#protectedHeader, 'setProtectedHeader')
-    this.#protectedHeader = protectedHeader
-    return this
+    return setOnce(this, this.#state, 0, protectedHeader, 'setProtectedHeader')
   }
 
   /**
@@ -263,16 +246,14 @@ class CompactSign {
    * @param {Record<string, any>} [options]
    */
   async sign (key, options) {
-    return signCompact(this.#payload, this.#protectedHeader, options, key, 'compact')
+    return signCompact(this.#payload, this.#state[0], options, key, 'compact')
   }
 }
 
 class FlattenedSign {
   #payload
-  /** @type {unknown} */
-  #protectedHeader
-  /** @type {unknown} */
-  #unprotectedHeader
+  /** @type {unknown[]} [protected header, unprotected header] */
+  #state = []
 
   /** @param {Uint8Array} payload */
   constructor (payload) {
@@ -282,16 +263,12 @@ class FlattenedSign {
 
   /** @param {unknown} protectedHeader */
   setProtectedHeader (protectedHeader) {
-    assertNotSet(this.#protectedHeader, 'setProtectedHeader')
-    this.#protectedHeader = protectedHeader
-    return this
+    return setOnce(this, this.#state, 0, protectedHeader, 'setProtectedHeader')
   }
 
   /** @param {unknown} unprotectedHeader */
   setUnprotectedHeader (unprotectedHeader) {
-    assertNotSet(this.#unprotectedHeader, 'setUnprotectedHeader')
-    this.#unprotectedHeader = unprotectedHeader
-    return this
+    return setOnce(this, this.#state, 1, unprotectedHeader, 'setUnprotectedHeader')
   }
 
   /**
@@ -299,7 +276,7 @@ class FlattenedSign {
    * @param {Record<string, any>} [options]
    */
   async sign (key, options) {
-    return (await signFlattened(this.#payload, this.#protectedHeader, this.#unprotectedHeader, options, key)).jws
+    return (await signFlattened(this.#payload, this.#state[0], this.#state[1], options, key)).jws
   }
 }
 
@@ -320,16 +297,12 @@ class IndividualSignature {
 
   /** @param {unknown} protectedHeader */
   setProtectedHeader (protectedHeader) {
-    assertNotSet(this.state[0], 'setProtectedHeader')
-    this.state[0] = protectedHeader
-    return this
+    return setOnce(this, this.state, 0, protectedHeader, 'setProtectedHeader')
   }
 
   /** @param {unknown} unprotectedHeader */
   setUnprotectedHeader (unprotectedHeader) {
-    assertNotSet(this.state[1], 'setUnprotectedHeader')
-    this.state[1] = unprotectedHeader
-    return this
+    return setOnce(this, this.state, 1, unprotectedHeader, 'setUnprotectedHeader')
   }
 
   /** @param {[unknown, Record<string, any>?]} args */

@@ -6,6 +6,7 @@
 // core's (src/v6/claims.rs), fed the caller's clock as `new Date()` reads
 // it at call time.
 
+const { setOnce } = require('./builder')
 const { binding, call } = require('./native')
 const { isObject, keyArg, used } = require('./keys')
 const { critList, headerText, signCompact, verifyOptions } = require('./jws')
@@ -170,14 +171,12 @@ function claimsText (builder) {
 }
 
 class SignJWT extends JWTClaimsBuilder {
-  /** @type {unknown} */
-  #protectedHeader
+  /** @type {unknown[]} */
+  #header = []
 
   /** @param {unknown} protectedHeader */
   setProtectedHeader (protectedHeader) {
-    if (this.#protectedHeader !== undefined) throw new TypeError('setProtectedHeader can only be called once')
-    this.#protectedHeader = protectedHeader
-    return this
+    return setOnce(this, this.#header, 0, protectedHeader, 'setProtectedHeader')
   }
 
   /**
@@ -186,8 +185,8 @@ class SignJWT extends JWTClaimsBuilder {
    */
   async sign (key, options) {
     const claims = claimsText(this)
-    const header = headerText(this.#protectedHeader)
-    if (require('./kms').isKmsKey(key)) return signCompact(claims, this.#protectedHeader, options, key, 'jwt')
+    const header = headerText(this.#header[0])
+    if (require('./kms').isKmsKey(key)) return signCompact(claims, this.#header[0], options, key, 'jwt')
     const handle = keyArg(key)
     const token = call(binding.v6JwtSign, claims, header || undefined, header === false, critList(options?.crit), handle)
     used(key, handle)
@@ -319,30 +318,22 @@ class EncryptJWT extends JWTClaimsBuilder {
 
   /** @param {unknown} header */
   setProtectedHeader (header) {
-    if (this.#state[1] !== undefined) throw new TypeError('setProtectedHeader can only be called once')
-    this.#state[1] = header
-    return this
+    return setOnce(this, this.#state, 1, header, 'setProtectedHeader')
   }
 
   /** @param {unknown} parameters */
   setKeyManagementParameters (parameters) {
-    if (this.#state[7] !== undefined) throw new TypeError('setKeyManagementParameters can only be called once')
-    this.#state[7] = parameters
-    return this
+    return setOnce(this, this.#state, 7, parameters, 'setKeyManagementParameters')
   }
 
   /** @param {Uint8Array} cek */
   setContentEncryptionKey (cek) {
-    if (this.#state[5] !== undefined) throw new TypeError('setContentEncryptionKey can only be called once')
-    this.#state[5] = cek
-    return this
+    return setOnce(this, this.#state, 5, cek, 'setContentEncryptionKey')
   }
 
   /** @param {Uint8Array} iv */
   setInitializationVector (iv) {
-    if (this.#state[6] !== undefined) throw new TypeError('setInitializationVector can only be called once')
-    this.#state[6] = iv
-    return this
+    return setOnce(this, this.#state, 6, iv, 'setInitializationVector')
   }
 
   replicateIssuerAsHeader () {

@@ -146,14 +146,16 @@ pub struct V6Understood {
 }
 
 pub(crate) fn understood(list: Option<Vec<V6Understood>>) -> Option<Vec<Understood>> {
-    list.map(|l| {
-        l.into_iter()
-            .map(|u| Understood {
-                name: u.name,
-                protected: u.protected,
-            })
-            .collect()
-    })
+    list.as_deref().map(understood_list)
+}
+
+pub(crate) fn understood_list(list: &[V6Understood]) -> Vec<Understood> {
+    list.iter()
+        .map(|u| Understood {
+            name: u.name.clone(),
+            protected: u.protected,
+        })
+        .collect()
 }
 
 /// A JWS's members (see the module docs for `null`). A compact JWS comes
@@ -453,6 +455,17 @@ pub struct V6Signed {
     pub b64: bool,
 }
 
+impl From<jws::Signed> for V6Signed {
+    fn from(signed: jws::Signed) -> V6Signed {
+        V6Signed {
+            protected: signed.protected,
+            payload: signed.payload,
+            signature: signed.signature,
+            b64: signed.b64,
+        }
+    }
+}
+
 /// Signs: the headers as `JSON.stringify` wrote them (`null`: it threw or
 /// gave nothing), `unencoded` says what `b64: false` does ("allowed",
 /// "compact" or "jwt"). Returns the flattened JWS.
@@ -466,13 +479,7 @@ pub fn v6_jws_sign(
     key: V6KeyArg<'_>,
 ) -> napi::Result<V6Signed> {
     guard("v6JwsSign", || {
-        let signed = sign(&payload, protected, unprotected, crit, &unencoded, &key)?;
-        Ok(V6Signed {
-            protected: signed.protected,
-            payload: signed.payload,
-            signature: signed.signature,
-            b64: signed.b64,
-        })
+        sign(&payload, protected, unprotected, crit, &unencoded, &key).map(Into::into)
     })
 }
 
@@ -540,17 +547,11 @@ impl V6SignPending {
         modulus_length: Option<u32>,
     ) -> napi::Result<V6Signed> {
         guard("V6SignPending.finish", || {
-            let signed = self
-                .prepared
+            self.prepared
                 .clone()
                 .finish_external(&key_alg, &signature, modulus_length)
-                .map_err(to_napi)?;
-            Ok(V6Signed {
-                protected: signed.protected,
-                payload: signed.payload,
-                signature: signed.signature,
-                b64: signed.b64,
-            })
+                .map(Into::into)
+                .or_throw()
         })
     }
 }
@@ -565,17 +566,7 @@ pub fn v6_jws_sign_prepare(
     unencoded: String,
 ) -> napi::Result<V6SignPending> {
     guard("v6JwsSignPrepare", || {
-        let payload: &[u8] = match &payload {
-            Either::A(text) => text.as_bytes(),
-            Either::B(bytes) => bytes,
-        };
-        let input = SignInput {
-            payload,
-            protected: member(protected, |p| p),
-            unprotected: member(unprotected, |p| p),
-            crit: understood(crit),
-            unencoded: unencoded_mode(&unencoded),
-        };
+        let input = sign_input(&payload, protected, unprotected, crit, &unencoded);
         jws::prepare_sign(&input)
             .map(|prepared| V6SignPending { prepared })
             .or_throw()
@@ -612,18 +603,28 @@ fn sign(
     unencoded: &str,
     key: &V6KeyArg<'_>,
 ) -> napi::Result<jws::Signed> {
-    let payload: &[u8] = match payload {
-        Either::A(text) => text.as_bytes(),
-        Either::B(bytes) => bytes,
-    };
-    let input = SignInput {
-        payload,
+    let input = sign_input(payload, protected, unprotected, crit, unencoded);
+    jws::sign(&input, &key_input(key)).or_throw()
+}
+
+/// What signing takes, from the binding's arguments.
+fn sign_input<'a>(
+    payload: &'a Either<String, Uint8Array>,
+    protected: Option<Either<String, bool>>,
+    unprotected: Option<Either<String, bool>>,
+    crit: Option<Vec<V6Understood>>,
+    unencoded: &str,
+) -> SignInput<'a> {
+    SignInput {
+        payload: match payload {
+            Either::A(text) => text.as_bytes(),
+            Either::B(bytes) => bytes,
+        },
         protected: member(protected, |p| p),
         unprotected: member(unprotected, |p| p),
         crit: understood(crit),
         unencoded: unencoded_mode(unencoded),
-    };
-    jws::sign(&input, &key_input(key)).or_throw()
+    }
 }
 
 /// jose 6's `decodeProtectedHeader` of a base64url header: its JSON text

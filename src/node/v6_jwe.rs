@@ -6,7 +6,7 @@ use napi_derive::napi;
 
 use super::boundary::guard;
 use super::error::{to_napi, OrThrow};
-use super::v6::{key_input, understood, V6KeyArg, V6Understood};
+use super::v6::{key_input, understood, understood_list, V6KeyArg, V6Understood};
 use crate::error::{Error, Kind, Result};
 use crate::v6::header::parse_object;
 use crate::v6::jwe::{self, Checked, DecryptOptions, EncryptHeaders, EncryptInput, JweInput};
@@ -296,14 +296,7 @@ fn encrypt_input(input: &V6EncryptInput) -> EncryptInput<'_> {
         iv: input.iv.as_deref(),
         parameters,
         parameters_ok,
-        crit: input.crit.as_ref().map(|l| {
-            l.iter()
-                .map(|u| crate::v6::header::Understood {
-                    name: u.name.clone(),
-                    protected: u.protected,
-                })
-                .collect()
-        }),
+        crit: input.crit.as_deref().map(understood_list),
     }
 }
 

@@ -268,19 +268,7 @@ fn unwrap(
             aes_kw::unwrap(alg, &derived, ek)
         }
         KeyFamily::RsaOaep(hash) => {
-            if let Some((algorithm, usages)) = key.crypto_key() {
-                let subtle = Subtle {
-                    name: "RSA-OAEP",
-                    hash: Some(hash_name(hash)),
-                    named_curve: None,
-                };
-                check_crypto_key(algorithm, usages, &subtle, None, "decrypt")?;
-            }
-            check_modulus_length(alg.name, ready)?;
-            let Ready::Key(k) = ready else {
-                return Err(Error::type_error("CryptoKey instance expected"));
-            };
-            let rsa = rsaes::RsaKey::from_material(k.material())?;
+            let rsa = rsa_key(alg, hash, key, ready, "decrypt")?;
             rsaes::unwrap(alg, &rsa, ek, enc.key_len)
         }
         KeyFamily::Pbes2(_) => {
@@ -342,6 +330,30 @@ fn unwrap(
             alg.name
         ))),
     }
+}
+
+/// jose 6's `checkRsaKey`: a `CryptoKey` of RSA-OAEP with the algorithm's
+/// hash and the usage, a modulus of 2048 bits or more; the core's key.
+fn rsa_key(
+    alg: &KeyAlg,
+    hash: Hash,
+    key: &KeyInput,
+    ready: &Ready,
+    op: &str,
+) -> Result<rsaes::RsaKey> {
+    if let Some((algorithm, usages)) = key.crypto_key() {
+        let subtle = Subtle {
+            name: "RSA-OAEP",
+            hash: Some(hash_name(hash)),
+            named_curve: None,
+        };
+        check_crypto_key(algorithm, usages, &subtle, None, op)?;
+    }
+    check_modulus_length(alg.name, ready)?;
+    let Ready::Key(k) = ready else {
+        return Err(Error::type_error("CryptoKey instance expected"));
+    };
+    rsaes::RsaKey::from_material(k.material())
 }
 
 pub(crate) fn hash_name(hash: Hash) -> &'static str {
@@ -511,19 +523,7 @@ pub fn encrypt_cek(
             aes_kw::wrap(alg, &agreed.key, &cek)?
         }
         KeyFamily::RsaOaep(hash) => {
-            if let Some((algorithm, usages)) = key.crypto_key() {
-                let subtle = Subtle {
-                    name: "RSA-OAEP",
-                    hash: Some(hash_name(hash)),
-                    named_curve: None,
-                };
-                check_crypto_key(algorithm, usages, &subtle, None, "encrypt")?;
-            }
-            check_modulus_length(alg.name, ready)?;
-            let Ready::Key(k) = ready else {
-                return Err(Error::type_error("CryptoKey instance expected"));
-            };
-            rsaes::wrap(alg, &rsaes::RsaKey::from_material(k.material())?, &cek)?
+            rsaes::wrap(alg, &rsa_key(alg, hash, key, ready, "encrypt")?, &cek)?
         }
         KeyFamily::Pbes2(_) => {
             let p2c = params.p2c.unwrap_or(2048.0);
