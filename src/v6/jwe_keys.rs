@@ -150,6 +150,11 @@ pub(crate) fn check_party_info(apu: Option<&[u8]>, apv: Option<&[u8]>) -> Result
 /// The key's material for ECDH: a private or public EC (P-256/384/521)
 /// or X25519 key; anything else jose 6 does not do.
 pub(crate) fn ecdh_material<'a>(key: &KeyInput, ready: &'a Ready) -> Result<&'a Material> {
+    ecdh_key(key, ready).map(|k| k.material())
+}
+
+/// [`ecdh_material`]'s key, whose agreement key is made once and kept.
+fn ecdh_key<'a>(key: &KeyInput, ready: &'a Ready) -> Result<&'a crate::jwk::key::Key> {
     let unsupported = || {
         Error::not_supported(
             "ECDH with the provided key is not allowed or not supported by your javascript runtime",
@@ -174,7 +179,7 @@ pub(crate) fn ecdh_material<'a>(key: &KeyInput, ready: &'a Ready) -> Result<&'a 
             ));
         }
     }
-    Ok(m)
+    Ok(k)
 }
 
 /// The CEK of a recipient: `dir`'s key, or the one the encrypted key
@@ -246,7 +251,7 @@ fn unwrap(
                     ))
                 }
             };
-            let own = ecdh_material(key, ready)?;
+            let own = ecdh_key(key, ready)?.agreement_key();
             let epk = ephemeral_key(epk)?;
             let apu = party_info(jose, "apu")?;
             let apv = party_info(jose, "apv")?;
@@ -254,7 +259,7 @@ fn unwrap(
             if let Some((_, usages)) = key.crypto_key() {
                 check_usage(usages, "deriveBits")?;
             }
-            let derived = ecdh_es::recipient_derive(
+            let derived = ecdh_es::recipient_derive_with(
                 alg,
                 enc,
                 own,
