@@ -10,9 +10,7 @@ const errors = require('./errors')
 const { binding, call } = require('./native')
 const { assertUint8Array, setOnce } = require('./builder')
 const { isObject, keyArg, used } = require('./keys')
-
-/** @returns {typeof import('./kms')} */
-const kms = () => require('./kms')
+const kms = require('./kms')
 
 /** @typedef {import('../binding').V6JwsInput} V6JwsInput */
 /** @typedef {import('../binding').V6Verified} V6Verified */
@@ -193,8 +191,8 @@ async function generalVerify (jws, key, options) {
 async function signFlattened (payload, protectedHeader, unprotectedHeader, options, key) {
   const args = /** @type {const} */ ([payload, headerText(protectedHeader), headerText(unprotectedHeader), critList(options?.crit), 'allowed'])
   let signed
-  if (kms().isKmsKey(key)) {
-    signed = await kms().signWith(/** @type {any} */ (key), ...args)
+  if (kms.isKmsKey(key)) {
+    signed = await kms.signWith(/** @type {any} */ (key), ...args)
   } else {
     const handle = keyArg(key)
     signed = call(binding.v6JwsSign, ...args, handle)
@@ -215,8 +213,8 @@ async function signFlattened (payload, protectedHeader, unprotectedHeader, optio
  * @param {'compact' | 'jwt'} unencoded
  */
 async function signCompact (payload, protectedHeader, options, key, unencoded) {
-  if (kms().isKmsKey(key)) {
-    const signed = await kms().signWith(/** @type {any} */ (key), payload, headerText(protectedHeader), undefined, critList(options?.crit), unencoded)
+  if (kms.isKmsKey(key)) {
+    const signed = await kms.signWith(/** @type {any} */ (key), payload, headerText(protectedHeader), undefined, critList(options?.crit), unencoded)
     return `${signed.protected ?? ''}.${signed.payload}.${signed.signature}`
   }
   const handle = keyArg(key)

@@ -7,6 +7,7 @@
 // it at call time.
 
 const { setOnce } = require('./builder')
+const { isKmsKey } = require('./kms')
 const { binding, call } = require('./native')
 const { isObject, keyArg, used } = require('./keys')
 const { critList, headerText, signCompact, verifyOptions } = require('./jws')
@@ -186,7 +187,7 @@ class SignJWT extends JWTClaimsBuilder {
   async sign (key, options) {
     const claims = claimsText(this)
     const header = headerText(this.#header[0])
-    if (require('./kms').isKmsKey(key)) return signCompact(claims, this.#header[0], options, key, 'jwt')
+    if (isKmsKey(key)) return signCompact(claims, this.#header[0], options, key, 'jwt')
     const handle = keyArg(key)
     const token = call(binding.v6JwtSign, claims, header || undefined, header === false, critList(options?.crit), handle)
     used(key, handle)
