@@ -144,11 +144,60 @@ pub fn protected_header(encoded: Option<&str>) -> Result<(Header, Option<String>
     let Some(encoded) = encoded else {
         return Ok((Header::new(), None));
     };
+    if let Some(known) = RECENT_HEADERS.with(|r| r.borrow().find(encoded)) {
+        return Ok(known);
+    }
     let fail = || invalid("JWS Protected Header is invalid");
     let bytes = b64::decode(encoded).ok_or_else(fail)?;
     let text = header::strict_utf8(&bytes).ok_or_else(fail)?;
     let parsed = header::parse_object(text).ok_or_else(fail)?;
+    RECENT_HEADERS.with(|r| r.borrow_mut().remember(encoded, &parsed, text));
     Ok((parsed, Some(text.to_owned())))
+}
+
+/// The protected header segments read last on this thread, with what they
+/// hold: a service verifies tokens with the same few headers over and over,
+/// and reading one (base64url, UTF-8, JSON) is a good part of an HS256
+/// verification. Only headers that read cleanly are kept, and a hit is the
+/// same segment byte for byte, so it reads the same.
+struct RecentHeaders {
+    entries: Vec<(Box<str>, Header, Box<str>)>,
+    next: usize,
+}
+
+const RECENT_HEADER_SLOTS: usize = 8;
+/// Longer segments are not kept (an embedded `jwk`, say).
+const RECENT_HEADER_MAX_LEN: usize = 512;
+
+impl RecentHeaders {
+    fn find(&self, encoded: &str) -> Option<(Header, Option<String>)> {
+        self.entries
+            .iter()
+            .find(|(e, _, _)| &**e == encoded)
+            .map(|(_, header, text)| (header.clone(), Some(text.to_string())))
+    }
+
+    fn remember(&mut self, encoded: &str, header: &Header, text: &str) {
+        if encoded.len() > RECENT_HEADER_MAX_LEN {
+            return;
+        }
+        let entry = (encoded.into(), header.clone(), text.into());
+        if self.entries.len() < RECENT_HEADER_SLOTS {
+            self.entries.push(entry);
+        } else {
+            self.entries[self.next] = entry;
+            self.next = (self.next + 1) % RECENT_HEADER_SLOTS;
+        }
+    }
+}
+
+thread_local! {
+    static RECENT_HEADERS: std::cell::RefCell<RecentHeaders> = const {
+        std::cell::RefCell::new(RecentHeaders {
+            entries: Vec::new(),
+            next: 0,
+        })
+    };
 }
 
 /// How a general JWS's signature encodes the payload, as jose 6 screens

@@ -169,11 +169,13 @@ impl KeyInput {
     pub fn prepare_entry(&self, entry: &Entry, usage: Usage) -> Result<Ready> {
         match &self.form {
             KeyForm::Bytes(bytes) if entry.secret => {
-                let bytes = secret(bytes, entry.hmac)?;
                 // the facade imports a Uint8Array it sees again once
                 Ok(match &self.material {
-                    Some(key) => Ready::Key(Arc::clone(key)),
-                    None => Ready::Secret(bytes),
+                    Some(key) => {
+                        check_secret(bytes, entry.hmac)?;
+                        Ready::Key(Arc::clone(key))
+                    }
+                    None => Ready::Secret(secret(bytes, entry.hmac)?),
                 })
             }
             KeyForm::Jwk(jwk) => self.prepare_jwk(jwk, entry, usage),
@@ -212,7 +214,7 @@ impl KeyInput {
         let key = self.material_key()?;
         Ok(match key.material() {
             Material::Oct { k } => {
-                secret(k, entry.hmac)?;
+                check_secret(k, entry.hmac)?;
                 Ready::Key(Arc::clone(key))
             }
             _ => Ready::Key(Arc::clone(key)),
@@ -302,13 +304,18 @@ impl KeyInput {
 
 /// A secret; WebCrypto's HMAC import refuses an empty one.
 fn secret(bytes: &[u8], hmac: bool) -> Result<Zeroizing<Vec<u8>>> {
+    check_secret(bytes, hmac)?;
+    Ok(Zeroizing::new(bytes.to_vec()))
+}
+
+fn check_secret(bytes: &[u8], hmac: bool) -> Result<()> {
     if hmac && bytes.is_empty() {
         return Err(Error::new(
             Kind::DataError,
             "Zero-length key is not supported",
         ));
     }
-    Ok(Zeroizing::new(bytes.to_vec()))
+    Ok(())
 }
 
 fn unsupported_jwk_alg() -> Error {

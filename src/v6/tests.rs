@@ -252,3 +252,23 @@ fn decode_jwt_reports_each_failure_as_jose6_does() {
     );
     assert_eq!(decode(Some("a.e30.c")).unwrap(), "{}");
 }
+
+#[test]
+fn remembered_headers_read_as_fresh_ones() {
+    let segments: Vec<String> = (0..20)
+        .map(|i| crate::b64::encode(format!(r#"{{"alg":"HS256","kid":"{i}"}}"#).as_bytes()))
+        .collect();
+    // twice over more segments than the thread keeps: hits and evictions
+    for _ in 0..2 {
+        for (i, segment) in segments.iter().enumerate() {
+            let (header, text) = jws::protected_header(Some(segment)).unwrap();
+            assert_eq!(
+                header.get("kid").and_then(|k| k.as_str()),
+                Some(i.to_string().as_str())
+            );
+            assert_eq!(text.unwrap(), format!(r#"{{"alg":"HS256","kid":"{i}"}}"#));
+        }
+    }
+    let err = jws::protected_header(Some("e30x")).unwrap_err();
+    assert_eq!(err.message, "JWS Protected Header is invalid");
+}
