@@ -10,7 +10,7 @@ const assert = require('assert')
 const { spawnSync } = require('child_process')
 const { createHash } = require('crypto')
 const {
-  chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync
+  chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync
 } = require('fs')
 const { delimiter, join } = require('path')
 const { tmpdir } = require('os')
@@ -158,6 +158,7 @@ test('the main package ships only what users need', () => {
     'LICENSE', 'P-256K.d.mts', 'P-256K.d.ts', 'P-256K.js', 'P-256K.mjs', 'README.md',
     'index.d.mts', 'index.d.ts', 'index.js', 'index.mjs',
     'v6/index.d.mts', 'v6/index.d.ts', 'v6/index.js', 'v6/index.mjs',
+    ...files.filter((f) => f.startsWith('v6/sub/')),
     ...files.filter((f) => f.startsWith('lib/')),
     'package.json', 'scripts/install.js'
   ].sort())
@@ -182,10 +183,12 @@ test('the companion package jose-native-v6 is jose-native/v6 under its own name,
       import: { types: './index.d.mts', default: './index.mjs' },
       require: { types: './index.d.ts', default: './index.js' }
     },
+    './*': { types: './sub/*.d.mts', default: './sub/*.mjs' },
     './package.json': './package.json'
   })
-  assert.deepStrictEqual(companion.files, ['index.js', 'index.mjs', 'index.d.ts', 'index.d.mts'])
-  for (const file of companion.files) assert.ok(existsSync(join(dir, file)), `companion/v6/${file} exists`)
+  assert.deepStrictEqual(companion.files, ['index.js', 'index.mjs', 'index.d.ts', 'index.d.mts', 'sub/**'])
+  for (const file of companion.files.slice(0, 4)) assert.ok(existsSync(join(dir, file)), `companion/v6/${file} exists`)
+  assert.ok(existsSync(join(dir, 'sub', 'jwt', 'verify.mjs')), 'jose 6\'s subpath modules')
 })
 
 // --- CommonJS and ESM consumers of this checkout ---
@@ -197,15 +200,29 @@ test('jose-native/v6 gives the same module to require and import, with every jos
     import * as esm from 'jose-native/v6'
     import * as jose6 from 'jose6'
     const cjs = createRequire(import.meta.url)('jose-native/v6')
+    // jose 6's subpath modules: the same names, the same values as the entry's
+    const exportsMap = createRequire(import.meta.url)('jose6/package.json').exports
+    const subpaths = ['jwt/verify', 'jwt/sign', 'jwt/decode', 'jwks/remote', 'key/import', 'key/generate/keypair', 'jws/general/verify', 'jwe/compact/decrypt', 'decode/protected_header', 'errors', 'base64url']
+    const subpathDiffs = []
+    for (const sub of subpaths) {
+      const mine = await import('jose-native/v6/' + sub)
+      const theirs = await import('jose6/' + sub)
+      const names = Object.keys(theirs).sort()
+      if (JSON.stringify(Object.keys(mine).sort()) !== JSON.stringify(names)) subpathDiffs.push(sub)
+      for (const name of names) if (mine[name] !== (cjs[name] ?? cjs.errors[name] ?? cjs.base64url[name])) subpathDiffs.push(sub + ' ' + name)
+    }
     console.log(JSON.stringify({
       differ: Object.keys(cjs).filter((name) => esm[name] !== cjs[name]),
-      missing: Object.keys(jose6).filter((name) => cjs[name] === undefined)
+      missing: Object.keys(jose6).filter((name) => cjs[name] === undefined),
+      subpathDiffs,
+      patterns: Object.keys(exportsMap).length
     }))
   `)
   symlinkSync(join(root, 'node_modules', 'jose6'), join(dir, 'node_modules', 'jose6'), 'dir')
   const result = JSON.parse(run(process.execPath, [join(dir, 'probe.mjs')], { cwd: dir }))
   assert.deepStrictEqual(result.differ, [], 'every CommonJS export is an ESM named export')
   assert.deepStrictEqual(result.missing, [], 'every export of jose 6 is here')
+  assert.deepStrictEqual(result.subpathDiffs, [], 'jose 6\'s subpath modules, with its names')
 })
 
 // A project that has this checkout installed as node_modules/jose-native.
@@ -221,13 +238,10 @@ function consumer (t) {
 // as node_modules/jose-native: what `npm install jose@npm:jose-native-v6` makes.
 test('the companion package as `jose` gives jose-native/v6 to require and import', (t) => {
   const dir = consumer(t)
-  const jose = join(dir, 'node_modules', 'jose')
-  mkdirSync(jose)
-  for (const file of readdirSync(join(root, 'companion', 'v6'))) {
-    copyFileSync(join(root, 'companion', 'v6', file), join(jose, file))
-  }
+  cpSync(join(root, 'companion', 'v6'), join(dir, 'node_modules', 'jose'), { recursive: true })
   writeFileSync(join(dir, 'probe.mjs'), `
     import { createRequire } from 'module'
+    import { jwtVerify as fromSubpath } from 'jose/jwt/verify'
     import * as esm from 'jose'
     import v6default from 'jose'
     import * as v6 from 'jose-native/v6'
@@ -236,11 +250,12 @@ test('the companion package as `jose` gives jose-native/v6 to require and import
       sameModule: require('jose') === require('jose-native/v6'),
       sameDefault: v6default === require('jose-native/v6'),
       differ: Object.keys(v6).filter((name) => esm[name] !== v6[name]),
-      extra: Object.keys(esm).filter((name) => !(name in v6))
+      extra: Object.keys(esm).filter((name) => !(name in v6)),
+      subpath: fromSubpath === v6.jwtVerify
     }))
   `)
   const result = JSON.parse(run(process.execPath, [join(dir, 'probe.mjs')], { cwd: dir }))
-  assert.deepStrictEqual(result, { sameModule: true, sameDefault: true, differ: [], extra: [] })
+  assert.deepStrictEqual(result, { sameModule: true, sameDefault: true, differ: [], extra: [], subpath: true })
 })
 
 test('require(\'jose-native\') and import from \'jose-native\' give the same module', (t) => {
@@ -473,10 +488,12 @@ function lockEntry (tarball) {
 test('the companion package installed offline as `jose` through an npm alias serves jose 6\'s API', { timeout: packageTimeout }, (t) => {
   const { main, platform, companion } = tarballs(t)
   const companionFiles = run('tar', ['-tzf', companion]).trim().split('\n').sort()
-  assert.deepStrictEqual(companionFiles, [
+  assert.deepStrictEqual(companionFiles.filter((f) => !f.startsWith('package/sub/')), [
     'package/LICENSE', 'package/README.md', 'package/index.d.mts', 'package/index.d.ts',
     'package/index.js', 'package/index.mjs', 'package/package.json'
   ])
+  // jose 6's subpath modules ('jose/jwt/verify', ...), each with its types
+  assert.ok(companionFiles.includes('package/sub/jwt/verify.mjs') && companionFiles.includes('package/sub/jwt/verify.d.mts'))
 
   // What a jose 6 user's project holds after `npm install jose@npm:jose-native-v6`:
   // the alias in package.json, and a lockfile naming the packages behind it

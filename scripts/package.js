@@ -15,7 +15,7 @@
 //   --out <dir>      write the tarballs there instead of dist/
 
 const { spawnSync } = require('child_process')
-const { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } = require('fs')
+const { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } = require('fs')
 const { join, resolve } = require('path')
 const { tmpdir } = require('os')
 
@@ -91,9 +91,7 @@ function main () {
     // The companion is staged too, to ship the main package's LICENSE.
     const companion = join(scratch, 'companion-v6')
     mkdirSync(companion)
-    for (const file of readdirSync(join(root, 'companion', 'v6'))) {
-      copyFileSync(join(root, 'companion', 'v6', file), join(companion, file))
-    }
+    cpSync(join(root, 'companion', 'v6'), companion, { recursive: true })
     copyFileSync(join(root, 'LICENSE'), join(companion, 'LICENSE'))
 
     mkdirSync(out, { recursive: true })

@@ -1,0 +1,2 @@
+// jose 6's 'jose/jwt/decode', from jose-native/v6 (scripts/v6-subpaths.js writes this file)
+export { decodeJwt } from 'jose-native/v6/jwt/decode'
