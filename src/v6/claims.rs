@@ -75,6 +75,17 @@ fn failed(
     }
 }
 
+/// JavaScript's `===` (and `includes`) between an option's value and a
+/// claim's, as jose 6 compares them: numbers by value (`1.0` is `1`, `-0`
+/// is `0`), and an object or array never equals another one.
+fn same_value(option: &Value, claim: &Value) -> bool {
+    match (option, claim) {
+        (Value::Number(a), Value::Number(b)) => a.as_f64() == b.as_f64(),
+        (Value::Object(_) | Value::Array(_), _) | (_, Value::Object(_) | Value::Array(_)) => false,
+        (a, b) => a == b,
+    }
+}
+
 fn normalize_typ(value: &str) -> String {
     let lower = value.to_lowercase();
     if value.contains('/') {
@@ -131,19 +142,21 @@ pub fn validate(protected: &Header, claims: &Claims, options: &ClaimOptions) -> 
     };
     let iss = set.get("iss");
     if let Some(issuers) = &options.issuer {
-        if !iss.is_some_and(|iss| issuers.contains(iss)) {
+        if !iss.is_some_and(|iss| issuers.iter().any(|i| same_value(i, iss))) {
             return Err(unexpected("iss"));
         }
     }
     if let Some(subject) = &options.subject {
-        if set.get("sub") != Some(subject) {
+        if !set.get("sub").is_some_and(|sub| same_value(subject, sub)) {
             return Err(unexpected("sub"));
         }
     }
     if let Some(audience) = &options.audience {
         let present = match set.get("aud") {
-            Some(aud @ Value::String(_)) => audience.contains(aud),
-            Some(Value::Array(auds)) => audience.iter().any(|a| auds.contains(a)),
+            Some(aud @ Value::String(_)) => audience.iter().any(|a| same_value(a, aud)),
+            Some(Value::Array(auds)) => audience
+                .iter()
+                .any(|a| auds.iter().any(|aud| same_value(a, aud))),
             _ => false,
         };
         if !present {
