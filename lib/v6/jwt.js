@@ -228,6 +228,19 @@ function span (name, value, wrongType) {
 }
 
 /**
+ * The `typ` option: a string, or (listed in `wrongType`) a value jose 6
+ * fails on when it lowercases it.
+ * @param {unknown} typ
+ * @param {string[]} wrongType
+ * @returns {string | undefined}
+ */
+function typOption (typ, wrongType) {
+  if (typ === undefined || typeof typ === 'string') return /** @type {string | undefined} */ (typ)
+  wrongType.push(typ === null ? 'typNull' : 'typ')
+  return undefined
+}
+
+/**
  * `requiredClaims` as names (jose 6 spreads it into a list, so any
  * iterable will do; anything else is listed in `wrongType`).
  * @param {unknown} list
@@ -260,7 +273,7 @@ function claimOptions (options) {
   /** @type {string[]} */
   const wrongType = []
   return [now, {
-    typ,
+    typ: typOption(typ, wrongType),
     requiredClaims: requiredClaimList(requiredClaims, wrongType),
     issuer: issuer === undefined ? undefined : JSON.stringify(Array.isArray(issuer) ? issuer : [issuer]),
     subject: subject === undefined ? undefined : JSON.stringify(subject),

@@ -369,7 +369,13 @@ fn claim_options(options: Option<V6ClaimOptions>, now: f64) -> ClaimOptions {
         })
     };
     ClaimOptions {
-        typ: o.typ,
+        typ: if wrong.iter().any(|w| w == "typNull") {
+            Some(claims::Typ::Null)
+        } else if wrong.iter().any(|w| w == "typ") {
+            Some(claims::Typ::NotText)
+        } else {
+            o.typ.map(claims::Typ::Text)
+        },
         required_claims: o.required_claims.unwrap_or_default(),
         required_claims_wrong: wrong.iter().any(|w| w == "requiredClaims"),
         issuer: list(o.issuer),

@@ -18,10 +18,19 @@ pub enum Span {
     WrongType,
 }
 
+/// The `typ` option: a media type, or a value jose 6 fails on when it
+/// lowercases it (only once the header has a `typ` string to compare).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Typ {
+    Text(String),
+    Null,
+    NotText,
+}
+
 /// `jwtVerify`'s claim options, as the facade reads them.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ClaimOptions {
-    pub typ: Option<String>,
+    pub typ: Option<Typ>,
     pub required_claims: Vec<String>,
     /// `requiredClaims` was given but is not iterable.
     pub required_claims_wrong: bool,
@@ -116,10 +125,19 @@ fn finite(value: f64, label: &str) -> Result<f64> {
 pub fn validate(protected: &Header, claims: &Claims, options: &ClaimOptions) -> Result<()> {
     let set = &claims.members;
     if let Some(typ) = &options.typ {
-        let matches = protected
-            .get("typ")
-            .and_then(Value::as_str)
-            .is_some_and(|t| normalize_typ(t) == normalize_typ(typ));
+        let matches = match (protected.get("typ").and_then(Value::as_str), typ) {
+            (None, _) => false,
+            (Some(t), Typ::Text(typ)) => normalize_typ(t) == normalize_typ(typ),
+            // JavaScript's own errors from `value.toLowerCase()`
+            (Some(_), Typ::Null) => {
+                return Err(Error::type_error(
+                    "Cannot read properties of null (reading 'toLowerCase')",
+                ))
+            }
+            (Some(_), Typ::NotText) => {
+                return Err(Error::type_error("value.toLowerCase is not a function"))
+            }
+        };
         if !matches {
             return Err(failed(
                 claims,

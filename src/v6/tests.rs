@@ -197,13 +197,13 @@ fn typ_is_compared_as_a_media_type() {
     let protected: header::Header =
         serde_json::from_str(r#"{"typ":"application/AT+JWT"}"#).unwrap();
     let options = ClaimOptions {
-        typ: Some("at+jwt".into()),
+        typ: Some(claims::Typ::Text("at+jwt".into())),
         now: 0.0,
         ..ClaimOptions::default()
     };
     assert!(claims::validate(&protected, &set, &options).is_ok());
     let other = ClaimOptions {
-        typ: Some("JWT".into()),
+        typ: Some(claims::Typ::Text("JWT".into())),
         ..options
     };
     assert_eq!(
