@@ -6,7 +6,8 @@
 
 const test = require('node:test')
 const assert = require('node:assert')
-const { createSecretKey } = require('crypto')
+const crypto = require('crypto')
+const { createSecretKey } = crypto
 
 const { both, jose6, nodeKeys, v6 } = require('./v6-helpers')
 
@@ -221,4 +222,41 @@ test('key functions for decryption see the protected header and the JWE', async 
   const [a, b] = await both((lib) => lib.compactDecrypt(jwe, (header, token) => { seen.push([header, token]); return key }))
   assert.deepStrictEqual(b, a)
   assert.deepStrictEqual(seen[1], seen[0])
+})
+
+test('ECDH-ES with a given ephemeral key (setKeyManagementParameters({ epk })): the same JWE as jose 6, in every key form', async () => {
+  const jose = await jose6()
+  const curves = { 'P-256': 'ec', 'P-384': 'ec', X25519: 'x25519' }
+  for (const [crv, type] of Object.entries(curves)) {
+    const recipient = type === 'ec' ? crypto.generateKeyPairSync('ec', { namedCurve: crv }) : crypto.generateKeyPairSync('x25519')
+    const ephemeral = type === 'ec' ? crypto.generateKeyPairSync('ec', { namedCurve: crv }) : crypto.generateKeyPairSync('x25519')
+    const ephemeralJwk = ephemeral.privateKey.export({ format: 'jwk' })
+    for (const alg of ['ECDH-ES', 'ECDH-ES+A128KW']) {
+      // jose 6 takes only an ephemeral key it can export: an extractable
+      // CryptoKey or a JWK with ext: true (it imports the others non-extractable)
+      const forms = {
+        KeyObject: ephemeral.privateKey,
+        JWK: ephemeralJwk,
+        'JWK ext': { ...ephemeralJwk, ext: true },
+        CryptoKey: await jose.importJWK(ephemeralJwk, alg, { extractable: true }),
+        'CryptoKey not extractable': await jose.importJWK(ephemeralJwk, alg)
+      }
+      for (const [form, epk] of Object.entries(forms)) {
+        const make = (lib) => {
+          const jwe = new lib.FlattenedEncrypt(PLAINTEXT).setProtectedHeader({ alg, enc: 'A128GCM' })
+            .setKeyManagementParameters({ epk, apu: bytes(3), apv: bytes(4, 2) }).setInitializationVector(bytes(12))
+          if (alg !== 'ECDH-ES') jwe.setContentEncryptionKey(bytes(16, 5))
+          return jwe.encrypt(recipient.publicKey)
+        }
+        const [a, b] = await both(make)
+        assert.strictEqual(!!a.ok, form === 'JWK ext' || form === 'CryptoKey', `${crv} ${alg} ${form}: ${JSON.stringify(a.error)}`)
+        assert.deepStrictEqual(b, a, `${crv} ${alg} ${form}`)
+      }
+    }
+  }
+  // a public key is no ephemeral key
+  const p256 = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' })
+  const [a, b] = await both((lib) => new lib.CompactEncrypt(PLAINTEXT).setProtectedHeader({ alg: 'ECDH-ES', enc: 'A128GCM' })
+    .setKeyManagementParameters({ epk: p256.publicKey }).encrypt(p256.publicKey))
+  assert.deepStrictEqual(b, a)
 })

@@ -100,12 +100,12 @@ export declare class V6GeneralEncrypt {
   /** The recipients' inputs: the shared members repeated in each. */
   constructor(inputs: Array<V6EncryptInput>)
   /** The first recipient: the content and its key management. */
-  first(key: V6KeyArg): V6Encrypted
+  first(key: V6KeyArg, epk?: V6KeyArg | undefined | null): V6Encrypted
   /**
    * A further recipient: the shared CEK under its key; its encrypted
    * key and header (JSON text).
    */
-  other(index: number, key: V6KeyArg): Array<string | undefined | null>
+  other(index: number, key: V6KeyArg, epk?: V6KeyArg | undefined | null): Array<string | undefined | null>
 }
 
 /** A JWE whose headers passed, waiting for the key a key function gives. */
@@ -573,7 +573,7 @@ export declare function v6JweCheck(input: V6JweInput, options: V6DecryptOptions)
 export declare function v6JweDecrypt(input: V6JweInput, options: V6DecryptOptions, key: V6KeyArg): V6Decrypted
 
 /** Encrypts a flattened (or compact) JWE for one key. */
-export declare function v6JweEncrypt(input: V6EncryptInput, key: V6KeyArg): V6Encrypted
+export declare function v6JweEncrypt(input: V6EncryptInput, key: V6KeyArg, epk?: V6KeyArg | undefined | null): V6Encrypted
 
 /**
  * A JWE's members; a compact JWE comes as `compact` alone. Headers are
@@ -693,6 +693,8 @@ export interface V6KeyDescription {
   keyType?: string
   algorithm?: V6CryptoAlgorithm
   usages?: Array<string>
+  /** `key.extractable` of a `CryptoKey`. */
+  extractable?: boolean
 }
 
 /** What `setKeyManagementParameters` set (`p2c` NaN when not a number). */

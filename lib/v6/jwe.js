@@ -176,11 +176,10 @@ async function generalDecrypt (jwe, key, options) {
 function keyParameters (parameters) {
   if (parameters === undefined) return undefined
   if (!isObject(parameters)) return false
-  const { apu, apv, p2c, p2s, iv, epk } = parameters
+  const { apu, apv, p2c, p2s, iv } = parameters
   if (apu !== undefined) assertUint8Array(apu, '"apu"')
   if (apv !== undefined) assertUint8Array(apv, '"apv"')
   if (iv !== undefined && !(iv instanceof Uint8Array)) throw new TypeError('"iv" must be an instance of Uint8Array')
-  if (epk !== undefined) throw new errors.JOSENotSupported('jose-native: a given "epk" key management parameter is not supported')
   return {
     apu,
     apv,
@@ -234,6 +233,13 @@ function flattened (encrypted, sharedHeader) {
 }
 
 /**
+ * The ECDH-ES ephemeral key a caller gave (`setKeyManagementParameters({
+ * epk })`) as a key argument.
+ * @param {unknown} parameters
+ */
+const epkArg = (parameters) => isObject(parameters) && parameters.epk !== undefined ? keyArg(parameters.epk) : undefined
+
+/**
  * Encrypts one recipient's JWE.
  * @param {unknown[]} state
  * @param {unknown} key
@@ -242,7 +248,7 @@ function flattened (encrypted, sharedHeader) {
 function encryptOne (state, key, options) {
   const input = encryptInput(state, options)
   const handle = keyArg(key)
-  const encrypted = call(binding.v6JweEncrypt, input, handle)
+  const encrypted = call(binding.v6JweEncrypt, input, handle, epkArg(state[7]))
   used(key, handle)
   return flattened(encrypted, state[3])
 }
@@ -432,8 +438,9 @@ class GeneralEncrypt {
       encryptInput([this.#plaintext, this.#headers[0], header, this.#headers[1], this.#aad, undefined, undefined, parameters], { crit: options?.crit }))
     const general = call(() => new binding.V6GeneralEncrypt(inputs))
     const [first, ...others] = this.#recipients.map(({ state: [, , key] }) => key)
+    const epks = this.#recipients.map(({ state: [, parameters] }) => epkArg(parameters))
     const handle = keyArg(first)
-    const { header, encrypted_key: encryptedKey, ...shared } = flattened(call(() => general.first(handle)), this.#headers[1])
+    const { header, encrypted_key: encryptedKey, ...shared } = flattened(call(() => general.first(handle, epks[0])), this.#headers[1])
     used(first, handle)
     const recipient = /** @type {Record<string, unknown>} */ ({})
     if (encryptedKey !== undefined) recipient.encrypted_key = encryptedKey
@@ -441,7 +448,7 @@ class GeneralEncrypt {
     const jwe = { ...shared, recipients: [recipient] }
     for (const [i, key] of others.entries()) {
       const otherHandle = keyArg(key)
-      const [otherKey, otherHeader] = call(() => general.other(i + 1, otherHandle))
+      const [otherKey, otherHeader] = call(() => general.other(i + 1, otherHandle, epks[i + 1]))
       used(key, otherHandle)
       const target = /** @type {Record<string, unknown>} */ ({ encrypted_key: otherKey })
       if (otherHeader != null) target.header = JSON.parse(otherHeader)

@@ -81,7 +81,8 @@ function cryptoKeyHandle (key, native) {
     form: 'CryptoKey',
     keyType: key.type,
     algorithm: { name, hash: hash?.name, namedCurve, modulusLength, length },
-    usages: [...key.usages]
+    usages: [...key.usages],
+    extractable: key.extractable
   }
   return call(binding.v6Key, description, native)
 }

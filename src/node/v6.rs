@@ -88,6 +88,8 @@ pub struct V6KeyDescription {
     pub key_type: Option<String>,
     pub algorithm: Option<V6CryptoAlgorithm>,
     pub usages: Option<Vec<String>>,
+    /// `key.extractable` of a `CryptoKey`.
+    pub extractable: Option<bool>,
 }
 
 /// A key handle for a key value: its description, and the material of a
@@ -123,6 +125,7 @@ pub fn v6_key(
                     })
                     .unwrap_or_default(),
                 usages: description.usages.unwrap_or_default(),
+                extractable: description.extractable.unwrap_or(false),
             },
             "KeyObject" => KeyForm::KeyObject {
                 key_type: description.key_type.unwrap_or_default(),

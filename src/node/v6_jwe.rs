@@ -296,6 +296,7 @@ fn encrypt_input(input: &V6EncryptInput) -> EncryptInput<'_> {
         iv: input.iv.as_deref(),
         parameters,
         parameters_ok,
+        epk: None,
         crit: input.crit.as_deref().map(understood_list),
     }
 }
@@ -328,9 +329,15 @@ impl From<jwe::Encrypted> for V6Encrypted {
 
 /// Encrypts a flattened (or compact) JWE for one key.
 #[napi(catch_unwind)]
-pub fn v6_jwe_encrypt(input: V6EncryptInput, key: V6KeyArg<'_>) -> napi::Result<V6Encrypted> {
+pub fn v6_jwe_encrypt(
+    input: V6EncryptInput,
+    key: V6KeyArg<'_>,
+    epk: Option<V6KeyArg<'_>>,
+) -> napi::Result<V6Encrypted> {
     guard("v6JweEncrypt", || {
-        let input = encrypt_input(&input);
+        let epk = epk.as_ref().map(key_input);
+        let mut input = encrypt_input(&input);
+        input.epk = epk.as_deref();
         let headers = jwe::check_encrypt_headers(&input).map_err(to_napi)?;
         jwe::encrypt(&input, &headers, &key_input(&key), false)
             .map(Into::into)
@@ -372,7 +379,7 @@ impl V6GeneralEncrypt {
 
     /// The first recipient: the content and its key management.
     #[napi(catch_unwind)]
-    pub fn first(&self, key: V6KeyArg<'_>) -> napi::Result<V6Encrypted> {
+    pub fn first(&self, key: V6KeyArg<'_>, epk: Option<V6KeyArg<'_>>) -> napi::Result<V6Encrypted> {
         guard("V6GeneralEncrypt.first", || {
             let (Some(input), Some(headers)) = (self.inputs.first(), self.headers.first()) else {
                 return Err(to_napi(Error::new(
@@ -380,8 +387,10 @@ impl V6GeneralEncrypt {
                     "at least one recipient must be added",
                 )));
             };
+            let epk = epk.as_ref().map(key_input);
             let mut input = encrypt_input(input);
             input.cek = self.cek.as_deref();
+            input.epk = epk.as_deref();
             jwe::encrypt(&input, headers, &key_input(&key), self.cek.is_some())
                 .map(Into::into)
                 .or_throw()
@@ -391,7 +400,12 @@ impl V6GeneralEncrypt {
     /// A further recipient: the shared CEK under its key; its encrypted
     /// key and header (JSON text).
     #[napi(catch_unwind)]
-    pub fn other(&self, index: u32, key: V6KeyArg<'_>) -> napi::Result<Vec<Option<String>>> {
+    pub fn other(
+        &self,
+        index: u32,
+        key: V6KeyArg<'_>,
+        epk: Option<V6KeyArg<'_>>,
+    ) -> napi::Result<Vec<Option<String>>> {
         guard("V6GeneralEncrypt.other", || {
             let i = index as usize;
             let (Some(input), Some(headers), Some(cek)) =
@@ -399,9 +413,11 @@ impl V6GeneralEncrypt {
             else {
                 return Err(to_napi(Error::type_error("no such recipient")));
             };
+            let epk = epk.as_ref().map(key_input);
+            let mut input = encrypt_input(input);
+            input.epk = epk.as_deref();
             let (encrypted_key, header) =
-                jwe::encrypt_recipient(&encrypt_input(input), headers, &key_input(&key), cek)
-                    .map_err(to_napi)?;
+                jwe::encrypt_recipient(&input, headers, &key_input(&key), cek).map_err(to_napi)?;
             Ok(vec![Some(encrypted_key), header])
         })
     }

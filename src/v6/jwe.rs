@@ -559,6 +559,8 @@ pub struct EncryptInput<'a> {
     pub parameters: KeyParameters,
     /// `false`: `setKeyManagementParameters` got something not an object.
     pub parameters_ok: bool,
+    /// The ECDH-ES ephemeral key the caller gave (`epk`).
+    pub epk: Option<&'a KeyInput>,
     pub crit: Option<Vec<Understood>>,
 }
 
@@ -709,6 +711,7 @@ pub fn encrypt(
         &headers.jose,
         input.cek,
         &input.parameters,
+        input.epk,
     )?;
     let mut protected_text = headers.protected.as_ref().map(|(_, t)| t.clone());
     let mut header_text = headers
@@ -797,6 +800,7 @@ pub fn encrypt_recipient(
         &headers.jose,
         Some(cek),
         &input.parameters,
+        input.epk,
     )?;
     let encrypted_key = b64u::encode(&wrapped.encrypted_key.unwrap_or_default());
     let header = if headers.unprotected.is_some() || !wrapped.parameters.is_empty() {

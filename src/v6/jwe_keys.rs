@@ -459,7 +459,8 @@ pub struct KeyParameters {
     pub iv: Option<Vec<u8>>,
 }
 
-/// jose 6's `encryptKeyManagement`.
+/// jose 6's `encryptKeyManagement` (its arguments, one for one).
+#[allow(clippy::too_many_arguments)]
 pub fn encrypt_cek(
     alg: &KeyAlg,
     enc: &EncAlg,
@@ -468,6 +469,7 @@ pub fn encrypt_cek(
     jose: &Header,
     provided_cek: Option<&[u8]>,
     params: &KeyParameters,
+    epk: Option<&KeyInput>,
 ) -> Result<Wrapped> {
     let transport = !matches!(alg.family, KeyFamily::Dir | KeyFamily::EcdhEs);
     if provided_cek.is_some() && !transport {
@@ -504,13 +506,18 @@ pub fn encrypt_cek(
                 None => party_info(jose, "apv")?,
             };
             check_party_info(apu.as_deref(), apv.as_deref())?;
-            let agreed = ecdh_es::sender_derive(
-                alg,
-                enc,
-                recipient,
-                apu.as_deref().unwrap_or_default(),
-                apv.as_deref().unwrap_or_default(),
-            )?;
+            let agreed = match epk {
+                None => ecdh_es::sender_derive(
+                    alg,
+                    enc,
+                    recipient,
+                    apu.as_deref().unwrap_or_default(),
+                    apv.as_deref().unwrap_or_default(),
+                )?,
+                Some(epk) => {
+                    given_ephemeral(alg, enc, epk, recipient, apu.as_deref(), apv.as_deref())?
+                }
+            };
             parameters.insert("epk".into(), Value::Object(epk_members(&agreed.epk)));
             if let Some(a) = &params.apu {
                 parameters.insert("apu".into(), b64u::encode(a).into());
@@ -573,6 +580,40 @@ pub fn encrypt_cek(
         cek,
         encrypted_key: Some(encrypted_key),
         parameters,
+    })
+}
+
+/// ECDH-ES with the ephemeral key the caller gave
+/// (`setKeyManagementParameters({ epk })`, for test vectors): a private key
+/// checked as jose 6 checks a decryption key for the algorithm; the
+/// agreement is the recipient's computation with the roles swapped (Z is
+/// the same either way).
+fn given_ephemeral(
+    alg: &KeyAlg,
+    enc: &EncAlg,
+    epk: &KeyInput,
+    recipient: &Material,
+    apu: Option<&[u8]>,
+    apv: Option<&[u8]>,
+) -> Result<ecdh_es::Agreed> {
+    let ready = epk.prepare_entry(&alg_entry(alg), super::keys::Usage::Decrypt)?;
+    let own = ecdh_key(epk, &ready)?;
+    if !epk.exportable() {
+        return Err(Error::type_error(
+            "CryptoKey for \"epk\" must be extractable",
+        ));
+    }
+    let key = ecdh_es::recipient_derive_with(
+        alg,
+        enc,
+        own.agreement_key(),
+        recipient,
+        apu.unwrap_or_default(),
+        apv.unwrap_or_default(),
+    )?;
+    Ok(ecdh_es::Agreed {
+        key,
+        epk: own.material().to_public()?,
     })
 }
 

@@ -96,6 +96,7 @@ pub enum KeyForm {
         key_type: String,
         algorithm: CryptoAlgorithm,
         usages: Vec<String>,
+        extractable: bool,
     },
     KeyObject {
         key_type: String,
@@ -190,6 +191,17 @@ impl KeyInput {
                 self.material(entry)
             }
             _ => Err(self.invalid_key_type(entry)),
+        }
+    }
+
+    /// Whether jose 6 could export the key as a JWK the way it exports an
+    /// ECDH-ES ephemeral key: an extractable `CryptoKey`, or a JWK with
+    /// `ext: true` (jose 6 imports any other form non-extractable).
+    pub fn exportable(&self) -> bool {
+        match &self.form {
+            KeyForm::CryptoKey { extractable, .. } => *extractable,
+            KeyForm::Jwk(jwk) => jwk.get("ext") == Some(&Value::Bool(true)),
+            _ => false,
         }
     }
 
