@@ -273,23 +273,7 @@ impl RsaPkey {
     /// Signs `data` (hashed with `md`). The signature is the modulus length;
     /// a modulus too short for the padding fails.
     pub fn sign(&self, padding: SignaturePadding, md: Md, data: &[u8]) -> SysResult<Vec<u8>> {
-        let ctx = DigestCtx::new()?;
-        let mut pctx: *mut lc::EVP_PKEY_CTX = ptr::null_mut();
-        // SAFETY: ctx and the key are live; the operation takes its own
-        // reference to the key. `pctx` is owned by `ctx`.
-        let ready = unsafe {
-            lc::EVP_DigestSignInit(
-                ctx.0.as_ptr(),
-                &mut pctx,
-                md.evp(),
-                ptr::null_mut(),
-                self.0.as_ptr(),
-            ) == 1
-                && configure(pctx, padding)
-        };
-        if !ready {
-            return Err(failed());
-        }
+        let ctx = self.digest_ctx(lc::EVP_DigestSignInit, padding, md)?;
         let size = self.size().ok_or_else(failed)?;
         let mut out = vec![0u8; size];
         let mut len = out.len();
@@ -311,27 +295,19 @@ impl RsaPkey {
 
     /// Whether `sig` is a valid signature of `data` (hashed with `md`).
     pub fn verify(&self, padding: SignaturePadding, md: Md, data: &[u8], sig: &[u8]) -> bool {
-        let Ok(ctx) = DigestCtx::new() else {
+        let Ok(ctx) = self.digest_ctx(lc::EVP_DigestVerifyInit, padding, md) else {
             return false;
         };
-        let mut pctx: *mut lc::EVP_PKEY_CTX = ptr::null_mut();
-        // SAFETY: as in `sign`; the signature and data are read-only slices.
+        // SAFETY: ctx is set up for this key; the signature and data are
+        // read-only slices.
         let valid = unsafe {
-            lc::EVP_DigestVerifyInit(
+            lc::EVP_DigestVerify(
                 ctx.0.as_ptr(),
-                &mut pctx,
-                md.evp(),
-                ptr::null_mut(),
-                self.0.as_ptr(),
+                sig.as_ptr(),
+                sig.len(),
+                data.as_ptr(),
+                data.len(),
             ) == 1
-                && configure(pctx, padding)
-                && lc::EVP_DigestVerify(
-                    ctx.0.as_ptr(),
-                    sig.as_ptr(),
-                    sig.len(),
-                    data.as_ptr(),
-                    data.len(),
-                ) == 1
         };
         if !valid {
             // A wrong signature leaves a reason on the error queue too.
@@ -339,7 +315,46 @@ impl RsaPkey {
         }
         valid
     }
+
+    /// A digest context set up for signing or verifying with this key
+    /// (`init` is EVP_DigestSignInit or EVP_DigestVerifyInit, which take
+    /// the same arguments), with the padding configured.
+    fn digest_ctx(
+        &self,
+        init: DigestInit,
+        padding: SignaturePadding,
+        md: Md,
+    ) -> SysResult<DigestCtx> {
+        let ctx = DigestCtx::new()?;
+        let mut pctx: *mut lc::EVP_PKEY_CTX = ptr::null_mut();
+        // SAFETY: ctx and the key are live; the operation takes its own
+        // reference to the key. `pctx` is owned by `ctx`.
+        let ready = unsafe {
+            init(
+                ctx.0.as_ptr(),
+                &mut pctx,
+                md.evp(),
+                ptr::null_mut(),
+                self.0.as_ptr(),
+            ) == 1
+                && configure(pctx, padding)
+        };
+        if ready {
+            Ok(ctx)
+        } else {
+            Err(failed())
+        }
+    }
 }
+
+/// EVP_DigestSignInit's and EVP_DigestVerifyInit's shared signature.
+type DigestInit = unsafe extern "C" fn(
+    *mut lc::EVP_MD_CTX,
+    *mut *mut lc::EVP_PKEY_CTX,
+    *const lc::EVP_MD,
+    *mut lc::ENGINE,
+    *mut lc::EVP_PKEY,
+) -> std::os::raw::c_int;
 
 /// Sets PSS with a digest-long salt, jose's `RSA_PSS_SALTLEN_DIGEST`.
 ///
