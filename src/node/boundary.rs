@@ -59,6 +59,9 @@ fn forced(name: &str) {
         .as_deref()
         == Some(name);
     if hit {
+        // Deliberate, and never from caller input: only a test that loaded
+        // the addon with JOSE_NATIVE_TEST_PANICS=1 and named this boundary
+        // gets here, and `guard` turns the panic into the internal error.
         panic!("panic forced at {name} by testForcePanic");
     }
 }
