@@ -140,8 +140,36 @@ export declare class V6JwsChecked {
   /** The protected header's JSON text (what the key function is shown). */
   get protectedHeader(): string | null
   verify(key: V6KeyArg): V6Verified
-  /** For a JWT: verifies, then checks the claims (see `jwt_text`). */
-  verifyJwt(key: V6KeyArg, now: number, claims?: V6ClaimOptions | undefined | null): string
+}
+
+/**
+ * `jwtVerify`'s, `jwtDecrypt`'s and `UnsecuredJWT.decode`'s options as
+ * the core reads them, made once per distinct set of option values. Every
+ * method takes `now`, the caller's clock in seconds read at call time
+ * (tests freeze it), so a remembered verifier never holds a time.
+ */
+export declare class V6JwtVerifier {
+  /**
+   * `jwtVerify` with a key given up front and a token that is a string
+   * (the hot path): the token, the signature, the claims; the result is
+   * `jwt_text`'s.
+   */
+  verify(token: Text, key: V6KeyArg, now: number): OutText
+  /**
+   * `jwtVerify`'s checks up to the key, for a key function (`false`: the
+   * token is not a string).
+   */
+  check(token: string | boolean): V6JwsChecked
+  /** Verifies what `check` gave with the key a key function resolved to. */
+  verifyChecked(checked: V6JwsChecked, key: V6KeyArg, now: number): string
+  /**
+   * `jwtDecrypt`'s claims: the decrypted plaintext read and checked as a
+   * claims set, and the claims the protected header replicates; its JSON
+   * text.
+   */
+  decryptedClaims(protectedHeader: string | undefined | null, plaintext: Buffer, now: number): string
+  /** `UnsecuredJWT.decode`: the header's and the claims' JSON text. */
+  decodeUnsecured(token: string | undefined | null, now: number): V6Unsecured
 }
 
 /** A JWS waiting for a signature made outside the core (a KMS key). */
@@ -448,8 +476,8 @@ export declare function v6CheckJwk(jwk: string): void
 
 /**
  * jose 6's claim options. `issuer`, `subject` and `audience` are JSON
- * text (of a list, a value, a list); `wrongType` names the time options
- * given with a type jose 6 refuses.
+ * text (of a list, a value, a list); `wrongType` names the options given
+ * with a type jose 6 refuses (`typNull` for a `typ` of null).
  */
 export interface V6ClaimOptions {
   typ?: string
@@ -622,16 +650,6 @@ export declare function v6JwsSignPrepare(payload: string | Uint8Array, protected
 /** Verifies a JWS with a key given up front. */
 export declare function v6JwsVerify(input: V6JwsInput, options: V6VerifyOptions, key: V6KeyArg): V6Verified
 
-/** `jwtVerify`'s checks up to the key, for a key function. */
-export declare function v6JwtCheck(token: string | boolean | undefined | null, options: V6VerifyOptions): V6JwsChecked
-
-/**
- * `jwtDecrypt`'s claims: the decrypted plaintext read and checked as a
- * claims set, and the claims the protected header replicates; its JSON
- * text.
- */
-export declare function v6JwtDecryptClaims(protectedHeader: string | undefined | null, plaintext: Buffer, now: number, claims?: V6ClaimOptions | undefined | null): string
-
 /**
  * `SignJWT#sign`: the claims set's JSON text and the protected header's
  * (absent: not set; `header_wrong`: `JSON.stringify` threw or gave
@@ -639,13 +657,7 @@ export declare function v6JwtDecryptClaims(protectedHeader: string | undefined |
  */
 export declare function v6JwtSign(claims: Text, protected: Text | undefined | null, headerWrong: boolean, crit: Array<V6Understood> | undefined | null, key: V6KeyArg): OutText
 
-/**
- * `jwtVerify` with a key given up front and a token that is a string (the
- * hot path: strings cross as `Text` / `OutText`): the token, the
- * signature, the claims (`now` is the caller's clock in seconds, read at
- * call time). The result is `jwt_text`'s.
- */
-export declare function v6JwtVerifyText(token: Text, options: V6VerifyOptions, key: V6KeyArg, now: number, claims?: V6ClaimOptions | undefined | null): OutText
+export declare function v6JwtVerifier(options: V6VerifyOptions, claims?: V6ClaimOptions | undefined | null): V6JwtVerifier
 
 /**
  * A key handle for a key value: its description, and the material of a
@@ -733,9 +745,6 @@ export interface V6Unsecured {
   header: string
   payload: string
 }
-
-/** `UnsecuredJWT.decode`: the header's and the claims' JSON text. */
-export declare function v6UnsecuredDecode(token: string | undefined | null, now: number, claims?: V6ClaimOptions | undefined | null): V6Unsecured
 
 /** A KMS key's unwrap request. */
 export interface V6UnwrapRequest {

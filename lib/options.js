@@ -1,20 +1,22 @@
 'use strict'
 
-// The JSON view of JWT.sign and JWT.verify options, which the native checks
-// read. Strings, booleans and arrays keep their values; `now` becomes its
-// Date's milliseconds (NaN, and so null, for an invalid Date); `header`
-// becomes `{}` when it is a plain object. Anything else JSON cannot carry
-// as it is becomes null, which no check accepts, just as jose accepts none
-// of those values.
+// The one memo of options: a call's options are read once, by name, and
+// what they are turned into (the JSON view jose 1.x's JWT.sign and
+// JWT.verify hand the core, or jose 6's native JWT verifier) is
+// remembered for the last few distinct option values. Callers pass the
+// same options again and again, often as a fresh literal each call, and
+// turning them over costs more than the rest of an HS256 verification's
+// JavaScript. A call whose values equal a remembered set's (primitives by
+// value, arrays of primitives element by element, and for jose 1.x plain
+// objects and other values by the view they get) reuses its result.
+// Dates are never remembered: their time can change under the same
+// object; nor, for jose 6, any other object, whose members matter.
 //
-// Building the text costs more than the rest of an HS256 verification's
-// JavaScript (a JSON.stringify per value), and callers pass the same
-// options again and again, often as a fresh literal each call. So the
-// views of the last few distinct option values are remembered: a call
-// whose values equal a remembered set's (strings and booleans by value,
-// arrays element by element, plain objects and other values by the view
-// they get) reuses its text. Dates are never remembered: their time can
-// change under the same object.
+// jose 1.x's JSON view: strings, booleans and arrays keep their values;
+// `now` becomes its Date's milliseconds (NaN, and so null, for an invalid
+// Date); `header` becomes `{}` when it is a plain object. Anything else
+// JSON cannot carry as it is becomes null, which no check accepts, just
+// as jose accepts none of those values.
 
 const { isObject } = require('./json')
 
@@ -23,6 +25,7 @@ const { isObject } = require('./json')
 // object shape, where a loop over a list of names would make every read a
 // megamorphic lookup.
 const SIGN = {
+  marks: true,
   names: ['algorithm', 'audience', 'expiresIn', 'header', 'iat', 'issuer', 'jti', 'kid', 'nonce',
     'notBefore', 'now', 'subject'],
   read: (o) => [o.algorithm, o.audience, o.expiresIn, o.header, o.iat, o.issuer, o.jti, o.kid,
@@ -30,6 +33,7 @@ const SIGN = {
 }
 
 const VERIFY = {
+  marks: true,
   names: ['algorithms', 'audience', 'clockTolerance', 'complete', 'crit', 'ignoreExp', 'ignoreIat',
     'ignoreNbf', 'issuer', 'jti', 'maxAuthAge', 'maxTokenAge', 'nonce', 'now', 'profile', 'state',
     'subject', 'typ'],
@@ -54,28 +58,31 @@ function toJSON (names, values) {
   return JSON.stringify(view)
 }
 
-// What a value is remembered as: itself when comparing it by identity is
-// exact, a copy of an array, or a marker for the view every value of its
-// kind gets. undefined when the value is not to be remembered (a Date).
-const PLAIN_OBJECT = Symbol('plain object')
-const NULL_VIEW = Symbol('null view')
+// jose 1.x's markers: every value of a kind gets the same view.
+const PLAIN_OBJECT = { marker: 'plain object' }
+const NULL_VIEW = { marker: 'null view' }
+const MARKERS = [PLAIN_OBJECT, NULL_VIEW]
 
-const keptAsItself = (value) => value === undefined || typeof value === 'string' || typeof value === 'boolean'
+const isPrimitive = (value) => value === null || (typeof value !== 'object' && typeof value !== 'function')
 
-// The marker of a value that is neither kept as itself nor an array.
+// The marker of a jose 1.x value that is neither a primitive nor an array
+// (jose 6 marks none: every other object is left unremembered).
 function markerOf (value) {
   if (value instanceof Date) return undefined
   return isObject(value) ? PLAIN_OBJECT : NULL_VIEW
 }
 
-function keyOf (value) {
-  if (keptAsItself(value)) return value
-  if (Array.isArray(value)) return value.slice()
-  return markerOf(value)
+// What a value is remembered as: itself, a copy of an array of
+// primitives, a marker, or undefined when it is not to be remembered.
+function keyOf (value, marks) {
+  if (isPrimitive(value)) return value
+  if (Array.isArray(value)) return value.every(isPrimitive) ? value.slice() : undefined
+  return marks ? markerOf(value) : undefined
 }
 
 function matches (value, key) {
   if (value === key) return true
+  if (isPrimitive(key)) return false
   if (Array.isArray(key)) {
     if (!Array.isArray(value) || value.length !== key.length) return false
     for (let i = 0; i < key.length; i++) {
@@ -84,7 +91,7 @@ function matches (value, key) {
     return true
   }
   // a Date has no marker: it matches nothing, undefined included
-  return typeof key === 'symbol' && !keptAsItself(value) && !Array.isArray(value) && markerOf(value) === key
+  return MARKERS.includes(key) && !isPrimitive(value) && !Array.isArray(value) && markerOf(value) === key
 }
 
 function matchesAll (values, keys) {
@@ -96,24 +103,34 @@ function matchesAll (values, keys) {
 
 const REMEMBERED = 4
 
-function memo (kind) {
+/**
+ * Remembers `build(values)` for the last few distinct option values.
+ * @template T
+ * @param {{ read: (options: any) => unknown[], marks?: boolean }} kind `read` reads the options
+ *   by name; `marks`: plain objects and other values count by the view jose 1.x gives them
+ * @param {(values: unknown[]) => T} build
+ * @returns {(options: any) => T}
+ */
+function memo (kind, build) {
+  /** @type {{ keys: unknown[], result: T }[]} */
   const entries = []
-  return function optionsJSON (options) {
+  return function remembered (options) {
     const values = kind.read(options)
     for (const entry of entries) {
-      if (matchesAll(values, entry.keys)) return entry.json
+      if (matchesAll(values, entry.keys)) return entry.result
     }
-    const json = toJSON(kind.names, values)
-    const keys = values.map(keyOf)
+    const result = build(values)
+    const keys = values.map((value) => keyOf(value, kind.marks))
     if (!values.some((value, i) => value !== undefined && keys[i] === undefined)) {
-      entries.unshift({ keys, json })
+      entries.unshift({ keys, result })
       if (entries.length > REMEMBERED) entries.pop()
     }
-    return json
+    return result
   }
 }
 
 module.exports = {
-  signOptionsJSON: memo(SIGN),
-  verifyOptionsJSON: memo(VERIFY)
+  memo,
+  signOptionsJSON: memo(SIGN, (values) => toJSON(SIGN.names, values)),
+  verifyOptionsJSON: memo(VERIFY, (values) => toJSON(VERIFY.names, values))
 }

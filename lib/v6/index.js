@@ -7,6 +7,7 @@ const jwk = require('./jwk')
 const jwe = require('./jwe')
 const jws = require('./jws')
 const jwt = require('./jwt')
+const jwtVerify = require('./jwt-verify')
 const keyIO = require('./key-io')
 const kms = require('./kms')
 const local = require('./jwks/local')
@@ -27,10 +28,10 @@ module.exports = {
   flattenedDecrypt: jwe.flattenedDecrypt,
   generalDecrypt: jwe.generalDecrypt,
   EncryptJWT: jwt.EncryptJWT,
-  jwtDecrypt: jwt.jwtDecrypt,
+  jwtDecrypt: jwtVerify.jwtDecrypt,
   SignJWT: jwt.SignJWT,
   UnsecuredJWT: jwt.UnsecuredJWT,
-  jwtVerify: jwt.jwtVerify,
+  jwtVerify: jwtVerify.jwtVerify,
   importJWK: keyIO.importJWK,
   importSPKI: keyIO.importSPKI,
   importPKCS8: keyIO.importPKCS8,

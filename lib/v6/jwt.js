@@ -1,24 +1,18 @@
 'use strict'
 
-// jose 6's JWTs: SignJWT and UnsecuredJWT (with the claims builder they
-// share), jwtVerify. The builder's argument checks are TypeErrors jose 6
-// throws before any work; the claims checks of a verification are the
-// core's (src/v6/claims.rs), fed the caller's clock as `new Date()` reads
-// it at call time.
+// jose 6's JWT builders: SignJWT, EncryptJWT and UnsecuredJWT, with the
+// claims builder they share. Their argument checks are TypeErrors jose 6
+// throws before any work; verifying is jwt-verify.js's.
 
 const { setOnce } = require('./builder')
 const { isKmsKey } = require('./kms')
 const { binding, call } = require('./native')
 const { isObject, keyArg, used } = require('./keys')
-const { critList, headerText, signCompact, verifyOptions } = require('./jws')
+const { critList, headerText, signCompact } = require('./jws')
+const { clock, epoch, verifierOf } = require('./jwt-verify')
 
 /** @returns {typeof import('./jwe')} loaded on first use: jwe.js needs jws.js, not this file */
 const jwe = () => require('./jwe')
-
-/** @typedef {import('../binding').V6ClaimOptions} V6ClaimOptions */
-
-/** @param {Date} date */
-const epoch = (date) => Math.floor(date.getTime() / 1000)
 
 /**
  * @param {string} label
@@ -207,122 +201,9 @@ class UnsecuredJWT extends JWTClaimsBuilder {
    * @param {Record<string, any>} [options]
    */
   static decode (jwt, options) {
-    const [now, claims] = claimOptions(options)
-    const decoded = call(binding.v6UnsecuredDecode, typeof jwt === 'string' ? jwt : undefined, now, claims)
+    const decoded = call(() => verifierOf(options).decodeUnsecured(typeof jwt === 'string' ? jwt : undefined, clock(options)))
     return { payload: JSON.parse(decoded.payload), header: JSON.parse(decoded.header) }
   }
-}
-
-/**
- * A time option as the core takes it: a number, a timespan, or (listed in
- * `wrongType`) another type.
- * @param {string} name
- * @param {unknown} value
- * @param {string[]} wrongType
- * @returns {number | string | undefined}
- */
-function span (name, value, wrongType) {
-  if (value === undefined || typeof value === 'number' || typeof value === 'string') return /** @type {number | string | undefined} */ (value)
-  wrongType.push(name)
-  return undefined
-}
-
-/**
- * The `typ` option: a string, or (listed in `wrongType`) a value jose 6
- * fails on when it lowercases it.
- * @param {unknown} typ
- * @param {string[]} wrongType
- * @returns {string | undefined}
- */
-function typOption (typ, wrongType) {
-  if (typ === undefined || typeof typ === 'string') return /** @type {string | undefined} */ (typ)
-  wrongType.push(typ === null ? 'typNull' : 'typ')
-  return undefined
-}
-
-/**
- * `requiredClaims` as names (jose 6 spreads it into a list, so any
- * iterable will do; anything else is listed in `wrongType`).
- * @param {unknown} list
- * @param {string[]} wrongType
- * @returns {string[] | undefined}
- */
-function requiredClaimList (list, wrongType) {
-  if (list === undefined) return undefined
-  if (list == null || typeof (/** @type {any} */ (list))[Symbol.iterator] !== 'function') {
-    wrongType.push('requiredClaims')
-    return undefined
-  }
-  return Array.from(/** @type {Iterable<unknown>} */ (list), (name) => typeof name === 'string' ? name : String(name))
-}
-
-/**
- * jose 6's claim options as the core takes them, with the caller's clock:
- * `[now, options]`, options undefined when none is set.
- * @param {Record<string, any> | undefined} options
- * @returns {[number, V6ClaimOptions | undefined]}
- */
-function claimOptions (options) {
-  const { typ, requiredClaims, issuer, subject, audience, maxTokenAge, clockTolerance, currentDate } = options ?? {}
-  const date = currentDate === undefined ? new Date() : currentDate
-  const now = typeof date?.getTime === 'function' ? epoch(date) : NaN
-  if (typ === undefined && requiredClaims === undefined && issuer === undefined && subject === undefined &&
-    audience === undefined && maxTokenAge === undefined && clockTolerance === undefined) {
-    return [now, undefined]
-  }
-  /** @type {string[]} */
-  const wrongType = []
-  return [now, {
-    typ: typOption(typ, wrongType),
-    requiredClaims: requiredClaimList(requiredClaims, wrongType),
-    issuer: issuer === undefined ? undefined : JSON.stringify(Array.isArray(issuer) ? issuer : [issuer]),
-    subject: subject === undefined ? undefined : JSON.stringify(subject),
-    audience: audience === undefined ? undefined : JSON.stringify(typeof audience === 'string' ? [audience] : audience),
-    maxTokenAge: span('maxTokenAge', maxTokenAge, wrongType),
-    clockTolerance: span('clockTolerance', clockTolerance, wrongType),
-    wrongType
-  }]
-}
-
-/**
- * A verified JWT as the core sends it: the protected header's JSON text,
- * U+0000, the claims set's (src/node/v6.rs `jwt_text`).
- * @param {string} verified
- */
-function jwtResult (verified) {
-  const cut = verified.indexOf('\u0000')
-  return { payload: JSON.parse(verified.slice(cut + 1)), protectedHeader: JSON.parse(verified.slice(0, cut)) }
-}
-
-/**
- * @param {unknown} jwt
- * @param {unknown} key
- * @param {Record<string, any>} [options]
- */
-async function jwtVerify (jwt, key, options) {
-  const prepared = verifyOptions(options)
-  const token = jwt instanceof Uint8Array ? new TextDecoder().decode(jwt) : jwt
-  if (typeof key !== 'function' && typeof token === 'string') {
-    const handle = keyArg(key)
-    const [now, claims] = claimOptions(options)
-    const verified = call(binding.v6JwtVerifyText, token, prepared, handle, now, claims)
-    used(key, handle)
-    return jwtResult(verified)
-  }
-  const checked = call(binding.v6JwtCheck, typeof token === 'string' ? token : false, prepared)
-  if (typeof key !== 'function') {
-    const handle = keyArg(key)
-    const [now, claims] = claimOptions(options)
-    return jwtResult(call(() => checked.verifyJwt(handle, now, claims)))
-  }
-  const protectedHeader = JSON.parse(/** @type {string} */ (checked.protectedHeader))
-  const [protectedPart, payload, signature] = /** @type {string} */ (token).split('.')
-  const resolved = await key(protectedHeader, { payload, protected: protectedPart, signature })
-  const handle = keyArg(resolved)
-  const [now, claims] = claimOptions(options)
-  const verified = call(() => checked.verifyJwt(handle, now, claims))
-  used(resolved, handle)
-  return { ...jwtResult(verified), key: resolved }
 }
 
 class EncryptJWT extends JWTClaimsBuilder {
@@ -382,17 +263,4 @@ class EncryptJWT extends JWTClaimsBuilder {
   }
 }
 
-/**
- * @param {unknown} jwt
- * @param {unknown} key
- * @param {Record<string, any>} [options]
- */
-async function jwtDecrypt (jwt, key, options) {
-  const { plaintext, ...result } = /** @type {Record<string, any>} */ (await jwe().compactDecrypt(jwt, key, options))
-  const [now, claims] = claimOptions(options)
-  const header = result.protectedHeader === undefined ? undefined : JSON.stringify(result.protectedHeader)
-  const payload = JSON.parse(call(binding.v6JwtDecryptClaims, header, Buffer.from(plaintext), now, claims))
-  return { payload, ...result }
-}
-
-module.exports = { EncryptJWT, SignJWT, UnsecuredJWT, jwtDecrypt, jwtVerify, claimOptions }
+module.exports = { EncryptJWT, SignJWT, UnsecuredJWT }

@@ -148,7 +148,7 @@ function keyArg (key) {
  * @param {V6KeyHandle | Uint8Array} handle
  */
 function used (key, handle) {
-  if (!isObject(key) || key.kty === 'oct' || HANDLES.has(key)) return
+  if (key instanceof Uint8Array || !isObject(key) || key.kty === 'oct' || HANDLES.has(key)) return
   if (!Object.isFrozen(key)) {
     if (Array.isArray(key.key_ops)) Object.freeze(key.key_ops)
     Object.freeze(key)

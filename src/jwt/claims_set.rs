@@ -63,6 +63,11 @@ impl ClaimsSet {
         TopLevel.deserialize(de)
     }
 
+    /// True when an object's `name` member is kept (it is one of `READ`).
+    pub fn reads(name: &str) -> bool {
+        slot(name).is_some()
+    }
+
     /// `payload[name]` (see `js::get`); `name` must be one of `READ`.
     pub fn get(&self, name: &str) -> Result<Option<&Value>> {
         match self {

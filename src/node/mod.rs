@@ -14,4 +14,5 @@ mod key;
 mod key_args;
 mod v6;
 mod v6_jwe;
+mod v6_jwt;
 mod v6_keys;

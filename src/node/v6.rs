@@ -11,15 +11,12 @@ use std::sync::Arc;
 
 use napi::bindgen_prelude::{Buffer, ClassInstance, Either, External, Uint8Array};
 use napi_derive::napi;
-use serde_json::Value;
 use zeroize::Zeroizing;
 
 use super::boundary::guard;
 use super::error::{to_napi, OrThrow};
 use super::key::NativeKey;
 use crate::error::{Error, Result};
-use crate::sys::napi_text::{OutText, Text};
-use crate::v6::claims::{self, ClaimOptions, Span};
 use crate::v6::header::Understood;
 use crate::v6::jws::{self, Checked, Flattened, Form, Member, Payload, SignInput, Unencoded};
 use crate::v6::keys::{CryptoAlgorithm, KeyForm, KeyInput};
@@ -183,7 +180,7 @@ pub struct V6VerifyOptions {
     pub crit: Option<Vec<V6Understood>>,
 }
 
-fn verify_options(options: V6VerifyOptions) -> jws::VerifyOptions {
+pub(crate) fn verify_options(options: V6VerifyOptions) -> jws::VerifyOptions {
     jws::VerifyOptions {
         algorithms: member(options.algorithms, |a| a),
         crit: understood(options.crit),
@@ -225,23 +222,10 @@ pub struct V6Verified {
     pub protected_header: Option<String>,
 }
 
-/// A verified JWT as one string: the protected header's JSON text, U+0000,
-/// the claims set's JSON text (JSON text never holds a raw U+0000). One
-/// string, not an object holding a Buffer: creating those cost more than
-/// the HS256 verification itself.
-fn jwt_text(protected: Option<&str>, claims: &str) -> String {
-    let protected = protected.unwrap_or("{}");
-    let mut out = String::with_capacity(protected.len() + 1 + claims.len());
-    out.push_str(protected);
-    out.push('\u{0}');
-    out.push_str(claims);
-    out
-}
-
 /// A JWS whose headers passed, waiting for the key a key function gives.
 #[napi]
 pub struct V6JwsChecked {
-    checked: Checked,
+    pub(crate) checked: Checked,
 }
 
 #[napi]
@@ -250,7 +234,7 @@ impl V6JwsChecked {
     #[napi(getter, catch_unwind)]
     pub fn protected_header(&self) -> napi::Result<Option<String>> {
         guard("V6JwsChecked.protectedHeader", || {
-            Ok(self.checked.protected_text.clone())
+            Ok(self.checked.protected.text.clone())
         })
     }
 
@@ -260,26 +244,13 @@ impl V6JwsChecked {
             verified(&self.checked, &key_input(&key)).or_throw()
         })
     }
-
-    /// For a JWT: verifies, then checks the claims (see `jwt_text`).
-    #[napi(catch_unwind)]
-    pub fn verify_jwt(
-        &self,
-        key: V6KeyArg<'_>,
-        now: f64,
-        claims: Option<V6ClaimOptions>,
-    ) -> napi::Result<String> {
-        guard("V6JwsChecked.verifyJwt", || {
-            verified_jwt(&self.checked, &key_input(&key), now, claims).or_throw()
-        })
-    }
 }
 
 fn verified(checked: &Checked, key: &KeyInput) -> Result<V6Verified> {
     let payload = jws::verify(checked, key)?;
     Ok(V6Verified {
         payload: payload.into(),
-        protected_header: checked.protected_text.clone(),
+        protected_header: checked.protected.text.clone(),
     })
 }
 
@@ -332,129 +303,6 @@ pub fn v6_jws_verify(
     })
 }
 
-/// jose 6's claim options. `issuer`, `subject` and `audience` are JSON
-/// text (of a list, a value, a list); `wrongType` names the time options
-/// given with a type jose 6 refuses.
-#[napi(object)]
-pub struct V6ClaimOptions {
-    pub typ: Option<String>,
-    pub required_claims: Option<Vec<String>>,
-    pub issuer: Option<String>,
-    pub subject: Option<String>,
-    pub audience: Option<String>,
-    pub max_token_age: Option<Either<f64, String>>,
-    pub clock_tolerance: Option<Either<f64, String>>,
-    pub wrong_type: Option<Vec<String>>,
-}
-
-fn claim_options(options: Option<V6ClaimOptions>, now: f64) -> ClaimOptions {
-    let Some(o) = options else {
-        return ClaimOptions {
-            now,
-            ..ClaimOptions::default()
-        };
-    };
-    let wrong = o.wrong_type.unwrap_or_default();
-    let span = |name: &str, value: Option<Either<f64, String>>| {
-        if wrong.iter().any(|w| w == name) {
-            return Some(Span::WrongType);
-        }
-        value.map(|v| match v {
-            Either::A(seconds) => Span::Seconds(seconds),
-            Either::B(text) => Span::Text(text),
-        })
-    };
-    let json = |text: Option<String>| text.and_then(|t| crate::js_json::parse::<Value>(&t).ok());
-    let list = |text: Option<String>| {
-        json(text).map(|v| match v {
-            Value::Array(items) => items,
-            other => vec![other],
-        })
-    };
-    ClaimOptions {
-        typ: if wrong.iter().any(|w| w == "typNull") {
-            Some(claims::Typ::Null)
-        } else if wrong.iter().any(|w| w == "typ") {
-            Some(claims::Typ::NotText)
-        } else {
-            o.typ.map(claims::Typ::Text)
-        },
-        required_claims: o.required_claims.unwrap_or_default(),
-        required_claims_wrong: wrong.iter().any(|w| w == "requiredClaims"),
-        issuer: list(o.issuer),
-        subject: json(o.subject),
-        audience: list(o.audience),
-        max_token_age: span("maxTokenAge", o.max_token_age),
-        clock_tolerance: span("clockTolerance", o.clock_tolerance),
-        now,
-    }
-}
-
-fn verified_jwt(
-    checked: &Checked,
-    key: &KeyInput,
-    now: f64,
-    options: Option<V6ClaimOptions>,
-) -> Result<String> {
-    let payload = jws::verify(checked, key)?;
-    if !checked.b64 {
-        return Err(Error::new(
-            crate::error::Kind::JwtInvalid,
-            "JWTs MUST NOT use unencoded payload",
-        ));
-    }
-    let claims = claims::parse(&payload)?;
-    claims::validate(&checked.protected, &claims, &claim_options(options, now))?;
-    Ok(jwt_text(checked.protected_text.as_deref(), &claims.text))
-}
-
-/// `jwtVerify` with a key given up front and a token that is a string (the
-/// hot path: strings cross as `Text` / `OutText`): the token, the
-/// signature, the claims (`now` is the caller's clock in seconds, read at
-/// call time). The result is `jwt_text`'s.
-#[napi(catch_unwind)]
-pub fn v6_jwt_verify_text(
-    token: Text,
-    options: V6VerifyOptions,
-    key: V6KeyArg<'_>,
-    now: f64,
-    claims: Option<V6ClaimOptions>,
-) -> napi::Result<OutText> {
-    guard("v6JwtVerifyText", || {
-        let options = verify_options(options);
-        options.check().map_err(to_napi)?;
-        let jws = jws::split_compact(Some(&token.0)).map_err(to_napi)?;
-        let checked = jws::check(jws, &options, Form::Compact).map_err(to_napi)?;
-        verified_jwt(&checked, &key_input(&key), now, claims)
-            .map(OutText)
-            .or_throw()
-    })
-}
-
-/// `jwtVerify`'s checks up to the key, for a key function.
-#[napi(catch_unwind)]
-pub fn v6_jwt_check(
-    token: Option<Either<String, bool>>,
-    options: V6VerifyOptions,
-) -> napi::Result<V6JwsChecked> {
-    guard("v6JwtCheck", || {
-        jwt_check(token, options)
-            .map(|checked| V6JwsChecked { checked })
-            .or_throw()
-    })
-}
-
-fn jwt_check(token: Option<Either<String, bool>>, options: V6VerifyOptions) -> Result<Checked> {
-    let token = match &token {
-        Some(Either::A(t)) => Some(t.as_str()),
-        _ => None,
-    };
-    let options = verify_options(options);
-    options.check()?;
-    let jws = jws::split_compact(token)?;
-    jws::check(jws, &options, Form::Compact)
-}
-
 /// A signed flattened JWS.
 #[napi(object)]
 pub struct V6Signed {
@@ -489,36 +337,6 @@ pub fn v6_jws_sign(
 ) -> napi::Result<V6Signed> {
     guard("v6JwsSign", || {
         sign(&payload, protected, unprotected, crit, &unencoded, &key).map(Into::into)
-    })
-}
-
-/// `SignJWT#sign`: the claims set's JSON text and the protected header's
-/// (absent: not set; `header_wrong`: `JSON.stringify` threw or gave
-/// nothing). Strings cross as `Text` / `OutText`, the hot path's encoding.
-#[napi(catch_unwind)]
-pub fn v6_jwt_sign(
-    claims: Text,
-    protected: Option<Text>,
-    header_wrong: bool,
-    crit: Option<Vec<V6Understood>>,
-    key: V6KeyArg<'_>,
-) -> napi::Result<OutText> {
-    guard("v6JwtSign", || {
-        let protected = match (protected, header_wrong) {
-            (_, true) => Member::Wrong,
-            (Some(text), false) => Member::Given(text.0),
-            (None, false) => Member::Absent,
-        };
-        let input = SignInput {
-            payload: claims.0.as_bytes(),
-            protected,
-            unprotected: Member::Absent,
-            crit: understood(crit),
-            unencoded: Unencoded::JwtRefused,
-        };
-        jws::sign(&input, &key_input(&key))
-            .map(|signed| OutText(signed.compact()))
-            .or_throw()
     })
 }
 
@@ -644,49 +462,8 @@ pub fn v6_decode_header(encoded: String) -> napi::Result<String> {
         let message = "Invalid Token or Protected Header formatting";
         jws::protected_header(Some(&encoded))
             .ok()
-            .and_then(|(_, text)| text)
+            .and_then(|read| read.text.clone())
             .ok_or_else(|| to_napi(Error::type_error(message)))
-    })
-}
-
-/// The claims a JWT holds, unverified (jose 6's `decodeJwt`): their JSON
-/// text. `None`: the token is not a string.
-#[napi(catch_unwind)]
-pub fn v6_decode_jwt(token: Option<String>) -> napi::Result<String> {
-    guard("v6DecodeJwt", || {
-        crate::v6::jwt::decode(token.as_deref()).or_throw()
-    })
-}
-
-/// `UnsecuredJWT.decode`: the header's and the claims' JSON text.
-#[napi(catch_unwind)]
-pub fn v6_unsecured_decode(
-    token: Option<String>,
-    now: f64,
-    claims: Option<V6ClaimOptions>,
-) -> napi::Result<V6Unsecured> {
-    guard("v6UnsecuredDecode", || {
-        let options = claim_options(claims, now);
-        crate::v6::jwt::decode_unsecured(token.as_deref(), &options)
-            .map(|(header, payload)| V6Unsecured { header, payload })
-            .or_throw()
-    })
-}
-
-#[napi(object)]
-pub struct V6Unsecured {
-    pub header: String,
-    pub payload: String,
-}
-
-/// jose 6's timespan in seconds (`None`: not a string), for the claims
-/// builder's `setExpirationTime('2h')` and the like.
-#[napi(catch_unwind)]
-pub fn v6_seconds(text: Option<String>) -> napi::Result<f64> {
-    guard("v6Seconds", || {
-        text.as_deref()
-            .and_then(crate::jwt::timespan::signed_seconds)
-            .ok_or_else(|| to_napi(Error::type_error("Invalid time period format")))
     })
 }
 
@@ -701,27 +478,5 @@ pub fn v6_base64url_decode(text: String) -> napi::Result<Buffer> {
                     "The input to be decoded is not correctly encoded.",
                 ))
             })
-    })
-}
-
-/// `jwtDecrypt`'s claims: the decrypted plaintext read and checked as a
-/// claims set, and the claims the protected header replicates; its JSON
-/// text.
-#[napi(catch_unwind)]
-pub fn v6_jwt_decrypt_claims(
-    protected_header: Option<String>,
-    plaintext: Buffer,
-    now: f64,
-    claims: Option<V6ClaimOptions>,
-) -> napi::Result<String> {
-    guard("v6JwtDecryptClaims", || {
-        let protected = protected_header
-            .as_deref()
-            .and_then(crate::v6::header::parse_object)
-            .unwrap_or_default();
-        let set = claims::parse(&plaintext).map_err(to_napi)?;
-        claims::validate(&protected, &set, &claim_options(claims, now)).map_err(to_napi)?;
-        claims::check_replicated(&protected, &set).map_err(to_napi)?;
-        Ok(set.text)
     })
 }

@@ -8,7 +8,8 @@ use serde_json::Value;
 
 use super::header::{self, Header};
 use crate::error::{ClaimFailure, Error, Kind, Result};
-use crate::jwt::timespan;
+use crate::js_json;
+use crate::jwt::{timespan, ClaimsSet};
 
 /// A time option as given: seconds, a timespan, or a value of another type.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,19 +41,32 @@ pub struct ClaimOptions {
     pub audience: Option<Vec<Value>>,
     pub max_token_age: Option<Span>,
     pub clock_tolerance: Option<Span>,
-    /// Seconds since the epoch of `currentDate`, or of `new Date()` read
-    /// by the facade at call time (NaN for an invalid date).
-    pub now: f64,
 }
 
-/// The claims set's JSON text, and its members.
-pub struct Claims {
-    pub text: String,
-    pub members: Header,
+/// A claims set as the checks read it: its JSON text, and of its members
+/// those the checks read, kept by `crate::jwt::ClaimsSet` (jose 1.x's
+/// reader: no member name allocated or hashed), plus every member only
+/// when `requiredClaims` names one that reader skips.
+pub struct Claims<'a> {
+    pub text: &'a str,
+    read: ClaimsSet,
+    all: Option<Header>,
 }
 
-/// Reads the payload as jose 6 does: strict UTF-8, a JSON object.
-pub fn parse(payload: &[u8]) -> Result<Claims> {
+impl Claims<'_> {
+    /// `payload[name]`.
+    fn get(&self, name: &str) -> Option<&Value> {
+        match &self.all {
+            Some(all) => all.get(name),
+            None => self.read.get(name).ok().flatten(),
+        }
+    }
+}
+
+/// Reads the payload as jose 6 does: strict UTF-8 (a BOM dropped, as
+/// `TextDecoder` drops it), a JSON object. `required` is the
+/// `requiredClaims` option, whose names must be seen too.
+pub fn parse<'a>(payload: &'a [u8], required: &[String]) -> Result<Claims<'a>> {
     let fail = || {
         Error::new(
             Kind::JwtInvalid,
@@ -60,11 +74,20 @@ pub fn parse(payload: &[u8]) -> Result<Claims> {
         )
     };
     let text = header::strict_utf8(payload).ok_or_else(fail)?;
-    let members = header::parse_object(text).ok_or_else(fail)?;
-    Ok(Claims {
-        text: text.to_owned(),
-        members,
-    })
+    let json = js_json::to_internal(text);
+    let mut de = serde_json::Deserializer::from_str(&json);
+    let read = ClaimsSet::read(&mut de)
+        .and_then(|read| de.end().map(|()| read))
+        .map_err(|_| fail())?;
+    if !matches!(read, ClaimsSet::Object(_)) {
+        return Err(fail());
+    }
+    let all = if required.iter().all(|name| ClaimsSet::reads(name)) {
+        None
+    } else {
+        Some(header::parse_object(text).ok_or_else(fail)?)
+    };
+    Ok(Claims { text, read, all })
 }
 
 fn failed(
@@ -79,7 +102,7 @@ fn failed(
             claim: claim.into(),
             reason,
         }),
-        payload: Some(claims.text.clone()),
+        payload: Some(claims.text.to_owned()),
         ..Error::new(kind, message)
     }
 }
@@ -122,8 +145,12 @@ fn finite(value: f64, label: &str) -> Result<f64> {
 }
 
 /// Checks the claims set against the options, in jose 6's order.
-pub fn validate(protected: &Header, claims: &Claims, options: &ClaimOptions) -> Result<()> {
-    let set = &claims.members;
+pub fn validate(
+    protected: &Header,
+    claims: &Claims,
+    options: &ClaimOptions,
+    now: f64,
+) -> Result<()> {
     if let Some(typ) = &options.typ {
         let matches = match (protected.get("typ").and_then(Value::as_str), typ) {
             (None, _) => false,
@@ -158,19 +185,22 @@ pub fn validate(protected: &Header, claims: &Claims, options: &ClaimOptions) -> 
             "check_failed",
         )
     };
-    let iss = set.get("iss");
+    let iss = claims.get("iss");
     if let Some(issuers) = &options.issuer {
         if !iss.is_some_and(|iss| issuers.iter().any(|i| same_value(i, iss))) {
             return Err(unexpected("iss"));
         }
     }
     if let Some(subject) = &options.subject {
-        if !set.get("sub").is_some_and(|sub| same_value(subject, sub)) {
+        if !claims
+            .get("sub")
+            .is_some_and(|sub| same_value(subject, sub))
+        {
             return Err(unexpected("sub"));
         }
     }
     if let Some(audience) = &options.audience {
-        let present = match set.get("aud") {
+        let present = match claims.get("aud") {
             Some(aud @ Value::String(_)) => audience.iter().any(|a| same_value(a, aud)),
             Some(Value::Array(auds)) => audience
                 .iter()
@@ -189,7 +219,7 @@ pub fn validate(protected: &Header, claims: &Claims, options: &ClaimOptions) -> 
     if tolerance < 0.0 {
         return Err(Error::type_error("Invalid clockTolerance option input"));
     }
-    let now = finite(options.now, "currentDate option")?;
+    let now = finite(now, "currentDate option")?;
     let iat = numeric_date(claims, "iat", options.max_token_age.is_some())?;
     let nbf = numeric_date(claims, "nbf", false)?;
     if nbf.is_some_and(|nbf| nbf > now + tolerance) {
@@ -270,13 +300,13 @@ fn check_presence(claims: &Claims, options: &ClaimOptions) -> Result<()> {
             continue;
         }
         seen.push(name);
-        if !claims.members.contains_key(name) {
+        if claims.get(name).is_none() {
             return Err(Error {
                 claim: Some(ClaimFailure {
                     claim: name.to_owned().into(),
                     reason: "missing",
                 }),
-                payload: Some(claims.text.clone()),
+                payload: Some(claims.text.to_owned()),
                 ..Error::new(
                     Kind::JwtClaimValidationFailed,
                     format!("missing required \"{name}\" claim"),
@@ -289,7 +319,7 @@ fn check_presence(claims: &Claims, options: &ClaimOptions) -> Result<()> {
 
 /// A time claim: absent (unless required) or a number.
 fn numeric_date(claims: &Claims, claim: &'static str, required: bool) -> Result<Option<f64>> {
-    match claims.members.get(claim) {
+    match claims.get(claim) {
         None if !required => Ok(None),
         Some(Value::Number(n)) => Ok(n.as_f64()),
         _ => Err(failed(
@@ -309,7 +339,7 @@ pub fn check_replicated(protected: &Header, claims: &Claims) -> Result<()> {
         let Some(replicated) = protected.get(claim) else {
             continue;
         };
-        if claims.members.get(claim) != Some(replicated) {
+        if claims.get(claim) != Some(replicated) {
             return Err(failed(
                 claims,
                 Kind::JwtClaimValidationFailed,

@@ -4,6 +4,8 @@
 //! them: [`check`] reads everything the function is shown, [`verify`] does
 //! the rest with the key.
 
+use std::sync::Arc;
+
 use super::algs::{self, JwsAlg};
 use super::b64;
 use super::header::{self, Header, Understood, JWS_RECOGNIZED};
@@ -84,11 +86,8 @@ impl VerifyOptions {
 /// [`verify`] needs.
 #[derive(Debug, Clone)]
 pub struct Checked {
-    /// The protected header's JSON text as the token has it (`None` when
-    /// there is no protected header).
-    pub protected_text: Option<String>,
-    /// The protected header (empty when there is none).
-    pub protected: Header,
+    /// The protected header (empty, with no text, when there is none).
+    pub protected: Arc<Protected>,
     protected_encoded: Option<String>,
     pub alg: String,
     pub b64: bool,
@@ -139,10 +138,19 @@ pub fn check_members(jws: &Flattened) -> Result<()> {
     Ok(())
 }
 
-/// The protected header (`{}` when absent), as the token has it.
-pub fn protected_header(encoded: Option<&str>) -> Result<(Header, Option<String>)> {
+/// A protected header as the token has it: its members and its JSON text
+/// (no members and no text when there is none).
+#[derive(Debug, Default)]
+pub struct Protected {
+    pub members: Header,
+    pub text: Option<String>,
+}
+
+/// Reads a protected header segment; shared, as the thread remembers the
+/// last few.
+pub fn protected_header(encoded: Option<&str>) -> Result<Arc<Protected>> {
     let Some(encoded) = encoded else {
-        return Ok((Header::new(), None));
+        return Ok(Arc::default());
     };
     if let Some(known) = RECENT_HEADERS.with(|r| r.borrow().find(encoded)) {
         return Ok(known);
@@ -150,18 +158,22 @@ pub fn protected_header(encoded: Option<&str>) -> Result<(Header, Option<String>
     let fail = || invalid("JWS Protected Header is invalid");
     let bytes = b64::decode(encoded).ok_or_else(fail)?;
     let text = header::strict_utf8(&bytes).ok_or_else(fail)?;
-    let parsed = header::parse_object(text).ok_or_else(fail)?;
-    RECENT_HEADERS.with(|r| r.borrow_mut().remember(encoded, &parsed, text));
-    Ok((parsed, Some(text.to_owned())))
+    let read = Arc::new(Protected {
+        members: header::parse_object(text).ok_or_else(fail)?,
+        text: Some(text.to_owned()),
+    });
+    RECENT_HEADERS.with(|r| r.borrow_mut().remember(encoded, &read));
+    Ok(read)
 }
 
 /// The protected header segments read last on this thread, with what they
 /// hold: a service verifies tokens with the same few headers over and over,
 /// and reading one (base64url, UTF-8, JSON) is a good part of an HS256
 /// verification. Only headers that read cleanly are kept, and a hit is the
-/// same segment byte for byte, so it reads the same.
+/// same segment byte for byte, so it reads the same; entries are shared,
+/// never copied.
 struct RecentHeaders {
-    entries: Vec<(Box<str>, Header, Box<str>)>,
+    entries: Vec<(Box<str>, Arc<Protected>)>,
     next: usize,
 }
 
@@ -170,18 +182,18 @@ const RECENT_HEADER_SLOTS: usize = 8;
 const RECENT_HEADER_MAX_LEN: usize = 512;
 
 impl RecentHeaders {
-    fn find(&self, encoded: &str) -> Option<(Header, Option<String>)> {
+    fn find(&self, encoded: &str) -> Option<Arc<Protected>> {
         self.entries
             .iter()
-            .find(|(e, _, _)| &**e == encoded)
-            .map(|(_, header, text)| (header.clone(), Some(text.to_string())))
+            .find(|(e, _)| &**e == encoded)
+            .map(|(_, read)| Arc::clone(read))
     }
 
-    fn remember(&mut self, encoded: &str, header: &Header, text: &str) {
+    fn remember(&mut self, encoded: &str, read: &Arc<Protected>) {
         if encoded.len() > RECENT_HEADER_MAX_LEN {
             return;
         }
-        let entry = (encoded.into(), header.clone(), text.into());
+        let entry = (encoded.into(), Arc::clone(read));
         if self.entries.len() < RECENT_HEADER_SLOTS {
             self.entries.push(entry);
         } else {
@@ -210,7 +222,8 @@ pub fn payload_encoding(jws: &Flattened) -> Option<u8> {
         Member::Given(p) => Some(p.as_str()),
         _ => None,
     };
-    let (header, _) = protected_header(protected).ok()?;
+    let read = protected_header(protected).ok()?;
+    let header = &read.members;
     let lists_b64 = header
         .get("crit")
         .and_then(|c| c.as_array())
@@ -250,7 +263,8 @@ pub fn check(jws: Flattened, options: &VerifyOptions, form: Form) -> Result<Chec
         Member::Given(p) => Some(p),
         _ => None,
     };
-    let (protected, protected_text) = protected_header(protected_encoded.as_deref())?;
+    let read = protected_header(protected_encoded.as_deref())?;
+    let protected = &read.members;
     let unprotected = match &jws.header {
         Member::Given(text) => Some(
             header::parse_object(text)
@@ -258,7 +272,7 @@ pub fn check(jws: Flattened, options: &VerifyOptions, form: Form) -> Result<Chec
         ),
         _ => None,
     };
-    if !header::is_disjoint(Some(&protected), unprotected.as_ref()) {
+    if !header::is_disjoint(Some(protected), unprotected.as_ref()) {
         return Err(invalid(
             "JWS Protected and JWS Unprotected Header Parameter names must be disjoint",
         ));
@@ -267,19 +281,19 @@ pub fn check(jws: Flattened, options: &VerifyOptions, form: Form) -> Result<Chec
     let joined;
     let jose = match &unprotected {
         Some(u) => {
-            joined = header::joined(Some(&protected), Some(u));
+            joined = header::joined(Some(protected), Some(u));
             &joined
         }
-        None => &protected,
+        None => protected,
     };
     let extensions = header::validate_crit(
         Kind::JwsInvalid,
         JWS_RECOGNIZED,
         options.crit.as_deref(),
-        Some(&protected),
+        Some(protected),
         jose,
     )?;
-    let b64 = header::validate_b64(Some(&protected), &extensions)?;
+    let b64 = header::validate_b64(Some(protected), &extensions)?;
     let alg = match jose.get("alg").and_then(|a| a.as_str()) {
         Some(alg) if !alg.is_empty() => alg.to_owned(),
         _ => {
@@ -311,8 +325,7 @@ pub fn check(jws: Flattened, options: &VerifyOptions, form: Form) -> Result<Chec
         return Err(invalid("JWS Signature missing or incorrect type"));
     };
     Ok(Checked {
-        protected_text,
-        protected,
+        protected: read,
         protected_encoded,
         alg,
         b64,

@@ -40,7 +40,11 @@ pub fn decode(token: Option<&str>) -> Result<String> {
 }
 
 /// `UnsecuredJWT.decode`: the header's and the claims set's JSON text.
-pub fn decode_unsecured(token: Option<&str>, options: &ClaimOptions) -> Result<(String, String)> {
+pub fn decode_unsecured(
+    token: Option<&str>,
+    options: &ClaimOptions,
+    now: f64,
+) -> Result<(String, String)> {
     let token = token.ok_or_else(|| invalid("Unsecured JWT must be a string"))?;
     let parts: Vec<&str> = token.split('.').collect();
     if parts.len() != 3 || !parts[2].is_empty() {
@@ -55,16 +59,12 @@ pub fn decode_unsecured(token: Option<&str>, options: &ClaimOptions) -> Result<(
             e
         }
     };
-    let (parsed, text) = jws::protected_header(Some(parts[0])).map_err(as_jwt)?;
-    let extensions = header::validate_crit(
-        Kind::JwsInvalid,
-        JWS_RECOGNIZED,
-        None,
-        Some(&parsed),
-        &parsed,
-    )
-    .map_err(as_jwt)?;
-    let b64 = header::validate_b64(Some(&parsed), &extensions).map_err(as_jwt)?;
+    let read = jws::protected_header(Some(parts[0])).map_err(as_jwt)?;
+    let parsed = &read.members;
+    let extensions =
+        header::validate_crit(Kind::JwsInvalid, JWS_RECOGNIZED, None, Some(parsed), parsed)
+            .map_err(as_jwt)?;
+    let b64 = header::validate_b64(Some(parsed), &extensions).map_err(as_jwt)?;
     if parsed.get("alg").and_then(|a| a.as_str()) != Some("none") {
         return Err(invalid("Invalid Unsecured JWT"));
     }
@@ -73,7 +73,8 @@ pub fn decode_unsecured(token: Option<&str>, options: &ClaimOptions) -> Result<(
     }
     let payload =
         b64::decode(parts[1]).ok_or_else(|| invalid("Failed to base64url decode the payload"))?;
-    let claims = claims::parse(&payload)?;
-    claims::validate(&parsed, &claims, options)?;
-    Ok((text.unwrap_or_default(), claims.text))
+    let claims = claims::parse(&payload, &options.required_claims)?;
+    claims::validate(parsed, &claims, options, now)?;
+    let text = read.text.clone().unwrap_or_default();
+    Ok((text, claims.text.to_owned()))
 }

@@ -1,0 +1,189 @@
+'use strict'
+
+// jose 6's JWT verification: jwtVerify, the claims half of jwtDecrypt and
+// UnsecuredJWT.decode. The checks are the core's (src/v6/claims.rs,
+// src/v6/jws.rs); here the options are described for it once per distinct
+// set of values (a native verifier, remembered by lib/options.js), and the
+// caller's clock is read at call time (`new Date()`, or `currentDate`).
+
+const { memo } = require('../options')
+const { binding, call } = require('./native')
+const { keyArg, used } = require('./keys')
+const { verifyOptions } = require('./jws')
+
+/** @returns {typeof import('./jwe')} loaded on first use: jwe.js needs jws.js, not this file */
+const jwe = () => require('./jwe')
+
+/** @typedef {import('../binding').V6ClaimOptions} V6ClaimOptions */
+/** @typedef {import('../binding').V6JwtVerifier} V6JwtVerifier */
+
+/** @param {Date} date */
+const epoch = (date) => Math.floor(date.getTime() / 1000)
+
+/**
+ * The caller's clock in seconds: `currentDate` (anything with getTime),
+ * else `new Date()` now; NaN for anything else.
+ * @param {Record<string, any> | undefined} options
+ */
+function clock (options) {
+  const currentDate = options?.currentDate
+  const date = currentDate === undefined ? new Date() : currentDate
+  return typeof date?.getTime === 'function' ? epoch(date) : NaN
+}
+
+/**
+ * A time option as the core takes it: a number, a timespan, or (listed in
+ * `wrongType`) another type.
+ * @param {string} name
+ * @param {unknown} value
+ * @param {string[]} wrongType
+ * @returns {number | string | undefined}
+ */
+function span (name, value, wrongType) {
+  if (value === undefined || typeof value === 'number' || typeof value === 'string') return /** @type {number | string | undefined} */ (value)
+  wrongType.push(name)
+  return undefined
+}
+
+/**
+ * The `typ` option: a string, or (listed in `wrongType`) a value jose 6
+ * fails on when it lowercases it.
+ * @param {unknown} typ
+ * @param {string[]} wrongType
+ * @returns {string | undefined}
+ */
+function typOption (typ, wrongType) {
+  if (typ === undefined || typeof typ === 'string') return /** @type {string | undefined} */ (typ)
+  wrongType.push(typ === null ? 'typNull' : 'typ')
+  return undefined
+}
+
+/**
+ * `requiredClaims` as names (jose 6 spreads it into a list, so any
+ * iterable will do; anything else is listed in `wrongType`).
+ * @param {unknown} list
+ * @param {string[]} wrongType
+ * @returns {string[] | undefined}
+ */
+function requiredClaimList (list, wrongType) {
+  if (list === undefined) return undefined
+  if (list == null || typeof (/** @type {any} */ (list))[Symbol.iterator] !== 'function') {
+    wrongType.push('requiredClaims')
+    return undefined
+  }
+  return Array.from(/** @type {Iterable<unknown>} */ (list), (name) => typeof name === 'string' ? name : String(name))
+}
+
+/**
+ * jose 6's claim options as the core takes them; undefined when none is set.
+ * @param {unknown[]} values as `OPTIONS.read` reads them
+ * @returns {V6ClaimOptions | undefined}
+ */
+function claimOptions ([, , typ, requiredClaims, issuer, subject, audience, maxTokenAge, clockTolerance]) {
+  if (typ === undefined && requiredClaims === undefined && issuer === undefined && subject === undefined &&
+    audience === undefined && maxTokenAge === undefined && clockTolerance === undefined) {
+    return undefined
+  }
+  /** @type {string[]} */
+  const wrongType = []
+  return {
+    typ: typOption(typ, wrongType),
+    requiredClaims: requiredClaimList(requiredClaims, wrongType),
+    issuer: issuer === undefined ? undefined : JSON.stringify(Array.isArray(issuer) ? issuer : [issuer]),
+    subject: subject === undefined ? undefined : JSON.stringify(subject),
+    audience: audience === undefined ? undefined : JSON.stringify(typeof audience === 'string' ? [audience] : audience),
+    maxTokenAge: span('maxTokenAge', maxTokenAge, wrongType),
+    clockTolerance: span('clockTolerance', clockTolerance, wrongType),
+    wrongType
+  }
+}
+
+/** The options a verifier is made of, each read once by name. */
+const OPTIONS = {
+  read: (/** @type {Record<string, any> | undefined} */ options) => {
+    const o = options ?? {}
+    return [o.algorithms, o.crit, o.typ, o.requiredClaims, o.issuer, o.subject, o.audience, o.maxTokenAge,
+      o.clockTolerance]
+  }
+}
+
+/**
+ * The native verifier for these options, made once per distinct set of
+ * values.
+ * @type {(options: Record<string, any> | undefined) => V6JwtVerifier}
+ */
+const verifierOf = memo(OPTIONS, (values) =>
+  call(binding.v6JwtVerifier, verifyOptions({ algorithms: values[0], crit: values[1] }), claimOptions(values)))
+
+/** The last protected header read whose members are all primitives. */
+let lastHeader = { text: '', members: {} }
+
+/**
+ * A protected header's JSON text as an object. An issuer's tokens share
+ * their header, so the last one is kept: a header of primitives only is
+ * then a fresh shallow copy, which no caller can tell from a fresh parse.
+ * @param {string} text
+ * @returns {Record<string, unknown>}
+ */
+function headerOf (text) {
+  if (text === lastHeader.text) return { ...lastHeader.members }
+  const members = JSON.parse(text)
+  if (Object.values(members).every(isPrimitive)) lastHeader = { text, members: { ...members } }
+  return members
+}
+
+/** @param {unknown} value */
+const isPrimitive = (value) => value === null || typeof value !== 'object'
+
+/**
+ * A verified JWT as the core sends it: the protected header's JSON text,
+ * U+0000, the claims set's (src/node/v6_jwt.rs `jwt_text`).
+ * @param {string} verified
+ */
+function jwtResult (verified) {
+  const cut = verified.indexOf('\u0000')
+  return { payload: JSON.parse(verified.slice(cut + 1)), protectedHeader: headerOf(verified.slice(0, cut)) }
+}
+
+/**
+ * @param {unknown} jwt
+ * @param {unknown} key
+ * @param {Record<string, any>} [options]
+ */
+async function jwtVerify (jwt, key, options) {
+  const verifier = verifierOf(options)
+  const token = jwt instanceof Uint8Array ? new TextDecoder().decode(jwt) : jwt
+  if (typeof key !== 'function' && typeof token === 'string') {
+    const handle = keyArg(key)
+    const verified = call(() => verifier.verify(token, handle, clock(options)))
+    used(key, handle)
+    return jwtResult(verified)
+  }
+  const checked = call(() => verifier.check(typeof token === 'string' ? token : false))
+  if (typeof key !== 'function') {
+    const handle = keyArg(key)
+    return jwtResult(call(() => verifier.verifyChecked(checked, handle, clock(options))))
+  }
+  const protectedHeader = JSON.parse(/** @type {string} */ (checked.protectedHeader))
+  const [protectedPart, payload, signature] = /** @type {string} */ (token).split('.')
+  const resolved = await key(protectedHeader, { payload, protected: protectedPart, signature })
+  const handle = keyArg(resolved)
+  const verified = call(() => verifier.verifyChecked(checked, handle, clock(options)))
+  used(resolved, handle)
+  return { ...jwtResult(verified), key: resolved }
+}
+
+/**
+ * @param {unknown} jwt
+ * @param {unknown} key
+ * @param {Record<string, any>} [options]
+ */
+async function jwtDecrypt (jwt, key, options) {
+  const { plaintext, ...result } = /** @type {Record<string, any>} */ (await jwe().compactDecrypt(jwt, key, options))
+  const verifier = verifierOf(options)
+  const header = result.protectedHeader === undefined ? undefined : JSON.stringify(result.protectedHeader)
+  const payload = JSON.parse(call(() => verifier.decryptedClaims(header, Buffer.from(plaintext), clock(options))))
+  return { payload, ...result }
+}
+
+module.exports = { clock, epoch, jwtDecrypt, jwtVerify, verifierOf }
