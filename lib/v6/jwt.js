@@ -79,11 +79,12 @@ function numericDate (value, label) {
   return epoch(new Date()) + seconds(value)
 }
 
-/** @type {WeakMap<object, Record<string, any>>} */
-const CLAIMS = new WeakMap()
-
-/** @param {object} builder */
-const claimsOf = (builder) => /** @type {Record<string, any>} */ (CLAIMS.get(builder))
+/**
+ * A builder's claims set (set by the class's static block: a private
+ * field, as jose 6 keeps it, read by this module's functions).
+ * @type {(builder: object) => Record<string, any>}
+ */
+let claimsOf
 
 /**
  * @param {string} claim
@@ -94,10 +95,17 @@ function assertString (claim, value) {
 }
 
 class JWTClaimsBuilder {
+  /** @type {Record<string, any>} */
+  #claims
+
+  static {
+    claimsOf = (builder) => /** @type {JWTClaimsBuilder} */ (builder).#claims
+  }
+
   /** @param {Record<string, any>} [claimsSet] */
   constructor (claimsSet = {}) {
     if (!isObject(claimsSet)) throw new TypeError('JWT Claims Set MUST be an object')
-    CLAIMS.set(this, copyClaims(claimsSet))
+    this.#claims = copyClaims(claimsSet)
   }
 
   /** @param {string} value */

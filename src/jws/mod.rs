@@ -7,6 +7,7 @@
 //! that adds `use` / `key_ops` / `alg` policy, or a user-supplied key
 //! (`JWK.CustomKey`).
 
+pub mod compact;
 pub mod embedded;
 pub mod header;
 pub mod key_policy;

@@ -295,12 +295,6 @@ pub fn compact_with_alg_and_kid(
     }
     header.push('}');
 
-    let mut compact = String::with_capacity(header.len() * 4 / 3 + payload.len() * 4 / 3 + 350);
-    b64::encode_onto(header.as_bytes(), &mut compact);
-    compact.push('.');
-    b64::encode_onto(payload, &mut compact);
-    let signature = key.sign(&alg, compact.as_bytes())?;
-    compact.push('.');
-    b64::encode_onto(&signature, &mut compact);
-    Ok(compact)
+    let segment = b64::encode(header.as_bytes());
+    super::compact::write(&segment, payload, |input| key.sign(&alg, input))
 }

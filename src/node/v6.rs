@@ -418,7 +418,8 @@ pub fn v6_compact_sign(
     key: V6KeyArg<'_>,
 ) -> napi::Result<String> {
     guard("v6CompactSign", || {
-        Ok(sign(&payload, protected, None, crit, &unencoded, &key)?.compact())
+        let input = sign_input(&payload, protected, None, crit, &unencoded);
+        jws::sign_compact(&input, &key_input(&key)).or_throw()
     })
 }
 

@@ -46,8 +46,8 @@ pub fn v6_jwt_sign(
             crit: understood(crit),
             unencoded: Unencoded::JwtRefused,
         };
-        jws::sign(&input, &key_input(&key))
-            .map(|signed| OutText(signed.compact()))
+        jws::sign_compact(&input, &key_input(&key))
+            .map(OutText)
             .or_throw()
     })
 }

@@ -162,7 +162,10 @@ pub fn protected_header(encoded: Option<&str>) -> Result<Arc<Protected>> {
         members: header::parse_object(text).ok_or_else(fail)?,
         text: Some(text.to_owned()),
     });
-    RECENT_HEADERS.with(|r| r.borrow_mut().remember(encoded, &read));
+    // a segment that is not the one signing writes for the text (a BOM
+    // dropped, bits atob ignores) is never handed out for signing
+    let canonical = text.len() == bytes.len() && b64u::encode(&bytes) == encoded;
+    RECENT_HEADERS.with(|r| r.borrow_mut().remember(encoded, &read, canonical));
     Ok(read)
 }
 
@@ -173,7 +176,9 @@ pub fn protected_header(encoded: Option<&str>) -> Result<Arc<Protected>> {
 /// same segment byte for byte, so it reads the same; entries are shared,
 /// never copied.
 struct RecentHeaders {
-    entries: Vec<(Box<str>, Arc<Protected>)>,
+    /// A segment, what it holds, and whether it is the segment signing
+    /// writes for that text.
+    entries: Vec<(Box<str>, Arc<Protected>, bool)>,
     next: usize,
 }
 
@@ -185,15 +190,23 @@ impl RecentHeaders {
     fn find(&self, encoded: &str) -> Option<Arc<Protected>> {
         self.entries
             .iter()
-            .find(|(e, _)| &**e == encoded)
-            .map(|(_, read)| Arc::clone(read))
+            .find(|(e, _, _)| &**e == encoded)
+            .map(|(_, read, _)| Arc::clone(read))
     }
 
-    fn remember(&mut self, encoded: &str, read: &Arc<Protected>) {
+    /// The entry of a header's JSON text, with its segment.
+    fn find_text(&self, text: &str) -> Option<(Arc<Protected>, Box<str>)> {
+        self.entries
+            .iter()
+            .find(|(_, read, canonical)| *canonical && read.text.as_deref() == Some(text))
+            .map(|(encoded, read, _)| (Arc::clone(read), encoded.clone()))
+    }
+
+    fn remember(&mut self, encoded: &str, read: &Arc<Protected>, canonical: bool) {
         if encoded.len() > RECENT_HEADER_MAX_LEN {
             return;
         }
-        let entry = (encoded.into(), Arc::clone(read));
+        let entry = (encoded.into(), Arc::clone(read), canonical);
         if self.entries.len() < RECENT_HEADER_SLOTS {
             self.entries.push(entry);
         } else {
@@ -430,38 +443,42 @@ pub struct Signed {
     pub b64: bool,
 }
 
-impl Signed {
-    /// The compact serialization.
-    pub fn compact(&self) -> String {
-        format!(
-            "{}.{}.{}",
-            self.protected.as_deref().unwrap_or_default(),
-            self.payload,
-            self.signature
-        )
+/// A header the caller set, as jose 6's `serializeJoseHeader` checks it:
+/// what it holds, and its base64url segment. An app signs with the same
+/// few headers, so they come from the thread's recent headers too.
+fn serialized(member: &Member<String>) -> Result<Option<(Arc<Protected>, Box<str>)>> {
+    let text = match member {
+        Member::Absent => return Ok(None),
+        Member::Wrong => return Err(invalid("JOSE Header is not valid JSON")),
+        Member::Given(text) => text,
+    };
+    if let Some(known) = RECENT_HEADERS.with(|r| r.borrow().find_text(text)) {
+        return Ok(Some(known));
     }
-}
-
-/// A header the caller set, as jose 6's `serializeJoseHeader` checks it.
-fn serialized(member: &Member<String>) -> Result<Option<(Header, &str)>> {
-    match member {
-        Member::Absent => Ok(None),
-        Member::Wrong => Err(invalid("JOSE Header is not valid JSON")),
-        Member::Given(text) => match header::parse_object(text) {
-            Some(parsed) => Ok(Some((parsed, text.as_str()))),
-            None => Err(invalid("JOSE Header is not a JSON object")),
-        },
-    }
+    let members =
+        header::parse_object(text).ok_or_else(|| invalid("JOSE Header is not a JSON object"))?;
+    let read = Arc::new(Protected {
+        members,
+        text: Some(text.clone()),
+    });
+    let encoded: Box<str> = b64u::encode(text.as_bytes()).into();
+    RECENT_HEADERS.with(|r| r.borrow_mut().remember(&encoded, &read, true));
+    Ok(Some((read, encoded)))
 }
 
 /// Signs in jose 6's order: headers, `crit`, `b64`, `alg`, then the key.
 pub fn sign(input: &SignInput<'_>, key: &KeyInput) -> Result<Signed> {
     let prepared = prepare_sign(input)?;
-    let ready = key.prepare(prepared.alg, Usage::Sign)?;
-    let signature = with_signer(&ready, |s| {
-        s.sign(prepared.alg.core, &prepared.signing_input)
-    })?;
+    let signature = prepared.sign_with(key)?;
     Ok(prepared.finish(&signature))
+}
+
+/// [`sign`], written as a compact JWS (`b64` must not be false: the
+/// compact callers refuse it in [`prepare_sign`]).
+pub fn sign_compact(input: &SignInput<'_>, key: &KeyInput) -> Result<String> {
+    let prepared = prepare_sign(input)?;
+    let signature = prepared.sign_with(key)?;
+    prepared.into_compact(&signature)
 }
 
 /// A JWS whose headers passed, waiting for its signature: the signing
@@ -469,20 +486,43 @@ pub fn sign(input: &SignInput<'_>, key: &KeyInput) -> Result<Signed> {
 #[derive(Debug, Clone)]
 pub struct PreparedSign {
     pub alg: &'static JwsAlg,
+    /// `protected.payload`, the payload encoded or (`b64: false`) as given.
     pub signing_input: Vec<u8>,
-    protected: Option<String>,
-    payload: String,
+    /// The protected segment's length (`None`: no protected header).
+    protected_len: Option<usize>,
     b64: bool,
 }
 
 impl PreparedSign {
+    fn sign_with(&self, key: &KeyInput) -> Result<Vec<u8>> {
+        let ready = key.prepare(self.alg, Usage::Sign)?;
+        with_signer(&ready, |s| s.sign(self.alg.core, &self.signing_input))
+    }
+
     fn finish(self, signature: &[u8]) -> Signed {
+        let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
+        let protected_len = self.protected_len.unwrap_or(0);
         Signed {
-            protected: self.protected,
-            payload: self.payload,
+            protected: self.protected_len.map(|n| text(&self.signing_input[..n])),
+            payload: if self.b64 {
+                text(&self.signing_input[protected_len + 1..])
+            } else {
+                String::new()
+            },
             signature: b64u::encode(signature),
             b64: self.b64,
         }
+    }
+
+    fn into_compact(self, signature: &[u8]) -> Result<String> {
+        let refused =
+            || Error::type_error("use the flattened module for creating JWS with b64: false");
+        if !self.b64 {
+            return Err(refused());
+        }
+        // with b64 the signing input is base64url text: ASCII
+        let input = String::from_utf8(self.signing_input).map_err(|_| refused())?;
+        Ok(crate::jws::compact::finish(input, signature))
     }
 
     /// A signature made elsewhere, for `key_alg` (the algorithm the key
@@ -528,8 +568,8 @@ pub fn prepare_sign(input: &SignInput<'_>) -> Result<PreparedSign> {
             "either setProtectedHeader or setUnprotectedHeader must be called before #sign()",
         ));
     }
-    let protected_header = protected.as_ref().map(|(h, _)| h);
-    let unprotected_header = unprotected.as_ref().map(|(h, _)| h);
+    let protected_header = protected.as_ref().map(|(h, _)| &h.members);
+    let unprotected_header = unprotected.as_ref().map(|(h, _)| &h.members);
     if !header::is_disjoint(protected_header, unprotected_header) {
         return Err(invalid(
             "JWS Protected and JWS Unprotected Header Parameter names must be disjoint",
@@ -576,25 +616,16 @@ pub fn prepare_sign(input: &SignInput<'_>) -> Result<PreparedSign> {
             ))
         }
     };
-    let encoded_protected = protected.map(|(_, text)| b64u::encode(text.as_bytes()));
-    let payload = if b64 {
-        b64u::encode(input.payload)
+    let segment = protected.as_ref().map_or("", |(_, encoded)| encoded);
+    let signing_input = if b64 {
+        crate::jws::compact::signing_input(segment, input.payload).into_bytes()
     } else {
-        String::new()
+        [segment.as_bytes(), b".", input.payload].concat()
     };
-    let mut signing_input = encoded_protected.clone().unwrap_or_default();
-    signing_input.push('.');
-    let mut signing_input = signing_input.into_bytes();
-    if b64 {
-        signing_input.extend_from_slice(payload.as_bytes());
-    } else {
-        signing_input.extend_from_slice(input.payload);
-    }
     Ok(PreparedSign {
         alg,
         signing_input,
-        protected: encoded_protected,
-        payload,
+        protected_len: protected.map(|(_, encoded)| encoded.len()),
         b64,
     })
 }

@@ -19,15 +19,18 @@ fn secret() -> KeyInput {
     )
 }
 
-fn sign(header: &str, payload: &[u8]) -> crate::error::Result<jws::Signed> {
-    let input = SignInput {
+fn sign_input<'a>(header: &str, payload: &'a [u8]) -> SignInput<'a> {
+    SignInput {
         payload,
         protected: Member::Given(header.to_owned()),
         unprotected: Member::Absent,
         crit: None,
         unencoded: Unencoded::Allowed,
-    };
-    jws::sign(&input, &secret())
+    }
+}
+
+fn sign(header: &str, payload: &[u8]) -> crate::error::Result<String> {
+    jws::sign_compact(&sign_input(header, payload), &secret())
 }
 
 fn verify(token: &str, options: &VerifyOptions) -> crate::error::Result<Vec<u8>> {
@@ -37,8 +40,15 @@ fn verify(token: &str, options: &VerifyOptions) -> crate::error::Result<Vec<u8>>
 
 #[test]
 fn a_compact_jws_round_trips_and_a_flipped_signature_fails() {
-    let signed = sign(r#"{"alg":"HS256"}"#, b"hello").unwrap();
-    let token = signed.compact();
+    let token = sign(r#"{"alg":"HS256"}"#, b"hello").unwrap();
+    // the flattened JWS holds the same parts
+    let flattened = jws::sign(&sign_input(r#"{"alg":"HS256"}"#, b"hello"), &secret()).unwrap();
+    let parts = [
+        flattened.protected.unwrap(),
+        flattened.payload,
+        flattened.signature,
+    ];
+    assert_eq!(parts.join("."), token);
     assert_eq!(verify(&token, &VerifyOptions::default()).unwrap(), b"hello");
     let mut broken = token.clone();
     broken.pop();
@@ -54,7 +64,7 @@ fn checks_run_in_jose6_order() {
         algorithms: Member::Given(vec!["RS256".into()]),
         crit: None,
     };
-    let token = sign(r#"{"alg":"HS256"}"#, b"x").unwrap().compact();
+    let token = sign(r#"{"alg":"HS256"}"#, b"x").unwrap();
     let err = verify(&token, &options).unwrap_err();
     assert_eq!(err.kind, Kind::AlgNotAllowed);
     let err = verify("a.b", &VerifyOptions::default()).unwrap_err();
@@ -111,8 +121,13 @@ fn crit_names_what_the_caller_understands() {
 #[test]
 fn unencoded_payloads_follow_rfc7797() {
     let header = r#"{"alg":"HS256","b64":false,"crit":["b64"]}"#;
-    let signed = sign(header, b"$.02").unwrap();
+    let signed = jws::sign(&sign_input(header, b"$.02"), &secret()).unwrap();
     assert_eq!(signed.payload, "", "jose 6 leaves the payload member empty");
+    let err = sign(header, b"$.02").unwrap_err();
+    assert_eq!(
+        err.message,
+        "use the flattened module for creating JWS with b64: false"
+    );
     assert!(!signed.b64);
     let flattened = Flattened {
         protected: Member::Given(signed.protected.clone().unwrap()),
@@ -284,4 +299,37 @@ fn remembered_headers_read_as_fresh_ones() {
     }
     let err = jws::protected_header(Some("e30x")).unwrap_err();
     assert_eq!(err.message, "JWS Protected Header is invalid");
+}
+
+#[test]
+fn signing_writes_the_canonical_segment_of_a_header_read_before() {
+    // 28 bytes: the last character carries 4 bits atob ignores
+    let text = r#"{"alg":"HS256","kid":"bom1"}"#;
+    let canonical = crate::b64::encode(text.as_bytes());
+    // the same text read from segments signing would not write: with a
+    // BOM, and with bits atob ignores in the last character
+    let with_bom = crate::b64::encode(format!("\u{feff}{text}").as_bytes());
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let mut loose = canonical.clone().into_bytes();
+    let last = loose.pop().unwrap();
+    let index = ALPHABET.iter().position(|&c| c == last).unwrap();
+    loose.push(ALPHABET[index | 1]);
+    let loose = String::from_utf8(loose).unwrap();
+    assert_ne!(loose, canonical);
+    for segment in [&with_bom, &loose] {
+        let read = jws::protected_header(Some(segment)).unwrap();
+        assert_eq!(read.text.as_deref(), Some(text));
+    }
+    let input = SignInput {
+        payload: b"{}",
+        protected: Member::Given(text.to_owned()),
+        unprotected: Member::Absent,
+        crit: None,
+        unencoded: Unencoded::JwtRefused,
+    };
+    for _ in 0..2 {
+        let prepared = jws::prepare_sign(&input).unwrap();
+        let expected = format!("{canonical}.{}", crate::b64::encode(b"{}"));
+        assert_eq!(prepared.signing_input, expected.as_bytes());
+    }
 }
