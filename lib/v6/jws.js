@@ -24,11 +24,37 @@ const kms = require('./kms')
 function headerText (header) {
   if (header === undefined) return undefined
   try {
-    return JSON.stringify(header) ?? false
+    if (!isObject(header) || typeof (/** @type {any} */ (header)).toJSON === 'function') return JSON.stringify(header) ?? false
+    return plainHeaderText(/** @type {Record<string, unknown>} */ (header))
   } catch {
     return false
   }
 }
+
+/** The last plain header written with only primitive members. */
+let lastHeader = { names: /** @type {string[]} */ ([]), values: /** @type {unknown[]} */ ([]), text: '' }
+
+/**
+ * A plain object header's JSON text. An app signs with the same few
+ * headers, written afresh each call (`{ alg: 'HS256' }`); one whose names
+ * and primitive values equal the last one's has its text. Each member is
+ * read once (as `JSON.stringify` reads it), and the text written from the
+ * values read.
+ * @param {Record<string, unknown>} header
+ */
+function plainHeaderText (header) {
+  const names = Object.keys(header)
+  const values = names.map((name) => header[name])
+  if (names.length === lastHeader.names.length && names.every((name, i) => name === lastHeader.names[i] && values[i] === lastHeader.values[i])) {
+    return lastHeader.text
+  }
+  const text = JSON.stringify(Object.fromEntries(names.map((name, i) => [name, values[i]])))
+  if (values.every(isPrimitive)) lastHeader = { names, values, text }
+  return text
+}
+
+/** @param {unknown} value */
+const isPrimitive = (value) => value === null || (typeof value !== 'object' && typeof value !== 'function')
 
 /**
  * jose 6's `crit` option (an object of understood names, each true when

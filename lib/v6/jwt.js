@@ -166,11 +166,18 @@ class JWTClaimsBuilder {
  */
 function claimsText (builder) {
   const claims = claimsOf(builder)
-  for (const claim of ['iat', 'nbf', 'exp']) {
-    const value = claims[claim]
-    if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError(`"${claim}" claim must be a finite number`)
-  }
+  assertFinite('iat', claims.iat)
+  assertFinite('nbf', claims.nbf)
+  assertFinite('exp', claims.exp)
   return JSON.stringify(claims)
+}
+
+/**
+ * @param {string} claim
+ * @param {unknown} value
+ */
+function assertFinite (claim, value) {
+  if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError(`"${claim}" claim must be a finite number`)
 }
 
 class SignJWT extends JWTClaimsBuilder {
