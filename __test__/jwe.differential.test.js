@@ -334,6 +334,21 @@ test('a 256 MiB deflate bomb is refused with a typed error, and maxInflatedSize 
   assert.strictEqual(tight.code, 'ERR_JWE_INVALID')
   assert.strictEqual(native.JWE.decrypt(jwe, key, { maxInflatedSize: size }).length, size)
   assert.strictEqual(thrown(() => native.JWE.decrypt(jwe, key, { maxInflatedSize: -1 })).constructor, TypeError)
+  // the option's one rule (jwe::inflate_cap): a positive integer or Infinity;
+  // checked before the JWE is read, on every path
+  const small = native.JWE.encrypt('a', key, { zip: 'DEF' })
+  for (const value of [0, -1, 1.5, NaN, -Infinity, 2 ** 53, '1024', null, {}, [1], true, 1n]) {
+    for (const input of [small, 'not a JWE']) {
+      const err = thrown(() => native.JWE.decrypt(input, key, { maxInflatedSize: value }))
+      assert.strictEqual(err.constructor, TypeError, String(value))
+      assert.strictEqual(err.message, '"maxInflatedSize" option must be a positive integer')
+      const rejected = await native.JWE.decryptAsync(input, key, { maxInflatedSize: value }).then(() => null, (e) => e)
+      assert.strictEqual(rejected && rejected.message, err.message)
+    }
+  }
+  for (const value of [1, 2 ** 53 - 1, Infinity, undefined]) {
+    assert.strictEqual(native.JWE.decrypt(small, key, { maxInflatedSize: value }).toString(), 'a')
+  }
 })
 
 test('a p2c of 2e8 is refused with a typed error, raising maxPBES2Count lets real counts through', async () => {

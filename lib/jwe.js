@@ -104,8 +104,8 @@ encryptAsync.general = singleAsync.bind(undefined, 'general')
  */
 
 /**
- * jose's option defaults; maxInflatedSize is this library's own (the
- * default cap lives in Rust, see jwe::DEFAULT_MAX_INFLATED_SIZE).
+ * jose's option defaults; maxInflatedSize is this library's own (its
+ * default and its check live in Rust, see jwe::inflate_cap).
  * @param {DecryptOptions} [options]
  */
 function decryptOptions ({ crit = [], complete = false, algorithms, maxPBES2Count = 10000, maxInflatedSize } = {}) {
@@ -120,11 +120,10 @@ function decryptOptions ({ crit = [], complete = false, algorithms, maxPBES2Coun
   if (typeof maxPBES2Count === 'object' || Number.isNaN(maxCount)) {
     throw new TypeError('"maxPBES2Count" option must be a number')
   }
-  if (maxInflatedSize !== undefined && maxInflatedSize !== Infinity &&
-    !(Number.isSafeInteger(maxInflatedSize) && maxInflatedSize > 0)) {
-    throw new TypeError('"maxInflatedSize" option must be a positive integer')
-  }
-  return { crit, complete, algorithms, maxCount, maxInflatedSize }
+  // the core checks maxInflatedSize (jwe::inflate_cap); what is not a
+  // number goes as NaN, which it refuses
+  const inflated = maxInflatedSize === undefined || typeof maxInflatedSize === 'number' ? maxInflatedSize : NaN
+  return { crit, complete, algorithms, maxCount, maxInflatedSize: inflated }
 }
 
 // JSON too deep to hand over (lib/json.js) is malformed as the core would

@@ -215,15 +215,7 @@ mod tests {
         )
         .unwrap();
         let a = enc("A128CBC-HS256");
-        let pt = decrypt(
-            a,
-            &cek,
-            &b(c.iv),
-            &c.aad_bytes(),
-            &b(c.ciphertext),
-            &b(c.tag),
-        )
-        .unwrap();
+        let pt = c.open(a, &cek).unwrap();
         assert_eq!(pt, PLAINTEXT.as_bytes());
         let again = encrypt(a, &cek, &b(c.iv), &c.aad_bytes(), PLAINTEXT.as_bytes()).unwrap();
         assert_eq!(again.ciphertext, b(c.ciphertext));

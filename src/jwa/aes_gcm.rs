@@ -125,15 +125,7 @@ mod tests {
     fn rfc7520_5_6_direct_a128gcm() {
         let c = &DIR_A128GCM;
         let key = b(DIR_A128GCM_K);
-        let pt = decrypt(
-            enc("A128GCM"),
-            &key,
-            &b(c.iv),
-            &c.aad_bytes(),
-            &b(c.ciphertext),
-            &b(c.tag),
-        )
-        .unwrap();
+        let pt = c.open(enc("A128GCM"), &key).unwrap();
         assert_eq!(pt, PLAINTEXT.as_bytes());
         let again = encrypt(
             enc("A128GCM"),
@@ -157,15 +149,7 @@ mod tests {
                 &b(c.encrypted_key),
             )
             .unwrap();
-            let pt = decrypt(
-                enc("A128GCM"),
-                &cek,
-                &b(c.iv),
-                &c.aad_bytes(),
-                &b(c.ciphertext),
-                &b(c.tag),
-            )
-            .unwrap();
+            let pt = c.open(enc("A128GCM"), &cek).unwrap();
             assert_eq!(pt, PLAINTEXT.as_bytes());
         }
     }

@@ -64,9 +64,9 @@ fn corrupt() -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::jwa::aes_kw;
     use crate::jwa::jwe_algs::{EncAlg, KeyAlg};
     use crate::jwa::test_vectors::*;
-    use crate::jwa::{aes_gcm, aes_kw};
     use flate2::{Compress, FlushCompress};
 
     fn rfc7520_5_9_compressed() -> Vec<u8> {
@@ -74,15 +74,7 @@ mod tests {
         let kw = KeyAlg::from_name("A128KW").unwrap();
         let cek = aes_kw::unwrap(kw, &b(DEFLATE_A128KW_A128GCM_K), &b(c.encrypted_key)).unwrap();
         let enc = EncAlg::from_name("A128GCM").unwrap();
-        aes_gcm::decrypt(
-            enc,
-            &cek,
-            &b(c.iv),
-            &c.aad_bytes(),
-            &b(c.ciphertext),
-            &b(c.tag),
-        )
-        .unwrap()
+        c.open(enc, &cek).unwrap()
     }
 
     #[test]

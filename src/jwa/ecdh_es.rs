@@ -297,9 +297,9 @@ fn decryption_failed() -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::jwa::aes_kw;
     use crate::jwa::jwe_algs::ENC_ALGS;
     use crate::jwa::test_vectors::*;
-    use crate::jwa::{aes_cbc_hmac, aes_gcm, aes_kw};
     use crate::jwk::material::assert_wiped;
 
     fn alg(name: &str) -> &'static KeyAlg {
@@ -368,15 +368,7 @@ mod tests {
         let kek = recipient_derive(a, enc("A128GCM"), &own, &epk, b"", b"").unwrap();
         assert_eq!(kek.len(), 16);
         let cek = aes_kw::unwrap(a, &kek, &b(c.encrypted_key)).unwrap();
-        let pt = aes_gcm::decrypt(
-            enc("A128GCM"),
-            &cek,
-            &b(c.iv),
-            &c.aad_bytes(),
-            &b(c.ciphertext),
-            &b(c.tag),
-        )
-        .unwrap();
+        let pt = c.open(enc("A128GCM"), &cek).unwrap();
         assert_eq!(pt, PLAINTEXT.as_bytes());
     }
 
@@ -398,15 +390,7 @@ mod tests {
         let e = enc("A128CBC-HS256");
         let cek = recipient_derive(alg("ECDH-ES"), e, &own, &epk, b"", b"").unwrap();
         assert_eq!(cek.len(), 32);
-        let pt = aes_cbc_hmac::decrypt(
-            e,
-            &cek,
-            &b(c.iv),
-            &c.aad_bytes(),
-            &b(c.ciphertext),
-            &b(c.tag),
-        )
-        .unwrap();
+        let pt = c.open(e, &cek).unwrap();
         assert_eq!(pt, PLAINTEXT.as_bytes());
     }
 

@@ -114,7 +114,6 @@ fn decryption_failed() -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::jwa::aes_cbc_hmac;
     use crate::jwa::jwe_algs::EncAlg;
     use crate::jwa::test_vectors::*;
     use crate::jwk::material::assert_wiped;
@@ -142,15 +141,7 @@ mod tests {
         let count = NonZeroU32::new(PBES2_A128CBC_HDR_P2C).unwrap();
         assert_wiped(&derive_kek(a, pwd, &p2s, count, false).unwrap());
         let enc = EncAlg::from_name("A128CBC-HS256").unwrap();
-        let pt = aes_cbc_hmac::decrypt(
-            enc,
-            &cek,
-            &b(c.iv),
-            &c.aad_bytes(),
-            &b(c.ciphertext),
-            &b(c.tag),
-        )
-        .unwrap();
+        let pt = c.open(enc, &cek).unwrap();
         assert_eq!(pt, PBES2_A128CBC_PLAINTEXT.as_bytes());
         assert_eq!(
             wrap_with(a, pwd, &cek, &p2s, PBES2_A128CBC_HDR_P2C).unwrap(),

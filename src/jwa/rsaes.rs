@@ -237,7 +237,6 @@ mod tests {
     use super::*;
     use crate::jwa::jwe_algs::EncAlg;
     use crate::jwa::test_vectors::*;
-    use crate::jwa::{aes_cbc_hmac, aes_gcm};
     use crate::jwk::material::{assert_wiped, RsaPrivate};
 
     fn alg(name: &str) -> &'static KeyAlg {
@@ -299,15 +298,7 @@ mod tests {
         let key = RsaKey::from_material(&rfc_5_1_key()).unwrap();
         let enc = EncAlg::from_name("A128CBC-HS256").unwrap();
         let cek = unwrap(alg("RSA1_5"), &key, &b(c.encrypted_key), enc.key_len).unwrap();
-        let pt = aes_cbc_hmac::decrypt(
-            enc,
-            &cek,
-            &b(c.iv),
-            &c.aad_bytes(),
-            &b(c.ciphertext),
-            &b(c.tag),
-        )
-        .unwrap();
+        let pt = c.open(enc, &cek).unwrap();
         assert_eq!(pt, PLAINTEXT.as_bytes());
     }
 
@@ -318,15 +309,7 @@ mod tests {
         assert_eq!(key.bits(), 4096);
         let enc = EncAlg::from_name("A256GCM").unwrap();
         let cek = unwrap(alg("RSA-OAEP"), &key, &b(c.encrypted_key), enc.key_len).unwrap();
-        let pt = aes_gcm::decrypt(
-            enc,
-            &cek,
-            &b(c.iv),
-            &c.aad_bytes(),
-            &b(c.ciphertext),
-            &b(c.tag),
-        )
-        .unwrap();
+        let pt = c.open(enc, &cek).unwrap();
         assert_eq!(pt, PLAINTEXT.as_bytes());
     }
 
@@ -346,15 +329,7 @@ mod tests {
         .unwrap();
         let enc = EncAlg::from_name("A128CBC-HS256").unwrap();
         let cek = unwrap(alg("RSA-OAEP-256"), &key, &b(c.encrypted_key), enc.key_len).unwrap();
-        let pt = aes_cbc_hmac::decrypt(
-            enc,
-            &cek,
-            &b(c.iv),
-            &c.aad_bytes(),
-            &b(c.ciphertext),
-            &b(c.tag),
-        )
-        .unwrap();
+        let pt = c.open(enc, &cek).unwrap();
         assert_eq!(pt, RSA_OAEP_256_A128CBC_PLAINTEXT.as_bytes());
         // The same ciphertext under SHA-1 OAEP does not decrypt.
         let err = unwrap(alg("RSA-OAEP"), &key, &b(c.encrypted_key), enc.key_len).unwrap_err();

@@ -25,6 +25,21 @@ impl Case {
             format!("{}.{}", self.protected, self.aad).into_bytes()
         }
     }
+    /// The plaintext, decrypted with `cek` under `enc`.
+    pub fn open(
+        &self,
+        enc: &crate::jwa::jwe_algs::EncAlg,
+        cek: &[u8],
+    ) -> crate::error::Result<Vec<u8>> {
+        crate::jwa::content::decrypt(
+            enc,
+            cek,
+            &b(self.iv),
+            &self.aad_bytes(),
+            &b(self.ciphertext),
+            &b(self.tag),
+        )
+    }
 }
 
 /// base64url-decodes a vector field.

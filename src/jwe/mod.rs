@@ -42,3 +42,18 @@ pub const DEFAULT_MAX_PBES2_COUNT: f64 = 10_000.0;
 /// holds at most about 80 MiB of inflated output at a time. Callers with
 /// bigger payloads raise it with `maxInflatedSize`.
 pub const DEFAULT_MAX_INFLATED_SIZE: usize = 16 * 1024 * 1024;
+
+/// The `maxInflatedSize` option: a positive integer, or Infinity for no
+/// cap; absent, the default. Anything else (the facade passes what is not
+/// a number as NaN) is refused.
+pub fn inflate_cap(option: Option<f64>) -> crate::error::Result<usize> {
+    const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+    match option {
+        None => Ok(DEFAULT_MAX_INFLATED_SIZE),
+        Some(f64::INFINITY) => Ok(usize::MAX),
+        Some(n) if n > 0.0 && n <= MAX_SAFE_INTEGER && n.fract() == 0.0 => Ok(n as usize),
+        Some(_) => Err(crate::error::Error::type_error(
+            "\"maxInflatedSize\" option must be a positive integer",
+        )),
+    }
+}

@@ -1382,3 +1382,29 @@ fn derived_and_unwrapped_ceks_are_wiped_on_drop() {
     assert_wiped(&cek);
     assert_eq!(*cek, sent);
 }
+
+#[test]
+fn max_inflated_size_is_a_positive_integer_or_infinity() {
+    use super::{inflate_cap, DEFAULT_MAX_INFLATED_SIZE};
+    assert_eq!(inflate_cap(None).unwrap(), DEFAULT_MAX_INFLATED_SIZE);
+    assert_eq!(inflate_cap(Some(f64::INFINITY)).unwrap(), usize::MAX);
+    assert_eq!(inflate_cap(Some(1.0)).unwrap(), 1);
+    assert_eq!(
+        inflate_cap(Some(9_007_199_254_740_991.0)).unwrap(),
+        9_007_199_254_740_991
+    );
+    for refused in [
+        0.0,
+        -1.0,
+        1.5,
+        f64::NAN,
+        f64::NEG_INFINITY,
+        9_007_199_254_740_992.0,
+    ] {
+        let err = inflate_cap(Some(refused)).unwrap_err();
+        assert_eq!(
+            err.message, "\"maxInflatedSize\" option must be a positive integer",
+            "{refused}"
+        );
+    }
+}

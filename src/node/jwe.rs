@@ -10,7 +10,7 @@ use napi_derive::napi;
 use super::args::{bytes, header, js_text};
 use super::job::{twins, Job};
 use super::key_args::{node_key, only_key, store_keys, KeyArg, NodeKey};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::jwe::{
     self, DecryptOptions, Encrypted, JweInput, JweKey, KeyQuery, Plaintext, Recipient,
     Serialization,
@@ -100,19 +100,6 @@ twins! {
     ) -> String, EncryptJob = EncryptJob::new(cleartext, protected, unprotected, aad, keys, headers, serialization)
 }
 
-/// The `maxInflatedSize` option: the facade passes a positive integer or
-/// Infinity (no cap), or nothing for the default.
-pub(super) fn inflate_cap(max_inflated_size: Option<f64>) -> Result<usize> {
-    match max_inflated_size {
-        None => Ok(jwe::DEFAULT_MAX_INFLATED_SIZE),
-        Some(n) if n >= usize::MAX as f64 => Ok(usize::MAX),
-        Some(n) if n >= 0.0 => Ok(n as usize),
-        Some(_) => Err(Error::type_error(
-            "\"maxInflatedSize\" option must be a positive integer",
-        )),
-    }
-}
-
 /// Where decryption keys come from.
 enum Keys {
     One(NodeKey),
@@ -191,6 +178,7 @@ impl DecryptJob {
         max_pbes2_count: f64,
         max_inflated_size: Option<f64>,
     ) -> Result<DecryptJob> {
+        let max_inflated_size = jwe::inflate_cap(max_inflated_size)?;
         let json = if json {
             Some(jwe::parse_json(&input)?)
         } else {
@@ -200,7 +188,6 @@ impl DecryptJob {
             "store" => Keys::Store(store_keys(&keys)),
             _ => Keys::One(node_key(only_key(&keys)?)?),
         };
-        let max_inflated_size = inflate_cap(max_inflated_size)?;
         Ok(DecryptJob {
             input: if json.is_some() { String::new() } else { input },
             json,

@@ -11,7 +11,7 @@ use crate::node::args::js_text;
 use crate::node::boundary::guard;
 use crate::node::error::OrThrow;
 use crate::node::job::{self, Job, OffThread};
-use crate::node::jwe::{inflate_cap, JweDecrypted};
+use crate::node::jwe::JweDecrypted;
 use crate::node::key_args::KeyArg;
 use crate::node::key_args::{node_key, NodeKey};
 
@@ -90,7 +90,7 @@ pub fn jwe_decrypt_prepare(
             crit: &crit,
             algorithms: algorithms.as_deref(),
             max_pbes2_count,
-            max_inflated_size: inflate_cap(max_inflated_size).or_throw()?,
+            max_inflated_size: jwe::inflate_cap(max_inflated_size).or_throw()?,
         };
         let recipients = jwe::checked(input, &options).or_throw()?;
         Ok(JweDecryptPending {
