@@ -222,3 +222,32 @@ for (const [name, args] of BAD_GENERATE) {
     assert.deepStrictEqual(outcome(rejection), expected)
   })
 }
+
+// JWK.generate's argument rules are the core's (src/jwk/generate.rs
+// `spec`): defaults, curves, bit lengths, and what jose lets Node refuse.
+test('JWK.generate(Sync): odd kty and crvOrSize values fail as in jose, sync and async', async () => {
+  const outcomeOf = (key) => ({ kty: key.kty, crv: key.crv, length: key.length, private: key.private })
+  const failure = (err) => ({ error: { name: err.constructor.name, code: err.code, message: err.message } })
+  const result = (fn) => {
+    try {
+      return { value: fn() }
+    } catch (err) {
+      return failure(err)
+    }
+  }
+  const cases = [
+    ['oct', -8], ['oct', 0], ['oct', -0], ['oct', NaN], ['oct', 7], ['oct', 2 ** 40], ['oct', 2 ** 37], ['oct', 2 ** 34],
+    ['oct', 8, undefined, false], ['oct', '256'], ['oct'], ['RSA', -512], ['RSA', 504], ['RSA', 520], ['RSA', '2048'],
+    ['RSA', 1.5], ['RSA', Symbol('s')], ['RSA', null], ['EC', 256], ['EC', 1.5], ['EC', {}], ['EC', Symbol('s')],
+    ['EC', 'P-256K'], ['EC', null], ['EC'], ['OKP', 'x'], ['OKP', 25519], ['OKP'], [new String('RSA')], // eslint-disable-line no-new-wrappers
+    [5], [Symbol('k')],
+    [undefined], ['RSA', 1024, []], ['RSA', 1024, null]
+  ]
+  for (const args of cases) {
+    const label = args.map((a) => typeof a === 'symbol' ? a.toString() : String(a)).join(', ')
+    const expected = result(() => outcomeOf(jose.JWK.generateSync(...args)))
+    assert.deepStrictEqual(result(() => outcomeOf(native.JWK.generateSync(...args))), expected, label)
+    const later = await native.JWK.generate(...args).then((key) => ({ value: outcomeOf(key) }), failure)
+    assert.deepStrictEqual(later, expected, `${label} (async)`)
+  }
+})

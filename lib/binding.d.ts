@@ -230,9 +230,31 @@ export interface ErrorClass {
  */
 export declare function errorClasses(): Array<ErrorClass>
 
-export declare function generateKey(kty: string, crv: string | undefined | null, size: number | undefined | null, private: boolean, paramsJson: string, legacyP256K: boolean): NativeKey
+/**
+ * `JWK.generate`'s arguments as the facade describes them (see
+ * `generate::Request`): `kty` and `crvOrSize` as themselves where jose
+ * checks their type, and as the text its messages show.
+ */
+export interface GenerateArgs {
+  /** `kty`, when a string. */
+  kty?: string
+  /** `${kty}` (absent when that throws). */
+  ktyText?: string
+  /** `crvOrSize`, when a string. */
+  crv?: string
+  /** `crvOrSize`, when a number. */
+  bits?: number
+  /** `crvOrSize !== undefined`. */
+  crvOrSizeGiven: boolean
+  /** `${crvOrSize}` (absent when that throws). */
+  crvOrSizeText?: string
+  private: boolean
+  legacyP256K: boolean
+}
 
-export declare function generateKeyAsync(kty: string, crv: string | undefined | null, size: number | undefined | null, private: boolean, paramsJson: string, legacyP256K: boolean): Promise<unknown>
+export declare function generateKey(args: GenerateArgs, paramsJson: string): NativeKey
+
+export declare function generateKeyAsync(args: GenerateArgs, paramsJson: string): Promise<unknown>
 
 export declare function importDer(der: Buffer, derType: string, paramsJson: string, legacyP256K: boolean): NativeKey
 

@@ -8,6 +8,8 @@
 const binding = require('./binding')
 const errors = require('./errors')
 
+const RANGE_CODE = binding.errorClasses().find(({ name }) => name === 'RangeError')?.code
+
 function translate (err) {
   if (!(err instanceof Error) || err instanceof errors.JOSEError || err instanceof TypeError) return err
   const cut = err.message.indexOf('\u0000')
@@ -19,6 +21,8 @@ function translate (err) {
 function fromParts (head, message) {
   const [name, claim, reason] = head.split('\u0001')
   if (name === 'TypeError') return new TypeError(message)
+  // Node's own RangeError, where jose lets Node refuse a size
+  if (name === 'RangeError') return Object.assign(new RangeError(message), { code: RANGE_CODE })
   // a panic the addon caught: a bug, reported as one (never a jose class)
   if (name === 'Error') return new Error(message)
   if (name === 'JOSEMultiError') {

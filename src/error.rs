@@ -36,6 +36,9 @@ pub enum Kind {
     /// WebCrypto's `DOMException` named `DataError`, which jose 6 lets
     /// through for key material WebCrypto refuses.
     DataError,
+    /// Node's `RangeError` (code `ERR_OUT_OF_RANGE`), which jose lets
+    /// through where Node refuses a size.
+    RangeError,
     /// A bug in this library caught before it could abort the process (a
     /// panic); JavaScript sees a plain `Error`, not a jose class.
     Internal,
@@ -43,7 +46,7 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind, for the table the facade builds its classes' codes from.
-    pub const ALL: [Kind; 26] = [
+    pub const ALL: [Kind; 27] = [
         Kind::TypeError,
         Kind::AlgNotWhitelisted,
         Kind::CritNotUnderstood,
@@ -69,6 +72,7 @@ impl Kind {
         Kind::JwksMultipleMatchingKeys,
         Kind::JwksTimeout,
         Kind::DataError,
+        Kind::RangeError,
         Kind::Internal,
     ];
 
@@ -76,7 +80,7 @@ impl Kind {
     /// (`v6`); `TypeError` and the internal `Error` are in neither.
     pub fn apis(self) -> (bool, bool) {
         match self {
-            Kind::TypeError | Kind::Internal | Kind::DataError => (false, false),
+            Kind::TypeError | Kind::Internal | Kind::DataError | Kind::RangeError => (false, false),
             Kind::NotSupported
             | Kind::JweDecryptionFailed
             | Kind::JweInvalid
@@ -123,6 +127,7 @@ impl Kind {
             Kind::JwksMultipleMatchingKeys => "JWKSMultipleMatchingKeys",
             Kind::JwksTimeout => "JWKSTimeout",
             Kind::DataError => "DataError",
+            Kind::RangeError => "RangeError",
             Kind::Internal => "Error",
         }
     }
@@ -155,6 +160,7 @@ impl Kind {
             Kind::JwksMultipleMatchingKeys => "ERR_JWKS_MULTIPLE_MATCHING_KEYS",
             Kind::JwksTimeout => "ERR_JWKS_TIMEOUT",
             Kind::DataError => "",
+            Kind::RangeError => "ERR_OUT_OF_RANGE",
             Kind::Internal => "ERR_JOSE_NATIVE_INTERNAL",
         }
     }

@@ -34,6 +34,151 @@ const RSA_F4: u32 = 65537;
 /// case that none is acceptable.
 const MAX_PRIME_PAIRS: u32 = 64;
 
+/// `JWK.generate(kty, crvOrSize, params, private)` as jose reads its
+/// arguments: each is given as itself where its type is one jose checks
+/// for, with the text jose's messages show for it (`${value}`; `None`
+/// when making that text throws, as it does for a Symbol).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Request<'a> {
+    /// `kty`, when it is a string.
+    pub kty: Option<&'a str>,
+    pub kty_text: Option<&'a str>,
+    pub crv_or_size: CrvOrSize,
+    pub crv_or_size_text: Option<&'a str>,
+    pub private: bool,
+    pub legacy_p256k: bool,
+}
+
+/// The `crvOrSize` argument: absent, a string (its text is the name), a
+/// number, or another value.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum CrvOrSize {
+    Absent,
+    Name,
+    Bits(f64),
+    Other,
+}
+
+/// JavaScript's error for `${symbol}`.
+fn symbol_text() -> Error {
+    Error::type_error("Cannot convert a Symbol value to a string")
+}
+
+/// What to generate, with jose's defaults (RSA 2048 bits, P-256, Ed25519,
+/// a 256-bit secret) and its errors, in its order.
+pub fn spec(request: &Request<'_>) -> Result<GenerateSpec> {
+    let crv = request.crv_or_size;
+    // the curve asked for (`default` when none is)
+    let curve = |default: &'static str| match crv {
+        CrvOrSize::Absent => Ok(default),
+        _ => request.crv_or_size_text.ok_or_else(symbol_text),
+    };
+    let unsupported = |family: &str, name: &str| {
+        Error::not_supported(format!("unsupported {family} key curve: {name}"))
+    };
+    match request.kty {
+        Some("RSA") => Ok(GenerateSpec::Rsa {
+            bits: match crv {
+                CrvOrSize::Absent => 2048,
+                CrvOrSize::Bits(bits) if is_bit_length(bits) && bits >= f64::from(MIN_RSA_BITS) => {
+                    to_u32(bits)?
+                }
+                _ => return Err(invalid_bit_length()),
+            },
+        }),
+        Some("EC") => {
+            let name = curve("P-256")?;
+            match crv {
+                CrvOrSize::Absent | CrvOrSize::Name => {
+                    EcCurve::from_name(name, request.legacy_p256k)
+                }
+                _ => None,
+            }
+            .map(GenerateSpec::Ec)
+            .ok_or_else(|| unsupported("EC", name))
+        }
+        Some("OKP") => {
+            let name = curve("Ed25519")?;
+            match crv {
+                CrvOrSize::Absent | CrvOrSize::Name => OkpCurve::from_name(name),
+                _ => None,
+            }
+            .map(GenerateSpec::Okp)
+            .ok_or_else(|| unsupported("OKP", name))
+        }
+        Some("oct") => {
+            if !request.private {
+                return Err(Error::type_error(
+                    "\"oct\" keys cannot be generated as public",
+                ));
+            }
+            Ok(GenerateSpec::Oct {
+                bits: match crv {
+                    CrvOrSize::Absent => 256,
+                    CrvOrSize::Bits(bits) if bits != 0.0 && is_bit_length(bits) => {
+                        secret_bits(bits)?
+                    }
+                    _ => return Err(invalid_bit_length()),
+                },
+            })
+        }
+        _ => Err(Error::not_supported(format!(
+            "unsupported key type: {}",
+            request.kty_text.ok_or_else(symbol_text)?
+        ))),
+    }
+}
+
+/// A bit length as jose checks one: a safe integer, a multiple of 8.
+fn is_bit_length(bits: f64) -> bool {
+    const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+    bits.fract() == 0.0 && bits.abs() <= MAX_SAFE_INTEGER && bits % 8.0 == 0.0
+}
+
+/// Sizes past a `u32` are more than this library generates.
+fn to_u32(bits: f64) -> Result<u32> {
+    if (0.0..=f64::from(u32::MAX)).contains(&bits) {
+        Ok(bits as u32)
+    } else {
+        Err(invalid_bit_length())
+    }
+}
+
+/// An `oct` secret's bit length: jose hands `bits / 8` to Node's
+/// `randomBytes`, which refuses a negative size or one over 2^31 - 1
+/// bytes with its `RangeError`.
+fn secret_bits(bits: f64) -> Result<u32> {
+    let bytes = bits / 8.0;
+    if !(0.0..=2_147_483_647.0).contains(&bytes) {
+        return Err(Error::new(
+            crate::error::Kind::RangeError,
+            format!(
+                "The value of \"size\" is out of range. It must be >= 0 && <= 2147483647. Received {}",
+                node_integer(bytes as i64)
+            ),
+        ));
+    }
+    to_u32(bits)
+}
+
+/// An integer as Node's range errors show it: `_` between groups of three
+/// digits once it is over 2^32 in size.
+fn node_integer(value: i64) -> String {
+    let digits = value.unsigned_abs().to_string();
+    let sign = if value < 0 { "-" } else { "" };
+    if value.unsigned_abs() <= 1 << 32 {
+        return format!("{sign}{digits}");
+    }
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push('_');
+        }
+        grouped.push(c);
+    }
+    format!("{sign}{grouped}")
+}
+
 pub fn generate(spec: GenerateSpec) -> Result<Material> {
     match spec {
         GenerateSpec::Rsa { bits } => generate_rsa(bits),

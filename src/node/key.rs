@@ -14,7 +14,7 @@ use crate::jwk::generate::{self, GenerateSpec};
 use crate::jwk::import;
 use crate::jwk::json::JwkImportOptions;
 use crate::jwk::key::Key;
-use crate::jwk::material::{EcCurve, Material, OkpCurve};
+use crate::jwk::material::Material;
 
 /// A parsed, checked key. Cloning the handle shares the key.
 #[napi]
@@ -221,48 +221,34 @@ pub fn import_secret(secret: Buffer, params_json: String) -> napi::Result<Native
     })
 }
 
-/// What to generate, as the facade validated it.
+/// `JWK.generate`'s arguments as the facade describes them (see
+/// `generate::Request`): `kty` and `crvOrSize` as themselves where jose
+/// checks their type, and as the text its messages show.
+#[napi(object)]
+pub struct GenerateArgs {
+    /// `kty`, when a string.
+    pub kty: Option<String>,
+    /// `${kty}` (absent when that throws).
+    pub kty_text: Option<String>,
+    /// `crvOrSize`, when a string.
+    pub crv: Option<String>,
+    /// `crvOrSize`, when a number.
+    pub bits: Option<f64>,
+    /// `crvOrSize !== undefined`.
+    pub crv_or_size_given: bool,
+    /// `${crvOrSize}` (absent when that throws).
+    pub crv_or_size_text: Option<String>,
+    pub private: bool,
+    #[napi(js_name = "legacyP256K")]
+    pub legacy_p256k: bool,
+}
+
+/// What to generate, read from the arguments; the key is made by `run`.
 pub struct GenerateRequest {
-    kty: String,
-    crv: Option<String>,
-    size: Option<u32>,
+    spec: GenerateSpec,
     private: bool,
     params: serde_json::Map<String, serde_json::Value>,
     legacy_p256k: bool,
-}
-
-impl GenerateRequest {
-    fn spec(&self) -> crate::error::Result<GenerateSpec> {
-        use crate::error::Error;
-        let crv = self.crv.as_deref();
-        match self.kty.as_str() {
-            "RSA" => Ok(GenerateSpec::Rsa {
-                bits: self.size.unwrap_or(2048),
-            }),
-            "oct" => Ok(GenerateSpec::Oct {
-                bits: self.size.unwrap_or(256),
-            }),
-            "EC" => {
-                let name = crv.unwrap_or("P-256");
-                EcCurve::from_name(name, self.legacy_p256k)
-                    .map(GenerateSpec::Ec)
-                    .ok_or_else(|| {
-                        Error::not_supported(format!("unsupported EC key curve: {name}"))
-                    })
-            }
-            "OKP" => {
-                let name = crv.unwrap_or("Ed25519");
-                OkpCurve::from_name(name)
-                    .map(GenerateSpec::Okp)
-                    .ok_or_else(|| {
-                        Error::not_supported(format!("unsupported OKP key curve: {name}"))
-                    })
-            }
-            other => Err(Error::not_supported(format!(
-                "unsupported key type: {other}"
-            ))),
-        }
-    }
 }
 
 impl Job for GenerateRequest {
@@ -270,13 +256,7 @@ impl Job for GenerateRequest {
     type JsValue = NativeKey;
 
     fn run(&self) -> crate::error::Result<Key> {
-        let spec = self.spec()?;
-        if !self.private && matches!(spec, GenerateSpec::Oct { .. }) {
-            return Err(crate::error::Error::type_error(
-                "\"oct\" keys cannot be generated as public",
-            ));
-        }
-        let material = generate::generate(spec)?;
+        let material = generate::generate(self.spec)?;
         let material = if self.private {
             material
         } else {
@@ -290,34 +270,36 @@ impl Job for GenerateRequest {
     }
 }
 
-fn request(
-    kty: String,
-    crv: Option<String>,
-    size: Option<u32>,
-    private: bool,
-    params_json: String,
-    legacy_p256k: bool,
-) -> crate::error::Result<GenerateRequest> {
+fn request(args: GenerateArgs, params_json: String) -> crate::error::Result<GenerateRequest> {
+    use generate::CrvOrSize;
+    let crv_or_size = match (&args.crv, args.bits, args.crv_or_size_given) {
+        (Some(_), _, _) => CrvOrSize::Name,
+        (None, Some(bits), _) => CrvOrSize::Bits(bits),
+        (None, None, true) => CrvOrSize::Other,
+        (None, None, false) => CrvOrSize::Absent,
+    };
+    let spec = generate::spec(&generate::Request {
+        kty: args.kty.as_deref(),
+        kty_text: args.kty_text.as_deref(),
+        crv_or_size,
+        crv_or_size_text: args.crv_or_size_text.as_deref(),
+        private: args.private,
+        legacy_p256k: args.legacy_p256k,
+    })?;
     Ok(GenerateRequest {
-        kty,
-        crv,
-        size,
-        private,
+        spec,
+        private: args.private,
         params: super::error::parse_object(&params_json)?,
-        legacy_p256k,
+        legacy_p256k: args.legacy_p256k,
     })
 }
 
 twins! {
     generate_key("generateKey") / generate_key_async("generateKeyAsync")
     (
-        kty: String,
-        crv: Option<String>,
-        size: Option<u32>,
-        private: bool,
+        args: GenerateArgs,
         params_json: String,
-        legacy_p256k: bool,
-    ) -> NativeKey, GenerateRequest = request(kty, crv, size, private, params_json, legacy_p256k)
+    ) -> NativeKey, GenerateRequest = request(args, params_json)
 }
 
 /// Checks the parameters of an `oct` JWK that has no `k` (a reference key,
