@@ -7,6 +7,7 @@
 //! made once per key object by `v6Key` (the description of the value and
 //! its material), or as the bytes of a plain `Uint8Array` secret.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use napi::bindgen_prelude::{Buffer, ClassInstance, Either, External, Uint8Array};
@@ -187,7 +188,10 @@ pub(crate) fn verify_options(options: V6VerifyOptions) -> jws::VerifyOptions {
     }
 }
 
-fn flattened(input: V6JwsInput, options: &jws::VerifyOptions) -> Result<(Flattened, Form)> {
+fn flattened(
+    input: V6JwsInput,
+    options: &jws::VerifyOptions,
+) -> Result<(Flattened<'static>, Form)> {
     if let Some(compact) = input.compact {
         // jose 6 reads the options before the token
         options.check()?;
@@ -195,18 +199,19 @@ fn flattened(input: V6JwsInput, options: &jws::VerifyOptions) -> Result<(Flatten
             Either::A(t) => Some(t.as_str()),
             Either::B(_) => None,
         };
-        return Ok((jws::split_compact(token)?, Form::Compact));
+        return Ok((jws::split_compact(token)?.into_owned(), Form::Compact));
     }
     let payload = member(input.payload, |p| match p {
-        Either::A(text) => Payload::Text(text),
-        Either::B(bytes) => Payload::Bytes(bytes.to_vec()),
+        Either::A(text) => Payload::Text(Cow::Owned(text)),
+        Either::B(bytes) => Payload::Bytes(Cow::Owned(bytes.to_vec())),
     });
     Ok((
         Flattened {
-            protected: member(input.protected, |p| p),
+            protected: member(input.protected, Cow::Owned),
             header: member(input.header, |h| h),
             payload,
-            signature: member(input.signature, |s| s),
+            signature: member(input.signature, Cow::Owned),
+            compact_input: None,
         },
         Form::Json {
             well_formed: input.well_formed,
@@ -225,7 +230,7 @@ pub struct V6Verified {
 /// A JWS whose headers passed, waiting for the key a key function gives.
 #[napi]
 pub struct V6JwsChecked {
-    pub(crate) checked: Checked,
+    pub(crate) checked: Checked<'static>,
 }
 
 #[napi]

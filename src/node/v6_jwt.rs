@@ -168,7 +168,9 @@ impl V6JwtVerifier {
                 Either::B(_) => None,
             };
             self.checked(token)
-                .map(|checked| V6JwsChecked { checked })
+                .map(|checked| V6JwsChecked {
+                    checked: checked.into_owned(),
+                })
                 .or_throw()
         })
     }
@@ -221,14 +223,14 @@ impl V6JwtVerifier {
 }
 
 impl V6JwtVerifier {
-    fn checked(&self, token: Option<&str>) -> Result<Checked> {
+    fn checked<'t>(&self, token: Option<&'t str>) -> Result<Checked<'t>> {
         // jose 6 reads the options before the token
         self.options.check()?;
         let jws = jws::split_compact(token)?;
         jws::check(jws, &self.options, Form::Compact)
     }
 
-    fn verified(&self, checked: &Checked, key: &KeyInput, now: f64) -> Result<String> {
+    fn verified(&self, checked: &Checked<'_>, key: &KeyInput, now: f64) -> Result<String> {
         let payload = jws::verify(checked, key)?;
         if !checked.b64 {
             return Err(Error::new(

@@ -4,6 +4,7 @@
 //! them: [`check`] reads everything the function is shown, [`verify`] does
 //! the rest with the key.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use super::algs::{self, JwsAlg};
@@ -26,9 +27,18 @@ pub enum Member<T> {
 
 /// A JWS payload: base64url text, or (RFC 7797) the bytes themselves.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Payload {
-    Text(String),
-    Bytes(Vec<u8>),
+pub enum Payload<'a> {
+    Text(Cow<'a, str>),
+    Bytes(Cow<'a, [u8]>),
+}
+
+impl Payload<'_> {
+    fn into_owned(self) -> Payload<'static> {
+        match self {
+            Payload::Text(text) => Payload::Text(Cow::Owned(text.into_owned())),
+            Payload::Bytes(bytes) => Payload::Bytes(Cow::Owned(bytes.into_owned())),
+        }
+    }
 }
 
 /// Where the JWS came from, which decides how an unencoded text payload
@@ -45,12 +55,38 @@ pub enum Form {
 
 /// A flattened JWS's members.
 #[derive(Debug, Clone)]
-pub struct Flattened {
-    pub protected: Member<String>,
+/// A compact JWS's parts borrow the token.
+pub struct Flattened<'a> {
+    pub protected: Member<Cow<'a, str>>,
     /// The unprotected header as JSON text.
     pub header: Member<String>,
-    pub payload: Member<Payload>,
-    pub signature: Member<String>,
+    pub payload: Member<Payload<'a>>,
+    pub signature: Member<Cow<'a, str>>,
+    /// A compact JWS's signing input, `protected.payload` as the token has
+    /// it (no copy is made of it to verify).
+    pub compact_input: Option<&'a str>,
+}
+
+impl Flattened<'_> {
+    /// The members, owning what they borrowed.
+    pub fn into_owned(self) -> Flattened<'static> {
+        let owned = |member: Member<Cow<'_, str>>| match member {
+            Member::Given(text) => Member::Given(Cow::Owned(text.into_owned())),
+            Member::Wrong => Member::Wrong,
+            Member::Absent => Member::Absent,
+        };
+        Flattened {
+            protected: owned(self.protected),
+            header: self.header,
+            payload: match self.payload {
+                Member::Given(payload) => Member::Given(payload.into_owned()),
+                Member::Wrong => Member::Wrong,
+                Member::Absent => Member::Absent,
+            },
+            signature: owned(self.signature),
+            compact_input: None,
+        }
+    }
 }
 
 /// The options verification shares across signatures.
@@ -85,18 +121,35 @@ impl VerifyOptions {
 /// A JWS whose headers passed: what a key function is shown, and what
 /// [`verify`] needs.
 #[derive(Debug, Clone)]
-pub struct Checked {
+pub struct Checked<'a> {
     /// The protected header (empty, with no text, when there is none).
     pub protected: Arc<Protected>,
-    protected_encoded: Option<String>,
+    protected_encoded: Option<Cow<'a, str>>,
     pub alg: String,
     pub b64: bool,
-    signing_payload: Payload,
-    signature: String,
+    signing_payload: Payload<'a>,
+    signature: Cow<'a, str>,
+    compact_input: Option<&'a str>,
+}
+
+impl Checked<'_> {
+    /// What was checked, owning what it borrowed from the token (to wait
+    /// for a key function's key).
+    pub fn into_owned(self) -> Checked<'static> {
+        Checked {
+            protected: self.protected,
+            protected_encoded: self.protected_encoded.map(|p| Cow::Owned(p.into_owned())),
+            alg: self.alg,
+            b64: self.b64,
+            signing_payload: self.signing_payload.into_owned(),
+            signature: Cow::Owned(self.signature.into_owned()),
+            compact_input: None,
+        }
+    }
 }
 
 /// The compact serialization's three parts (`None`: not a string).
-pub fn split_compact(token: Option<&str>) -> Result<Flattened> {
+pub fn split_compact(token: Option<&str>) -> Result<Flattened<'_>> {
     let token = token.ok_or_else(|| invalid("Compact JWS must be a string or Uint8Array"))?;
     let mut parts = token.split('.');
     let (Some(protected), Some(payload), Some(signature), None) =
@@ -105,10 +158,11 @@ pub fn split_compact(token: Option<&str>) -> Result<Flattened> {
         return Err(invalid("Invalid Compact JWS"));
     };
     Ok(Flattened {
-        protected: Member::Given(protected.to_owned()),
+        protected: Member::Given(Cow::Borrowed(protected)),
         header: Member::Absent,
-        payload: Member::Given(Payload::Text(payload.to_owned())),
-        signature: Member::Given(signature.to_owned()),
+        payload: Member::Given(Payload::Text(Cow::Borrowed(payload))),
+        signature: Member::Given(Cow::Borrowed(signature)),
+        compact_input: token.get(..protected.len() + 1 + payload.len()),
     })
 }
 
@@ -232,7 +286,7 @@ thread_local! {
 pub fn payload_encoding(jws: &Flattened) -> Option<u8> {
     check_members(jws).ok()?;
     let protected = match &jws.protected {
-        Member::Given(p) => Some(p.as_str()),
+        Member::Given(p) => Some(&**p),
         _ => None,
     };
     let read = protected_header(protected).ok()?;
@@ -269,7 +323,7 @@ pub fn general_candidates(signatures: &[Flattened]) -> Result<Vec<usize>> {
 }
 
 /// Everything up to the key, in jose 6's order.
-pub fn check(jws: Flattened, options: &VerifyOptions, form: Form) -> Result<Checked> {
+pub fn check<'a>(jws: Flattened<'a>, options: &VerifyOptions, form: Form) -> Result<Checked<'a>> {
     check_members(&jws)?;
     options.check()?;
     let protected_encoded = match jws.protected {
@@ -326,7 +380,9 @@ pub fn check(jws: Flattened, options: &VerifyOptions, form: Form) -> Result<Chec
     let signing_payload = match (jws.payload, b64) {
         (Member::Given(Payload::Text(text)), true) => Payload::Text(text),
         (_, true) => return Err(invalid("JWS Payload must be a string")),
-        (Member::Given(Payload::Text(text)), false) => Payload::Bytes(unencoded(text, form)?),
+        (Member::Given(Payload::Text(text)), false) => {
+            Payload::Bytes(Cow::Owned(unencoded(text.into_owned(), form)?))
+        }
         (Member::Given(Payload::Bytes(bytes)), false) => Payload::Bytes(bytes),
         _ => {
             return Err(invalid(
@@ -344,6 +400,7 @@ pub fn check(jws: Flattened, options: &VerifyOptions, form: Form) -> Result<Chec
         b64,
         signing_payload,
         signature,
+        compact_input: jws.compact_input,
     })
 }
 
@@ -370,24 +427,28 @@ pub fn algorithm(alg: &str) -> Result<&'static JwsAlg> {
 }
 
 /// The rest of verification, with the key: returns the payload's bytes.
-pub fn verify(checked: &Checked, key: &KeyInput) -> Result<Vec<u8>> {
+pub fn verify(checked: &Checked<'_>, key: &KeyInput) -> Result<Vec<u8>> {
     let alg = algorithm(&checked.alg)?;
-    let mut input = Vec::new();
-    if let Some(p) = &checked.protected_encoded {
-        input.extend_from_slice(p.as_bytes());
+    if matches!(&checked.signing_payload, Payload::Text(text) if !text.is_ascii()) {
+        return Err(invalid("The payload is not a valid base64url string"));
     }
-    input.push(b'.');
-    match &checked.signing_payload {
-        Payload::Text(text) if !text.is_ascii() => {
-            return Err(invalid("The payload is not a valid base64url string"))
+    let joined;
+    let input = match checked.compact_input {
+        Some(compact) => compact.as_bytes(),
+        None => {
+            let protected = checked.protected_encoded.as_deref().unwrap_or_default();
+            let payload = match &checked.signing_payload {
+                Payload::Text(text) => text.as_bytes(),
+                Payload::Bytes(bytes) => bytes,
+            };
+            joined = [protected.as_bytes(), b".", payload].concat();
+            &joined
         }
-        Payload::Text(text) => input.extend_from_slice(text.as_bytes()),
-        Payload::Bytes(bytes) => input.extend_from_slice(bytes),
-    }
+    };
     let signature = b64::decode(&checked.signature)
         .ok_or_else(|| invalid("Failed to base64url decode the signature"))?;
     let ready = key.prepare(alg, Usage::Verify)?;
-    if !with_signer(&ready, |s| s.verify(alg.core, &input, &signature))? {
+    if !with_signer(&ready, |s| s.verify(alg.core, input, &signature))? {
         return Err(Error::new(
             Kind::JwsSignatureVerificationFailed,
             "signature verification failed",
@@ -397,7 +458,7 @@ pub fn verify(checked: &Checked, key: &KeyInput) -> Result<Vec<u8>> {
         Payload::Text(text) => {
             b64::decode(text).ok_or_else(|| invalid("Failed to base64url decode the payload"))
         }
-        Payload::Bytes(bytes) => Ok(bytes.clone()),
+        Payload::Bytes(bytes) => Ok(bytes.to_vec()),
     }
 }
 

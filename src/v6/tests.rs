@@ -130,10 +130,11 @@ fn unencoded_payloads_follow_rfc7797() {
     );
     assert!(!signed.b64);
     let flattened = Flattened {
-        protected: Member::Given(signed.protected.clone().unwrap()),
+        protected: Member::Given(signed.protected.clone().unwrap().into()),
         header: Member::Absent,
         payload: Member::Given(Payload::Text("$.02".into())),
-        signature: Member::Given(signed.signature.clone()),
+        signature: Member::Given(signed.signature.clone().into()),
+        compact_input: None,
     };
     let checked = jws::check(
         flattened,
