@@ -251,6 +251,29 @@ test('constructor options are checked as jose checks key parameters', () => {
   assert.strictEqual(new KmsKey({ kty: undefined, alg: 'PS256' }).kty, 'RSA')
 })
 
+test('a custom key\'s parameters fail as the same parameters of a JWK do (one check, in the core)', () => {
+  const outcome = (fn) => {
+    try {
+      return { value: fn() }
+    } catch (err) {
+      return { name: err.constructor.name, code: err.code, message: err.message }
+    }
+  }
+  const k = 'hJtXIZ2uSN5kbQfbtTNWbpdmhkV8FJG-Onbc6mxCcYg'
+  const cases = [
+    { use: 'both' }, { use: null }, { use: 1 }, { use: 'constructor' }, { alg: '' }, { alg: 5 }, { alg: null },
+    { kid: 7 }, { kid: '' }, { kid: null }, { key_ops: [] }, { key_ops: 'sign' }, { key_ops: [1] }, { key_ops: null },
+    { use: 'enc', key_ops: ['sign'] }, { use: 'sig', key_ops: ['sign', 'nope'] }, { use: 'both', alg: '' },
+    { key_ops: ['verify', 'verify', 'x'] }
+  ]
+  for (const params of cases) {
+    const { key_ops: ops, ...rest } = params
+    const custom = outcome(() => new KmsKey({ ...rest, ops }).key_ops)
+    const jwk = outcome(() => JWK.asKey({ kty: 'oct', k, ...params }).key_ops)
+    assert.deepStrictEqual(custom, jwk, JSON.stringify(params))
+  }
+})
+
 test('JWS.sign: compact, flattened and general, verified with the public key here and in jose', () => {
   const key = new KmsKey()
   const compact = JWS.sign({ hello: 'world' }, key)

@@ -185,6 +185,15 @@ export declare class V6SignPending {
   finish(keyAlg: string, signature: Uint8Array, modulusLength?: number | undefined | null): V6Signed
 }
 
+/**
+ * A `JWK.CustomKey`'s parameters, checked as every key's are
+ * (`KeyParams::common`): each as itself when a string (a list of strings
+ * for `key_ops`), `false` when of another type, absent when undefined.
+ * Returns `key_ops` as jose keeps it (deduplicated, unknown operations
+ * dropped).
+ */
+export declare function checkKeyParameters(alg?: string | boolean | undefined | null, keyUse?: string | boolean | undefined | null, kid?: string | boolean | undefined | null, keyOps?: Array<string> | boolean | undefined | null): Array<string> | null
+
 /** What jose's signing rules need to know about one custom key. */
 export interface CustomSigner {
   /**

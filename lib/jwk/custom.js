@@ -11,7 +11,7 @@
 
 const { inspect } = require('util')
 
-const errors = require('../errors')
+const { binding, call } = require('../native')
 const { Key, INTERNAL } = require('./key')
 
 const KEY_TYPES = new Set(['RSA', 'EC', 'OKP', 'oct'])
@@ -33,26 +33,30 @@ function impliedKeyType (alg) {
   return undefined
 }
 
-// jose's checks of the common JWK parameters, with its messages.
+/**
+ * A parameter as the core takes it: itself when of the type jose wants,
+ * `false` for any other value (null included), undefined when absent.
+ * @template T
+ * @param {unknown} value
+ * @param {(value: any) => value is T} wanted
+ * @returns {T | false | undefined}
+ */
+const described = (value, wanted) => value === undefined ? undefined : wanted(value) ? value : false
+
+/** @type {(list: unknown) => list is string[]} */
+const isStrings = (list) => Array.isArray(list) && list.every((op) => typeof op === 'string')
+
+/** @type {(value: unknown) => value is string} */
+const isString = (value) => typeof value === 'string'
+
+/**
+ * jose's checks of the common JWK parameters, with its messages: the
+ * core's (src/jwk/params.rs `KeyParams::common`), as for every key.
+ * Returns `key_ops` as the key keeps it.
+ */
 function checkParameters ({ alg, use, kid, ops }) {
-  if (use !== undefined && (typeof use !== 'string' || !USES_MAPPING[use])) {
-    throw new TypeError('`use` must be either "sig" or "enc" string when provided')
-  }
-  if (alg !== undefined && (typeof alg !== 'string' || !alg)) {
-    throw new TypeError('`alg` must be a non-empty string when provided')
-  }
-  if (kid !== undefined && (typeof kid !== 'string' || !kid)) {
-    throw new TypeError('`kid` must be a non-empty string when provided')
-  }
-  if (ops === undefined) return undefined
-  if (!Array.isArray(ops) || !ops.length || ops.some((o) => typeof o !== 'string')) {
-    throw new TypeError('`key_ops` must be a non-empty array of strings when provided')
-  }
-  ops = [...new Set(ops)].filter((op) => OPERATIONS.has(op))
-  if (use && ops.some((op) => !USES_MAPPING[use].has(op))) {
-    throw new errors.JWKInvalid('inconsistent JWK "use" and "key_ops"')
-  }
-  return ops
+  return call(binding.checkKeyParameters, described(alg, isString), described(use, isString),
+    described(kid, isString), described(ops, isStrings)) ?? undefined
 }
 
 // The algorithms a custom key may use for `operation`: what its own

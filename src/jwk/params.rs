@@ -33,6 +33,24 @@ impl KeyParams {
     /// Reads and checks the parameters for a key with material `m`, in
     /// jose's order so the first problem reported is the same one.
     pub fn from_json(params: &Map<String, Value>, m: &Material) -> Result<KeyParams> {
+        let common = KeyParams::common(params)?;
+        let x5c = x5c(params, m)?;
+        let (x5t, x5t_s256) = match &x5c {
+            Some(chain) => certificate_thumbprints(params, chain),
+            None => (None, None),
+        };
+        Ok(KeyParams {
+            x5c,
+            x5t,
+            x5t_s256,
+            ..common
+        })
+    }
+
+    /// The parameters every key has, material or not (`alg`, `use`, `kid`,
+    /// `key_ops`), checked in jose's order; `JWK.CustomKey` takes its
+    /// parameters through here too.
+    pub fn common(params: &Map<String, Value>) -> Result<KeyParams> {
         let key_use = optional(params, "use", |v| match v {
             Value::String(s) if s == "sig" || s == "enc" => Some(s.clone()),
             _ => None,
@@ -55,19 +73,12 @@ impl KeyParams {
                 ));
             }
         }
-        let x5c = x5c(params, m)?;
-        let (x5t, x5t_s256) = match &x5c {
-            Some(chain) => certificate_thumbprints(params, chain),
-            None => (None, None),
-        };
         Ok(KeyParams {
             alg,
             key_use,
             kid,
             key_ops,
-            x5c,
-            x5t,
-            x5t_s256,
+            ..KeyParams::default()
         })
     }
 }
