@@ -64,8 +64,8 @@ export declare class JwtVerification {
    */
   claims(complete: boolean): VerifiedToken
   /** `mode` and `keys` as `lib/keys.js`'s `verificationKeys` gives them. */
-  run(mode: string, keys: Array<KeyArg>, legacyP256K: boolean): VerifiedToken
-  runAsync(mode: string, keys: Array<KeyArg>, legacyP256K: boolean): Promise<unknown>
+  run(mode: KeyMode, keys: Array<KeyArg>, legacyP256K: boolean): VerifiedToken
+  runAsync(mode: KeyMode, keys: Array<KeyArg>, legacyP256K: boolean): Promise<unknown>
 }
 
 /** Checked verify options, ready for tokens. */
@@ -273,9 +273,9 @@ export declare function importPem(text: string, passphrase: Buffer | undefined |
 
 export declare function importSecret(secret: Buffer, paramsJson: string): NativeKey
 
-export declare function jweDecrypt(input: string, json: boolean, mode: string, keys: Array<KeyArg>, algorithms: Array<string> | undefined | null, crit: Array<string>, maxPbes2Count: number, maxInflatedSize?: number | undefined | null): JweDecrypted
+export declare function jweDecrypt(input: string, json: boolean, mode: KeyMode, keys: Array<KeyArg>, algorithms: Array<string> | undefined | null, crit: Array<string>, maxPbes2Count: number, maxInflatedSize?: number | undefined | null): JweDecrypted
 
-export declare function jweDecryptAsync(input: string, json: boolean, mode: string, keys: Array<KeyArg>, algorithms: Array<string> | undefined | null, crit: Array<string>, maxPbes2Count: number, maxInflatedSize?: number | undefined | null): Promise<unknown>
+export declare function jweDecryptAsync(input: string, json: boolean, mode: KeyMode, keys: Array<KeyArg>, algorithms: Array<string> | undefined | null, crit: Array<string>, maxPbes2Count: number, maxInflatedSize?: number | undefined | null): Promise<unknown>
 
 /** What the facade gets back from a decryption. */
 export interface JweDecrypted {
@@ -330,9 +330,9 @@ export interface JwsVerified {
   keyIndex?: number
 }
 
-export declare function jwsVerify(input: string, json: boolean, mode: string, keys: Array<KeyArg>, algorithms: Array<string> | undefined | null, crit: Array<string>, legacyP256K: boolean, complete: boolean, payload?: Buffer | undefined | null): VerifyResult
+export declare function jwsVerify(input: string, json: boolean, mode: KeyMode, keys: Array<KeyArg>, algorithms: Array<string> | undefined | null, crit: Array<string>, legacyP256K: boolean, complete: boolean, payload?: Buffer | undefined | null): VerifyResult
 
-export declare function jwsVerifyAsync(input: string, json: boolean, mode: string, keys: Array<KeyArg>, algorithms: Array<string> | undefined | null, crit: Array<string>, legacyP256K: boolean, complete: boolean, payload?: Buffer | undefined | null): Promise<unknown>
+export declare function jwsVerifyAsync(input: string, json: boolean, mode: KeyMode, keys: Array<KeyArg>, algorithms: Array<string> | undefined | null, crit: Array<string>, legacyP256K: boolean, complete: boolean, payload?: Buffer | undefined | null): Promise<unknown>
 
 /**
  * Every signature of a JWS checked as `JWS.verify` checks it before keys
@@ -392,9 +392,9 @@ export interface JwtVerified {
  * signature and claims, in jose's order. The result is the payload's JSON
  * text, or with `complete` every part.
  */
-export declare function jwtVerify(options: string, token: string, mode: string, keys: KeysArg, legacyP256K: boolean, complete: boolean): VerifiedToken
+export declare function jwtVerify(options: string, token: string, mode: KeyMode, keys: KeysArg, legacyP256K: boolean, complete: boolean): VerifiedToken
 
-export declare function jwtVerifyAsync(options: string, token: string, mode: string, keys: KeysArg, legacyP256K: boolean, complete: boolean): Promise<unknown>
+export declare function jwtVerifyAsync(options: string, token: string, mode: KeyMode, keys: KeysArg, legacyP256K: boolean, complete: boolean): Promise<unknown>
 
 /** [`jwt_verify`] with one key, the commonest call. */
 export declare function jwtVerifyKey(options: Text, token: Text, key: KeyHandle, legacyP256K: boolean, complete: boolean): VerifiedToken
@@ -408,6 +408,17 @@ export declare function jwtVerifyOptions(options: string): JwtVerifyOptions
 export type KeyArg = NativeKey | string
 
 export declare function keyHandle(key: NativeKey): KeyHandle
+
+/**
+ * How a call's keys are given (`lib/keys.js` `verificationKeys`): one
+ * key, a KeyStore's keys, or the key the JWS header embeds.
+ */
+export declare const enum KeyMode {
+  Key = 'key',
+  Store = 'store',
+  EmbeddedJwk = 'embedded-jwk',
+  EmbeddedX5c = 'embedded-x5c',
+}
 
 /**
  * The key argument of the one-call paths: a key handle alone (the

@@ -151,10 +151,10 @@ function decryptJob (jwe, key, options) {
   let mode, natives, storeKeys
   if (key instanceof KeyStore) {
     storeKeys = [...key].filter((k) => k[NATIVE])
-    mode = 'store'
+    mode = binding.KeyMode.Store
     natives = storeKeys.map((k) => k[NATIVE])
   } else {
-    mode = 'key'
+    mode = binding.KeyMode.Key
     natives = [jweKey(key)]
   }
   /** @type {Parameters<typeof binding.jweDecrypt>} */

@@ -190,7 +190,7 @@ function fastVerifyJob (token, key, options) {
   if (withCustom) return undefined
   const complete = options.complete === true
   // one key handle goes alone, sparing an array
-  const keys = mode === 'key' && typeof natives[0] === 'object' ? natives[0] : natives
+  const keys = mode === binding.KeyMode.Key && typeof natives[0] === 'object' ? natives[0] : natives
   /** @type {Parameters<typeof binding.jwtVerify>} */
   const args = [verifyOptionsJSON(options), token, mode, keys, curves.legacy, complete]
   return {

@@ -3,6 +3,7 @@
 // Turning a key argument into what the native layer takes, as jose's
 // getKey does: a JWK.Key, a KeyStore where allowed, or any JWK.asKey input.
 
+const { KeyMode } = require('./binding')
 const errors = require('./errors')
 const { asKey } = require('./jwk/import')
 const { Key, NATIVE } = require('./jwk/key')
@@ -44,7 +45,7 @@ function nativeKey (key) {
  * run through lib/custom.js, which asks the store's own `all()` as jose
  * does.
  * @returns {[
- *   mode: string,
+ *   mode: import('./binding').KeyMode,
  *   natives: import('./binding').KeyArg[],
  *   storeKeys: import('./jwk/key').AnyKey[],
  *   withCustom: boolean
@@ -55,14 +56,14 @@ function verificationKeys (key) {
     const all = [...key]
     const keys = all.filter((k) => k[NATIVE])
     if (asksItsOwnAll(key) || (keys.length !== all.length && all.some((k) => k instanceof CustomKey))) {
-      return ['store', [], [], true]
+      return [KeyMode.Store, [], [], true]
     }
-    return ['store', keys.map((k) => k[NATIVE]), keys, false]
+    return [KeyMode.Store, keys.map((k) => k[NATIVE]), keys, false]
   }
-  if (key instanceof CustomKey) return ['key', [], [], true]
-  if (key === EmbeddedJWK) return ['embedded-jwk', [], [], false]
-  if (key === EmbeddedX5C) return ['embedded-x5c', [], [], false]
-  return ['key', [nativeKey(key)], [], false]
+  if (key instanceof CustomKey) return [KeyMode.Key, [], [], true]
+  if (key === EmbeddedJWK) return [KeyMode.EmbeddedJwk, [], [], false]
+  if (key === EmbeddedX5C) return [KeyMode.EmbeddedX5c, [], [], false]
+  return [KeyMode.Key, [nativeKey(key)], [], false]
 }
 
 // Whether an operation with `key` needs the user's code (see above).

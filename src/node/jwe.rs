@@ -9,7 +9,7 @@ use napi_derive::napi;
 
 use super::args::{bytes, header, js_text};
 use super::job::{twins, Job};
-use super::key_args::{node_key, only_key, store_keys, KeyArg, NodeKey};
+use super::key_args::{node_key, only_key, store_keys, KeyArg, KeyMode, NodeKey};
 use crate::error::Result;
 use crate::jwe::{
     self, DecryptOptions, Encrypted, JweInput, JweKey, KeyQuery, Plaintext, Recipient,
@@ -171,7 +171,7 @@ impl DecryptJob {
     fn new(
         input: String,
         json: bool,
-        mode: String,
+        mode: KeyMode,
         keys: Vec<KeyArg<'_>>,
         algorithms: Option<Vec<String>>,
         crit: Vec<String>,
@@ -184,8 +184,8 @@ impl DecryptJob {
         } else {
             None
         };
-        let keys = match mode.as_str() {
-            "store" => Keys::Store(store_keys(&keys)),
+        let keys = match mode {
+            KeyMode::Store => Keys::Store(store_keys(&keys)),
             _ => Keys::One(node_key(only_key(&keys)?)?),
         };
         Ok(DecryptJob {
@@ -284,7 +284,7 @@ twins! {
     (
         input: String,
         json: bool,
-        mode: String,
+        mode: KeyMode,
         keys: Vec<KeyArg<'_>>,
         algorithms: Option<Vec<String>>,
         crit: Vec<String>,

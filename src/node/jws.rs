@@ -7,7 +7,7 @@ use napi_derive::napi;
 
 use super::args::{bytes, header, js_text};
 use super::job::{twins, Job};
-use super::key_args::{jws_key, KeyArg, KeySource};
+use super::key_args::{jws_key, KeyArg, KeyMode, KeySource};
 use crate::error::{Error, Result};
 use crate::jws::{self, Header, JwsInput, JwsKey, Recipient, Serialization};
 
@@ -181,7 +181,7 @@ impl VerifyJob {
     fn new(
         input: String,
         json: bool,
-        mode: String,
+        mode: KeyMode,
         keys: Vec<KeyArg<'_>>,
         algorithms: Option<Vec<String>>,
         crit: Vec<String>,
@@ -194,7 +194,7 @@ impl VerifyJob {
         } else {
             None
         };
-        let keys = KeySource::new(&mode, &keys, legacy_p256k)?;
+        let keys = KeySource::new(mode, &keys, legacy_p256k)?;
         Ok(VerifyJob {
             input: if json.is_some() { String::new() } else { input },
             json,
@@ -286,7 +286,7 @@ twins! {
     (
         input: String,
         json: bool,
-        mode: String,
+        mode: KeyMode,
         keys: Vec<KeyArg<'_>>,
         algorithms: Option<Vec<String>>,
         crit: Vec<String>,

@@ -18,7 +18,7 @@ use super::error::{parse_object, OrThrow};
 use super::job::{self, Job, OffThread};
 use super::jws::{refuse_encryption_keys, SignJob};
 use super::key::KeyHandle;
-use super::key_args::{KeyArg, KeySource, KeysArg};
+use super::key_args::{KeyArg, KeyMode, KeySource, KeysArg};
 use crate::error::Result;
 use crate::jwk::key::Key;
 use crate::jws::{self, JwsKey};
@@ -183,7 +183,7 @@ impl Job for JwtSignJob {
 pub fn jwt_verify(
     options: String,
     token: String,
-    mode: String,
+    mode: KeyMode,
     keys: KeysArg<'_>,
     legacy_p256k: bool,
     complete: bool,
@@ -192,7 +192,7 @@ pub fn jwt_verify(
         job::now(verify_job(
             &options,
             token,
-            || KeySource::from_arg(&mode, &keys, legacy_p256k),
+            || KeySource::from_arg(mode, &keys, legacy_p256k),
             complete,
         ))
     })
@@ -221,7 +221,7 @@ pub fn jwt_verify_key(
 pub fn jwt_verify_async(
     options: String,
     token: String,
-    mode: String,
+    mode: KeyMode,
     keys: KeysArg<'_>,
     legacy_p256k: bool,
     complete: bool,
@@ -230,7 +230,7 @@ pub fn jwt_verify_async(
         job::off_thread(verify_job(
             &options,
             token,
-            || KeySource::from_arg(&mode, &keys, legacy_p256k),
+            || KeySource::from_arg(mode, &keys, legacy_p256k),
             complete,
         ))
     })
@@ -355,30 +355,30 @@ impl JwtVerification {
     #[napi(catch_unwind)]
     pub fn run(
         &self,
-        mode: String,
+        mode: KeyMode,
         keys: Vec<KeyArg<'_>>,
         legacy_p256k: bool,
     ) -> napi::Result<VerifiedToken> {
         guard("JwtVerification.run", || {
-            job::now(self.job(&mode, &keys, legacy_p256k))
+            job::now(self.job(mode, &keys, legacy_p256k))
         })
     }
 
     #[napi(catch_unwind)]
     pub fn run_async(
         &self,
-        mode: String,
+        mode: KeyMode,
         keys: Vec<KeyArg<'_>>,
         legacy_p256k: bool,
     ) -> napi::Result<AsyncTask<OffThread<JwtVerifyJob>>> {
         guard("JwtVerification.runAsync", || {
-            job::off_thread(self.job(&mode, &keys, legacy_p256k))
+            job::off_thread(self.job(mode, &keys, legacy_p256k))
         })
     }
 }
 
 impl JwtVerification {
-    fn job(&self, mode: &str, keys: &[KeyArg<'_>], legacy_p256k: bool) -> Result<JwtVerifyJob> {
+    fn job(&self, mode: KeyMode, keys: &[KeyArg<'_>], legacy_p256k: bool) -> Result<JwtVerifyJob> {
         Ok(JwtVerifyJob {
             prepared: Arc::clone(&self.prepared),
             keys: KeySource::new(mode, keys, legacy_p256k)?,

@@ -46,6 +46,21 @@ pub(crate) fn jws_key(arg: &KeyArg<'_>) -> Result<JwsKey> {
     }
 }
 
+/// How a call's keys are given (`lib/keys.js` `verificationKeys`): one
+/// key, a KeyStore's keys, or the key the JWS header embeds.
+#[napi(string_enum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyMode {
+    #[napi(value = "key")]
+    Key,
+    #[napi(value = "store")]
+    Store,
+    #[napi(value = "embedded-jwk")]
+    EmbeddedJwk,
+    #[napi(value = "embedded-x5c")]
+    EmbeddedX5c,
+}
+
 /// Where verification keys come from.
 enum Keys {
     One(JwsKey),
@@ -85,7 +100,7 @@ pub type KeysArg<'a> = Either<ClassInstance<'a, NativeKey>, Vec<KeyArg<'a>>>;
 
 impl KeySource {
     pub(crate) fn from_arg(
-        mode: &str,
+        mode: KeyMode,
         keys: &KeysArg<'_>,
         legacy_p256k: bool,
     ) -> Result<KeySource> {
@@ -103,12 +118,12 @@ impl KeySource {
         }
     }
 
-    pub(crate) fn new(mode: &str, keys: &[KeyArg<'_>], legacy_p256k: bool) -> Result<KeySource> {
+    pub(crate) fn new(mode: KeyMode, keys: &[KeyArg<'_>], legacy_p256k: bool) -> Result<KeySource> {
         let keys = match mode {
-            "store" => Keys::Store(store_keys(keys)),
-            "embedded-jwk" => Keys::EmbeddedJwk,
-            "embedded-x5c" => Keys::EmbeddedX5c,
-            _ => Keys::One(jws_key(only_key(keys)?)?),
+            KeyMode::Store => Keys::Store(store_keys(keys)),
+            KeyMode::EmbeddedJwk => Keys::EmbeddedJwk,
+            KeyMode::EmbeddedX5c => Keys::EmbeddedX5c,
+            KeyMode::Key => Keys::One(jws_key(only_key(keys)?)?),
         };
         Ok(KeySource { keys, legacy_p256k })
     }
