@@ -17,6 +17,9 @@ export declare class JweDecryptPending {
   unwrapRequest(index: number, key: CustomUnwrapper): JweUnwrapPending
 }
 
+/** [`JweDecryptOptions`] read once, for every call with the same values. */
+export declare class JweDecryptSettings {}
+
 /**
  * A custom key's part of one recipient: the Encrypted Key its
  * `unwrapKey` gets, then the content opened with the CEK it gave.
@@ -41,6 +44,9 @@ export declare class JwsSignPending {
   /** The JWS with `signatures` (one per request, in order). */
   finish(signatures: Array<Buffer>): SignResult
 }
+
+/** [`JwsVerifyOptions`] read once, for every call with the same values. */
+export declare class JwsVerifySettings {}
 
 export declare class JwtVerification {
   /**
@@ -273,9 +279,9 @@ export declare function importPem(text: string, passphrase: Buffer | undefined |
 
 export declare function importSecret(secret: Buffer, paramsJson: string): NativeKey
 
-export declare function jweDecrypt(input: string, json: boolean, mode: KeyMode, keys: Array<KeyArg>, algorithms: Array<string> | undefined | null, crit: Array<string>, maxPbes2Count: number, maxInflatedSize?: number | undefined | null): JweDecrypted
+export declare function jweDecrypt(input: string, json: boolean, mode: KeyMode, keys: Array<KeyArg>, options: JweDecryptSettings): JweDecrypted
 
-export declare function jweDecryptAsync(input: string, json: boolean, mode: KeyMode, keys: Array<KeyArg>, algorithms: Array<string> | undefined | null, crit: Array<string>, maxPbes2Count: number, maxInflatedSize?: number | undefined | null): Promise<unknown>
+export declare function jweDecryptAsync(input: string, json: boolean, mode: KeyMode, keys: Array<KeyArg>, options: JweDecryptSettings): Promise<unknown>
 
 /** What the facade gets back from a decryption. */
 export interface JweDecrypted {
@@ -291,7 +297,18 @@ export interface JweDecrypted {
   aad?: string
 }
 
-export declare function jweDecryptPrepare(input: string, json: boolean, algorithms: Array<string> | undefined | null, crit: Array<string>, maxPbes2Count: number, maxInflatedSize?: number | undefined | null): JweDecryptPending
+/** `JWE.decrypt`'s options. */
+export interface JweDecryptOptions {
+  algorithms?: Array<string>
+  crit: Array<string>
+  maxPBES2Count: number
+  /** This library's cap (`jwe::inflate_cap`); absent for the default. */
+  maxInflatedSize?: number
+}
+
+export declare function jweDecryptPrepare(input: string, json: boolean, settings: JweDecryptSettings): JweDecryptPending
+
+export declare function jweDecryptSettings(options: JweDecryptOptions): JweDecryptSettings
 
 export declare function jweEncrypt(cleartext: string | Buffer, protected: string | undefined | null, unprotected: string | undefined | null, aad: string | Buffer | undefined | null, keys: Array<KeyArg>, headers: Array<string | undefined | null>, serialization: string): string
 
@@ -330,15 +347,27 @@ export interface JwsVerified {
   keyIndex?: number
 }
 
-export declare function jwsVerify(input: string, json: boolean, mode: KeyMode, keys: Array<KeyArg>, algorithms: Array<string> | undefined | null, crit: Array<string>, legacyP256K: boolean, complete: boolean, payload?: Buffer | undefined | null): VerifyResult
+export declare function jwsVerify(input: string, json: boolean, mode: KeyMode, keys: Array<KeyArg>, options: JwsVerifySettings, payload?: Buffer | undefined | null): VerifyResult
 
-export declare function jwsVerifyAsync(input: string, json: boolean, mode: KeyMode, keys: Array<KeyArg>, algorithms: Array<string> | undefined | null, crit: Array<string>, legacyP256K: boolean, complete: boolean, payload?: Buffer | undefined | null): Promise<unknown>
+export declare function jwsVerifyAsync(input: string, json: boolean, mode: KeyMode, keys: Array<KeyArg>, options: JwsVerifySettings, payload?: Buffer | undefined | null): Promise<unknown>
+
+/** `JWS.verify`'s options. */
+export interface JwsVerifyOptions {
+  algorithms?: Array<string>
+  crit: Array<string>
+  /** The `P-256K` curve name of jose's legacy entry point. */
+  legacyP256K: boolean
+  /** Headers and the key's place are wanted (`complete: true`). */
+  complete: boolean
+}
 
 /**
  * Every signature of a JWS checked as `JWS.verify` checks it before keys
  * are tried; a JWS malformed as a whole throws.
  */
-export declare function jwsVerifyPrepare(input: string, json: boolean, algorithms: Array<string> | undefined | null, crit: Array<string>, payload?: Buffer | undefined | null): Array<SignatureCheck>
+export declare function jwsVerifyPrepare(input: string, json: boolean, settings: JwsVerifySettings, payload?: Buffer | undefined | null): Array<SignatureCheck>
+
+export declare function jwsVerifySettings(options: JwsVerifyOptions): JwsVerifySettings
 
 /**
  * One signature checked with one native key (a KeyStore can hold custom

@@ -290,8 +290,8 @@ function * verifyOne (signature, key) {
  * with the store's key that verified as `key`.
  * @param {Parameters<typeof binding.jwsVerify>} args
  */
-function * verifyJWSFlow ([input, json, , , algorithms, crit, , , payload], key) {
-  const checks = call(binding.jwsVerifyPrepare, input, json, algorithms, crit, payload)
+function * verifyJWSFlow ([input, json, , , options, payload], key) {
+  const checks = call(binding.jwsVerifyPrepare, input, json, options, payload)
   /** @type {SignatureCheck} */
   let check
   let used
@@ -388,8 +388,8 @@ function * openOne (pending, recipient, index, key) {
  * the native decrypter would, with the key that decrypted as `key`.
  * @param {Parameters<typeof binding.jweDecrypt>} args
  */
-function * decryptFlow ([input, json, , , algorithms, crit, maxCount, maxInflatedSize], key) {
-  const pending = call(binding.jweDecryptPrepare, input, json, algorithms, crit, maxCount, maxInflatedSize)
+function * decryptFlow ([input, json, , , options], key) {
+  const pending = call(binding.jweDecryptPrepare, input, json, options)
   return yield * firstOf(pending.recipients(), (recipient, index) => openOne(pending, recipient, index, key),
     errors.JWEDecryptionFailed)
 }

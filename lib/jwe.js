@@ -14,6 +14,7 @@ const { NATIVE } = require('./jwk/key')
 const { KeyStore } = require('./jwks')
 const { stringify, isObject } = require('./json')
 const custom = require('./custom')
+const { memo } = require('./options')
 
 const SERIALIZATIONS = new Set(['compact', 'flattened', 'general'])
 
@@ -126,6 +127,15 @@ function decryptOptions ({ crit = [], complete = false, algorithms, maxPBES2Coun
   return { crit, complete, algorithms, maxCount, maxInflatedSize: inflated }
 }
 
+/**
+ * The native settings for a decryption's options, made once per distinct
+ * set of values (lib/options.js).
+ * @type {(options: { algorithms?: string[], crit: string[], maxCount: number, maxInflatedSize?: number }) => import('./binding').JweDecryptSettings}
+ */
+const decryptSettings = memo({ read: (o) => [o.algorithms, o.crit, o.maxCount, o.maxInflatedSize] },
+  ([algorithms, crit, maxPBES2Count, maxInflatedSize]) =>
+    call(binding.jweDecryptSettings, /** @type {any} */ ({ algorithms, crit, maxPBES2Count, maxInflatedSize })))
+
 // JSON too deep to hand over (lib/json.js) is malformed as the core would
 // call it.
 const tooDeep = () => new errors.JWEInvalid('JWE malformed or invalid serialization')
@@ -158,7 +168,7 @@ function decryptJob (jwe, key, options) {
     natives = [jweKey(key)]
   }
   /** @type {Parameters<typeof binding.jweDecrypt>} */
-  const args = [input, json, mode, natives, algorithms, crit, maxCount, maxInflatedSize]
+  const args = [input, json, mode, natives, decryptSettings({ algorithms, crit, maxCount, maxInflatedSize })]
   return {
     args,
     // a custom key unwraps the CEK itself, a store may pick keys with its

@@ -10,6 +10,7 @@ const { getKey, nativeKey, verificationKeys, usedKey } = require('./keys')
 const curves = require('./jwk/curves')
 const { stringify, isObject } = require('./json')
 const custom = require('./custom')
+const { memo } = require('./options')
 
 const SERIALIZATIONS = new Set(['compact', 'flattened', 'general'])
 
@@ -138,6 +139,15 @@ signAsync.general = singleAsync.bind(undefined, 'general')
 
 // JSON too deep to hand over (lib/json.js) is malformed as the core would
 // call it.
+/**
+ * The native settings for a verification's options, made once per
+ * distinct set of values (lib/options.js).
+ * @type {(options: import('./binding').JwsVerifyOptions) => import('./binding').JwsVerifySettings}
+ */
+const verifySettings = memo({ read: (o) => [o.algorithms, o.crit, o.legacyP256K, o.complete] },
+  ([algorithms, crit, legacyP256K, complete]) =>
+    call(binding.jwsVerifySettings, /** @type {any} */ ({ algorithms, crit, legacyP256K, complete })))
+
 const tooDeep = () => new errors.JWSInvalid('JWS malformed or invalid serialization')
 
 /**
@@ -183,7 +193,7 @@ function verifyJob (jws, key, { crit = [], complete = false, algorithms, parse =
   const [input, json, payloadBytes] = serialize(jws)
   const [mode, natives, storeKeys, withCustom] = verificationKeys(key)
   /** @type {Parameters<typeof binding.jwsVerify>} */
-  const args = [input, json, mode, natives, algorithms, crit, curves.legacy, !!complete, payloadBytes]
+  const args = [input, json, mode, natives, verifySettings({ algorithms, crit, legacyP256K: curves.legacy, complete: !!complete }), payloadBytes]
   return {
     args,
     custom: withCustom,

@@ -10,10 +10,10 @@ use napi_derive::napi;
 use super::args::{bytes, header, js_text};
 use super::job::{twins, Job};
 use super::key_args::{node_key, only_key, store_keys, KeyArg, KeyMode, NodeKey};
+use super::options::{JweDecryptOptions, JweDecryptSettings};
 use crate::error::Result;
 use crate::jwe::{
-    self, DecryptOptions, Encrypted, JweInput, JweKey, KeyQuery, Plaintext, Recipient,
-    Serialization,
+    self, Encrypted, JweInput, JweKey, KeyQuery, Plaintext, Recipient, Serialization,
 };
 use crate::jwk::key::Key;
 use crate::jwks::{self, Query};
@@ -160,25 +160,21 @@ pub struct DecryptJob {
     input: String,
     json: Option<serde_json::Value>,
     keys: Keys,
-    algorithms: Option<Vec<String>>,
-    crit: Vec<String>,
-    max_pbes2_count: f64,
+    options: Arc<JweDecryptOptions>,
+    /// `options.max_inflated_size`, checked.
     max_inflated_size: usize,
 }
 
 impl DecryptJob {
-    #[allow(clippy::too_many_arguments)]
     fn new(
         input: String,
         json: bool,
         mode: KeyMode,
         keys: Vec<KeyArg<'_>>,
-        algorithms: Option<Vec<String>>,
-        crit: Vec<String>,
-        max_pbes2_count: f64,
-        max_inflated_size: Option<f64>,
+        options: &JweDecryptSettings,
     ) -> Result<DecryptJob> {
-        let max_inflated_size = jwe::inflate_cap(max_inflated_size)?;
+        let options = Arc::clone(&options.options);
+        let max_inflated_size = options.inflate_cap()?;
         let json = if json {
             Some(jwe::parse_json(&input)?)
         } else {
@@ -192,9 +188,7 @@ impl DecryptJob {
             input: if json.is_some() { String::new() } else { input },
             json,
             keys,
-            algorithms,
-            crit,
-            max_pbes2_count,
+            options,
             max_inflated_size,
         })
     }
@@ -238,17 +232,8 @@ impl Job for DecryptJob {
             Some(value) => JweInput::Json(value),
             None => JweInput::Compact(&self.input),
         };
-        let crit: Vec<&str> = self.crit.iter().map(String::as_str).collect();
-        let algorithms: Option<Vec<&str>> = self
-            .algorithms
-            .as_ref()
-            .map(|list| list.iter().map(String::as_str).collect());
-        let options = DecryptOptions {
-            crit: &crit,
-            algorithms: algorithms.as_deref(),
-            max_pbes2_count: self.max_pbes2_count,
-            max_inflated_size: self.max_inflated_size,
-        };
+        let lists = self.options.lists();
+        let options = self.options.core(&lists, self.max_inflated_size);
         let mut out = jwe::decrypt(input, &options, |q| self.candidates(q))?;
         let text = |h: Option<Header>| h.map(|h| js_text(&h));
         Ok(DecryptOutput {
@@ -286,9 +271,6 @@ twins! {
         json: bool,
         mode: KeyMode,
         keys: Vec<KeyArg<'_>>,
-        algorithms: Option<Vec<String>>,
-        crit: Vec<String>,
-        max_pbes2_count: f64,
-        max_inflated_size: Option<f64>,
-    ) -> JweDecrypted, DecryptJob = DecryptJob::new(input, json, mode, keys, algorithms, crit, max_pbes2_count, max_inflated_size)
+        options: &JweDecryptSettings,
+    ) -> JweDecrypted, DecryptJob = DecryptJob::new(input, json, mode, keys, options)
 }

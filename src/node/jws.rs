@@ -2,12 +2,15 @@
 //! is turned into an owned job first, so the sync function and the libuv
 //! task run exactly the same code.
 
+use std::sync::Arc;
+
 use napi::bindgen_prelude::{Buffer, Either};
 use napi_derive::napi;
 
 use super::args::{bytes, header, js_text};
 use super::job::{twins, Job};
 use super::key_args::{jws_key, KeyArg, KeyMode, KeySource};
+use super::options::{JwsVerifyOptions, JwsVerifySettings};
 use crate::error::{Error, Result};
 use crate::jws::{self, Header, JwsInput, JwsKey, Recipient, Serialization};
 
@@ -170,39 +173,31 @@ pub struct VerifyJob {
     /// A JSON JWS's payload, when the caller passed it as a Buffer.
     payload: Option<Vec<u8>>,
     keys: KeySource,
-    algorithms: Option<Vec<String>>,
-    crit: Vec<String>,
-    /// Headers and the key's place are wanted only for `complete` results.
-    complete: bool,
+    options: Arc<JwsVerifyOptions>,
 }
 
 impl VerifyJob {
-    #[allow(clippy::too_many_arguments)]
     fn new(
         input: String,
         json: bool,
         mode: KeyMode,
         keys: Vec<KeyArg<'_>>,
-        algorithms: Option<Vec<String>>,
-        crit: Vec<String>,
-        legacy_p256k: bool,
-        complete: bool,
+        options: &JwsVerifySettings,
         payload: Option<Buffer>,
     ) -> Result<VerifyJob> {
+        let options = Arc::clone(&options.options);
         let json = if json {
             Some(jws::parse_json(&input)?)
         } else {
             None
         };
-        let keys = KeySource::new(mode, &keys, legacy_p256k)?;
+        let keys = KeySource::new(mode, &keys, options.legacy_p256k)?;
         Ok(VerifyJob {
             input: if json.is_some() { String::new() } else { input },
             json,
             payload: payload.map(|p| p.to_vec()),
             keys,
-            algorithms,
-            crit,
-            complete,
+            options,
         })
     }
 }
@@ -213,19 +208,11 @@ impl Job for VerifyJob {
 
     fn run(&self) -> Result<VerifyOutput> {
         let input = jws_input(&self.input, self.json.as_ref(), self.payload.as_deref());
-        let crit: Vec<&str> = self.crit.iter().map(String::as_str).collect();
-        let algorithms: Option<Vec<&str>> = self
-            .algorithms
-            .as_ref()
-            .map(|list| list.iter().map(String::as_str).collect());
-        let options = jws::VerifyOptions {
-            crit: &crit,
-            algorithms: algorithms.as_deref(),
-        };
-        let verified = jws::verify(input, &options, |header, alg| {
+        let lists = self.options.lists();
+        let verified = jws::verify(input, &lists.jws(), |header, alg| {
             self.keys.candidates(header, alg)
         })?;
-        let complete = self.complete;
+        let complete = self.options.complete;
         let text = |h: Option<Header>| h.filter(|_| complete).map(|h| js_text(&h));
         Ok(VerifyOutput {
             payload: verified.payload,
@@ -237,7 +224,7 @@ impl Job for VerifyJob {
     }
 
     fn finish(&self, output: VerifyOutput) -> VerifyResult {
-        to_js(output, self.complete)
+        to_js(output, self.options.complete)
     }
 }
 
@@ -288,10 +275,7 @@ twins! {
         json: bool,
         mode: KeyMode,
         keys: Vec<KeyArg<'_>>,
-        algorithms: Option<Vec<String>>,
-        crit: Vec<String>,
-        legacy_p256k: bool,
-        complete: bool,
+        options: &JwsVerifySettings,
         payload: Option<Buffer>,
-    ) -> VerifyResult, VerifyJob = VerifyJob::new(input, json, mode, keys, algorithms, crit, legacy_p256k, complete, payload)
+    ) -> VerifyResult, VerifyJob = VerifyJob::new(input, json, mode, keys, options, payload)
 }

@@ -12,6 +12,7 @@ mod jws;
 mod jwt;
 mod key;
 mod key_args;
+mod options;
 mod v6;
 mod v6_jwe;
 mod v6_jwt;

@@ -4,9 +4,7 @@ use napi::bindgen_prelude::{AsyncTask, Buffer};
 use napi_derive::napi;
 
 use crate::error::{Error, Result};
-use crate::jwe::{
-    self, CheckedRecipient, DecryptOptions, JweInput, JweKey, JweOp, PendingRecipient,
-};
+use crate::jwe::{self, CheckedRecipient, JweInput, JweKey, JweOp, PendingRecipient};
 use crate::node::args::js_text;
 use crate::node::boundary::guard;
 use crate::node::error::OrThrow;
@@ -14,6 +12,7 @@ use crate::node::job::{self, Job, OffThread};
 use crate::node::jwe::JweDecrypted;
 use crate::node::key_args::KeyArg;
 use crate::node::key_args::{node_key, NodeKey};
+use crate::node::options::JweDecryptSettings;
 
 use super::{encoded, json_text};
 
@@ -67,12 +66,11 @@ pub struct RecipientCheck {
 pub fn jwe_decrypt_prepare(
     input: String,
     json: bool,
-    algorithms: Option<Vec<String>>,
-    crit: Vec<String>,
-    max_pbes2_count: f64,
-    max_inflated_size: Option<f64>,
+    settings: &JweDecryptSettings,
 ) -> napi::Result<JweDecryptPending> {
     guard("jweDecryptPrepare", || {
+        let options = &settings.options;
+        let max_inflated_size = options.inflate_cap().or_throw()?;
         let value: Option<serde_json::Value> = if json {
             Some(jwe::parse_json(&input).or_throw()?)
         } else {
@@ -82,17 +80,9 @@ pub fn jwe_decrypt_prepare(
             Some(value) => JweInput::Json(value),
             None => JweInput::Compact(&input),
         };
-        let crit: Vec<&str> = crit.iter().map(String::as_str).collect();
-        let algorithms: Option<Vec<&str>> = algorithms
-            .as_ref()
-            .map(|list| list.iter().map(String::as_str).collect());
-        let options = DecryptOptions {
-            crit: &crit,
-            algorithms: algorithms.as_deref(),
-            max_pbes2_count,
-            max_inflated_size: jwe::inflate_cap(max_inflated_size).or_throw()?,
-        };
-        let recipients = jwe::checked(input, &options).or_throw()?;
+        let lists = options.lists();
+        let recipients =
+            jwe::checked(input, &options.core(&lists, max_inflated_size)).or_throw()?;
         Ok(JweDecryptPending {
             recipients: recipients.into_iter().map(|r| r.map_err(encoded)).collect(),
         })

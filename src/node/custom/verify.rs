@@ -14,6 +14,7 @@ use crate::node::error::OrThrow;
 use crate::node::jws::{jws_input, payload_to_js};
 use crate::node::jwt::{verified_token, JwtVerification, Prepared, VerifiedToken};
 use crate::node::key::NativeKey;
+use crate::node::options::JwsVerifySettings;
 
 use super::{encoded, json_text};
 
@@ -87,8 +88,7 @@ impl From<Result<jws::Pending>> for SignatureCheck {
 pub fn jws_verify_prepare(
     input: String,
     json: bool,
-    algorithms: Option<Vec<String>>,
-    crit: Vec<String>,
+    settings: &JwsVerifySettings,
     payload: Option<Buffer>,
 ) -> napi::Result<Vec<SignatureCheck>> {
     guard("jwsVerifyPrepare", || {
@@ -98,15 +98,7 @@ pub fn jws_verify_prepare(
             None
         };
         let input = jws_input(&input, value.as_ref(), payload.as_deref());
-        let crit: Vec<&str> = crit.iter().map(String::as_str).collect();
-        let algorithms: Option<Vec<&str>> = algorithms
-            .as_ref()
-            .map(|list| list.iter().map(String::as_str).collect());
-        let options = jws::VerifyOptions {
-            crit: &crit,
-            algorithms: algorithms.as_deref(),
-        };
-        let pending = jws::pending(input, &options).or_throw()?;
+        let pending = jws::pending(input, &settings.options.lists().jws()).or_throw()?;
         Ok(pending.into_iter().map(SignatureCheck::from).collect())
     })
 }
