@@ -548,7 +548,8 @@ export declare function v6CheckJwk(jwk: string): void
 /**
  * jose 6's claim options. `issuer`, `subject` and `audience` are JSON
  * text (of a list, a value, a list); `wrongType` names the options given
- * with a type jose 6 refuses (`typNull` for a `typ` of null).
+ * with a type jose 6 refuses (`typNull` for a `typ` of null, `options`
+ * when the options argument itself is null).
  */
 export interface V6ClaimOptions {
   typ?: string

@@ -79,7 +79,8 @@ function requiredClaimList (list, wrongType) {
  * @param {unknown[]} values as `OPTIONS.read` reads them
  * @returns {V6ClaimOptions | undefined}
  */
-function claimOptions ([, , typ, requiredClaims, issuer, subject, audience, maxTokenAge, clockTolerance]) {
+function claimOptions ([, , typ, requiredClaims, issuer, subject, audience, maxTokenAge, clockTolerance, isNull]) {
+  if (isNull) return { wrongType: ['options'] }
   if (typ === undefined && requiredClaims === undefined && issuer === undefined && subject === undefined &&
     audience === undefined && maxTokenAge === undefined && clockTolerance === undefined) {
     return undefined
@@ -102,8 +103,9 @@ function claimOptions ([, , typ, requiredClaims, issuer, subject, audience, maxT
 const OPTIONS = {
   read: (/** @type {Record<string, any> | undefined} */ options) => {
     const o = options ?? {}
+    // null options read as none until the claims, where jose 6 fails on them
     return [o.algorithms, o.crit, o.typ, o.requiredClaims, o.issuer, o.subject, o.audience, o.maxTokenAge,
-      o.clockTolerance]
+      o.clockTolerance, options === null]
   }
 }
 

@@ -54,7 +54,8 @@ pub fn v6_jwt_sign(
 
 /// jose 6's claim options. `issuer`, `subject` and `audience` are JSON
 /// text (of a list, a value, a list); `wrongType` names the options given
-/// with a type jose 6 refuses (`typNull` for a `typ` of null).
+/// with a type jose 6 refuses (`typNull` for a `typ` of null, `options`
+/// when the options argument itself is null).
 #[napi(object)]
 pub struct V6ClaimOptions {
     pub typ: Option<String>,
@@ -104,6 +105,7 @@ fn claim_options(options: Option<V6ClaimOptions>) -> ClaimOptions {
         audience: list(o.audience),
         max_token_age: span("maxTokenAge", o.max_token_age),
         clock_tolerance: span("clockTolerance", o.clock_tolerance),
+        options_null: is_wrong("options"),
     }
 }
 

@@ -41,6 +41,9 @@ pub struct ClaimOptions {
     pub audience: Option<Vec<Value>>,
     pub max_token_age: Option<Span>,
     pub clock_tolerance: Option<Span>,
+    /// The options argument was `null`, which jose 6 fails to destructure
+    /// once the claims set has been read.
+    pub options_null: bool,
 }
 
 /// A claims set as the checks read it: its JSON text, and of its members
@@ -151,6 +154,11 @@ pub fn validate(
     options: &ClaimOptions,
     now: f64,
 ) -> Result<()> {
+    if options.options_null {
+        return Err(Error::type_error(
+            "Cannot destructure property 'typ' of 'options' as it is null.",
+        ));
+    }
     if let Some(typ) = &options.typ {
         let matches = match (protected.get("typ").and_then(Value::as_str), typ) {
             (None, _) => false,
