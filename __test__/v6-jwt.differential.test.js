@@ -218,13 +218,8 @@ const isObjectClaims = (name) => !NOT_OBJECT.has(name)
 const DIVERGENT = [
   [pair(oneOf('exp overflow', 'nbf overflow negative'), any), 'v6 divergence: a number beyond f64 (1e400) is refused by serde_json, JSON.parse reads it as Infinity'],
   [pair(oneOf('deep nesting'), any), 'v6 divergence: JSON nested over 128 deep is refused (serde_json recursion limit)'],
-  [pair(any, oneOf('issuer BigInt', 'subject BigInt', 'audience BigInt list')), 'v6 divergence: issuer/subject/audience go through JSON.stringify before the token is checked, a BigInt throws "Do not know how to serialize a BigInt"'],
   [pair(isObjectClaims, oneOf('requiredClaims symbol')), 'v6 divergence: requiredClaims members turned to strings, a Symbol names "Symbol(x)" where jose 6 throws building its message'],
-  [pair(isObjectClaims, oneOf('requiredClaims number')), 'v6 divergence: requiredClaims members turned to strings, so err.claim is "1" not 1'],
-  [pair(isObjectClaims, oneOf('currentDate number', 'currentDate null')), 'v6 divergence: a currentDate without getTime is "Invalid currentDate option input", not jose 6\'s TypeError from calling it'],
-  [pair(oneOf('valid', 'valid aud list', 'aud empty list', 'aud number list', 'aud duplicates', 'aud nested'), oneOf('audience number', 'audience object', 'audience null')),
-    'v6 divergence: an audience option that is not a string or array fails the check, jose 6 throws a TypeError calling includes/some on it'],
-  [pair(oneOf('iss null'), oneOf('issuer NaN', 'issuer [undefined]')), 'v6 divergence: the issuer option goes through JSON.stringify, NaN and undefined become null']
+  [pair(isObjectClaims, oneOf('requiredClaims number')), 'v6 divergence: requiredClaims members turned to strings, so err.claim is "1" not 1']
 ]
 
 /**

@@ -160,22 +160,22 @@ export declare class V6JwtVerifier {
    * (the hot path): the token, the signature, the claims; the result is
    * `jwt_text`'s.
    */
-  verify(token: Text, key: V6KeyArg, now: number): OutText
+  verify(token: Text, key: V6KeyArg, now: V6Clock): OutText
   /**
    * `jwtVerify`'s checks up to the key, for a key function (`false`: the
    * token is not a string).
    */
   check(token: string | boolean): V6JwsChecked
   /** Verifies what `check` gave with the key a key function resolved to. */
-  verifyChecked(checked: V6JwsChecked, key: V6KeyArg, now: number): string
+  verifyChecked(checked: V6JwsChecked, key: V6KeyArg, now: V6Clock): string
   /**
    * `jwtDecrypt`'s claims: the decrypted plaintext read and checked as a
    * claims set, and the claims the protected header replicates; its JSON
    * text.
    */
-  decryptedClaims(protectedHeader: string | undefined | null, plaintext: Buffer, now: number): string
+  decryptedClaims(protectedHeader: string | undefined | null, plaintext: Buffer, now: V6Clock): string
   /** `UnsecuredJWT.decode`: the header's and the claims' JSON text. */
-  decodeUnsecured(token: string | undefined | null, now: number): V6Unsecured
+  decodeUnsecured(token: string | undefined | null, now: V6Clock): V6Unsecured
 }
 
 /** A JWS waiting for a signature made outside the core (a KMS key). */
@@ -548,8 +548,9 @@ export declare function v6CheckJwk(jwk: string): void
 /**
  * jose 6's claim options. `issuer`, `subject` and `audience` are JSON
  * text (of a list, a value, a list); `wrongType` names the options given
- * with a type jose 6 refuses (`typNull` for a `typ` of null, `options`
- * when the options argument itself is null).
+ * with a type jose 6 refuses (`typNull` for a `typ` of null,
+ * `audienceNull` / `audience` for an audience neither a string nor an
+ * array, `options` when the options argument itself is null).
  */
 export interface V6ClaimOptions {
   typ?: string
@@ -561,6 +562,12 @@ export interface V6ClaimOptions {
   clockTolerance?: number | string
   wrongType?: Array<string>
 }
+
+/**
+ * The caller's clock: seconds, or the message of the TypeError reading
+ * `currentDate` throws (see `claims::Clock`).
+ */
+export type V6Clock = number | string
 
 /** [`v6_jws_sign`] for the compact serialization (CompactSign). */
 export declare function v6CompactSign(payload: string | Uint8Array, protected: string | boolean | undefined | null, crit: Array<V6Understood> | undefined | null, unencoded: string, key: V6KeyArg): string

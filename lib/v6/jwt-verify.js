@@ -21,14 +21,18 @@ const jwe = () => require('./jwe')
 const epoch = (date) => Math.floor(date.getTime() / 1000)
 
 /**
- * The caller's clock in seconds: `currentDate` (anything with getTime),
- * else `new Date()` now; NaN for anything else.
- * @param {Record<string, any> | undefined} options
+ * The caller's clock in seconds: `currentDate`, else `new Date()` now.
+ * A `currentDate` without a `getTime` method gives the message of the
+ * TypeError jose 6 throws reading it, which the core throws at the step
+ * jose 6 reads the clock (src/v6/claims.rs `Clock`).
+ * @param {Record<string, any> | null | undefined} options
+ * @returns {number | string}
  */
 function clock (options) {
   const currentDate = options?.currentDate
   const date = currentDate === undefined ? new Date() : currentDate
-  return typeof date?.getTime === 'function' ? epoch(date) : NaN
+  if (date === null) return 'Cannot read properties of null (reading \'getTime\')'
+  return typeof date.getTime === 'function' ? epoch(date) : 'date.getTime is not a function'
 }
 
 /**
@@ -75,6 +79,33 @@ function requiredClaimList (list, wrongType) {
 }
 
 /**
+ * An option value as the core compares it with a claim (as `===` and
+ * `includes` do): a JSON primitive as itself; anything else, which no
+ * claim read from JSON can equal (NaN, undefined, a BigInt, a Symbol, an
+ * object), as `{}`, which the core never finds equal.
+ * @param {unknown} value
+ */
+const comparable = (value) => value === null || typeof value === 'string' || typeof value === 'boolean' ||
+  (typeof value === 'number' && Number.isFinite(value))
+  ? value
+  : {}
+
+/**
+ * The `audience` option as JSON text of a list; one neither a string nor
+ * an array is listed in `wrongType` (jose 6 calls `includes` or `some` on
+ * it, which the core reproduces).
+ * @param {unknown} audience
+ * @param {string[]} wrongType
+ */
+function audienceList (audience, wrongType) {
+  if (audience === undefined) return undefined
+  if (typeof audience === 'string') return JSON.stringify([audience])
+  if (Array.isArray(audience)) return JSON.stringify(audience.map(comparable))
+  wrongType.push(audience === null ? 'audienceNull' : 'audience')
+  return undefined
+}
+
+/**
  * jose 6's claim options as the core takes them; undefined when none is set.
  * @param {unknown[]} values as `OPTIONS.read` reads them
  * @returns {V6ClaimOptions | undefined}
@@ -90,9 +121,9 @@ function claimOptions ([, , typ, requiredClaims, issuer, subject, audience, maxT
   return {
     typ: typOption(typ, wrongType),
     requiredClaims: requiredClaimList(requiredClaims, wrongType),
-    issuer: issuer === undefined ? undefined : JSON.stringify(Array.isArray(issuer) ? issuer : [issuer]),
-    subject: subject === undefined ? undefined : JSON.stringify(subject),
-    audience: audience === undefined ? undefined : JSON.stringify(typeof audience === 'string' ? [audience] : audience),
+    issuer: issuer === undefined ? undefined : JSON.stringify((Array.isArray(issuer) ? issuer : [issuer]).map(comparable)),
+    subject: subject === undefined ? undefined : JSON.stringify(comparable(subject)),
+    audience: audienceList(audience, wrongType),
     maxTokenAge: span('maxTokenAge', maxTokenAge, wrongType),
     clockTolerance: span('clockTolerance', clockTolerance, wrongType),
     wrongType

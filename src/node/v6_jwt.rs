@@ -18,7 +18,7 @@ use super::v6::{
 };
 use crate::error::{Error, Kind, Result};
 use crate::sys::napi_text::{OutText, Text};
-use crate::v6::claims::{self, ClaimOptions, Span, Typ};
+use crate::v6::claims::{self, Audience, ClaimOptions, Clock, Span, Typ};
 use crate::v6::jws::{self, Checked, Form, Member, SignInput, Unencoded};
 use crate::v6::keys::KeyInput;
 
@@ -54,8 +54,9 @@ pub fn v6_jwt_sign(
 
 /// jose 6's claim options. `issuer`, `subject` and `audience` are JSON
 /// text (of a list, a value, a list); `wrongType` names the options given
-/// with a type jose 6 refuses (`typNull` for a `typ` of null, `options`
-/// when the options argument itself is null).
+/// with a type jose 6 refuses (`typNull` for a `typ` of null,
+/// `audienceNull` / `audience` for an audience neither a string nor an
+/// array, `options` when the options argument itself is null).
 #[napi(object)]
 pub struct V6ClaimOptions {
     pub typ: Option<String>,
@@ -102,7 +103,13 @@ fn claim_options(options: Option<V6ClaimOptions>) -> ClaimOptions {
         required_claims_wrong: is_wrong("requiredClaims"),
         issuer: list(o.issuer),
         subject: json(o.subject),
-        audience: list(o.audience),
+        audience: if is_wrong("audienceNull") {
+            Some(Audience::Null)
+        } else if is_wrong("audience") {
+            Some(Audience::Other)
+        } else {
+            list(o.audience).map(Audience::List)
+        },
         max_token_age: span("maxTokenAge", o.max_token_age),
         clock_tolerance: span("clockTolerance", o.clock_tolerance),
         options_null: is_wrong("options"),
@@ -120,6 +127,18 @@ fn jwt_text(protected: Option<&str>, claims: &str) -> String {
     out.push('\u{0}');
     out.push_str(claims);
     out
+}
+
+/// The caller's clock: seconds, or the message of the TypeError reading
+/// `currentDate` throws (see `claims::Clock`).
+#[napi]
+pub type V6Clock = Either<f64, String>;
+
+fn clock(now: V6Clock) -> Clock {
+    match now {
+        Either::A(seconds) => Clock::Seconds(seconds),
+        Either::B(message) => Clock::Fails(message),
+    }
 }
 
 /// `jwtVerify`'s, `jwtDecrypt`'s and `UnsecuredJWT.decode`'s options as
@@ -151,10 +170,10 @@ impl V6JwtVerifier {
     /// (the hot path): the token, the signature, the claims; the result is
     /// `jwt_text`'s.
     #[napi(catch_unwind)]
-    pub fn verify(&self, token: Text, key: V6KeyArg<'_>, now: f64) -> napi::Result<OutText> {
+    pub fn verify(&self, token: Text, key: V6KeyArg<'_>, now: V6Clock) -> napi::Result<OutText> {
         guard("V6JwtVerifier.verify", || {
             let checked = self.checked(Some(&token.0)).map_err(to_napi)?;
-            self.verified(&checked, &key_input(&key), now)
+            self.verified(&checked, &key_input(&key), &clock(now))
                 .map(OutText)
                 .or_throw()
         })
@@ -183,10 +202,10 @@ impl V6JwtVerifier {
         &self,
         checked: &V6JwsChecked,
         key: V6KeyArg<'_>,
-        now: f64,
+        now: V6Clock,
     ) -> napi::Result<String> {
         guard("V6JwtVerifier.verifyChecked", || {
-            self.verified(&checked.checked, &key_input(&key), now)
+            self.verified(&checked.checked, &key_input(&key), &clock(now))
                 .or_throw()
         })
     }
@@ -199,7 +218,7 @@ impl V6JwtVerifier {
         &self,
         protected_header: Option<String>,
         plaintext: Buffer,
-        now: f64,
+        now: V6Clock,
     ) -> napi::Result<String> {
         guard("V6JwtVerifier.decryptedClaims", || {
             let protected = protected_header
@@ -207,7 +226,7 @@ impl V6JwtVerifier {
                 .and_then(crate::v6::header::parse_object)
                 .unwrap_or_default();
             let set = claims::parse(&plaintext, &self.claims.required_claims).map_err(to_napi)?;
-            claims::validate(&protected, &set, &self.claims, now).map_err(to_napi)?;
+            claims::validate(&protected, &set, &self.claims, &clock(now)).map_err(to_napi)?;
             claims::check_replicated(&protected, &set).map_err(to_napi)?;
             Ok(set.text.to_owned())
         })
@@ -215,9 +234,13 @@ impl V6JwtVerifier {
 
     /// `UnsecuredJWT.decode`: the header's and the claims' JSON text.
     #[napi(catch_unwind)]
-    pub fn decode_unsecured(&self, token: Option<String>, now: f64) -> napi::Result<V6Unsecured> {
+    pub fn decode_unsecured(
+        &self,
+        token: Option<String>,
+        now: V6Clock,
+    ) -> napi::Result<V6Unsecured> {
         guard("V6JwtVerifier.decodeUnsecured", || {
-            crate::v6::jwt::decode_unsecured(token.as_deref(), &self.claims, now)
+            crate::v6::jwt::decode_unsecured(token.as_deref(), &self.claims, &clock(now))
                 .map(|(header, payload)| V6Unsecured { header, payload })
                 .or_throw()
         })
@@ -232,7 +255,7 @@ impl V6JwtVerifier {
         jws::check(jws, &self.options, Form::Compact)
     }
 
-    fn verified(&self, checked: &Checked<'_>, key: &KeyInput, now: f64) -> Result<String> {
+    fn verified(&self, checked: &Checked<'_>, key: &KeyInput, now: &Clock) -> Result<String> {
         let payload = jws::verify(checked, key)?;
         if !checked.b64 {
             return Err(Error::new(

@@ -28,6 +28,15 @@ pub enum Typ {
     NotText,
 }
 
+/// The `audience` option: a list (a string is a list of one), or a value
+/// of another type, on which jose 6 calls `includes` or `some` anyway.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Audience {
+    List(Vec<Value>),
+    Null,
+    Other,
+}
+
 /// `jwtVerify`'s claim options, as the facade reads them.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ClaimOptions {
@@ -38,12 +47,22 @@ pub struct ClaimOptions {
     /// `issuer`: one value or several (any matches).
     pub issuer: Option<Vec<Value>>,
     pub subject: Option<Value>,
-    pub audience: Option<Vec<Value>>,
+    pub audience: Option<Audience>,
     pub max_token_age: Option<Span>,
     pub clock_tolerance: Option<Span>,
     /// The options argument was `null`, which jose 6 fails to destructure
     /// once the claims set has been read.
     pub options_null: bool,
+}
+
+/// The caller's clock as the facade read it at call time: seconds since
+/// the epoch (NaN for an invalid date), or the TypeError JavaScript throws
+/// reading it (a `currentDate` without a `getTime` method), which jose 6
+/// reaches only once the claims before the time checks have passed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Clock {
+    Seconds(f64),
+    Fails(String),
 }
 
 /// A claims set as the checks read it: its JSON text, and of its members
@@ -152,7 +171,7 @@ pub fn validate(
     protected: &Header,
     claims: &Claims,
     options: &ClaimOptions,
-    now: f64,
+    now: &Clock,
 ) -> Result<()> {
     if options.options_null {
         return Err(Error::type_error(
@@ -208,14 +227,7 @@ pub fn validate(
         }
     }
     if let Some(audience) = &options.audience {
-        let present = match claims.get("aud") {
-            Some(aud @ Value::String(_)) => audience.iter().any(|a| same_value(a, aud)),
-            Some(Value::Array(auds)) => audience
-                .iter()
-                .any(|a| auds.iter().any(|aud| same_value(a, aud))),
-            _ => false,
-        };
-        if !present {
+        if !audience_present(audience, claims.get("aud"))? {
             return Err(unexpected("aud"));
         }
     }
@@ -227,7 +239,10 @@ pub fn validate(
     if tolerance < 0.0 {
         return Err(Error::type_error("Invalid clockTolerance option input"));
     }
-    let now = finite(now, "currentDate option")?;
+    let now = match now {
+        Clock::Seconds(seconds) => finite(*seconds, "currentDate option")?,
+        Clock::Fails(message) => return Err(Error::type_error(message.clone())),
+    };
     let iat = numeric_date(claims, "iat", options.max_token_age.is_some())?;
     let nbf = numeric_date(claims, "nbf", false)?;
     if nbf.is_some_and(|nbf| nbf > now + tolerance) {
@@ -281,6 +296,37 @@ pub fn validate(
         }
     }
     Ok(())
+}
+
+/// Whether the `aud` claim holds one of the audiences. jose 6 asks the
+/// option `includes` (a string claim) or `some` (a list): an option of
+/// another type fails there as JavaScript fails.
+fn audience_present(audience: &Audience, aud: Option<&Value>) -> Result<bool> {
+    let method = match aud {
+        Some(Value::String(_)) => "includes",
+        Some(Value::Array(_)) => "some",
+        _ => return Ok(false),
+    };
+    let list = match audience {
+        Audience::List(list) => list,
+        Audience::Null => {
+            return Err(Error::type_error(format!(
+                "Cannot read properties of null (reading '{method}')"
+            )))
+        }
+        Audience::Other => {
+            return Err(Error::type_error(format!(
+                "audOption.{method} is not a function"
+            )))
+        }
+    };
+    Ok(match aud {
+        Some(Value::Array(auds)) => list
+            .iter()
+            .any(|a| auds.iter().any(|aud| same_value(a, aud))),
+        Some(aud) => list.iter().any(|a| same_value(a, aud)),
+        None => false,
+    })
 }
 
 /// The claims the options require, checked in jose 6's order: those the

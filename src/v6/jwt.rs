@@ -43,7 +43,7 @@ pub fn decode(token: Option<&str>) -> Result<String> {
 pub fn decode_unsecured(
     token: Option<&str>,
     options: &ClaimOptions,
-    now: f64,
+    now: &claims::Clock,
 ) -> Result<(String, String)> {
     let token = token.ok_or_else(|| invalid("Unsecured JWT must be a string"))?;
     let parts: Vec<&str> = token.split('.').collect();

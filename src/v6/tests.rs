@@ -164,7 +164,13 @@ fn claims(text: &str) -> claims::Claims<'_> {
 fn claims_fail_with_the_claim_the_reason_and_the_payload() {
     let set = claims(r#"{"exp":100,"iat":50}"#);
     let options = ClaimOptions::default();
-    let err = claims::validate(&Default::default(), &set, &options, 100.0).unwrap_err();
+    let err = claims::validate(
+        &Default::default(),
+        &set,
+        &options,
+        &claims::Clock::Seconds(100.0),
+    )
+    .unwrap_err();
     assert_eq!(err.kind, Kind::JwtExpired);
     let failure = err.claim.unwrap();
     assert_eq!((&*failure.claim, failure.reason), ("exp", "check_failed"));
@@ -173,12 +179,24 @@ fn claims_fail_with_the_claim_the_reason_and_the_payload() {
         clock_tolerance: Some(Span::Text("1s".into())),
         ..options.clone()
     };
-    assert!(claims::validate(&Default::default(), &set, &tolerant, 100.0).is_ok());
+    assert!(claims::validate(
+        &Default::default(),
+        &set,
+        &tolerant,
+        &claims::Clock::Seconds(100.0)
+    )
+    .is_ok());
     let required = ClaimOptions {
         required_claims: vec!["a".into(), "b".into()],
         ..options.clone()
     };
-    let err = claims::validate(&Default::default(), &set, &required, 100.0).unwrap_err();
+    let err = claims::validate(
+        &Default::default(),
+        &set,
+        &required,
+        &claims::Clock::Seconds(100.0),
+    )
+    .unwrap_err();
     assert_eq!(
         err.message, "missing required \"b\" claim",
         "checked from last to first"
@@ -187,7 +205,13 @@ fn claims_fail_with_the_claim_the_reason_and_the_payload() {
         max_token_age: Some(Span::Seconds(10.0)),
         ..ClaimOptions::default()
     };
-    let err = claims::validate(&Default::default(), &set, &aged, 99.0).unwrap_err();
+    let err = claims::validate(
+        &Default::default(),
+        &set,
+        &aged,
+        &claims::Clock::Seconds(99.0),
+    )
+    .unwrap_err();
     assert_eq!(
         err.message,
         "\"iat\" claim timestamp check failed (too far in the past)"
@@ -196,7 +220,13 @@ fn claims_fail_with_the_claim_the_reason_and_the_payload() {
         clock_tolerance: Some(Span::WrongType),
         ..options
     };
-    let err = claims::validate(&Default::default(), &set, &wrong, 100.0).unwrap_err();
+    let err = claims::validate(
+        &Default::default(),
+        &set,
+        &wrong,
+        &claims::Clock::Seconds(100.0),
+    )
+    .unwrap_err();
     assert_eq!(
         (err.kind, err.message.as_str()),
         (Kind::TypeError, "Invalid clockTolerance option type")
@@ -213,10 +243,22 @@ fn required_claims_the_shared_reader_skips_are_still_seen() {
     };
     let text = r#"{"iss":"a","scope":null,"scope":"x y"}"#;
     let set = claims::parse(text.as_bytes(), &options.required_claims).unwrap();
-    assert!(claims::validate(&Default::default(), &set, &options, 0.0).is_ok());
+    assert!(claims::validate(
+        &Default::default(),
+        &set,
+        &options,
+        &claims::Clock::Seconds(0.0)
+    )
+    .is_ok());
     let text = r#"{"iss":"a","scopes":"x"}"#;
     let set = claims::parse(text.as_bytes(), &options.required_claims).unwrap();
-    let err = claims::validate(&Default::default(), &set, &options, 0.0).unwrap_err();
+    let err = claims::validate(
+        &Default::default(),
+        &set,
+        &options,
+        &claims::Clock::Seconds(0.0),
+    )
+    .unwrap_err();
     assert_eq!(err.message, "missing required \"scope\" claim");
 }
 
@@ -229,13 +271,13 @@ fn typ_is_compared_as_a_media_type() {
         typ: Some(claims::Typ::Text("at+jwt".into())),
         ..ClaimOptions::default()
     };
-    assert!(claims::validate(&protected, &set, &options, 0.0).is_ok());
+    assert!(claims::validate(&protected, &set, &options, &claims::Clock::Seconds(0.0)).is_ok());
     let other = ClaimOptions {
         typ: Some(claims::Typ::Text("JWT".into())),
         ..options
     };
     assert_eq!(
-        claims::validate(&protected, &set, &other, 0.0)
+        claims::validate(&protected, &set, &other, &claims::Clock::Seconds(0.0))
             .unwrap_err()
             .message,
         "unexpected \"typ\" JWT header value"
