@@ -658,6 +658,14 @@ export declare function v6GeneralCandidates(signatures: Array<V6JwsInput>, optio
 export declare function v6GeneralDecryptCheck(shared: V6JweInput, recipientAlgs: Array<string | undefined | null> | undefined | null, allObjects: boolean, options: V6DecryptOptions): void
 
 /**
+ * Generates, off the main thread, the key `v6GenerateSpec` chose (or a
+ * secret of `bits`): jose 6's rules made the choice, so none of jose
+ * 1.x's argument rules apply here (WebCrypto takes RSA sizes that are not
+ * multiples of 8).
+ */
+export declare function v6GenerateKeyAsync(kty: string, crv?: string | undefined | null, bits?: number | undefined | null): Promise<unknown>
+
+/**
  * `generateKeyPair`'s options checked as jose 6 checks them. `crv` and
  * `modulusLength` as given (`false`: of another type; `crv_null`: the
  * option is `null`, which ECDH reads as absent and the others as a curve).

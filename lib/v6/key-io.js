@@ -234,24 +234,6 @@ const exportSPKI = (key) => exportPEM('public', 'spki', key)
 const exportPKCS8 = (key) => exportPEM('private', 'pkcs8', key)
 
 /**
- * What the core generates (src/jwk/generate.rs): a key type with the
- * curve or size jose 6's own rules chose (src/v6, `v6GenerateSpec`).
- * @param {string} kty
- * @param {string | number | undefined} crvOrSize
- * @returns {import('../binding').GenerateArgs}
- */
-const generation = (kty, crvOrSize) => ({
-  kty,
-  ktyText: kty,
-  crv: typeof crvOrSize === 'string' ? crvOrSize : undefined,
-  bits: typeof crvOrSize === 'number' ? crvOrSize : undefined,
-  crvOrSizeGiven: crvOrSize !== undefined,
-  crvOrSizeText: crvOrSize === undefined ? undefined : `${crvOrSize}`,
-  private: true,
-  legacyP256K: false
-})
-
-/**
  * @param {unknown} alg
  * @param {{ extractable?: boolean, crv?: string, modulusLength?: number }} [options]
  */
@@ -260,7 +242,7 @@ async function generateKeyPair (alg, options) {
   const crv = options?.crv == null ? undefined : typeof options.crv === 'string' ? options.crv : false
   const bits = options?.modulusLength ?? undefined
   const spec = call(binding.v6GenerateSpec, stringOrUndefined(alg), crv, options?.crv === null, bits === undefined ? undefined : typeof bits === 'number' ? bits : false)
-  const generate = /** @type {Promise<NativeKey>} */ (binding.generateKeyAsync(generation(spec.kty, spec.crv ?? spec.modulusLength), '{}'))
+  const generate = /** @type {Promise<NativeKey>} */ (binding.v6GenerateKeyAsync(spec.kty, spec.crv, spec.modulusLength))
   const native = await settle(generate)
   const algorithm = webAlgorithm(spec.algorithm)
   const publicJwk = JSON.parse(native.toJWK(false))
@@ -300,7 +282,7 @@ async function generateSecret (alg, options) {
   const entry = typeof alg === 'string' ? /** @type {any} */ (SECRETS)[alg] : undefined
   if (!entry) throw new errors.JOSENotSupported('Invalid or unsupported "alg" (Algorithm) value')
   const [bits, algorithm, usages] = entry
-  const native = call(binding.generateKey, generation('oct', bits), '{}')
+  const native = /** @type {NativeKey} */ (await settle(binding.v6GenerateKeyAsync('oct', undefined, bits)))
   const bytes = new Uint8Array(native.secretBytes())
   if (!algorithm) return bytes
   const key = await subtle.importKey('raw', bytes, algorithm, extractable ?? false, usages)

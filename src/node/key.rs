@@ -251,6 +251,20 @@ pub struct GenerateRequest {
     legacy_p256k: bool,
 }
 
+impl GenerateRequest {
+    /// A private key (or secret) of `spec`, with no JWK parameters: what
+    /// jose 6's `generateKeyPair` and `generateSecret` make once their own
+    /// rules chose the spec.
+    pub(crate) fn private_key(spec: GenerateSpec) -> GenerateRequest {
+        GenerateRequest {
+            spec,
+            private: true,
+            params: serde_json::Map::new(),
+            legacy_p256k: false,
+        }
+    }
+}
+
 impl Job for GenerateRequest {
     type Output = Key;
     type JsValue = NativeKey;

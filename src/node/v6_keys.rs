@@ -3,14 +3,16 @@
 //! `CryptoKey`), the generation options, thumbprints, the local JWKS's
 //! key selection and `EmbeddedJWK`'s checks.
 
-use napi::bindgen_prelude::Either;
+use napi::bindgen_prelude::{AsyncTask, Either};
 use napi_derive::napi;
 
 use super::boundary::guard;
 use super::error::{to_napi, OrThrow};
-use super::key::NativeKey;
+use super::job::{off_thread, OffThread};
+use super::key::{GenerateRequest, NativeKey};
 use crate::error::Error;
-use crate::jwk::material::Material;
+use crate::jwk::generate::GenerateSpec;
+use crate::jwk::material::{EcCurve, Material, OkpCurve};
 use crate::v6::header::{parse_object, Header};
 use crate::v6::jwks::{self, AlgSource, Import, Kid};
 use crate::v6::{keys, thumbprint};
@@ -270,5 +272,28 @@ pub fn v6_embedded_check(
         jwks::embedded(jwk.as_ref(), alg, &alg_text)
             .map(Into::into)
             .or_throw()
+    })
+}
+
+/// Generates, off the main thread, the key `v6GenerateSpec` chose (or a
+/// secret of `bits`): jose 6's rules made the choice, so none of jose
+/// 1.x's argument rules apply here (WebCrypto takes RSA sizes that are not
+/// multiples of 8).
+#[napi(catch_unwind)]
+pub fn v6_generate_key_async(
+    kty: String,
+    crv: Option<String>,
+    bits: Option<u32>,
+) -> napi::Result<AsyncTask<OffThread<GenerateRequest>>> {
+    guard("v6GenerateKeyAsync", || {
+        let spec = match (kty.as_str(), crv.as_deref(), bits) {
+            ("RSA", _, Some(bits)) => Some(GenerateSpec::Rsa { bits }),
+            ("oct", _, Some(bits)) => Some(GenerateSpec::Oct { bits }),
+            ("EC", Some(crv), _) => EcCurve::from_name(crv, false).map(GenerateSpec::Ec),
+            ("OKP", Some(crv), _) => OkpCurve::from_name(crv).map(GenerateSpec::Okp),
+            _ => None,
+        }
+        .ok_or_else(|| Error::not_supported("key generation: no such key"));
+        off_thread(spec.map(GenerateRequest::private_key))
     })
 }

@@ -20,7 +20,8 @@ fn rsa_parts(m: &Material) -> (Vec<u8>, Vec<u8>, RsaPrivate) {
 fn check_rsa(bits: u32) {
     let m = generate(GenerateSpec::Rsa { bits }).unwrap();
     assert!(validate::finish(m.clone()).unwrap() == m);
-    assert_eq!(m.bit_length(), Some(bits as usize));
+    // jose's `length`: the modulus's bytes, in bits
+    assert_eq!(m.bit_length(), Some(bits.div_ceil(8) as usize * 8));
     let (n, e, private) = rsa_parts(&m);
     assert_eq!(Bn::from_be(&n).unwrap().bits(), bits);
     assert_eq!(e, vec![1, 0, 1]);
@@ -94,10 +95,32 @@ fn rsa_key_pair(n: &[u8], e: &[u8], k: &RsaPrivate) -> signature::RsaKeyPair {
 
 #[test]
 fn rsa_bit_lengths_outside_jose_range_are_type_errors() {
-    for bits in [0, 8, 256, 504, 513, 1028, 16384 + 8, u32::MAX] {
+    for bits in [0, 8, 256, 504, 511, 16384 + 8, u32::MAX] {
         let err = generate(GenerateSpec::Rsa { bits }).err().unwrap();
         assert_eq!(err, Error::type_error("invalid bit length"), "{bits}");
     }
+    // jose 1.x's multiples of 8 are its arguments' rule (`spec`); WebCrypto
+    // takes any size
+    for bits in [513.0, 1028.0, 2049.0] {
+        let request = Request {
+            kty: Some("RSA"),
+            kty_text: Some("RSA"),
+            crv_or_size: CrvOrSize::Bits(bits),
+            crv_or_size_text: None,
+            private: true,
+            legacy_p256k: false,
+        };
+        assert_eq!(
+            spec(&request),
+            Err(Error::type_error("invalid bit length")),
+            "{bits}"
+        );
+    }
+}
+
+#[test]
+fn an_odd_rsa_size_has_exactly_that_many_bits() {
+    check_rsa(521);
 }
 
 #[test]
