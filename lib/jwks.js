@@ -7,6 +7,7 @@ const { deprecate, inspect } = require('util')
 
 const { isKey, asKey, generate, generateSync, CustomKey } = require('./jwk')
 const { isObject } = require('./json')
+const { USES_MAPPING } = require('./jwk/custom')
 
 /** @typedef {import('./jwk/key').AnyKey} AnyKey */
 
@@ -25,11 +26,6 @@ const { isObject } = require('./json')
  * @returns {Set<AnyKey>}
  */
 const keysOf = (store) => /** @type {any} */ (store)._keys
-
-const USES_MAPPING = {
-  sig: new Set(['sign', 'verify']),
-  enc: new Set(['encrypt', 'decrypt', 'wrapKey', 'unwrapKey', 'deriveKey'])
-}
 
 // Keys that declare the asked-for alg, use or key_ops rank first.
 function score (key, { alg, use, ops }) {

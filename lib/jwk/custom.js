@@ -16,6 +16,7 @@ const { Key, INTERNAL } = require('./key')
 
 const KEY_TYPES = new Set(['RSA', 'EC', 'OKP', 'oct'])
 const OBJECT_TYPES = new Set(['private', 'public', 'secret'])
+// The operations each `use` allows (KeyStore matching reads it too).
 const USES_MAPPING = {
   sig: new Set(['sign', 'verify']),
   enc: new Set(['encrypt', 'decrypt', 'wrapKey', 'unwrapKey', 'deriveKey'])
@@ -191,4 +192,4 @@ class CustomKey extends Key {
   }
 }
 
-module.exports = { CustomKey }
+module.exports = { CustomKey, USES_MAPPING }
