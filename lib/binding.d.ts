@@ -819,6 +819,12 @@ export interface V6Signed {
   b64: boolean
 }
 
+/**
+ * `importX509`'s SPKI: the certificate's DER walked as jose 6 walks it
+ * (`v6::x509`).
+ */
+export declare function v6SpkiOfCertificate(der: Buffer): Buffer
+
 /** A JWK's thumbprint (`digest`: "sha256", "sha384" or "sha512"). */
 export declare function v6Thumbprint(jwk: string, digest: string): string
 

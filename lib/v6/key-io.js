@@ -91,11 +91,12 @@ async function importJWK (jwk, alg, options) {
 
 /**
  * The DER in a PEM text, as jose 6 reads it: everything but the armor and
- * whitespace is base64.
+ * whitespace is base64, decoded by `atob` (so anything else in it is
+ * `atob`'s InvalidCharacterError, as in jose 6).
  * @param {string} pem
  * @param {RegExp} armor
  */
-const pemBody = (pem, armor) => Buffer.from(pem.replace(armor, ''), 'base64')
+const pemBody = (pem, armor) => Buffer.from(atob(pem.replace(armor, '')), 'latin1')
 
 /**
  * @param {Buffer} der
@@ -157,7 +158,7 @@ async function importX509 (x509, alg, options) {
   if (typeof x509 !== 'string' || x509.indexOf('-----BEGIN CERTIFICATE-----') !== 0) throw new TypeError('"x509" must be X.509 formatted string')
   let spki
   try {
-    spki = binding.importPem(x509, undefined, '{}', false, false).keyObjectDer()
+    spki = binding.v6SpkiOfCertificate(pemBody(x509, /(?:-----(?:BEGIN|END) CERTIFICATE-----|\s)/g))
   } catch (cause) {
     throw new TypeError('Failed to parse the X.509 certificate', { cause })
   }

@@ -3,7 +3,7 @@
 //! `CryptoKey`), the generation options, thumbprints, the local JWKS's
 //! key selection and `EmbeddedJWK`'s checks.
 
-use napi::bindgen_prelude::{AsyncTask, Either};
+use napi::bindgen_prelude::{AsyncTask, Buffer, Either};
 use napi_derive::napi;
 
 use super::boundary::guard;
@@ -295,5 +295,16 @@ pub fn v6_generate_key_async(
         }
         .ok_or_else(|| Error::not_supported("key generation: no such key"));
         off_thread(spec.map(GenerateRequest::private_key))
+    })
+}
+
+/// `importX509`'s SPKI: the certificate's DER walked as jose 6 walks it
+/// (`v6::x509`).
+#[napi(catch_unwind)]
+pub fn v6_spki_of_certificate(der: Buffer) -> napi::Result<Buffer> {
+    guard("v6SpkiOfCertificate", || {
+        crate::v6::x509::spki_of_certificate(&der)
+            .map(Buffer::from)
+            .or_throw()
     })
 }

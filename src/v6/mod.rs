@@ -18,6 +18,7 @@ pub mod jws;
 pub mod jwt;
 pub mod keys;
 pub mod thumbprint;
+pub mod x509;
 
 #[cfg(test)]
 mod tests;
