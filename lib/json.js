@@ -41,4 +41,7 @@ function stringify (value, fail, parsed = true) {
 // array), for arguments and for values on their way to JSON.
 const isObject = (value) => !!value && value.constructor === Object
 
-module.exports = { stringify, isObject, MAX_DEPTH }
+// A primitive (null included): compared by value, never holding members.
+const isPrimitive = (value) => value === null || (typeof value !== 'object' && typeof value !== 'function')
+
+module.exports = { stringify, isObject, isPrimitive, MAX_DEPTH }

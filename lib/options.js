@@ -18,7 +18,7 @@
 // JSON cannot carry as it is becomes null, which no check accepts, just
 // as jose accepts none of those values.
 
-const { isObject } = require('./json')
+const { isObject, isPrimitive } = require('./json')
 
 // Each option is read by name, once, as jose reads it (inherited and
 // non-enumerable members included). Named reads stay fast on the caller's
@@ -62,8 +62,6 @@ function toJSON (names, values) {
 const PLAIN_OBJECT = { marker: 'plain object' }
 const NULL_VIEW = { marker: 'null view' }
 const MARKERS = [PLAIN_OBJECT, NULL_VIEW]
-
-const isPrimitive = (value) => value === null || (typeof value !== 'object' && typeof value !== 'function')
 
 // The marker of a jose 1.x value that is neither a primitive nor an array
 // (jose 6 marks none: every other object is left unremembered).

@@ -11,6 +11,7 @@ const { binding, call } = require('./native')
 const { assertUint8Array, setOnce } = require('./builder')
 const { isObject, keyArg, used } = require('./keys')
 const kms = require('./kms')
+const { isPrimitive } = require('../json')
 
 /** @typedef {import('../binding').V6JwsInput} V6JwsInput */
 /** @typedef {import('../binding').V6Verified} V6Verified */
@@ -52,9 +53,6 @@ function plainHeaderText (header) {
   if (values.every(isPrimitive)) lastHeader = { names, values, text }
   return text
 }
-
-/** @param {unknown} value */
-const isPrimitive = (value) => value === null || (typeof value !== 'object' && typeof value !== 'function')
 
 /**
  * jose 6's `crit` option (an object of understood names, each true when

@@ -6,6 +6,7 @@
 // set of values (a native verifier, remembered by lib/options.js), and the
 // caller's clock is read at call time (`new Date()`, or `currentDate`).
 
+const { isPrimitive } = require('../json')
 const { memo } = require('../options')
 const { binding, call } = require('./native')
 const { keyArg, used } = require('./keys')
@@ -164,9 +165,6 @@ function headerOf (text) {
   if (Object.values(members).every(isPrimitive)) lastHeader = { text, members: { ...members } }
   return members
 }
-
-/** @param {unknown} value */
-const isPrimitive = (value) => value === null || typeof value !== 'object'
 
 /**
  * A verified JWT as the core sends it: the protected header's JSON text,

@@ -25,6 +25,22 @@ pub enum Member<T> {
     Given(T),
 }
 
+impl<T> Member<T> {
+    /// The given value changed by `f`; `Absent` and `Wrong` as they are.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Member<U> {
+        match self {
+            Member::Absent => Member::Absent,
+            Member::Wrong => Member::Wrong,
+            Member::Given(value) => Member::Given(f(value)),
+        }
+    }
+}
+
+/// Text that owns what it borrowed.
+fn owned(text: Cow<'_, str>) -> Cow<'static, str> {
+    Cow::Owned(text.into_owned())
+}
+
 /// A JWS payload: base64url text, or (RFC 7797) the bytes themselves.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Payload<'a> {
@@ -35,7 +51,7 @@ pub enum Payload<'a> {
 impl Payload<'_> {
     fn into_owned(self) -> Payload<'static> {
         match self {
-            Payload::Text(text) => Payload::Text(Cow::Owned(text.into_owned())),
+            Payload::Text(text) => Payload::Text(owned(text)),
             Payload::Bytes(bytes) => Payload::Bytes(Cow::Owned(bytes.into_owned())),
         }
     }
@@ -70,20 +86,11 @@ pub struct Flattened<'a> {
 impl Flattened<'_> {
     /// The members, owning what they borrowed.
     pub fn into_owned(self) -> Flattened<'static> {
-        let owned = |member: Member<Cow<'_, str>>| match member {
-            Member::Given(text) => Member::Given(Cow::Owned(text.into_owned())),
-            Member::Wrong => Member::Wrong,
-            Member::Absent => Member::Absent,
-        };
         Flattened {
-            protected: owned(self.protected),
+            protected: self.protected.map(owned),
             header: self.header,
-            payload: match self.payload {
-                Member::Given(payload) => Member::Given(payload.into_owned()),
-                Member::Wrong => Member::Wrong,
-                Member::Absent => Member::Absent,
-            },
-            signature: owned(self.signature),
+            payload: self.payload.map(Payload::into_owned),
+            signature: self.signature.map(owned),
             compact_input: None,
         }
     }
@@ -138,11 +145,11 @@ impl Checked<'_> {
     pub fn into_owned(self) -> Checked<'static> {
         Checked {
             protected: self.protected,
-            protected_encoded: self.protected_encoded.map(|p| Cow::Owned(p.into_owned())),
+            protected_encoded: self.protected_encoded.map(owned),
             alg: self.alg,
             b64: self.b64,
             signing_payload: self.signing_payload.into_owned(),
-            signature: Cow::Owned(self.signature.into_owned()),
+            signature: owned(self.signature),
             compact_input: None,
         }
     }
