@@ -11,6 +11,7 @@ pub mod jwk;
 pub mod jwks;
 pub mod jws;
 pub mod jwt;
+pub mod replay;
 mod sys;
 pub mod v6;
 

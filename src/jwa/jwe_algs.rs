@@ -183,6 +183,14 @@ impl KeyAlg {
         KEY_ALGS.iter().find(|a| a.name == name)
     }
 
+    /// Whether the CEK comes from decrypting the Encrypted Key with the
+    /// private key alone (RSA-OAEP*, RSA1_5): the only unwrapping a key
+    /// held outside this crate (an `unwrapKey(alg, encryptedKey)` hook)
+    /// can do.
+    pub fn unwraps_by_decryption(&self) -> bool {
+        matches!(self.family, KeyFamily::RsaOaep(_) | KeyFamily::Rsa1_5)
+    }
+
     /// jose's error when a key cannot be used for this `alg`.
     pub fn key_unsupported(&self, encrypting: bool) -> Error {
         let label = if encrypting {

@@ -3,11 +3,10 @@
 //! made per recipient from its JOSE Header (one key, or a KeyStore lookup).
 
 use serde_json::{Map, Value};
-use zeroize::Zeroizing;
 
 use super::header::{self, combine, decode_protected, invalid};
 use super::key_management::{self, check_pbes2_count, js_number};
-use super::policy::{check, JweKey, JweOp};
+use super::policy::{check, ExternalUnwrap, JweKey, JweOp};
 use super::{DEFAULT_MAX_INFLATED_SIZE, DEFAULT_MAX_PBES2_COUNT};
 use crate::b64;
 use crate::error::{Error, Kind, Result};
@@ -504,6 +503,16 @@ fn decrypt_with(
     options: &DecryptOptions<'_>,
 ) -> Result<Opened> {
     let (key_alg, enc_alg) = key_checks(combined, alg, enc, key, options)?;
+    if let Some(external) = key.external_unwrap() {
+        let cek = external_cek(external, key_alg, enc_alg, parts.encrypted_key)?;
+        return open(
+            parts,
+            truthy(combined.get("zip")),
+            enc_alg,
+            cek,
+            options.max_inflated_size,
+        );
+    }
     // `check` passed, so the key has material of the right type.
     let real = key
         .key()
@@ -526,6 +535,30 @@ fn decrypt_with(
         cek,
         options.max_inflated_size,
     )
+}
+
+/// The CEK from a key whose unwrapping runs outside this crate: only an
+/// algorithm that decrypts the Encrypted Key with the private key alone can
+/// be asked of it. A missing or undecodable Encrypted Key, a failed
+/// unwrapping or a CEK of the wrong length all become a random CEK, as any
+/// failed unwrapping does (RFC 7516 section 11.5).
+fn external_cek(
+    external: &dyn ExternalUnwrap,
+    key_alg: Option<&'static KeyAlg>,
+    enc_alg: &'static EncAlg,
+    encrypted_key: Option<&str>,
+) -> Result<SecretBytes> {
+    let key_alg = match key_alg {
+        Some(a) if a.unwraps_by_decryption() => a,
+        Some(a) => return Err(a.key_unsupported(false)),
+        None => return Err(enc_alg.key_unsupported("decrypt")),
+    };
+    let cek = match encrypted_key.and_then(|ek| b64::decode(ek).ok()) {
+        Some(encrypted_key) => external.unwrap(key_alg.name, &encrypted_key)?,
+        None => None,
+    };
+    cek.filter(|cek| cek.len() == enc_alg.key_len)
+        .map_or_else(|| generate_cek(enc_alg), Ok)
 }
 
 /// The content: lengths, then the ciphertext with the CEK, then inflation
@@ -563,217 +596,4 @@ fn open(
         cek,
         enc: enc_alg.name,
     })
-}
-
-/// One recipient's parts, owned.
-#[derive(Debug, Clone)]
-struct OwnedParts {
-    protected: Option<String>,
-    encrypted_key: Option<String>,
-    iv: String,
-    ciphertext: String,
-    tag: String,
-    aad: Option<String>,
-    unprotected: Option<Header>,
-    header: Option<Header>,
-}
-
-impl OwnedParts {
-    fn of(parts: &Parts<'_>) -> OwnedParts {
-        OwnedParts {
-            protected: parts.protected.map(str::to_owned),
-            encrypted_key: parts.encrypted_key.map(str::to_owned),
-            iv: parts.iv.to_owned(),
-            ciphertext: parts.ciphertext.to_owned(),
-            tag: parts.tag.to_owned(),
-            aad: parts.aad.map(str::to_owned),
-            unprotected: parts.unprotected.cloned(),
-            header: parts.header.cloned(),
-        }
-    }
-
-    fn parts(&self) -> Parts<'_> {
-        Parts {
-            protected: self.protected.as_deref(),
-            encrypted_key: self.encrypted_key.as_deref(),
-            iv: &self.iv,
-            ciphertext: &self.ciphertext,
-            tag: &self.tag,
-            aad: self.aad.as_deref(),
-            unprotected: self.unprotected.as_ref(),
-            header: self.header.as_ref(),
-        }
-    }
-}
-
-/// A recipient whose headers passed jose's checks, for a caller that picks
-/// its keys where this crate cannot: a KeyStore whose `all()` is the
-/// user's code, or a key whose unwrapping is (`JWK.CustomKey`, a KMS).
-/// The caller reads [`CheckedRecipient::combined`] to choose keys, then
-/// decrypts with each ([`CheckedRecipient::decrypt_with`]) or has a custom
-/// key unwrap the CEK ([`CheckedRecipient::pending`]). Choosing among
-/// recipients and keys and aggregating their errors is then the caller's,
-/// with the rules [`decrypt`] applies.
-#[derive(Debug, Clone)]
-pub struct CheckedRecipient {
-    parts: OwnedParts,
-    protected: Option<Header>,
-    combined: Header,
-    /// This recipient's share of `maxPBES2Count` (see [`pbes2_budgets`]).
-    max_pbes2_count: f64,
-    max_inflated_size: usize,
-}
-
-impl CheckedRecipient {
-    /// The combined JOSE Header keys are chosen by.
-    pub fn combined(&self) -> &Header {
-        &self.combined
-    }
-
-    /// What jose asks a KeyStore for this recipient.
-    pub fn query(&self) -> KeyQuery<'_> {
-        key_query(&self.combined)
-    }
-
-    fn options(&self) -> DecryptOptions<'static> {
-        DecryptOptions {
-            crit: &[],
-            algorithms: None,
-            max_pbes2_count: self.max_pbes2_count,
-            max_inflated_size: self.max_inflated_size,
-        }
-    }
-
-    fn decrypted(&self, opened: Opened) -> Decrypted<()> {
-        Decrypted {
-            cleartext: opened.cleartext,
-            cek: opened.cek,
-            enc: opened.enc,
-            key: (),
-            protected: self.protected.clone(),
-            unprotected: self.parts.unprotected.clone(),
-            header: self.parts.header.clone(),
-            aad: self.parts.aad.clone().filter(|a| !a.is_empty()),
-        }
-    }
-
-    /// Decryption with one key this crate holds, as [`decrypt`] does it.
-    pub fn decrypt_with(&self, key: &dyn JweKey) -> Result<Decrypted<()>> {
-        let alg = self.combined.get("alg").unwrap_or(&Value::Null);
-        let enc = self.combined.get("enc").unwrap_or(&Value::Null);
-        let parts = self.parts.parts();
-        let opened = decrypt_with(&parts, &self.combined, alg, enc, key, &self.options())?;
-        Ok(self.decrypted(opened))
-    }
-
-    /// The checks decryption with `key` makes before it needs the CEK, for
-    /// a key that unwraps it outside this crate. `key` must decide its
-    /// algorithms with [`JweKey::external_algorithms`] and may allow only
-    /// key management algorithms that unwrap an Encrypted Key (RSA-OAEP,
-    /// RSA-OAEP-256, RSA1_5), the only ones an `unwrapKey(alg,
-    /// encryptedKey)` hook can do.
-    pub fn pending(&self, key: &dyn JweKey) -> Result<PendingRecipient> {
-        let alg = self.combined.get("alg").unwrap_or(&Value::Null);
-        let enc = self.combined.get("enc").unwrap_or(&Value::Null);
-        let (key_alg, enc_alg) = key_checks(&self.combined, alg, enc, key, &self.options())?;
-        let key_alg = match key_alg {
-            Some(a) if matches!(a.family, KeyFamily::RsaOaep(_) | KeyFamily::Rsa1_5) => a,
-            Some(a) => return Err(a.key_unsupported(false)),
-            None => return Err(enc_alg.key_unsupported("decrypt")),
-        };
-        Ok(PendingRecipient {
-            alg: key_alg.name,
-            encrypted_key: self
-                .parts
-                .encrypted_key
-                .as_deref()
-                .and_then(|ek| b64::decode(ek).ok()),
-            enc: enc_alg,
-            recipient: self.clone(),
-        })
-    }
-}
-
-/// A recipient checked for a key as far as decryption goes without its
-/// CEK (see [`CheckedRecipient::pending`]): the caller gets the CEK for
-/// [`PendingRecipient::encrypted_key`] and calls [`PendingRecipient::open`].
-#[derive(Debug, Clone)]
-pub struct PendingRecipient {
-    /// The key management algorithm, which the key's check allowed.
-    pub alg: &'static str,
-    /// The decoded JWE Encrypted Key; `None` when it is absent or not
-    /// base64url (decryption then fails the same way as with a wrong CEK).
-    pub encrypted_key: Option<Vec<u8>>,
-    enc: &'static EncAlg,
-    recipient: CheckedRecipient,
-}
-
-impl PendingRecipient {
-    /// Decrypts the content with `cek`, from the key's own unwrapping. A
-    /// missing CEK or one of the wrong length is replaced by a random one
-    /// first, as for any failed unwrapping (RFC 7516 11.5): a padding
-    /// failure must look no different from a wrong key.
-    pub fn open(&self, cek: Option<&[u8]>) -> Result<Decrypted<()>> {
-        let cek = cek
-            .filter(|cek| cek.len() == self.enc.key_len)
-            .map(|cek| Zeroizing::new(cek.to_vec()))
-            .map_or_else(|| generate_cek(self.enc), Ok)?;
-        let recipient = &self.recipient;
-        let zip = truthy(recipient.combined.get("zip"));
-        let opened = open(
-            &recipient.parts.parts(),
-            zip,
-            self.enc,
-            cek,
-            recipient.max_inflated_size,
-        )?;
-        Ok(recipient.decrypted(opened))
-    }
-}
-
-/// Every recipient of `input` with its headers checked as [`decrypt`]
-/// checks them before choosing keys: each is a [`CheckedRecipient`] or the
-/// error jose reports for that recipient. A JWE malformed as a whole is an
-/// error of its own.
-pub fn checked(
-    input: JweInput<'_>,
-    options: &DecryptOptions<'_>,
-) -> Result<Vec<Result<CheckedRecipient>>> {
-    let one = |parts: Parts<'_>, validate: bool, max_pbes2_count: f64| {
-        let RecipientHeaders {
-            protected,
-            combined,
-        } = recipient_headers(&parts, validate, options)?;
-        Ok(CheckedRecipient {
-            parts: OwnedParts::of(&parts),
-            protected,
-            combined,
-            max_pbes2_count,
-            max_inflated_size: options.max_inflated_size,
-        })
-    };
-    match recipients(input)? {
-        Recipients::One(parts) => Ok(vec![one(parts, true, options.max_pbes2_count)]),
-        Recipients::General(root, list) => {
-            let entries = general_parts(root, list, options)?;
-            let budgets = pbes2_budgets(root, &entries, options.max_pbes2_count);
-            Ok(entries
-                .into_iter()
-                .zip(budgets)
-                .map(|(parts, budget)| parts.and_then(|parts| one(parts, false, budget)))
-                .collect())
-        }
-    }
-}
-
-/// [`checked`], then [`CheckedRecipient::pending`] with `key` for each.
-pub fn pending(
-    input: JweInput<'_>,
-    options: &DecryptOptions<'_>,
-    key: &dyn JweKey,
-) -> Result<Vec<Result<PendingRecipient>>> {
-    Ok(checked(input, options)?
-        .into_iter()
-        .map(|r| r.and_then(|r| r.pending(key)))
-        .collect())
 }

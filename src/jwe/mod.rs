@@ -21,12 +21,9 @@ mod policy;
 #[cfg(test)]
 mod tests;
 
-pub use decrypt::{
-    checked, decrypt, parse_json, pending, CheckedRecipient, DecryptOptions, Decrypted, JweInput,
-    KeyQuery, PendingRecipient,
-};
+pub use decrypt::{decrypt, parse_json, DecryptOptions, Decrypted, JweInput, KeyQuery};
 pub use encrypt::{encrypt, Encrypted, Plaintext, Recipient, Serialization};
-pub use policy::{check, default_alg, JweKey, JweOp};
+pub use policy::{check, default_alg, ExternalUnwrap, JweKey, JweOp};
 
 /// jose's default `maxPBES2Count`.
 pub const DEFAULT_MAX_PBES2_COUNT: f64 = 10_000.0;

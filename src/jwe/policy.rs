@@ -8,7 +8,7 @@ use serde_json::Value;
 use crate::error::{Error, Kind, Result};
 use crate::jwa::jwe_algs::{EncAlg, KeyAlg, KeyFamily};
 use crate::jwk::key::Key;
-use crate::jwk::material::{KeyType, Material};
+use crate::jwk::material::{KeyType, Material, SecretBytes};
 use crate::jws::header::js_display;
 
 /// A key handed to JWE. Besides real keys, jose lets callers pass keys that
@@ -27,6 +27,22 @@ pub trait JweKey {
     fn external_algorithms(&self, _op: JweOp) -> Option<&[String]> {
         None
     }
+    /// For a key whose unwrapping runs outside this crate, how to ask it
+    /// for the CEK; `None` for keys this crate unwraps with their material.
+    fn external_unwrap(&self) -> Option<&dyn ExternalUnwrap> {
+        None
+    }
+}
+
+/// Unwrapping done by the key's owner (`JWK.CustomKey#unwrapKey`, a KMS).
+/// Only the key management algorithms that decrypt an Encrypted Key with
+/// the private key alone (RSA-OAEP, RSA-OAEP-256, RSA1_5) are asked of it.
+pub trait ExternalUnwrap {
+    /// The CEK for `encrypted_key` with `alg`, or `None` when unwrapping
+    /// failed in any way: decryption then goes on with a random CEK, so a
+    /// padding failure looks like a wrong key (RFC 7516 section 11.5). An
+    /// error ends the decryption as it is.
+    fn unwrap(&self, alg: &'static str, encrypted_key: &[u8]) -> Result<Option<SecretBytes>>;
 }
 
 impl JweKey for Key {
@@ -59,6 +75,10 @@ impl<T: JweKey + ?Sized> JweKey for &T {
     fn external_algorithms(&self, op: JweOp) -> Option<&[String]> {
         (**self).external_algorithms(op)
     }
+
+    fn external_unwrap(&self) -> Option<&dyn ExternalUnwrap> {
+        (**self).external_unwrap()
+    }
 }
 
 impl<T: JweKey + ?Sized> JweKey for Arc<T> {
@@ -76,6 +96,10 @@ impl<T: JweKey + ?Sized> JweKey for Arc<T> {
 
     fn external_algorithms(&self, op: JweOp) -> Option<&[String]> {
         (**self).external_algorithms(op)
+    }
+
+    fn external_unwrap(&self) -> Option<&dyn ExternalUnwrap> {
+        (**self).external_unwrap()
     }
 }
 

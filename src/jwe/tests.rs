@@ -1219,11 +1219,16 @@ fn pbes2_cap_bounds_the_work_of_all_recipients_together() {
     );
 }
 
-// ------------------------------------------- pending (CEKs unwrapped outside)
+// ------------------------------------------- keys that unwrap outside
 
-/// A key whose unwrapping happens elsewhere, allowing `algs` for it.
+/// A key whose unwrapping happens elsewhere (a KMS), allowing `algs` for
+/// it: it answers every unwrapping with `answer` and records what it was
+/// asked.
+#[derive(Debug)]
 struct Outside {
     algs: Vec<String>,
+    answer: Option<Vec<u8>>,
+    asked: std::cell::RefCell<Vec<(&'static str, Vec<u8>)>>,
 }
 
 impl JweKey for Outside {
@@ -1245,18 +1250,40 @@ impl JweKey for Outside {
             _ => &[],
         })
     }
-}
 
-fn outside(algs: &[&str]) -> Outside {
-    Outside {
-        algs: algs.iter().map(|a| (*a).to_owned()).collect(),
+    fn external_unwrap(&self) -> Option<&dyn super::ExternalUnwrap> {
+        Some(self)
     }
 }
 
+impl super::ExternalUnwrap for Outside {
+    fn unwrap(
+        &self,
+        alg: &'static str,
+        encrypted_key: &[u8],
+    ) -> Result<Option<crate::jwk::material::SecretBytes>> {
+        self.asked.borrow_mut().push((alg, encrypted_key.to_vec()));
+        Ok(self.answer.clone().map(zeroize::Zeroizing::new))
+    }
+}
+
+fn outside(algs: &[&str], answer: Option<Vec<u8>>) -> Outside {
+    Outside {
+        algs: algs.iter().map(|a| (*a).to_owned()).collect(),
+        answer,
+        asked: std::cell::RefCell::new(Vec::new()),
+    }
+}
+
+fn decrypt_outside<'k>(input: JweInput<'_>, key: &'k Outside) -> Result<Decrypted<&'k Outside>> {
+    decrypt(input, &DecryptOptions::default(), |_| Ok(vec![key]))
+}
+
 #[test]
-fn pending_recipients_open_with_the_cek_unwrapped_outside() {
+fn keys_that_unwrap_outside_get_the_encrypted_key_and_give_the_cek() {
     let private = generated(GenerateSpec::Rsa { bits: 2048 });
     let public = public_of(&private);
+    let enc = crate::jwa::jwe_algs::EncAlg::from_name("A128CBC-HS256").unwrap();
     for alg in ["RSA-OAEP", "RSA-OAEP-256", "RSA1_5"] {
         let jwe = compact_of(
             encrypt_one(
@@ -1267,32 +1294,39 @@ fn pending_recipients_open_with_the_cek_unwrapped_outside() {
             )
             .unwrap(),
         );
-        let key = outside(&["RSA-OAEP", "RSA-OAEP-256", "RSA1_5"]);
-        let list = pending(JweInput::Compact(&jwe), &DecryptOptions::default(), &key).unwrap();
-        let recipient = list[0].as_ref().unwrap();
-        assert_eq!(recipient.alg, alg);
+        let encrypted_key = b64::decode(jwe.split('.').nth(1).unwrap()).unwrap();
         let alg_ref = crate::jwa::jwe_algs::KeyAlg::from_name(alg).unwrap();
-        let enc = crate::jwa::jwe_algs::EncAlg::from_name("A128CBC-HS256").unwrap();
         let cek = crate::jwa::rsaes::unwrap(
             alg_ref,
             private.rsa_cipher().unwrap(),
-            recipient.encrypted_key.as_deref().unwrap(),
+            &encrypted_key,
             enc.key_len,
         )
         .unwrap();
-        let opened = recipient.open(Some(&cek)).unwrap();
+        let key = outside(&["RSA-OAEP", "RSA-OAEP-256", "RSA1_5"], Some(cek.to_vec()));
+        let opened = decrypt_outside(JweInput::Compact(&jwe), &key).unwrap();
         assert_eq!(opened.cleartext, b"cleartext");
-        assert_eq!(opened.cek, cek);
+        assert_eq!(*opened.cek, *cek);
         assert_wiped(&opened.cek);
+        assert_eq!(*key.asked.borrow(), vec![(alg, encrypted_key)]);
         // a wrong CEK, one of the wrong length, or none: the same failure
-        for wrong in [Some(&[0u8; 32][..]), Some(&cek[..5]), Some(&[][..]), None] {
-            assert_eq!(kind(recipient.open(wrong)), Kind::JweDecryptionFailed);
+        for wrong in [
+            Some(vec![0u8; 32]),
+            Some(cek[..5].to_vec()),
+            Some(vec![]),
+            None,
+        ] {
+            let key = outside(&[alg], wrong);
+            assert_eq!(
+                kind(decrypt_outside(JweInput::Compact(&jwe), &key)),
+                Kind::JweDecryptionFailed
+            );
         }
     }
 }
 
 #[test]
-fn pending_recipients_follow_the_key_check_and_the_general_walk() {
+fn keys_that_unwrap_outside_follow_the_key_check_and_the_general_walk() {
     let rsa = public_of(&generated(GenerateSpec::Rsa { bits: 2048 }));
     let kw = secret(16);
     let plaintext = Plaintext {
@@ -1311,21 +1345,25 @@ fn pending_recipients_follow_the_key_check_and_the_general_walk() {
         },
     ];
     let general = json_of(encrypt(&plaintext, &recipients, Serialization::General).unwrap());
-    let key = outside(&["RSA-OAEP"]);
-    let list = pending(JweInput::Json(&general), &DecryptOptions::default(), &key).unwrap();
-    assert_eq!(list.len(), 2);
-    let first = list[0].as_ref().unwrap_err();
-    assert_eq!(first.kind, Kind::JwkKeySupport);
+    // the first recipient's A128KW is not the key's; the second is asked
+    // (and fails with the key's wrong answer): one failure for the JWE
+    let key = outside(&["RSA-OAEP"], None);
     assert_eq!(
-        first.message,
+        kind(decrypt_outside(JweInput::Json(&general), &key)),
+        Kind::JweDecryptionFailed
+    );
+    assert_eq!(key.asked.borrow().len(), 1);
+    assert_eq!(key.asked.borrow()[0].0, "RSA-OAEP");
+    // no recipient for the key: every error, with the key check's message
+    let none = outside(&[], None);
+    let err = decrypt_outside(JweInput::Json(&general), &none).unwrap_err();
+    assert_eq!(err.kind, Kind::MultiError);
+    assert_eq!(
+        err.errors[0].message,
         "the key does not support A128KW key management (decryption) algorithm"
     );
-    assert_eq!(list[1].as_ref().unwrap().alg, "RSA-OAEP");
-
-    // an RSA algorithm the key does not allow, and `dir`
-    let none = outside(&[]);
-    let list = pending(JweInput::Json(&general), &DecryptOptions::default(), &none).unwrap();
-    assert_eq!(list[1].as_ref().unwrap_err().kind, Kind::JwkKeySupport);
+    assert!(none.asked.borrow().is_empty());
+    // `dir`, and algorithms the key lists but cannot be asked to unwrap
     let dir = compact_of(
         encrypt_one(
             &secret(16),
@@ -1335,26 +1373,27 @@ fn pending_recipients_follow_the_key_check_and_the_general_walk() {
         )
         .unwrap(),
     );
-    let list = pending(JweInput::Compact(&dir), &DecryptOptions::default(), &key).unwrap();
     assert_eq!(
-        list[0].as_ref().unwrap_err().message,
+        decrypt_outside(JweInput::Compact(&dir), &key)
+            .unwrap_err()
+            .message,
         "the key does not support A128GCM decrypt algorithm"
     );
-    // the allowlist, and a JWE malformed as a whole
-    let only_kw = DecryptOptions {
-        algorithms: Some(&["A128KW"]),
-        ..Default::default()
-    };
-    let list = pending(JweInput::Json(&general), &only_kw, &key).unwrap();
-    assert_eq!(list[1].as_ref().unwrap_err().kind, Kind::AlgNotWhitelisted);
-    assert_eq!(
-        kind(pending(
-            JweInput::Compact("a.b.c"),
-            &DecryptOptions::default(),
-            &key
-        )),
-        Kind::JweInvalid
+    let lists_kw = outside(&["A128KW"], Some(vec![0; 16]));
+    let compact_kw = compact_of(
+        encrypt_one(
+            &kw,
+            json!({"alg": "A128KW", "enc": "A128GCM"}),
+            Serialization::Compact,
+            b"x",
+        )
+        .unwrap(),
     );
+    assert_eq!(
+        kind(decrypt_outside(JweInput::Compact(&compact_kw), &lists_kw)),
+        Kind::JwkKeySupport
+    );
+    assert!(lists_kw.asked.borrow().is_empty());
 }
 
 #[test]

@@ -24,10 +24,7 @@ pub use key_policy::JwsKey;
 pub use sign::{
     compact_with_alg_and_kid, sign, validate, JwsSignature, Recipient, Serialization, SignedJws,
 };
-pub use verify::{
-    alg_preparsed, parse_json, pending, verify, verify_preparsed, Alg, JwsInput, Pending, Verified,
-    VerifyOptions,
-};
+pub use verify::{parse_json, verify, verify_preparsed, Alg, JwsInput, Verified, VerifyOptions};
 
 use crate::error::Result;
 use crate::jwa::signing::Signer;

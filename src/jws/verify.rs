@@ -467,67 +467,6 @@ where
 }
 
 /// jose's refusal of an `alg` it does not implement.
-pub fn unsupported_alg(alg: &Alg) -> Error {
+fn unsupported_alg(alg: &Alg) -> Error {
     Error::not_supported(format!("unsupported verify alg: {}", alg.name))
-}
-
-/// A signature checked up to the point where keys are tried, for a caller
-/// that tries keys whose code this crate cannot run (the Node layer's
-/// `JWK.CustomKey`, implemented in JavaScript). It holds what the rest of
-/// verification needs; choosing keys and aggregating errors across keys and
-/// signatures is then the caller's, with the rules [`verify`] applies.
-#[derive(Debug)]
-pub struct Pending {
-    /// The combined JOSE Header keys are chosen by.
-    pub combined: Header,
-    /// The `alg` header value.
-    pub alg: Alg,
-    pub signing_input: Vec<u8>,
-    /// `None` when the signature is not base64url: a verification failure
-    /// once some key was found.
-    pub signature: Option<Vec<u8>>,
-    /// The payload a successful verification returns, or the error decoding
-    /// it gives then. Empty for a preparsed JWS (the caller has it).
-    pub payload: Result<Vec<u8>>,
-    pub unencoded_payload: bool,
-    pub protected: Option<Header>,
-    pub header: Option<Header>,
-}
-
-/// Every signature of `input` checked as [`verify`] checks it before keys
-/// are tried: each is a [`Pending`] or the error jose reports for that
-/// signature. A JWS that is malformed as a whole is an error of its own.
-pub fn pending(input: JwsInput<'_>, options: &VerifyOptions<'_>) -> Result<Vec<Result<Pending>>> {
-    let one = |parts: Parts<'_>| {
-        let checked = check_parts(parts, options)?;
-        let (payload, unencoded) = payload_of(&checked.parts, checked.protected.as_ref());
-        Ok(Pending {
-            signature: b64::decode(checked.parts.signature).ok(),
-            combined: checked.combined,
-            alg: checked.alg,
-            signing_input: checked.input,
-            payload,
-            unencoded_payload: unencoded,
-            protected: checked.protected,
-            header: checked.header,
-        })
-    };
-    match signatures(input)? {
-        Signatures::One(parts) => Ok(vec![one(parts)]),
-        Signatures::General(root, list, bytes) => list
-            .iter()
-            .map(|entry| {
-                let entry = entry.as_object().ok_or_else(malformed)?;
-                Ok(one(merged(root, entry, bytes)?))
-            })
-            .collect(),
-    }
-}
-
-/// The checks [`verify_preparsed`] makes before keys are tried (`crit`,
-/// `alg`, the allow-list) for a compact JWS whose protected header the
-/// caller has already parsed; returns the `alg` keys are chosen by. The
-/// combined header is the protected one itself.
-pub fn alg_preparsed(protected: &Header, options: &VerifyOptions<'_>) -> Result<Alg> {
-    precheck(Some(protected), None, options).map(|(alg, _)| alg)
 }

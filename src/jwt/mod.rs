@@ -25,5 +25,5 @@ pub use claims_set::ClaimsSet;
 pub use memo::{sign_options, verify_options};
 pub use sign::SignOptions;
 pub use token::{decode, decode_owned, DecodedJwt, Segment};
-pub use verify::{signature_alg, signed_bytes, validate_claims, verify_signature};
+pub use verify::{validate_claims, verify_signature};
 pub use verify_options::{Expected, Profile, VerifyOptions};

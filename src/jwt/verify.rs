@@ -35,25 +35,6 @@ where
     })
 }
 
-/// [`verify_signature`] up to the point where keys are tried, for a
-/// caller that tries keys of its own: the `alg` they are chosen by (with
-/// the protected header, which is the whole JOSE Header of a JWT).
-pub fn signature_alg(decoded: &DecodedJwt, options: &VerifyOptions) -> Result<jws::Alg> {
-    let header = protected_header(&decoded.header.value)?;
-    with_jws_options(options, |jws_options| {
-        jws::alg_preparsed(header, jws_options)
-    })
-}
-
-/// The JWS Signing Input and the signature (decoded as forgivingly as
-/// [`verify_signature`] decodes it), for a key that verifies outside.
-pub fn signed_bytes(decoded: &DecodedJwt) -> (&[u8], Vec<u8>) {
-    (
-        decoded.signing_input().as_bytes(),
-        b64::decode_like_node(decoded.signature()),
-    )
-}
-
 /// The JWS verify options (`crit`, `algorithms`) of JWT verify options.
 fn with_jws_options<T>(options: &VerifyOptions, f: impl FnOnce(&jws::VerifyOptions<'_>) -> T) -> T {
     let crit: Vec<&str> = options.crit.iter().flatten().map(String::as_str).collect();

@@ -28,3 +28,17 @@ pub fn bytes(input: Either<String, Buffer>) -> Vec<u8> {
         Either::B(buffer) => buffer.to_vec(),
     }
 }
+
+/// A JWS or JWE as a call keeps it: the compact text, or (`json`) the JSON
+/// serialization parsed by the operation's own parser, for its errors.
+pub(crate) fn serialized(
+    input: String,
+    json: bool,
+    parse: fn(&str) -> Result<serde_json::Value>,
+) -> Result<(String, Option<serde_json::Value>)> {
+    if json {
+        Ok((String::new(), Some(parse(&input)?)))
+    } else {
+        Ok((input, None))
+    }
+}

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use napi::bindgen_prelude::{Buffer, Either};
 use napi_derive::napi;
 
-use super::args::{bytes, header, js_text};
+use super::args::{bytes, header, js_text, serialized};
 use super::job::{twins, Job};
 use super::key_args::{node_key, only_key, store_keys, KeyArg, KeyMode, NodeKey};
 use super::options::{JweDecryptOptions, JweDecryptSettings};
@@ -175,17 +175,13 @@ impl DecryptJob {
     ) -> Result<DecryptJob> {
         let options = Arc::clone(&options.options);
         let max_inflated_size = options.inflate_cap()?;
-        let json = if json {
-            Some(jwe::parse_json(&input)?)
-        } else {
-            None
-        };
+        let (input, json) = serialized(input, json, jwe::parse_json)?;
         let keys = match mode {
             KeyMode::Store => Keys::Store(store_keys(&keys)),
             _ => Keys::One(node_key(only_key(&keys)?)?),
         };
         Ok(DecryptJob {
-            input: if json.is_some() { String::new() } else { input },
+            input,
             json,
             keys,
             options,
@@ -234,23 +230,39 @@ impl Job for DecryptJob {
         };
         let lists = self.options.lists();
         let options = self.options.core(&lists, self.max_inflated_size);
-        let mut out = jwe::decrypt(input, &options, |q| self.candidates(q))?;
-        let text = |h: Option<Header>| h.map(|h| js_text(&h));
-        Ok(DecryptOutput {
-            cleartext: out.cleartext,
-            // Handed to JavaScript (jose's `complete` result): moved out of
-            // its wiping wrapper, not copied.
-            cek: std::mem::take(&mut *out.cek),
-            enc: out.enc,
-            key_index: out.key.index,
-            protected: text(out.protected),
-            unprotected: text(out.unprotected),
-            header: text(out.header),
-            aad: out.aad,
-        })
+        let out = jwe::decrypt(input, &options, |q| self.candidates(q))?;
+        let key_index = out.key.index;
+        Ok(decrypt_output(out, key_index))
     }
 
     fn finish(&self, out: DecryptOutput) -> JweDecrypted {
+        out.into()
+    }
+}
+
+/// What decryption hands back, with the index of the key that decrypted in
+/// the list the facade holds.
+pub(super) fn decrypt_output<K>(
+    mut out: jwe::Decrypted<K>,
+    key_index: Option<u32>,
+) -> DecryptOutput {
+    let text = |h: Option<Header>| h.map(|h| js_text(&h));
+    DecryptOutput {
+        cleartext: out.cleartext,
+        // Handed to JavaScript (jose's `complete` result): moved out of
+        // its wiping wrapper, not copied.
+        cek: std::mem::take(&mut *out.cek),
+        enc: out.enc,
+        key_index,
+        protected: text(out.protected),
+        unprotected: text(out.unprotected),
+        header: text(out.header),
+        aad: out.aad,
+    }
+}
+
+impl From<DecryptOutput> for JweDecrypted {
+    fn from(out: DecryptOutput) -> JweDecrypted {
         JweDecrypted {
             cleartext: out.cleartext.into(),
             cek: out.cek.into(),

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use napi::bindgen_prelude::{Buffer, Either};
 use napi_derive::napi;
 
-use super::args::{bytes, header, js_text};
+use super::args::{bytes, header, js_text, serialized};
 use super::job::{twins, Job};
 use super::key_args::{jws_key, KeyArg, KeyMode, KeySource};
 use super::options::{JwsVerifyOptions, JwsVerifySettings};
@@ -186,14 +186,10 @@ impl VerifyJob {
         payload: Option<Buffer>,
     ) -> Result<VerifyJob> {
         let options = Arc::clone(&options.options);
-        let json = if json {
-            Some(jws::parse_json(&input)?)
-        } else {
-            None
-        };
+        let (input, json) = serialized(input, json, jws::parse_json)?;
         let keys = KeySource::new(mode, &keys, options.legacy_p256k)?;
         Ok(VerifyJob {
-            input: if json.is_some() { String::new() } else { input },
+            input,
             json,
             payload: payload.map(|p| p.to_vec()),
             keys,
@@ -212,19 +208,29 @@ impl Job for VerifyJob {
         let verified = jws::verify(input, &lists.jws(), |header, alg| {
             self.keys.candidates(header, alg)
         })?;
-        let complete = self.options.complete;
-        let text = |h: Option<Header>| h.filter(|_| complete).map(|h| js_text(&h));
-        Ok(VerifyOutput {
-            payload: verified.payload,
-            unencoded: verified.unencoded_payload,
-            protected: text(verified.protected),
-            header: text(verified.header),
-            key_index: verified.key.index,
-        })
+        let key_index = verified.key.index;
+        Ok(verify_output(verified, self.options.complete, key_index))
     }
 
     fn finish(&self, output: VerifyOutput) -> VerifyResult {
         to_js(output, self.options.complete)
+    }
+}
+
+/// What verification hands back: the headers only for `complete`, and the
+/// index of the key that verified, in the list the facade holds.
+pub(super) fn verify_output<K>(
+    verified: jws::Verified<K>,
+    complete: bool,
+    key_index: Option<u32>,
+) -> VerifyOutput {
+    let text = |h: Option<Header>| h.filter(|_| complete).map(|h| js_text(&h));
+    VerifyOutput {
+        payload: verified.payload,
+        unencoded: verified.unencoded_payload,
+        protected: text(verified.protected),
+        header: text(verified.header),
+        key_index,
     }
 }
 
@@ -255,7 +261,7 @@ pub(super) fn payload_to_js(bytes: Vec<u8>) -> Either<String, Buffer> {
 #[napi]
 pub type VerifyResult = Either<Either<String, Buffer>, JwsVerified>;
 
-fn to_js(out: VerifyOutput, complete: bool) -> VerifyResult {
+pub(super) fn to_js(out: VerifyOutput, complete: bool) -> VerifyResult {
     if !complete && !out.unencoded {
         return Either::A(payload_to_js(out.payload));
     }

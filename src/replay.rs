@@ -1,0 +1,217 @@
+//! Running an operation whose keys answer from elsewhere, one answer at a
+//! time.
+//!
+//! A key flow is one of the core's ordinary operations (`jws::sign`,
+//! `jws::verify`, `jwt::verify_signature`, `jwe::decrypt`) run with keys
+//! whose operations are asked of someone this crate cannot wait for (the
+//! Node layer's JavaScript, whose answer may be a Promise). The operation
+//! is replayed: each run reads the answers given so far from the log, in
+//! the order it asks for them, and stops at the first question the log
+//! cannot answer; the caller answers it and the next run goes one question
+//! further. The core's operations are deterministic given their answers,
+//! so every run asks the same questions in the same order, and every rule
+//! (key choice, error collection across keys, signatures and recipients)
+//! stays the operation's own. A native key's operation is logged too, so
+//! a replay never repeats its crypto.
+
+use std::cell::{Cell, RefCell};
+
+use zeroize::Zeroizing;
+
+use crate::error::{Error, Kind, Result};
+
+/// What a key flow asks: a key operation, or a store's `all()`. A string
+/// enum at the Node boundary.
+#[cfg_attr(feature = "node", napi_derive::napi(string_enum = "camelCase"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyMethod {
+    All,
+    Sign,
+    Verify,
+    UnwrapKey,
+}
+
+/// One question: `key` is the flow's index of the key (or store) to ask.
+#[derive(Debug, Clone)]
+pub struct Want {
+    pub key: u32,
+    pub method: KeyMethod,
+    /// The algorithm for a key operation.
+    pub alg: Option<String>,
+    /// The signing input (`sign`, `verify`) or the Encrypted Key.
+    pub data: Option<Vec<u8>>,
+    pub signature: Option<Vec<u8>>,
+    /// For `all()`: its query as JSON text (`kid` and `alg` as the header
+    /// has them, absent when it has none, and `key_ops`).
+    pub query: Option<String>,
+}
+
+impl Want {
+    pub fn op(key: u32, method: KeyMethod, alg: &str, data: &[u8]) -> Want {
+        Want {
+            key,
+            method,
+            alg: Some(alg.to_owned()),
+            data: Some(data.to_vec()),
+            signature: None,
+            query: None,
+        }
+    }
+}
+
+/// An answer in the log: the caller's, or a native key's own result. `K`
+/// is the flow's key type.
+#[derive(Clone)]
+pub enum Answer<K> {
+    /// The keys a store offered, in its order.
+    Keys(Vec<K>),
+    /// `verify`'s verdict.
+    Verdict(Result<bool>),
+    /// A signature.
+    Bytes(Result<Vec<u8>>),
+    /// An unwrapped CEK; `None` when unwrapping failed in any way.
+    Cek(Option<Zeroizing<Vec<u8>>>),
+}
+
+/// One run over the log.
+pub struct Oracle<'l, K> {
+    log: RefCell<&'l mut Vec<Answer<K>>>,
+    cursor: Cell<usize>,
+    want: RefCell<Option<Want>>,
+}
+
+/// The error a run stops with at an unanswered question. The run's result
+/// is then set aside, so nothing sees it; every later question in that run
+/// stops the same way, so no key does work whose result is set aside.
+fn paused() -> Error {
+    Error::new(Kind::Internal, "the key flow paused for an answer")
+}
+
+/// An answer of another kind than the question's: a bug in the driver.
+pub fn out_of_step() -> Error {
+    Error::new(Kind::Internal, "the key flow was answered out of step")
+}
+
+impl<'l, K: Clone> Oracle<'l, K> {
+    pub fn new(log: &'l mut Vec<Answer<K>>) -> Oracle<'l, K> {
+        Oracle {
+            log: RefCell::new(log),
+            cursor: Cell::new(0),
+            want: RefCell::new(None),
+        }
+    }
+
+    /// The question this run stopped at, if it stopped.
+    pub fn into_want(self) -> Option<Want> {
+        self.want.into_inner()
+    }
+
+    /// Whether the run has stopped: a key without JavaScript then does no
+    /// work (its result would be set aside).
+    pub fn stopped(&self) -> bool {
+        self.want.borrow().is_some()
+    }
+
+    /// The next logged answer, if the log has it.
+    fn replay(&self) -> Option<Answer<K>> {
+        let at = self.cursor.get();
+        let answer = self.log.borrow().get(at).cloned()?;
+        self.cursor.set(at + 1);
+        Some(answer)
+    }
+
+    /// JavaScript's answer to `want`, from the log, or the run stops here.
+    pub fn ask(&self, want: impl FnOnce() -> Want) -> Result<Answer<K>> {
+        if let Some(answer) = self.replay() {
+            return Ok(answer);
+        }
+        if !self.stopped() {
+            *self.want.borrow_mut() = Some(want());
+        }
+        Err(paused())
+    }
+
+    /// A native key's operation: done once, then read from the log.
+    pub fn native(&self, op: impl FnOnce() -> Answer<K>) -> Result<Answer<K>> {
+        if let Some(answer) = self.replay() {
+            return Ok(answer);
+        }
+        if self.stopped() {
+            return Err(paused());
+        }
+        let answer = op();
+        self.log.borrow_mut().push(answer.clone());
+        self.cursor.set(self.cursor.get() + 1);
+        Ok(answer)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+
+    use super::*;
+
+    /// A flow's shape: a question for JavaScript, a native operation, a
+    /// second question. Returns the verdicts it read.
+    fn run(oracle: &Oracle<'_, ()>, native_runs: &Cell<u32>) -> Result<(bool, bool, bool)> {
+        let verdict = |answer: Answer<()>| match answer {
+            Answer::Verdict(v) => v,
+            _ => Err(out_of_step()),
+        };
+        let ask = |key| {
+            oracle
+                .ask(|| Want::op(key, KeyMethod::Verify, "HS256", b"input"))
+                .and_then(verdict)
+        };
+        let first = ask(0);
+        let native = oracle
+            .native(|| {
+                native_runs.set(native_runs.get() + 1);
+                Answer::Verdict(Ok(true))
+            })
+            .and_then(verdict);
+        let second = ask(1);
+        Ok((first?, native?, second?))
+    }
+
+    #[test]
+    fn each_run_goes_one_answer_further_and_native_work_happens_once() {
+        let mut log = Vec::new();
+        let native_runs = Cell::new(0);
+
+        // no answers: the run stops at the first question, and the native
+        // operation after it does no work
+        let oracle = Oracle::new(&mut log);
+        assert!(run(&oracle, &native_runs).is_err());
+        let want = oracle.into_want().unwrap();
+        assert_eq!((want.key, want.method), (0, KeyMethod::Verify));
+        assert_eq!(native_runs.get(), 0);
+
+        // one answer: the native operation runs and is logged; the second
+        // question stops the run
+        log.push(Answer::Verdict(Ok(false)));
+        let oracle = Oracle::new(&mut log);
+        assert!(run(&oracle, &native_runs).is_err());
+        assert_eq!(oracle.into_want().unwrap().key, 1);
+        assert_eq!(native_runs.get(), 1);
+        assert_eq!(log.len(), 2);
+
+        // every answer: the run completes, reading the native result from
+        // the log instead of doing the work again
+        log.push(Answer::Verdict(Ok(true)));
+        let oracle = Oracle::new(&mut log);
+        assert_eq!(run(&oracle, &native_runs).unwrap(), (false, true, true));
+        assert!(oracle.into_want().is_none());
+        assert_eq!(native_runs.get(), 1);
+    }
+
+    #[test]
+    fn an_answer_of_the_wrong_kind_is_an_error_not_a_guess() {
+        let mut log = vec![Answer::Cek(None)];
+        let oracle = Oracle::new(&mut log);
+        let err = run(&oracle, &Cell::new(0)).unwrap_err();
+        assert_eq!(err.kind, Kind::Internal);
+        assert_eq!(err.message, out_of_step().message);
+    }
+}
