@@ -4,6 +4,7 @@
 //! matches on an algorithm string.
 
 use crate::error::{Error, Kind};
+use crate::jwk::material::{EcCurve, Material, OkpCurve};
 
 /// A SHA-2 (or, for RSA-OAEP only, SHA-1) hash an algorithm is built on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -181,6 +182,36 @@ impl EncAlg {
 impl KeyAlg {
     pub fn from_name(name: &str) -> Option<&'static KeyAlg> {
         KEY_ALGS.iter().find(|a| a.name == name)
+    }
+
+    /// Whether jose lists this algorithm for `op` (wrapKey / unwrapKey, or
+    /// deriveKey) with a key of this material and size in bits: AES key
+    /// wrapping with a secret of its KEK's size, RSA from its smallest
+    /// modulus, PBES2 with any secret, ECDH-ES with an agreement curve.
+    pub fn listed_for(&self, material: &Material, derive: bool, bits: usize) -> bool {
+        let derives = matches!(
+            self.family,
+            KeyFamily::Pbes2(_) | KeyFamily::EcdhEs | KeyFamily::EcdhEsKw
+        );
+        if derive != derives {
+            return false;
+        }
+        match (material, self.family) {
+            (Material::Oct { .. }, KeyFamily::AesKw | KeyFamily::AesGcmKw) => {
+                bits == self.key_len * 8
+            }
+            (Material::Oct { .. }, KeyFamily::Pbes2(_)) => true,
+            (Material::Rsa { .. }, KeyFamily::RsaOaep(_) | KeyFamily::Rsa1_5) => {
+                bits >= self.min_rsa_bits
+            }
+            (Material::Ec { curve, .. }, KeyFamily::EcdhEs | KeyFamily::EcdhEsKw) => {
+                *curve != EcCurve::Secp256k1
+            }
+            (Material::Okp { curve, .. }, KeyFamily::EcdhEs | KeyFamily::EcdhEsKw) => {
+                matches!(curve, OkpCurve::X25519 | OkpCurve::X448)
+            }
+            _ => false,
+        }
     }
 
     /// Whether the CEK comes from decrypting the Encrypted Key with the

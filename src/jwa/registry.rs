@@ -1,8 +1,13 @@
 //! Which algorithms a key may perform, by operation: the rules of jose 1.x's
 //! JWA registry, in its order (a `Set`'s iteration order is observable).
+//! The lists come from the algorithm tables themselves
+//! (`SignatureAlgorithm::ALL`, `ENC_ALGS`, `KEY_ALGS`, each in jose's
+//! order), filtered by what each algorithm says it needs of a key.
 
+use super::jwe_algs::{ENC_ALGS, KEY_ALGS};
+use super::signing::SignatureAlgorithm;
 use crate::error::{Error, Result};
-use crate::jwk::material::{EcCurve, KeyType, Material, OkpCurve};
+use crate::jwk::material::{KeyType, Material};
 
 /// A key operation, as `key_ops` and `algorithms(operation)` name them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,95 +114,30 @@ fn for_operation(m: &Material, r: Restrictions, op: Operation) -> Vec<&'static s
         return Vec::new();
     }
     let bits = m.bit_length().unwrap_or(0);
-    match (m, op) {
-        (Material::Oct { .. }, Operation::Sign | Operation::Verify) => {
-            vec!["HS256", "HS384", "HS512"]
+    match op {
+        Operation::Sign | Operation::Verify => SignatureAlgorithm::ALL
+            .into_iter()
+            .filter(|alg| alg.listed_for(m))
+            .map(SignatureAlgorithm::name)
+            .collect(),
+        Operation::Encrypt | Operation::Decrypt => match m {
+            Material::Oct { .. } => ENC_ALGS
+                .iter()
+                .filter(|enc| enc.key_len * 8 == bits)
+                .map(|enc| enc.name)
+                .collect(),
+            _ => Vec::new(),
+        },
+        Operation::WrapKey | Operation::UnwrapKey | Operation::DeriveKey => {
+            let derive = op == Operation::DeriveKey;
+            KEY_ALGS
+                .iter()
+                .filter(|alg| alg.listed_for(m, derive, bits))
+                .map(|alg| alg.name)
+                .collect()
         }
-        (Material::Oct { .. }, Operation::Encrypt | Operation::Decrypt) => [
-            ("A128CBC-HS256", 256),
-            ("A192CBC-HS384", 384),
-            ("A256CBC-HS512", 512),
-            ("A128GCM", 128),
-            ("A192GCM", 192),
-            ("A256GCM", 256),
-        ]
-        .into_iter()
-        .filter(|(_, size)| bits == *size)
-        .map(|(alg, _)| alg)
-        .collect(),
-        (Material::Oct { .. }, Operation::WrapKey | Operation::UnwrapKey) => [
-            ("A128KW", 128),
-            ("A192KW", 192),
-            ("A256KW", 256),
-            ("A128GCMKW", 128),
-            ("A192GCMKW", 192),
-            ("A256GCMKW", 256),
-        ]
-        .into_iter()
-        .filter(|(_, size)| bits == *size)
-        .map(|(alg, _)| alg)
-        .collect(),
-        (Material::Oct { .. }, Operation::DeriveKey) => {
-            vec![
-                "PBES2-HS256+A128KW",
-                "PBES2-HS384+A192KW",
-                "PBES2-HS512+A256KW",
-            ]
-        }
-        (Material::Ec { curve, .. }, Operation::Sign | Operation::Verify) => vec![match curve {
-            EcCurve::P256 => "ES256",
-            EcCurve::Secp256k1 => "ES256K",
-            EcCurve::P384 => "ES384",
-            EcCurve::P521 => "ES512",
-        }],
-        (Material::Ec { curve, .. }, Operation::DeriveKey) if *curve != EcCurve::Secp256k1 => {
-            ECDH_ES.to_vec()
-        }
-        (Material::Okp { curve, .. }, Operation::Sign | Operation::Verify)
-            if curve.is_signature_curve() =>
-        {
-            vec!["EdDSA"]
-        }
-        (
-            Material::Okp {
-                curve: OkpCurve::X25519 | OkpCurve::X448,
-                ..
-            },
-            Operation::DeriveKey,
-        ) => ECDH_ES.to_vec(),
-        (Material::Rsa { .. }, Operation::Sign | Operation::Verify) => [
-            ("PS256", 528),
-            ("PS384", 784),
-            ("PS512", 1040),
-            ("RS256", 0),
-            ("RS384", 624),
-            ("RS512", 752),
-        ]
-        .into_iter()
-        .filter(|(_, min)| bits >= *min)
-        .map(|(alg, _)| alg)
-        .collect(),
-        (Material::Rsa { .. }, Operation::WrapKey | Operation::UnwrapKey) => [
-            ("RSA-OAEP", 592),
-            ("RSA-OAEP-256", 784),
-            ("RSA-OAEP-384", 1040),
-            ("RSA-OAEP-512", 1296),
-            ("RSA1_5", 0),
-        ]
-        .into_iter()
-        .filter(|(_, min)| bits >= *min)
-        .map(|(alg, _)| alg)
-        .collect(),
-        _ => Vec::new(),
     }
 }
-
-const ECDH_ES: [&str; 4] = [
-    "ECDH-ES",
-    "ECDH-ES+A128KW",
-    "ECDH-ES+A192KW",
-    "ECDH-ES+A256KW",
-];
 
 #[cfg(test)]
 mod tests {

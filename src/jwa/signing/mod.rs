@@ -19,7 +19,7 @@ mod rsassa;
 
 use crate::error::{Error, Kind, Result};
 pub use crate::jwa::registry::Operation;
-use crate::jwk::material::{Material, OkpCurve};
+use crate::jwk::material::{EcCurve, Material, OkpCurve};
 
 /// The SHA-2 digest an algorithm hashes with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,6 +118,48 @@ impl SignatureAlgorithm {
             SignatureAlgorithm::Es256k => "ES256K",
             SignatureAlgorithm::EdDsa => "EdDSA",
             SignatureAlgorithm::None => "none",
+        }
+    }
+
+    /// The curve an ECDSA algorithm signs with.
+    pub fn ec_curve(self) -> Option<EcCurve> {
+        match self {
+            SignatureAlgorithm::Es256 => Some(EcCurve::P256),
+            SignatureAlgorithm::Es256k => Some(EcCurve::Secp256k1),
+            SignatureAlgorithm::Es384 => Some(EcCurve::P384),
+            SignatureAlgorithm::Es512 => Some(EcCurve::P521),
+            _ => None,
+        }
+    }
+
+    /// The smallest RSA key jose lets RS* and PS* use, in its
+    /// `key.length` (bytes of `n` times eight): where the padding stops
+    /// fitting (EMSA-PKCS1 needs the DigestInfo plus 11 bytes, EMSA-PSS
+    /// twice the digest plus 2). 0 for the others.
+    pub fn min_rsa_bits(self) -> usize {
+        match self {
+            SignatureAlgorithm::Rs384 => 624,
+            SignatureAlgorithm::Rs512 => 752,
+            SignatureAlgorithm::Ps256 => 528,
+            SignatureAlgorithm::Ps384 => 784,
+            SignatureAlgorithm::Ps512 => 1040,
+            _ => 0,
+        }
+    }
+
+    /// Whether jose lists this algorithm for a key of this material (its
+    /// type, curve and size), before the key's own restrictions and
+    /// whether it is private: what `key.algorithms()` starts from.
+    pub fn listed_for(self, material: &Material) -> bool {
+        match material {
+            Material::Oct { .. } => self.hmac().is_some(),
+            Material::Ec { curve, .. } => self.ec_curve() == Some(*curve),
+            Material::Okp { curve, .. } => {
+                self == SignatureAlgorithm::EdDsa && curve.is_signature_curve()
+            }
+            Material::Rsa { .. } => {
+                self.rsa().is_some() && material.bit_length().unwrap_or(0) >= self.min_rsa_bits()
+            }
         }
     }
 

@@ -21,20 +21,6 @@ use crate::jwk::material::{trim_integer, RsaPrivate};
 /// The modulus sizes aws-lc-rs accepts for RSA signatures.
 const LC_MODULUS_BITS: std::ops::RangeInclusive<usize> = 2048..=8192;
 
-/// The smallest key, in jose's `key.length` (bytes of `n` times eight), for
-/// each algorithm: where the padding stops fitting (EMSA-PKCS1 needs the
-/// DigestInfo plus 11 bytes, EMSA-PSS twice the digest plus 2).
-fn min_length(alg: SignatureAlgorithm) -> usize {
-    match alg {
-        SignatureAlgorithm::Rs384 => 624,
-        SignatureAlgorithm::Rs512 => 752,
-        SignatureAlgorithm::Ps256 => 528,
-        SignatureAlgorithm::Ps384 => 784,
-        SignatureAlgorithm::Ps512 => 1040,
-        _ => 0,
-    }
-}
-
 /// Index of a padding / digest pair in the per-algorithm verifier table.
 fn slot(padding: RsaPadding, sha: Sha) -> usize {
     let p = match padding {
@@ -99,7 +85,7 @@ impl RsaKey {
 
     pub(super) fn supports(&self, signing: bool, alg: SignatureAlgorithm) -> bool {
         alg.rsa().is_some()
-            && self.length >= min_length(alg)
+            && self.length >= alg.min_rsa_bits()
             && (!signing || self.private.is_some())
     }
 
