@@ -249,6 +249,23 @@ test('constructor options are checked as jose checks key parameters', () => {
   assert.throws(() => new KmsKey({ kty: 'RSA', alg: 'EC' }), TypeError)
   assert.strictEqual(new KmsKey({ kty: undefined, alg: 'ES256' }).kty, 'EC')
   assert.strictEqual(new KmsKey({ kty: undefined, alg: 'PS256' }).kty, 'RSA')
+  // the key type an alg implies comes from the algorithm tables: a name
+  // that is no algorithm implies none
+  assert.strictEqual(new KmsKey({ kty: undefined, alg: 'RSA-OAEP-256' }).kty, 'RSA')
+  assert.strictEqual(new KmsKey({ kty: undefined, alg: 'EdDSA' }).kty, 'OKP')
+  assert.strictEqual(new KmsKey({ kty: undefined, alg: 'HS512' }).type, 'secret')
+  for (const alg of ['HS1', 'RSA-PSS', 'A128KW', 'ECDH-ES']) {
+    assert.throws(() => new KmsKey({ kty: undefined, alg }), { name: 'TypeError', message: '`kty` must be "RSA", "EC", "OKP" or "oct" (or implied by `alg`)' })
+  }
+  // the messages name what was passed
+  assert.throws(() => new KmsKey({ kty: 5, alg: 'EC' }), { name: 'TypeError', message: '`alg` names the key type EC, but `kty` is 5' })
+  for (const length of [2047, 256, '2048', 2 ** 53, 2048.5]) {
+    assert.throws(() => new KmsKey({ kty: 'RSA', length }), { name: 'TypeError', message: '`length` must be an RSA key\'s modulus length in bits (a multiple of 8, at least 512)' })
+  }
+  assert.strictEqual(new KmsKey({ kty: 'RSA', length: 3072 }).length, 3072)
+  assert.throws(() => new KmsKey({ kty: 'oct', keyType: 'public' }), { name: 'TypeError', message: '`keyType` must be "secret" for an "oct" key, else "private" or "public"' })
+  assert.throws(() => new KmsKey().algorithms(7), { name: 'TypeError', message: 'invalid key operation' })
+  assert.throws(() => new KmsKey().algorithms(null), { name: 'TypeError', message: 'invalid key operation' })
 })
 
 test('a custom key\'s parameters fail as the same parameters of a JWK do (one check, in the core)', () => {

@@ -164,13 +164,33 @@ export declare class V6SignPending {
 }
 
 /**
- * A `JWK.CustomKey`'s parameters, checked as every key's are
- * (`KeyParams::common`): each as itself when a string (a list of strings
- * for `key_ops`), `false` when of another type, absent when undefined.
- * Returns `key_ops` as jose keeps it (deduplicated, unknown operations
- * dropped).
+ * The checked description: the key's JWK parameters (`key_ops` as jose
+ * keeps it), its key type and object type, and its modulus length.
  */
-export declare function checkKeyParameters(alg?: string | boolean | undefined | null, keyUse?: string | boolean | undefined | null, kid?: string | boolean | undefined | null, keyOps?: Array<string> | boolean | undefined | null): Array<string> | null
+export interface CustomKeyDescribed {
+  alg?: string
+  keyUse?: string
+  keyOps?: Array<string>
+  kty: string
+  keyType: string
+  length?: number
+}
+
+/**
+ * What a subclass passed to `super()`: each member as itself when of the
+ * type wanted, `false` when of another, absent when undefined.
+ */
+export interface CustomKeyDescription {
+  alg?: string | boolean
+  keyUse?: string | boolean
+  kid?: string | boolean
+  keyOps?: Array<string> | boolean
+  kty?: string | boolean
+  /** `String(kty)`, for the message naming a `kty` that contradicts `alg`. */
+  ktyText?: string
+  keyType?: string | boolean
+  length?: number | boolean
+}
 
 /**
  * What jose's rules need to know about a `JWK.CustomKey` for one
@@ -190,6 +210,15 @@ export interface CustomKeyInfo {
    */
   algorithms: Array<string>
 }
+
+/**
+ * The operations a custom key with these parameters may do (`operation`
+ * alone, or all of them in order); a name that is no operation is jose's
+ * TypeError.
+ */
+export declare function customKeyOperations(keyOps: Array<string> | undefined | null, keyUse: string | undefined | null, keyType: string, operation?: string | undefined | null): Array<string>
+
+export declare function describeCustomKey(d: CustomKeyDescription): CustomKeyDescribed
 
 /** One error class: its name and the `code` its instances carry. */
 export interface ErrorClass {

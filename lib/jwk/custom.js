@@ -14,28 +14,14 @@ const { inspect } = require('util')
 const { binding, call } = require('../native')
 const { Key, INTERNAL } = require('./key')
 
-const KEY_TYPES = new Set(['RSA', 'EC', 'OKP', 'oct'])
-const OBJECT_TYPES = new Set(['private', 'public', 'secret'])
-// The operations each `use` allows (KeyStore matching reads it too).
+// The operations each `use` allows (KeyStore matching reads it).
 const USES_MAPPING = {
   sig: new Set(['sign', 'verify']),
   enc: new Set(['encrypt', 'decrypt', 'wrapKey', 'unwrapKey', 'deriveKey'])
 }
-const OPERATIONS = new Set([...USES_MAPPING.sig, ...USES_MAPPING.enc])
-// What a public key cannot do, as jose's own key classes rule it.
-const NEEDS_PRIVATE = new Set(['sign', 'decrypt', 'unwrapKey'])
-
-// The key type an algorithm name implies, when it implies one.
-function impliedKeyType (alg) {
-  if (/^HS\d+$/.test(alg)) return 'oct'
-  if (/^(RS|PS)\d+$/.test(alg) || /^RSA/.test(alg)) return 'RSA'
-  if (/^ES\d+K?$/.test(alg)) return 'EC'
-  if (alg === 'EdDSA') return 'OKP'
-  return undefined
-}
 
 /**
- * A parameter as the core takes it: itself when of the type jose wants,
+ * A member as the core takes it: itself when of the type jose wants,
  * `false` for any other value (null included), undefined when absent.
  * @template T
  * @param {unknown} value
@@ -50,41 +36,27 @@ const isStrings = (list) => Array.isArray(list) && list.every((op) => typeof op 
 /** @type {(value: unknown) => value is string} */
 const isString = (value) => typeof value === 'string'
 
-/**
- * jose's checks of the common JWK parameters, with its messages: the
- * core's (src/jwk/params.rs `KeyParams::common`), as for every key.
- * Returns `key_ops` as the key keeps it.
- */
-function checkParameters ({ alg, use, kid, ops }) {
-  return call(binding.checkKeyParameters, described(alg, isString), described(use, isString),
-    described(kid, isString), described(ops, isStrings)) ?? undefined
-}
+/** @type {(value: unknown) => value is number} */
+const isNumber = (value) => typeof value === 'number'
 
 // The algorithms a custom key may use for `operation`: what its own
-// `algorithms()` lists, narrowed the way jose narrows any key's list by
-// `key_ops`, `use`, the key's type and its `alg`.
+// `algorithms()` lists for each operation its parameters allow (the
+// core's rules: `key_ops`, `use`, a public key neither signs nor
+// decrypts), narrowed to its `alg`.
 function usable (key, listed, operation) {
-  if (operation !== undefined && !OPERATIONS.has(operation)) {
-    throw new TypeError('invalid key operation')
-  }
-  if (operation === undefined) {
-    const all = new Set()
-    for (const op of OPERATIONS) {
-      for (const alg of usable(key, listed, op)) all.add(alg)
+  const op = operation === undefined ? undefined : typeof operation === 'string' ? operation : ''
+  const operations = call(binding.customKeyOperations, key.key_ops, key.use, key.type, op)
+  const all = new Set()
+  for (const allowed of operations) {
+    const list = listed.call(key, allowed)
+    if (!list || typeof list === 'string' || typeof list[Symbol.iterator] !== 'function') {
+      throw new TypeError(`${key.constructor.name}#algorithms() must return a Set of algorithm names`)
     }
-    return all
+    for (const alg of list) {
+      if (typeof alg === 'string' && alg && (!key.alg || alg === key.alg)) all.add(alg)
+    }
   }
-  const ops = key.key_ops
-  if (ops && !ops.includes(operation)) return new Set()
-  if (key.use && !USES_MAPPING[key.use].has(operation)) return new Set()
-  if (key.public && NEEDS_PRIVATE.has(operation)) return new Set()
-  const list = listed.call(key, operation)
-  if (!list || typeof list === 'string' || typeof list[Symbol.iterator] !== 'function') {
-    throw new TypeError(`${key.constructor.name}#algorithms() must return a Set of algorithm names`)
-  }
-  const names = [...list].filter((alg) => typeof alg === 'string' && alg)
-  if (key.alg) return new Set(names.includes(key.alg) ? [key.alg] : [])
-  return new Set(names)
+  return all
 }
 
 function notImplemented (key, signature) {
@@ -110,39 +82,25 @@ class CustomKey extends Key {
     if (new.target === CustomKey) {
       throw new TypeError('JWK.CustomKey is a base class: extend it with algorithms(), sign() and verify()')
     }
-    // The KMS example this API comes from passes the key type as `alg`
-    // ({ alg: 'EC' }). No JWA algorithm is called RSA, EC, OKP or oct, so
-    // such a value can only name the key type: it is taken as `kty`, and
-    // the key gets no `alg` (which would otherwise restrict it to an
-    // algorithm that does not exist).
-    if (KEY_TYPES.has(alg)) {
-      if (kty !== undefined && kty !== alg) {
-        throw new TypeError(`\`alg\` names the key type ${alg}, but \`kty\` is ${kty}`)
-      }
-      kty = alg
-      alg = undefined
-    }
-    const keyOps = checkParameters({ alg, use, kid, ops })
-    if (kty === undefined && alg !== undefined) kty = impliedKeyType(alg)
-    if (!KEY_TYPES.has(kty)) {
-      throw new TypeError('`kty` must be "RSA", "EC", "OKP" or "oct" (or implied by `alg`)')
-    }
-    if (keyType === undefined) keyType = kty === 'oct' ? 'secret' : 'private'
-    if (!OBJECT_TYPES.has(keyType) || (keyType === 'secret') !== (kty === 'oct')) {
-      throw new TypeError('`keyType` must be "secret" for an "oct" key, else "private" or "public"')
-    }
-    // the modulus length in bits, as an RSAKey's `length`: RS* and PS*
-    // signatures the key makes are then held to it
-    if (length !== undefined && (kty !== 'RSA' || !Number.isSafeInteger(length) || length < 512 || length % 8)) {
-      throw new TypeError('`length` must be an RSA key\'s modulus length in bits (a multiple of 8, at least 512)')
-    }
-
+    // jose's checks of the JWK parameters, then the key type (implied by
+    // `alg` when left out), object type and modulus length: the core's
+    // (src/jwk/custom.rs)
+    const checked = call(binding.describeCustomKey, {
+      alg: described(alg, isString),
+      keyUse: described(use, isString),
+      kid: described(kid, isString),
+      keyOps: described(ops, isStrings),
+      kty: described(kty, isString),
+      ktyText: kty === undefined ? undefined : String(kty),
+      keyType: described(keyType, isString),
+      length: described(length, isNumber)
+    })
     const params = {}
-    if (alg !== undefined) params.alg = alg
-    if (use !== undefined) params.use = use
-    if (keyOps !== undefined) params.key_ops = keyOps
+    if (checked.alg != null) params.alg = checked.alg
+    if (checked.keyUse != null) params.use = checked.keyUse
+    if (checked.keyOps != null) params.key_ops = checked.keyOps
     // no material: no handle, and no thumbprint to stand in for a kid
-    super(INTERNAL, null, { type: keyType, params, identified: false })
+    super(INTERNAL, null, { type: checked.keyType, params, identified: false })
 
     const listed = this.algorithms
     if (listed === CustomKey.prototype.algorithms) {
@@ -150,8 +108,8 @@ class CustomKey extends Key {
     }
     Object.defineProperties(this, {
       kid: { value: kid, enumerable: kid !== undefined },
-      kty: { value: kty, enumerable: true },
-      length: { value: length },
+      kty: { value: checked.kty, enumerable: true },
+      length: { value: checked.length ?? undefined },
       thumbprint: { value: undefined },
       keyObject: { value: undefined },
       x5t: { value: undefined },

@@ -98,19 +98,31 @@ pub fn algorithms(m: &Material, r: Restrictions, op: Option<Operation>) -> Vec<&
     list
 }
 
-fn for_operation(m: &Material, r: Restrictions, op: Operation) -> Vec<&'static str> {
-    if let Some(ops) = r.key_ops {
-        if !ops.iter().any(|o| o == op.name()) {
-            return Vec::new();
+impl Restrictions<'_> {
+    /// Whether a key with these parameters and this object type may do
+    /// `op` at all: `key_ops` lists it, its `use` is the operation's (every
+    /// algorithm belongs to one use), and a public key neither signs nor
+    /// decrypts.
+    pub fn permit(&self, op: Operation, key_type: KeyType) -> bool {
+        if self
+            .key_ops
+            .is_some_and(|ops| !ops.iter().any(|o| o == op.name()))
+        {
+            return false;
         }
+        if self.key_use.is_some_and(|u| u != op.key_use()) {
+            return false;
+        }
+        let needs_private = matches!(
+            op,
+            Operation::Sign | Operation::Decrypt | Operation::UnwrapKey
+        );
+        !(needs_private && key_type == KeyType::Public)
     }
-    // Every algorithm belongs to one use; a key with the other use does none.
-    if r.key_use.is_some_and(|u| u != op.key_use()) {
-        return Vec::new();
-    }
-    let private = m.key_type() == KeyType::Private;
-    let needs_private = matches!(op, Operation::Sign | Operation::UnwrapKey);
-    if needs_private && !private && !matches!(m, Material::Oct { .. }) {
+}
+
+fn for_operation(m: &Material, r: Restrictions, op: Operation) -> Vec<&'static str> {
+    if !r.permit(op, m.key_type()) {
         return Vec::new();
     }
     let bits = m.bit_length().unwrap_or(0);

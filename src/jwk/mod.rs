@@ -1,5 +1,6 @@
 //! The JWK key model: material, import and export formats, thumbprints.
 
+pub mod custom;
 pub mod der;
 mod ec_point;
 pub mod export;

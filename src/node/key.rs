@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use napi::bindgen_prelude::{Buffer, ClassInstance, Either, External};
+use napi::bindgen_prelude::{Buffer, ClassInstance, External};
 use napi_derive::napi;
 
 use super::args::js_text;
@@ -342,44 +342,4 @@ fn reference_key_params_json(params_json: &str) -> napi::Result<String> {
     put("kid", checked.kid.map(Into::into));
     put("key_ops", checked.key_ops.map(Into::into));
     Ok(js_text(&out))
-}
-
-/// A `JWK.CustomKey`'s parameters, checked as every key's are
-/// (`KeyParams::common`): each as itself when a string (a list of strings
-/// for `key_ops`), `false` when of another type, absent when undefined.
-/// Returns `key_ops` as jose keeps it (deduplicated, unknown operations
-/// dropped).
-#[napi(catch_unwind)]
-pub fn check_key_parameters(
-    alg: Option<Either<String, bool>>,
-    key_use: Option<Either<String, bool>>,
-    kid: Option<Either<String, bool>>,
-    key_ops: Option<Either<Vec<String>, bool>>,
-) -> napi::Result<Option<Vec<String>>> {
-    guard("checkKeyParameters", || {
-        let value = |member: Option<Either<String, bool>>| {
-            member.map(|m| match m {
-                Either::A(text) => serde_json::Value::String(text),
-                Either::B(_) => serde_json::Value::Bool(false),
-            })
-        };
-        let mut params = serde_json::Map::new();
-        let ops = key_ops.map(|m| match m {
-            Either::A(list) => serde_json::Value::from(list),
-            Either::B(_) => serde_json::Value::Bool(false),
-        });
-        for (name, member) in [
-            ("alg", value(alg)),
-            ("use", value(key_use)),
-            ("kid", value(kid)),
-            ("key_ops", ops),
-        ] {
-            if let Some(member) = member {
-                params.insert(name.to_owned(), member);
-            }
-        }
-        crate::jwk::params::KeyParams::common(&params)
-            .map(|checked| checked.key_ops)
-            .or_throw()
-    })
 }

@@ -121,6 +121,21 @@ impl SignatureAlgorithm {
         }
     }
 
+    /// The key type the algorithm signs with (none for `none`).
+    pub fn kty(self) -> Option<&'static str> {
+        if self.hmac().is_some() {
+            Some("oct")
+        } else if self.rsa().is_some() {
+            Some("RSA")
+        } else if self.ec_curve().is_some() {
+            Some("EC")
+        } else if self == SignatureAlgorithm::EdDsa {
+            Some("OKP")
+        } else {
+            None
+        }
+    }
+
     /// The curve an ECDSA algorithm signs with.
     pub fn ec_curve(self) -> Option<EcCurve> {
         match self {

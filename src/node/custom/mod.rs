@@ -6,6 +6,8 @@
 //! key's `sign`, `verify` or `unwrapKey`) has one (`crate::replay`). The keys
 //! play the core's key traits (`keys`), so key choice, error collection
 //! and every check stay the core's; the facade only answers (`flow`).
+//! The key's own description is checked by the core too (`describe`).
 
+mod describe;
 mod flow;
 mod keys;
