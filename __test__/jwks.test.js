@@ -85,3 +85,50 @@ test('asKeyStore errors and ignoreErrors as jose', () => {
   const { p, q, dp, dq, qi, ...bare } = jose.JWK.generateSync('RSA', 1024).toJWK(true)
   assert.strictEqual(JWKS.asKeyStore({ keys: [bare] }, { calculateMissingRSAPrimes: true }).get().p, p)
 })
+
+test('all() queries odd values, changed key sets and keys without material as jose does', () => {
+  const { ours, theirs, jwks } = twinStores()
+  const odd = [{ kid: 5 }, { kid: null }, { use: false }, { use: '' }, { alg: ['RS256'] }, { kty: {} }, { crv: 1n },
+    { kid: Symbol('k') }, { thumbprint: null }, { use: 'sig', alg: '' }, { alg: 'RS256', use: 'sig', key_ops: ['verify'] }]
+  const kids = (store, query) => store.all(query).map((key) => key.thumbprint)
+  for (const query of odd) {
+    assert.deepStrictEqual(kids(ours, query), kids(theirs, query), Object.keys(query).join())
+  }
+  // jose keeps the keys in the public `_keys`: a key added or a set
+  // replaced there is found
+  const extra = { kty: 'oct', k: 'AAAAAAAAAAAAAAAAAAAAAA', kid: 'extra' }
+  ours._keys.add(JWK.asKey(extra))
+  theirs._keys.add(jose.JWK.asKey(extra))
+  assert.deepStrictEqual(kids(ours, { kid: 'extra' }), kids(theirs, { kid: 'extra' }))
+  assert.strictEqual(ours.all({ kid: 'extra' }).length, 1)
+  ours._keys = new Set([...ours._keys].slice(0, 2))
+  assert.strictEqual(ours.all().length, 2)
+  ours.remove([...ours][0])
+  assert.strictEqual(ours.all().length, 1)
+  // a reference `oct` key (no `k`): found by its kid, refusing its
+  // thumbprint as jose does
+  const reference = { kty: 'oct', kid: 'ref', use: 'sig' }
+  const ourRef = JWKS.asKeyStore({ keys: [reference, jwks.keys[0]] })
+  const theirRef = jose.JWKS.asKeyStore({ keys: [reference, jwks.keys[0]] })
+  for (const query of [{ kid: 'ref' }, { use: 'sig' }, { alg: 'HS256' }, { thumbprint: 'x' }]) {
+    assert.deepStrictEqual(outcome(() => ourRef.all(query).map((k) => k.kid)), outcome(() => theirRef.all(query).map((k) => k.kid)))
+  }
+})
+
+test('a custom key in a store is asked for its algorithms only when a query names an alg', () => {
+  let asked = 0
+  class Kms extends JWK.CustomKey {
+    algorithms () {
+      asked++
+      return new Set(['ES256'])
+    }
+  }
+  const store = new JWKS.KeyStore(new Kms({ kty: 'EC', kid: 'kms' }), JWK.generateSync('EC', 'P-256', { kid: 'local' }))
+  const before = asked
+  assert.deepStrictEqual(store.all({ kid: 'kms' }).map((k) => k.kid), ['kms'])
+  assert.deepStrictEqual(store.all({ kty: 'EC', use: 'sig' }).map((k) => k.kid), ['kms', 'local'])
+  assert.strictEqual(asked, before)
+  assert.deepStrictEqual(store.all({ alg: 'ES256' }).map((k) => k.kid), ['kms', 'local'])
+  assert.ok(asked > before)
+  assert.deepStrictEqual(store.all({ alg: 'ES384' }).map((k) => k.kid), [])
+})

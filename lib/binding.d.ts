@@ -71,6 +71,22 @@ export declare class NativeKey {
 }
 
 /**
+ * A KeyStore's keys as the core queries them: each key's handle, or a
+ * hole for a key without one (an `oct` reference, a custom key), which
+ * each query describes. Made again whenever the store's keys change.
+ */
+export declare class NativeStore {
+  /**
+   * The keys matching `query` (the JSON text of `keystore.all()`'s
+   * parameters, each a string or `false` for a value of another type,
+   * which no key property equals), by their places, best first;
+   * `unheld` describes the keys without a handle, in order, as JSON
+   * text. `key_ops` was checked by the facade (jose's TypeError).
+   */
+  select(query: string, unheld: Array<string>): Array<number>
+}
+
+/**
  * A general JWE being encrypted: every recipient's headers checked up
  * front, one CEK for all, the first recipient encrypting the content.
  */
@@ -472,6 +488,9 @@ export interface KeyRequest {
  * or what `KeySource::new` takes.
  */
 export type KeysArg = NativeKey | Array<KeyArg>
+
+/** `keys`: each key's handle, or none for a key without one. */
+export declare function nativeStore(keys: Array<NativeKey | undefined | null>): NativeStore
 
 /**
  * A string result. ASCII (every compact token, most payloads) is created

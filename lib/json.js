@@ -44,4 +44,18 @@ const isObject = (value) => !!value && value.constructor === Object
 // A primitive (null included): compared by value, never holding members.
 const isPrimitive = (value) => value === null || (typeof value !== 'object' && typeof value !== 'function')
 
-module.exports = { stringify, isObject, isPrimitive, MAX_DEPTH }
+/**
+ * A value as the core takes it where jose compares or checks one by type:
+ * itself when of the type wanted, `false` for any other value (null
+ * included), undefined when absent.
+ * @template T
+ * @param {unknown} value
+ * @param {(value: any) => value is T} wanted
+ * @returns {T | false | undefined}
+ */
+const described = (value, wanted) => value === undefined ? undefined : wanted(value) ? value : false
+
+/** @type {(value: unknown) => value is string} */
+const isString = (value) => typeof value === 'string'
+
+module.exports = { stringify, isObject, isPrimitive, described, isString, MAX_DEPTH }

@@ -6,8 +6,9 @@
 const { deprecate, inspect } = require('util')
 
 const { isKey, asKey, generate, generateSync, CustomKey } = require('./jwk')
-const { isObject } = require('./json')
-const { USES_MAPPING } = require('./jwk/custom')
+const { binding, call } = require('./native')
+const { NATIVE } = require('./jwk/key')
+const { isObject, described, isString } = require('./json')
 
 /** @typedef {import('./jwk/key').AnyKey} AnyKey */
 
@@ -27,26 +28,34 @@ const { USES_MAPPING } = require('./jwk/custom')
  */
 const keysOf = (store) => /** @type {any} */ (store)._keys
 
-// Keys that declare the asked-for alg, use or key_ops rank first.
-function score (key, { alg, use, ops }) {
-  return (alg && key.alg ? 1 : 0) + (use && key.use ? 1 : 0) + (ops && key.key_ops ? 1 : 0)
+// A key without a handle (an `oct` reference, a custom key) as the core's
+// store query reads it, as JSON text (src/node/jwks.rs); what may throw (a
+// reference key's `kid` or `thumbprint`) or is the user's code (a custom
+// key's `algorithms()`) is read only when the query asks for it.
+function unheld (key, query) {
+  return JSON.stringify({
+    kid: query.kid === undefined ? undefined : key.kid,
+    thumbprint: query.thumbprint === undefined ? undefined : key.thumbprint,
+    kty: key.kty,
+    crv: key.crv,
+    alg: key.alg,
+    use: key.use,
+    key_ops: key.key_ops,
+    algorithms: query.alg === undefined ? undefined : [...key.algorithms()]
+  })
 }
 
-function matches (key, query) {
-  const { alg, kid, thumbprint, use, kty, ops, x5t, x5t256, crv } = query
-  if (kid !== undefined && key.kid !== kid) return false
-  if (thumbprint !== undefined && key.thumbprint !== thumbprint) return false
-  if (x5t !== undefined && key.x5t !== x5t) return false
-  if (x5t256 !== undefined && key['x5t#S256'] !== x5t256) return false
-  if (kty !== undefined && key.kty !== kty) return false
-  if (crv !== undefined && key.crv !== crv) return false
-  if (alg !== undefined && !key.algorithms().has(alg)) return false
-  if (use !== undefined && key.use !== undefined && key.use !== use) return false
-  if (ops !== undefined && (key.key_ops !== undefined || key.use !== undefined)) {
-    const allowed = key.key_ops ? new Set(key.key_ops) : USES_MAPPING[key.use]
-    if (ops.some((op) => !allowed.has(op))) return false
-  }
-  return true
+// The store's keys as the core holds them, made again when they change
+// (jose keeps them in the public `_keys`, which anyone may change).
+const NATIVE_STORE = Symbol('native store')
+
+/** @returns {import('./binding').NativeStore} */
+function nativeStore (store, keys) {
+  const held = store[NATIVE_STORE]
+  if (held && held.keys.length === keys.length && held.keys.every((key, i) => key === keys[i])) return held.native
+  const native = call(binding.nativeStore, keys.map((key) => key[NATIVE] || null))
+  Object.defineProperty(store, NATIVE_STORE, { value: { keys, native }, configurable: true })
+  return native
 }
 
 class KeyStore {
@@ -66,11 +75,23 @@ class KeyStore {
     if (ops !== undefined && (!Array.isArray(ops) || !ops.length || ops.some((x) => typeof x !== 'string'))) {
       throw new TypeError('`key_ops` must be a non-empty array of strings')
     }
-    const query = { alg, kid, thumbprint, use, kty, ops, x5t, x5t256, crv }
-    const rank = { alg, use, ops }
-    return [...keysOf(this)]
-      .filter((key) => matches(key, query))
-      .sort((a, b) => score(b, rank) - score(a, rank))
+    // jose's matching and ranking: the core's (src/jwks.rs); each member a
+    // string, or false for a value of another type, which matches nothing
+    const query = {
+      kid: described(kid, isString),
+      thumbprint: described(thumbprint, isString),
+      x5t: described(x5t, isString),
+      'x5t#S256': described(x5t256, isString),
+      kty: described(kty, isString),
+      crv: described(crv, isString),
+      alg: described(alg, isString),
+      use: described(use, isString),
+      key_ops: ops
+    }
+    const keys = [...keysOf(this)]
+    const unheldKeys = keys.filter((key) => !key[NATIVE]).map((key) => unheld(key, query))
+    const picked = call(() => nativeStore(this, keys).select(JSON.stringify(query), unheldKeys))
+    return picked.map((index) => keys[index])
   }
 
   get (...args) {

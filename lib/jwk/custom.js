@@ -13,28 +13,10 @@ const { inspect } = require('util')
 
 const { binding, call } = require('../native')
 const { Key, INTERNAL } = require('./key')
-
-// The operations each `use` allows (KeyStore matching reads it).
-const USES_MAPPING = {
-  sig: new Set(['sign', 'verify']),
-  enc: new Set(['encrypt', 'decrypt', 'wrapKey', 'unwrapKey', 'deriveKey'])
-}
-
-/**
- * A member as the core takes it: itself when of the type jose wants,
- * `false` for any other value (null included), undefined when absent.
- * @template T
- * @param {unknown} value
- * @param {(value: any) => value is T} wanted
- * @returns {T | false | undefined}
- */
-const described = (value, wanted) => value === undefined ? undefined : wanted(value) ? value : false
+const { described, isString } = require('../json')
 
 /** @type {(list: unknown) => list is string[]} */
 const isStrings = (list) => Array.isArray(list) && list.every((op) => typeof op === 'string')
-
-/** @type {(value: unknown) => value is string} */
-const isString = (value) => typeof value === 'string'
 
 /** @type {(value: unknown) => value is number} */
 const isNumber = (value) => typeof value === 'number'
@@ -150,4 +132,4 @@ class CustomKey extends Key {
   }
 }
 
-module.exports = { CustomKey, USES_MAPPING }
+module.exports = { CustomKey }

@@ -172,7 +172,7 @@ fn jws_verify(input: JwsInput<'_>, flags: u8) -> bool {
 }
 
 /// The node layer's choice of keys, per key mode.
-fn jws_candidates(mode: u8, header: &Header, alg: Option<&str>) -> Result<Vec<JwsKey>> {
+fn jws_candidates(mode: u8, header: &Header, _alg: Option<&str>) -> Result<Vec<JwsKey>> {
     match mode {
         1 => Ok(vec![JwsKey::Unsecured]),
         2 => Ok(vec![JwsKey::Key(Arc::new(embedded::from_jwk_header(
@@ -182,19 +182,11 @@ fn jws_candidates(mode: u8, header: &Header, alg: Option<&str>) -> Result<Vec<Jw
             header, false,
         )?))]),
         _ => {
-            let Some(alg) = alg else {
-                return Ok(Vec::new());
-            };
-            let kid = header.get("kid");
-            let query = Query {
-                kid: kid.and_then(Value::as_str),
-                kid_mismatch: kid.is_some_and(|k| !k.is_string()),
-                alg: Some(alg),
-                key_ops: Some(&["verify"]),
-            };
-            Ok(jwks::select(&keys::get().all, query)
+            let query = Query::operation(header.get("kid"), header.get("alg"), &["verify"]);
+            let all = &keys::get().all;
+            Ok(jwks::select(all, &query)
                 .into_iter()
-                .map(|(_, key)| JwsKey::Key(key))
+                .map(|i| JwsKey::Key(Arc::clone(&all[i])))
                 .collect())
         }
     }
@@ -236,18 +228,11 @@ fn jwe_decrypt(input: JweInput<'_>, flags: u8) -> bool {
         1 => one(&set.password),
         2 => one(picked),
         _ => {
-            let Some(alg) = query.alg.as_str() else {
-                return Ok(Vec::new());
-            };
-            let query = Query {
-                kid: query.kid.and_then(Value::as_str),
-                kid_mismatch: query.kid.is_some_and(|k| !k.is_string()),
-                alg: Some(alg),
-                key_ops: Some(&[query.key_op]),
-            };
-            Ok(jwks::select(&set.all, query)
+            let ops = [query.key_op];
+            let query = Query::operation(query.kid, Some(query.alg), &ops);
+            Ok(jwks::select(&set.all, &query)
                 .into_iter()
-                .map(|(_, key)| key)
+                .map(|i| Arc::clone(&set.all[i]))
                 .collect())
         }
     });

@@ -32,6 +32,8 @@ pub struct Key {
     /// `algorithms("sign")` and `algorithms("verify")`, which every JWS
     /// operation asks: computed once, as nothing they depend on changes.
     jws_algorithms: [OnceLock<Vec<&'static str>>; 2],
+    /// `algorithms()`, which every KeyStore query with an `alg` asks.
+    all_algorithms: OnceLock<Vec<&'static str>>,
 }
 
 impl Key {
@@ -51,6 +53,7 @@ impl Key {
             rsa_cipher: OnceLock::new(),
             agreement: OnceLock::new(),
             jws_algorithms: [OnceLock::new(), OnceLock::new()],
+            all_algorithms: OnceLock::new(),
         })
     }
 
@@ -123,6 +126,13 @@ impl Key {
         )
     }
 
+    /// Whether `algorithms()` has `alg`.
+    pub fn allows(&self, alg: &str) -> bool {
+        self.all_algorithms
+            .get_or_init(|| registry::algorithms(&self.material, self.restrictions(), None))
+            .contains(&alg)
+    }
+
     pub fn restrictions(&self) -> Restrictions<'_> {
         Restrictions {
             alg: self.params.alg.as_deref(),
@@ -142,6 +152,13 @@ impl Key {
             }
         }
         members
+    }
+
+    /// The `crv` the key shows (`P-256K` for secp256k1 under the legacy
+    /// name), none for RSA and `oct`.
+    pub fn crv(&self) -> Option<&'static str> {
+        crv_name(&self.material, self.legacy_p256k)
+            .or_else(|| crate::jwks::material_crv(&self.material))
     }
 
     pub fn private_members(&self) -> Vec<(&'static str, String)> {

@@ -196,22 +196,12 @@ impl DecryptJob {
                 key: key.clone(),
             }]),
             Keys::Store(keys) => {
-                // jose's store lookup compares with `===`: an algorithm
-                // that is not a string matches no key.
-                let Some(alg) = q.alg.as_str() else {
-                    return Ok(Vec::new());
-                };
-                let query = Query {
-                    kid: q.kid.and_then(serde_json::Value::as_str),
-                    kid_mismatch: q.kid.is_some_and(|k| !k.is_string()),
-                    alg: Some(alg),
-                    key_ops: Some(&[q.key_op]),
-                };
-                Ok(jwks::select(keys, query)
+                let query = Query::operation(q.kid, Some(q.alg), std::slice::from_ref(&q.key_op));
+                Ok(jwks::select(keys, &query)
                     .into_iter()
-                    .map(|(i, key)| Candidate {
+                    .map(|i| Candidate {
                         index: u32::try_from(i).ok(),
-                        key: NodeKey::Real(key),
+                        key: NodeKey::Real(Arc::clone(&keys[i])),
                     })
                     .collect())
             }

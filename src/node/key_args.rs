@@ -130,7 +130,7 @@ impl KeySource {
 
     /// The keys to try for a signature; `alg` is `None` when the header's
     /// is not a string, which no KeyStore key supports.
-    pub(crate) fn candidates(&self, header: &Header, alg: Option<&str>) -> Result<Vec<Candidate>> {
+    pub(crate) fn candidates(&self, header: &Header, _alg: Option<&str>) -> Result<Vec<Candidate>> {
         let one = |key: JwsKey| Ok(vec![Candidate { index: None, key }]);
         match &self.keys {
             Keys::One(key) => one(key.clone()),
@@ -143,21 +143,12 @@ impl KeySource {
                 self.legacy_p256k,
             )?))),
             Keys::Store(keys) => {
-                let Some(alg) = alg else {
-                    return Ok(Vec::new());
-                };
-                let kid = header.get("kid");
-                let query = Query {
-                    kid: kid.and_then(serde_json::Value::as_str),
-                    kid_mismatch: kid.is_some_and(|k| !k.is_string()),
-                    alg: Some(alg),
-                    key_ops: Some(&["verify"]),
-                };
-                Ok(jwks::select(keys, query)
+                let query = Query::operation(header.get("kid"), header.get("alg"), &["verify"]);
+                Ok(jwks::select(keys, &query)
                     .into_iter()
-                    .map(|(i, key)| Candidate {
+                    .map(|i| Candidate {
                         index: u32::try_from(i).ok(),
-                        key: JwsKey::Key(key),
+                        key: JwsKey::Key(Arc::clone(&keys[i])),
                     })
                     .collect())
             }

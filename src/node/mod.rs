@@ -8,6 +8,7 @@ mod custom;
 mod error;
 mod job;
 mod jwe;
+mod jwks;
 mod jws;
 mod jwt;
 mod key;
