@@ -53,3 +53,23 @@ test('every error kind the core throws has its class here, with the core\'s code
     assert.strictEqual(instance.code, code, name)
   }
 })
+
+test('jose 6\'s error classes have its codes and default messages, from the core\'s one table', async () => {
+  const jose6 = await import('jose6')
+  const ours = require('../v6').errors
+  for (const [name, RefClass] of Object.entries(jose6.errors)) {
+    const Class = ours[name]
+    assert.ok(Class, `${name} is exported`)
+    if (name === 'JOSEError') continue
+    const args = name.startsWith('JWT') && name !== 'JWTInvalid' ? ['m', {}] : []
+    const mine = new Class(...args)
+    const theirs = new RefClass(...args)
+    assert.deepStrictEqual([mine.name, mine.code, mine.message], [theirs.name, theirs.code, theirs.message], name)
+  }
+  // the core's own errors of a kind carry the class's default message
+  const table = require('../lib/binding').errorClasses()
+  for (const { name, v1, v6, v1Message, v6Message } of table) {
+    if (v1 && v1Message) assert.strictEqual(new errors[name]().message, v1Message)
+    if (v6 && v6Message) assert.strictEqual(new ours[name]().message, v6Message)
+  }
+})

@@ -244,6 +244,10 @@ export interface ErrorClass {
   v1: boolean
   /** jose 6 has this class (`jose-native/v6`'s `errors`). */
   v6: boolean
+  /** The message a jose 1.x instance gets when none is given. */
+  v1Message?: string
+  /** The message a jose 6 instance gets when none is given. */
+  v6Message?: string
 }
 
 /**

@@ -7,15 +7,10 @@
 // these classes). TypeError and the internal Error are not jose classes.
 const binding = require('./binding')
 
-const CODES = Object.fromEntries(binding.errorClasses().map(({ name, code }) => [name, code]))
-
-const DEFAULT_MESSAGES = {
-  JWEDecryptionFailed: 'decryption operation failed',
-  JWEInvalid: 'JWE invalid',
-  JWKSNoMatchingKey: 'no matching key found in the KeyStore',
-  JWSInvalid: 'JWS invalid',
-  JWSVerificationFailed: 'signature verification failed'
-}
+const CLASSES = binding.errorClasses()
+const CODES = Object.fromEntries(CLASSES.map(({ name, code }) => [name, code]))
+// the message an instance gets when none is given, from the same table
+const DEFAULT_MESSAGES = Object.fromEntries(CLASSES.map(({ name, v1Message }) => [name, v1Message ?? undefined]))
 
 class JOSEError extends Error {
   constructor (message) {

@@ -99,6 +99,39 @@ impl Kind {
         }
     }
 
+    /// The message an instance gets when none is given: jose 1.x's
+    /// (`v1`) and jose 6's (`v6`), where the class has one. The core's
+    /// own errors of these kinds carry it too.
+    pub fn default_messages(self) -> (Option<&'static str>, Option<&'static str>) {
+        match self {
+            Kind::JweDecryptionFailed => (
+                Some("decryption operation failed"),
+                Some("decryption operation failed"),
+            ),
+            Kind::JweInvalid => (Some("JWE invalid"), None),
+            Kind::JwsInvalid => (Some("JWS invalid"), None),
+            Kind::JwksNoMatchingKey => (
+                Some("no matching key found in the KeyStore"),
+                Some("no applicable key found in the JSON Web Key Set"),
+            ),
+            Kind::JwsVerificationFailed => (Some("signature verification failed"), None),
+            Kind::JwsSignatureVerificationFailed => (None, Some("signature verification failed")),
+            Kind::JwksMultipleMatchingKeys => (
+                None,
+                Some("multiple matching keys found in the JSON Web Key Set"),
+            ),
+            Kind::JwksTimeout => (None, Some("request timed out")),
+            _ => (None, None),
+        }
+    }
+
+    /// An error of this kind with its default message (jose 1.x's where it
+    /// has one, else jose 6's).
+    pub fn error(self) -> Error {
+        let (v1, v6) = self.default_messages();
+        Error::new(self, v1.or(v6).unwrap_or_default())
+    }
+
     /// The jose class name, as `err.name` reads in JavaScript.
     pub fn class_name(self) -> &'static str {
         match self {
@@ -234,6 +267,39 @@ impl Error {
         Error {
             errors: flat,
             ..Error::new(Kind::MultiError, "")
+        }
+    }
+
+    /// jose's `JWSVerificationFailed` with its default message.
+    pub fn verification_failed() -> Self {
+        Kind::JwsVerificationFailed.error()
+    }
+
+    /// jose's `JWEDecryptionFailed` with its default message: every way
+    /// decryption fails once the key was accepted looks the same.
+    pub fn decryption_failed() -> Self {
+        Kind::JweDecryptionFailed.error()
+    }
+
+    /// jose 1.x's `JWKSNoMatchingKey` with its default message.
+    pub fn no_matching_key() -> Self {
+        Kind::JwksNoMatchingKey.error()
+    }
+
+    /// jose's error when several attempts all failed (the keys tried for
+    /// one signature or recipient, or the signatures or recipients of one
+    /// JWS or JWE): `failed` (a verification or decryption failure) if any
+    /// attempt got that far; across signatures or recipients
+    /// (`across_parts`), `JWKSNoMatchingKey` if none found a key; otherwise
+    /// all of them as one `JOSEMultiError`.
+    pub fn all_failed(errors: Vec<Error>, failed: fn() -> Error, across_parts: bool) -> Self {
+        let failed = failed();
+        if errors.iter().any(|e| e.kind == failed.kind) {
+            failed
+        } else if across_parts && errors.iter().all(|e| e.kind == Kind::JwksNoMatchingKey) {
+            Error::no_matching_key()
+        } else {
+            Error::multi(errors)
         }
     }
 

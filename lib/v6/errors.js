@@ -6,7 +6,9 @@
 
 const binding = require('../binding')
 
-const CODES = Object.fromEntries(binding.errorClasses().filter((c) => c.v6).map(({ name, code }) => [name, code]))
+const V6 = binding.errorClasses().filter((c) => c.v6)
+const CODES = Object.fromEntries(V6.map(({ name, code }) => [name, code]))
+const DEFAULT_MESSAGES = Object.fromEntries(V6.map(({ name, v6Message }) => [name, v6Message ?? undefined]))
 
 class JOSEError extends Error {
   static code = 'ERR_JOSE_GENERIC'
@@ -24,14 +26,14 @@ class JOSEError extends Error {
 }
 
 /**
- * A class with the core's code for its name and, when jose 6 has one, a
- * default message.
+ * A class with the core's code for its name and, when jose 6 has one, its
+ * default message (from the same table).
  * @param {string} name
- * @param {string} [defaultMessage]
  * @returns {typeof JOSEError}
  */
-function simple (name, defaultMessage) {
+function simple (name) {
   const code = CODES[name]
+  const defaultMessage = DEFAULT_MESSAGES[name]
   const Class = {
     [name]: class extends JOSEError {
       static code = code
@@ -73,7 +75,7 @@ function claimClass (name) {
   }[name]
 }
 
-const JWKSMultipleMatchingKeysBase = simple('JWKSMultipleMatchingKeys', 'multiple matching keys found in the JSON Web Key Set')
+const JWKSMultipleMatchingKeysBase = simple('JWKSMultipleMatchingKeys')
 
 // jose 6 makes it async-iterable (the local set replaces the iterator with
 // one over the matching keys); a bare instance yields nothing.
@@ -87,14 +89,14 @@ module.exports = {
   JWTExpired: claimClass('JWTExpired'),
   JOSEAlgNotAllowed: simple('JOSEAlgNotAllowed'),
   JOSENotSupported: simple('JOSENotSupported'),
-  JWEDecryptionFailed: simple('JWEDecryptionFailed', 'decryption operation failed'),
+  JWEDecryptionFailed: simple('JWEDecryptionFailed'),
   JWEInvalid: simple('JWEInvalid'),
   JWSInvalid: simple('JWSInvalid'),
   JWTInvalid: simple('JWTInvalid'),
   JWKInvalid: simple('JWKInvalid'),
   JWKSInvalid: simple('JWKSInvalid'),
-  JWKSNoMatchingKey: simple('JWKSNoMatchingKey', 'no applicable key found in the JSON Web Key Set'),
+  JWKSNoMatchingKey: simple('JWKSNoMatchingKey'),
   JWKSMultipleMatchingKeys,
-  JWKSTimeout: simple('JWKSTimeout', 'request timed out'),
-  JWSSignatureVerificationFailed: simple('JWSSignatureVerificationFailed', 'signature verification failed')
+  JWKSTimeout: simple('JWKSTimeout'),
+  JWSSignatureVerificationFailed: simple('JWSSignatureVerificationFailed')
 }

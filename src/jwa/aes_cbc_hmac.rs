@@ -58,7 +58,7 @@ pub fn decrypt(
         return Err(Error::new(Kind::JweInvalid, "invalid tag"));
     }
     let expected = tag(hmac, mac_key, aad, &iv, ciphertext, enc.tag_len);
-    verify_slices_are_equal(&expected, tag_in).map_err(|_| decryption_failed())?;
+    verify_slices_are_equal(&expected, tag_in).map_err(|_| Error::decryption_failed())?;
 
     let cipher_key = UnboundCipherKey::new(aes_for(enc_key)?, enc_key)
         .and_then(PaddedBlockDecryptingKey::cbc_pkcs7)
@@ -66,7 +66,7 @@ pub fn decrypt(
     let mut buf = ciphertext.to_vec();
     let len = cipher_key
         .decrypt(&mut buf, DecryptionContext::Iv128(FixedLength::from(iv)))
-        .map_err(|_| decryption_failed())?
+        .map_err(|_| Error::decryption_failed())?
         .len();
     buf.truncate(len);
     Ok(buf)
@@ -121,10 +121,6 @@ fn tag(
     ctx.update(&(aad.len() as u64).wrapping_mul(8).to_be_bytes());
     let full = ctx.sign();
     full.as_ref()[..tag_len].to_vec()
-}
-
-fn decryption_failed() -> Error {
-    Error::new(Kind::JweDecryptionFailed, "decryption operation failed")
 }
 
 #[cfg(test)]

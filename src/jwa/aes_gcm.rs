@@ -72,7 +72,7 @@ pub(crate) fn open(
     let nonce = Nonce::try_assume_unique_for_key(iv).map_err(|_| invalid_iv())?;
     let mut plaintext = vec![0u8; ciphertext.len()];
     key.open_separate_gather(nonce, Aad::from(aad), ciphertext, tag, &mut plaintext)
-        .map_err(|_| decryption_failed())?;
+        .map_err(|_| Error::decryption_failed())?;
     Ok(plaintext)
 }
 
@@ -97,10 +97,6 @@ fn check_iv(iv: &[u8]) -> Result<()> {
 
 fn invalid_iv() -> Error {
     Error::new(Kind::JweInvalid, "invalid iv")
-}
-
-fn decryption_failed() -> Error {
-    Error::new(Kind::JweDecryptionFailed, "decryption operation failed")
 }
 
 #[cfg(test)]

@@ -47,7 +47,7 @@ pub fn wrap(alg: &KeyAlg, kek: &[u8], cek: &[u8]) -> Result<Vec<u8>> {
 pub fn unwrap(alg: &KeyAlg, kek: &[u8], wrapped: &[u8]) -> Result<SecretBytes> {
     check_kek(alg, kek, false)?;
     if !wrapped.len().is_multiple_of(8) || wrapped.len() < 24 {
-        return Err(decryption_failed());
+        return Err(Error::decryption_failed());
     }
     let mut out = Zeroizing::new(vec![0u8; wrapped.len() - ICV_LEN]);
     let written = match kek.len() {
@@ -61,7 +61,7 @@ pub fn unwrap(alg: &KeyAlg, kek: &[u8], wrapped: &[u8]) -> Result<SecretBytes> {
     };
     match written {
         Some(n) if n == out.len() => Ok(out),
-        _ => Err(decryption_failed()),
+        _ => Err(Error::decryption_failed()),
     }
 }
 
@@ -74,10 +74,6 @@ fn check_kek(alg: &KeyAlg, kek: &[u8], encrypting: bool) -> Result<()> {
         return Err(alg.key_unsupported(encrypting));
     }
     Ok(())
-}
-
-fn decryption_failed() -> Error {
-    Error::new(Kind::JweDecryptionFailed, "decryption operation failed")
 }
 
 #[cfg(test)]

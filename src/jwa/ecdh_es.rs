@@ -13,7 +13,7 @@ use zeroize::Zeroizing;
 
 use super::jwe_algs::{EncAlg, KeyAlg, KeyFamily};
 use super::{concat_kdf, curve448};
-use crate::error::{Error, Kind, Result};
+use crate::error::{Error, Result};
 use crate::jwk::material::{pad_secret, pad_to, EcCurve, Material, OkpCurve, SecretBytes};
 
 /// The sender's result: the derived key (CEK or KEK) and the public
@@ -76,7 +76,7 @@ pub fn recipient_derive_with(
 ) -> Result<SecretBytes> {
     let (key_len, algorithm_id) = kdf_inputs(alg, enc, false)?;
     let curve = own.curve.ok_or_else(|| alg.key_unsupported(false))?;
-    let z = agree_static(curve, own, epk).map_err(|_| decryption_failed())?;
+    let z = agree_static(curve, own, epk).map_err(|_| Error::decryption_failed())?;
     concat_kdf::derive(&z, key_len, algorithm_id.as_bytes(), apu, apv)
 }
 
@@ -290,13 +290,10 @@ fn x448_generate() -> std::result::Result<(SecretBytes, Vec<u8>), Failed> {
     curve448::x448_generate().map_err(|_| Failed)
 }
 
-fn decryption_failed() -> Error {
-    Error::new(Kind::JweDecryptionFailed, "decryption operation failed")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::Kind;
     use crate::jwa::aes_kw;
     use crate::jwa::jwe_algs::ENC_ALGS;
     use crate::jwa::test_vectors::*;

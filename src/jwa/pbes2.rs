@@ -79,7 +79,7 @@ pub fn unwrap(
     let count = u32::try_from(p2c)
         .ok()
         .and_then(NonZeroU32::new)
-        .ok_or_else(decryption_failed)?;
+        .ok_or_else(Error::decryption_failed)?;
     let kek = derive_kek(alg, password, p2s, count, false)?;
     aes_kw::unwrap(alg, &kek, encrypted_key)
 }
@@ -105,10 +105,6 @@ fn derive_kek(
     let mut kek = Zeroizing::new(vec![0u8; alg.key_len]);
     pbkdf2::derive(prf, count, &salt, password, &mut kek);
     Ok(kek)
-}
-
-fn decryption_failed() -> Error {
-    Error::new(Kind::JweDecryptionFailed, "decryption operation failed")
 }
 
 #[cfg(test)]

@@ -51,10 +51,6 @@ fn lc_failed(err: Error) -> Error {
     err
 }
 
-fn decryption_failed() -> Error {
-    Error::new(Kind::JweDecryptionFailed, "decryption operation failed")
-}
-
 impl RsaKey {
     /// Builds the key from RSA Material: a private key when it has its
     /// private components, else a public key. Inconsistent components are
@@ -94,7 +90,9 @@ impl RsaKey {
     }
 
     fn ctx(&self) -> Result<PkeyCtx> {
-        self.pkey.ctx().map_err(|_| lc_failed(decryption_failed()))
+        self.pkey
+            .ctx()
+            .map_err(|_| lc_failed(Error::decryption_failed()))
     }
 }
 
@@ -156,7 +154,7 @@ pub fn unwrap(
     let padding = padding_for(alg, false)?;
     check_key(alg, key, false)?;
     if cek_len == 0 {
-        return Err(decryption_failed());
+        return Err(Error::decryption_failed());
     }
     match padding {
         EncryptionPadding::Oaep(md) => unwrap_oaep(key, md, encrypted_key, cek_len),
@@ -174,7 +172,7 @@ fn unwrap_oaep(key: &RsaKey, md: Md, encrypted_key: &[u8], cek_len: usize) -> Re
             out.truncate(out_len);
             Ok(out)
         }
-        _ => Err(lc_failed(decryption_failed())),
+        _ => Err(lc_failed(Error::decryption_failed())),
     }
 }
 
@@ -216,7 +214,7 @@ fn raw_decrypt(key: &RsaKey, c_in: &[u8], em: &mut [u8]) -> Result<()> {
     // `em` is the modulus length, what RSA_NO_PADDING produces.
     match ctx.decrypt(EncryptionPadding::None, c_in, em) {
         Ok(out_len) if out_len == em.len() => Ok(()),
-        _ => Err(lc_failed(decryption_failed())),
+        _ => Err(lc_failed(Error::decryption_failed())),
     }
 }
 

@@ -90,17 +90,6 @@ pub fn parse_json(text: &str) -> Result<Value> {
     js_json::parse(text).map_err(|_| malformed())
 }
 
-fn decryption_failed() -> Error {
-    Error::new(Kind::JweDecryptionFailed, "decryption operation failed")
-}
-
-fn no_matching_key() -> Error {
-    Error::new(
-        Kind::JwksNoMatchingKey,
-        "no matching key found in the KeyStore",
-    )
-}
-
 /// One recipient's view of the JWE. For a general JWE this is a recipient
 /// entry over the top-level members (jose spreads both into one object, the
 /// entry's members winning).
@@ -299,13 +288,7 @@ where
             Err(e) => errors.push(e),
         }
     }
-    if errors.iter().any(|e| e.kind == Kind::JweDecryptionFailed) {
-        Err(decryption_failed())
-    } else if errors.iter().all(|e| e.kind == Kind::JwksNoMatchingKey) {
-        Err(no_matching_key())
-    } else {
-        Err(Error::multi(errors))
-    }
+    Err(Error::all_failed(errors, Error::decryption_failed, true))
 }
 
 /// The PBES2 cap of each entry of a general JWE, in order.
@@ -428,7 +411,7 @@ where
         })
     };
     match keys.len() {
-        0 => Err(no_matching_key()),
+        0 => Err(Error::no_matching_key()),
         // One key reports its own error, as jose does.
         1 => attempt(keys.remove(0)),
         _ => {
@@ -439,11 +422,7 @@ where
                     Err(e) => errors.push(e),
                 }
             }
-            if errors.iter().any(|e| e.kind == Kind::JweDecryptionFailed) {
-                Err(decryption_failed())
-            } else {
-                Err(Error::multi(errors))
-            }
+            Err(Error::all_failed(errors, Error::decryption_failed, false))
         }
     }
 }
@@ -584,7 +563,7 @@ fn open(
     if tag.len() != enc_alg.tag_len {
         return Err(invalid("invalid tag"));
     }
-    let ciphertext = b64::decode(parts.ciphertext).map_err(|_| decryption_failed())?;
+    let ciphertext = b64::decode(parts.ciphertext).map_err(|_| Error::decryption_failed())?;
     let plaintext = content::decrypt(enc_alg, &cek, &iv, aad.as_bytes(), &ciphertext, &tag)?;
     let cleartext = if zip {
         deflate::decompress(&plaintext, max_inflated_size)?

@@ -135,15 +135,11 @@ pub fn check_pbes2_count(header: &Header, max_count: f64) -> Result<()> {
     }
 }
 
-fn decryption_failed() -> Error {
-    Error::new(Kind::JweDecryptionFailed, "decryption operation failed")
-}
-
 /// A base64url header member the algorithm needs.
 fn header_bytes(header: &Header, name: &str) -> Result<Vec<u8>> {
     match header.get(name) {
-        Some(Value::String(s)) => b64::decode(s).map_err(|_| decryption_failed()),
-        _ => Err(decryption_failed()),
+        Some(Value::String(s)) => b64::decode(s).map_err(|_| Error::decryption_failed()),
+        _ => Err(Error::decryption_failed()),
     }
 }
 
@@ -159,8 +155,8 @@ pub fn unwrap(
 ) -> Result<SecretBytes> {
     let encrypted_key = || {
         encrypted_key
-            .ok_or_else(decryption_failed)
-            .and_then(|ek| b64::decode(ek).map_err(|_| decryption_failed()))
+            .ok_or_else(Error::decryption_failed)
+            .and_then(|ek| b64::decode(ek).map_err(|_| Error::decryption_failed()))
     };
     match alg.family {
         KeyFamily::AesKw => aes_kw::unwrap(alg, secret(key, alg, false)?, &encrypted_key()?),
@@ -178,9 +174,9 @@ pub fn unwrap(
             let epk = match header.get("epk") {
                 Some(Value::Object(jwk)) => {
                     json::material_from_jwk(jwk, JwkImportOptions::default())
-                        .map_err(|_| decryption_failed())?
+                        .map_err(|_| Error::decryption_failed())?
                 }
-                _ => return Err(decryption_failed()),
+                _ => return Err(Error::decryption_failed()),
             };
             let apu = party_info(header, "apu")?;
             let apv = party_info(header, "apv")?;
@@ -195,7 +191,7 @@ pub fn unwrap(
         KeyFamily::Pbes2(_) => {
             let p2c = match header.get("p2c").and_then(Value::as_u64) {
                 Some(p2c) => p2c,
-                None => return Err(decryption_failed()),
+                None => return Err(Error::decryption_failed()),
             };
             let p2s = header_bytes(header, "p2s")?;
             // The cap was applied, with JavaScript's comparison, before.

@@ -62,17 +62,6 @@ pub fn parse_json(text: &str) -> Result<Value> {
     js_json::parse(text).map_err(|_| malformed())
 }
 
-fn verification_failed() -> Error {
-    Error::new(Kind::JwsVerificationFailed, "signature verification failed")
-}
-
-fn no_matching_key() -> Error {
-    Error::new(
-        Kind::JwksNoMatchingKey,
-        "no matching key found in the KeyStore",
-    )
-}
-
 /// One signature's members, as borrowed from the input.
 struct Parts<'a> {
     protected: Option<&'a str>,
@@ -227,13 +216,7 @@ where
             Err(e) => errors.push(e),
         }
     }
-    if errors.iter().any(|e| e.kind == Kind::JwsVerificationFailed) {
-        Err(verification_failed())
-    } else if errors.iter().all(|e| e.kind == Kind::JwksNoMatchingKey) {
-        Err(no_matching_key())
-    } else {
-        Err(Error::multi(errors))
-    }
+    Err(Error::all_failed(errors, Error::verification_failed, true))
 }
 
 /// One signature's checks before any key is chosen, in jose's order: the
@@ -318,7 +301,7 @@ where
         combined,
     } = check_parts(parts, options)?;
     // A signature that is not base64url cannot be the right one.
-    let signature = || b64::decode(parts.signature).map_err(|_| verification_failed());
+    let signature = || b64::decode(parts.signature).map_err(|_| Error::verification_failed());
     let key = try_keys(&alg, &combined, &input, signature, candidates)?;
 
     let (payload, unencoded) = payload_of(&parts, protected.as_ref());
@@ -432,7 +415,7 @@ where
 {
     let keys = candidates(combined, alg.selector())?;
     if keys.is_empty() {
-        return Err(no_matching_key());
+        return Err(Error::no_matching_key());
     }
     let several = keys.len() > 1;
     let mut errors = Vec::new();
@@ -450,20 +433,17 @@ where
         };
         match verdict {
             Ok(true) => return Ok(key),
-            Ok(false) => errors.push(verification_failed()),
+            Ok(false) => errors.push(Error::verification_failed()),
             Err(e) => errors.push(e),
         }
     }
-    if several && errors.iter().any(|e| e.kind == Kind::JwsVerificationFailed) {
-        return Err(verification_failed());
-    }
     if several {
-        return Err(Error::multi(errors));
+        return Err(Error::all_failed(errors, Error::verification_failed, false));
     }
     Err(errors
         .into_iter()
         .next()
-        .unwrap_or_else(verification_failed))
+        .unwrap_or_else(Error::verification_failed))
 }
 
 /// jose's refusal of an `alg` it does not implement.

@@ -78,6 +78,10 @@ pub struct ErrorClass {
     pub v1: bool,
     /// jose 6 has this class (`jose-native/v6`'s `errors`).
     pub v6: bool,
+    /// The message a jose 1.x instance gets when none is given.
+    pub v1_message: Option<String>,
+    /// The message a jose 6 instance gets when none is given.
+    pub v6_message: Option<String>,
 }
 
 /// The core's error classes and their codes: the one table `lib/errors.js`
@@ -89,11 +93,14 @@ pub fn error_classes() -> napi::Result<Vec<ErrorClass>> {
             .iter()
             .map(|kind| {
                 let (v1, v6) = kind.apis();
+                let (v1_message, v6_message) = kind.default_messages();
                 ErrorClass {
                     name: kind.class_name().to_owned(),
                     code: kind.code().to_owned(),
                     v1,
                     v6,
+                    v1_message: v1_message.map(str::to_owned),
+                    v6_message: v6_message.map(str::to_owned),
                 }
             })
             .collect())

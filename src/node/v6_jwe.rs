@@ -220,12 +220,7 @@ pub fn v6_general_decrypt_check(
             tag: member(shared.tag),
             aad: member(shared.aad),
         };
-        let failed = || {
-            to_napi(Error::new(
-                Kind::JweDecryptionFailed,
-                "decryption operation failed",
-            ))
-        };
+        let failed = || to_napi(Error::decryption_failed());
         let unprotected = match &jwe.unprotected {
             Member::Given(t) => parse_object(t),
             _ => None,

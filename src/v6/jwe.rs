@@ -482,18 +482,14 @@ fn open_content(checked: &Checked, cek: &[u8]) -> Result<Vec<u8>> {
         )));
     }
     if !gcm && tag.len() != enc.tag_len {
-        return Err(decryption_failed());
+        return Err(Error::decryption_failed());
     }
     let plaintext = content::decrypt(enc, cek, iv, &shared.aad, &shared.ciphertext, tag)
-        .map_err(|_| decryption_failed())?;
+        .map_err(|_| Error::decryption_failed())?;
     if checked.jose.get("zip").is_some_and(|z| z == "DEF") {
         return inflate(&plaintext, checked.max_decompressed_length);
     }
     Ok(plaintext)
-}
-
-fn decryption_failed() -> Error {
-    Error::new(Kind::JweDecryptionFailed, "decryption operation failed")
 }
 
 fn inflate(data: &[u8], limit: f64) -> Result<Vec<u8>> {

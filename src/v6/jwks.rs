@@ -118,10 +118,8 @@ pub fn select(keys: &[Header], alg: Option<&str>, kid: &Kid<'_>) -> Result<Vec<u
         .map(|(i, _)| i)
         .collect();
     if found.is_empty() {
-        return Err(Error::new(
-            Kind::JwksNoMatchingKey,
-            "no applicable key found in the JSON Web Key Set",
-        ));
+        let (_, v6) = Kind::JwksNoMatchingKey.default_messages();
+        return Err(Error::new(Kind::JwksNoMatchingKey, v6.unwrap_or_default()));
     }
     Ok(found)
 }

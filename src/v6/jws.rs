@@ -456,10 +456,7 @@ pub fn verify(checked: &Checked<'_>, key: &KeyInput) -> Result<Vec<u8>> {
         .ok_or_else(|| invalid("Failed to base64url decode the signature"))?;
     let ready = key.prepare(alg, Usage::Verify)?;
     if !with_signer(&ready, |s| s.verify(alg.core, input, &signature))? {
-        return Err(Error::new(
-            Kind::JwsSignatureVerificationFailed,
-            "signature verification failed",
-        ));
+        return Err(Kind::JwsSignatureVerificationFailed.error());
     }
     match &checked.signing_payload {
         Payload::Text(text) => {
