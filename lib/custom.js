@@ -234,14 +234,35 @@ const DECRYPT = operation(([input, json, , , settings], key) => ({
   keys: [key]
 }), 'unwrapKey', (flow) => flow.jweResult())
 
+/**
+ * A verify or decrypt API and its Async twin from one job maker: the
+ * one-call native export (`now`, `later`) when only native keys take
+ * part, else the key flow (`flow`); `names` for the sync API's TypeError.
+ * @param {(...args: any[]) => { args: any[], custom: boolean, key: any, finish: (out: any) => any }} makeJob
+ * @param {[(...args: any[]) => any, (...args: any[]) => any]} natives
+ * @param {{ now: Function, later: Function }} flow
+ * @param {{ api: string, twin: string }} names
+ */
+function twins (makeJob, [now, later], flow, names) {
+  return [
+    (...input) => {
+      const job = makeJob(...input)
+      return job.finish(job.custom ? flow.now(job.args, job.key, names) : call(now, ...job.args))
+    },
+    async (...input) => {
+      const job = makeJob(...input)
+      return job.finish(job.custom ? await flow.later(job.args, job.key) : await settle(call(later, ...job.args)))
+    }
+  ]
+}
+
 module.exports = {
+  twins,
+  VERIFY_JWS,
+  DECRYPT,
   isCustom: (key) => key instanceof CustomKey,
   sign: (args, names) => SIGN.now(args, undefined, names),
   signAsync: (args) => SIGN.later(args, undefined),
-  verifyJWS: (args, key, names) => VERIFY_JWS.now(args, key, names),
-  verifyJWSAsync: (args, key) => VERIFY_JWS.later(args, key),
   verifyJWT: (verification, key, complete, names) => VERIFY_JWT.now(verification, key, names, complete),
-  verifyJWTAsync: (verification, key, complete) => VERIFY_JWT.later(verification, key, complete),
-  decrypt: (args, key, names) => DECRYPT.now(args, key, names),
-  decryptAsync: (args, key) => DECRYPT.later(args, key)
+  verifyJWTAsync: (verification, key, complete) => VERIFY_JWT.later(verification, key, complete)
 }

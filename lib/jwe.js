@@ -173,7 +173,8 @@ function decryptJob (jwe, key, options) {
     args,
     // a custom key unwraps the CEK itself, a store may pick keys with its
     // own all() (lib/custom.js)
-    custom: needsJavaScript(key) ? key : undefined,
+    custom: needsJavaScript(key),
+    key,
     finish: (out) => decrypted(out, { key, storeKeys, complete })
   }
 }
@@ -200,16 +201,6 @@ function decrypted (out, { key, storeKeys, complete }) {
 // with a Promise.
 const DECRYPT = { api: 'JWE.decrypt', twin: 'JWE.decryptAsync' }
 
-function decrypt (jwe, key, options) {
-  const job = decryptJob(jwe, key, options)
-  if (job.custom) return job.finish(custom.decrypt(job.args, job.custom, DECRYPT))
-  return job.finish(call(binding.jweDecrypt, ...job.args))
-}
-
-async function decryptAsync (jwe, key, options) {
-  const job = decryptJob(jwe, key, options)
-  if (job.custom) return job.finish(await custom.decryptAsync(job.args, job.custom))
-  return job.finish(await settle(call(binding.jweDecryptAsync, ...job.args)))
-}
+const [decrypt, decryptAsync] = custom.twins(decryptJob, [binding.jweDecrypt, binding.jweDecryptAsync], custom.DECRYPT, DECRYPT)
 
 module.exports = { Encrypt, encrypt, encryptAsync, decrypt, decryptAsync }

@@ -233,16 +233,6 @@ function verified (out, { key, storeKeys, complete, parse, encoding, payloadByte
   return result
 }
 
-function verify (jws, key, options) {
-  const job = verifyJob(jws, key, options)
-  if (job.custom) return job.finish(custom.verifyJWS(job.args, job.key, VERIFY))
-  return job.finish(call(binding.jwsVerify, ...job.args))
-}
-
-async function verifyAsync (jws, key, options) {
-  const job = verifyJob(jws, key, options)
-  if (job.custom) return job.finish(await custom.verifyJWSAsync(job.args, job.key))
-  return job.finish(await settle(call(binding.jwsVerifyAsync, ...job.args)))
-}
+const [verify, verifyAsync] = custom.twins(verifyJob, [binding.jwsVerify, binding.jwsVerifyAsync], custom.VERIFY_JWS, VERIFY)
 
 module.exports = { Sign, sign, signAsync, verify, verifyAsync }
