@@ -22,6 +22,14 @@ const CLAIMS = ['sub', 'aud', 'iss', 'jti', 'iat', 'nonce', 'exp', 'nbf']
 
 const own = (object, name) => Object.prototype.hasOwnProperty.call(object, name)
 
+// Without an explicit choice the kid goes in for asymmetric keys only.
+const includesKid = (kid, key) => typeof kid === 'boolean' ? kid : !key.secret
+
+// jose's protected header: the `header` option, with the `algorithm`
+// option and (when included) the key's kid laid over it.
+const protectedHeaderOf = (header, options, key, includeKid) =>
+  ({ ...header, alg: options.algorithm || header.alg, kid: includeKid ? key.kid : header.kid })
+
 // JWS.sign's arguments for JWT.sign's, with jose's checks in jose's order:
 // options, payload, timespans (natively), then the key.
 function signArgs (payload, key, options = {}) {
@@ -37,14 +45,8 @@ function signArgs (payload, key, options = {}) {
   }
   key = getKey(key)
   const { header = {}, kid } = options
-  // Without an explicit choice the kid goes in for asymmetric keys only.
-  const includeKid = typeof kid === 'boolean' ? kid : !key.secret
   const text = stringify(claimsSet, () => new TypeError('payload argument could not be serialized to JSON'), false)
-  return [text, key, {
-    ...header,
-    alg: options.algorithm || header.alg,
-    kid: includeKid ? key.kid : header.kid
-  }]
+  return [text, key, protectedHeaderOf(header, options, key, includesKid(kid, key))]
 }
 
 // What the sync APIs name in their TypeError for a custom key that
@@ -84,15 +86,14 @@ function fastSign (signFn, payload, key, options = {}) {
   if (typeof payload.toJSON === 'function' || ownClaim(payload, options)) return STEPWISE
   const { header, kid } = options
   if (header !== undefined && !isObject(header)) return STEPWISE
-  const includeKid = typeof kid === 'boolean' ? kid : !(/** @type {AnyKey} */ (key)).secret
+  const includeKid = includesKid(kid, key)
   // a payload or header JSON cannot carry fails in signArgs, in jose's order
   let text
   let headerText = null
   try {
     text = JSON.stringify(payload)
     if (header !== undefined) {
-      const protectedHeader = { ...header, alg: options.algorithm || header.alg, kid: includeKid ? (/** @type {AnyKey} */ (key)).kid : header.kid }
-      headerText = stringify(protectedHeader, () => new TypeError('header could not be serialized to JSON'))
+      headerText = stringify(protectedHeaderOf(header, options, key, includeKid), () => new TypeError('header could not be serialized to JSON'))
     }
   } catch {
     return STEPWISE
