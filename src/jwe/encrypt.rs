@@ -15,26 +15,8 @@ use crate::jwa::{content, deflate};
 use crate::jwk::material::{Material, SecretBytes};
 use crate::jws::header::{js_display, truthy, Header};
 
-/// The three JWE serializations.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Serialization {
-    Compact,
-    Flattened,
-    General,
-}
-
-impl Serialization {
-    pub fn parse(name: &str) -> Result<Serialization> {
-        match name {
-            "compact" => Ok(Serialization::Compact),
-            "flattened" => Ok(Serialization::Flattened),
-            "general" => Ok(Serialization::General),
-            _ => Err(Error::type_error(
-                "serialization must be one of \"compact\", \"flattened\", \"general\"",
-            )),
-        }
-    }
-}
+/// The three serializations, shared with JWS.
+pub use crate::jws::Serialization;
 
 /// What to encrypt, with the headers and AAD shared by every recipient.
 #[derive(Debug, Clone, Default)]

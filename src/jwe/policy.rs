@@ -1,8 +1,6 @@
 //! Which keys may do what in JWE: jose's `check(key, op, alg)` and its
 //! choice of `alg` when no header names one.
 
-use std::sync::Arc;
-
 use serde_json::Value;
 
 use crate::error::{Error, Kind, Result};
@@ -59,29 +57,12 @@ impl JweKey for Key {
     }
 }
 
-impl<T: JweKey + ?Sized> JweKey for &T {
-    fn key(&self) -> Option<&Key> {
-        (**self).key()
-    }
-
-    fn declared_alg(&self) -> Option<&str> {
-        (**self).declared_alg()
-    }
-
-    fn declared_use(&self) -> Option<&str> {
-        (**self).declared_use()
-    }
-
-    fn external_algorithms(&self, op: JweOp) -> Option<&[String]> {
-        (**self).external_algorithms(op)
-    }
-
-    fn external_unwrap(&self) -> Option<&dyn ExternalUnwrap> {
-        (**self).external_unwrap()
-    }
-}
-
-impl<T: JweKey + ?Sized> JweKey for Arc<T> {
+/// A reference or `Arc` to a key is that key.
+impl<P> JweKey for P
+where
+    P: std::ops::Deref,
+    P::Target: JweKey,
+{
     fn key(&self) -> Option<&Key> {
         (**self).key()
     }

@@ -103,18 +103,26 @@ fn non_empty_string(params: &Map<String, Value>, name: &str) -> Result<Option<St
     .map_err(|_| Error::type_error(format!("`{name}` must be a non-empty string when provided")))
 }
 
-/// `key_ops`: de-duplicated, unknown operations dropped (as jose does).
-fn key_ops(params: &Map<String, Value>) -> Result<Option<Vec<String>>> {
-    let strings = optional(params, "key_ops", |v| match v {
+/// A member that must be a non-empty array of strings when present, else
+/// the TypeError `message`.
+fn strings(params: &Map<String, Value>, name: &str, message: &str) -> Result<Option<Vec<String>>> {
+    optional(params, name, |v| match v {
         Value::Array(items) if !items.is_empty() => items
             .iter()
             .map(|i| i.as_str().map(str::to_string))
             .collect::<Option<Vec<_>>>(),
         _ => None,
     })
-    .map_err(|_| {
-        Error::type_error("`key_ops` must be a non-empty array of strings when provided")
-    })?;
+    .map_err(|_| Error::type_error(message))
+}
+
+/// `key_ops`: de-duplicated, unknown operations dropped (as jose does).
+fn key_ops(params: &Map<String, Value>) -> Result<Option<Vec<String>>> {
+    let strings = strings(
+        params,
+        "key_ops",
+        "`key_ops` must be a non-empty array of strings when provided",
+    )?;
     Ok(strings.map(|ops| {
         let mut unique: Vec<String> = Vec::new();
         for op in ops {
@@ -129,16 +137,11 @@ fn key_ops(params: &Map<String, Value>) -> Result<Option<Vec<String>>> {
 /// `x5c`: every member a base64 DER certificate, the first one holding this
 /// key's public key.
 fn x5c(params: &Map<String, Value>, m: &Material) -> Result<Option<Vec<String>>> {
-    let chain = optional(params, "x5c", |v| match v {
-        Value::Array(items) if !items.is_empty() => items
-            .iter()
-            .map(|i| i.as_str().map(str::to_string))
-            .collect::<Option<Vec<_>>>(),
-        _ => None,
-    })
-    .map_err(|_| {
-        Error::type_error("`x5c` must be an array of one or more PKIX certificates when provided")
-    })?;
+    let chain = strings(
+        params,
+        "x5c",
+        "`x5c` must be an array of one or more PKIX certificates when provided",
+    )?;
     let Some(chain) = chain else {
         return Ok(None);
     };

@@ -14,12 +14,26 @@ use crate::b64;
 use crate::error::{Error, Kind, Result};
 use crate::js_json;
 
-/// The three JWS serializations.
+/// The three JWS (and JWE) serializations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Serialization {
     Compact,
     Flattened,
     General,
+}
+
+impl Serialization {
+    /// A serialization by the name jose's APIs take.
+    pub fn parse(name: &str) -> Result<Serialization> {
+        match name {
+            "compact" => Ok(Serialization::Compact),
+            "flattened" => Ok(Serialization::Flattened),
+            "general" => Ok(Serialization::General),
+            _ => Err(Error::type_error(
+                "serialization must be one of \"compact\", \"flattened\", \"general\"",
+            )),
+        }
+    }
 }
 
 /// One signature to make: a key and its headers.

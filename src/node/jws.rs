@@ -14,17 +14,6 @@ use super::options::{JwsVerifyOptions, JwsVerifySettings};
 use crate::error::{Error, Result};
 use crate::jws::{self, Header, JwsInput, JwsKey, Recipient, Serialization};
 
-pub(super) fn serialization(name: &str) -> Result<Serialization> {
-    match name {
-        "compact" => Ok(Serialization::Compact),
-        "flattened" => Ok(Serialization::Flattened),
-        "general" => Ok(Serialization::General),
-        _ => Err(Error::type_error(
-            "serialization must be one of \"compact\", \"flattened\", \"general\"",
-        )),
-    }
-}
-
 /// Everything one sign call needs, owned.
 pub struct SignJob {
     payload: Vec<u8>,
@@ -52,7 +41,7 @@ impl SignJob {
         Ok(SignJob {
             payload,
             recipients,
-            serialization: serialization(&serialization_name)?,
+            serialization: Serialization::parse(&serialization_name)?,
         })
     }
 }

@@ -56,6 +56,18 @@ pub(crate) struct PrivateBns {
 /// An owned AWS-LC `RSA` object, freed (its private values cleared) on drop.
 pub(crate) struct Rsa(NonNull<lc::RSA>);
 
+/// `RSA_new_private_key` and `RSA_new_private_key_large_e`'s type.
+type PrivateConstructor = unsafe extern "C" fn(
+    *const lc::BIGNUM,
+    *const lc::BIGNUM,
+    *const lc::BIGNUM,
+    *const lc::BIGNUM,
+    *const lc::BIGNUM,
+    *const lc::BIGNUM,
+    *const lc::BIGNUM,
+    *const lc::BIGNUM,
+) -> *mut lc::RSA;
+
 impl Drop for Rsa {
     fn drop(&mut self) {
         // SAFETY: the pointer came from AWS-LC, is owned here alone, and is
@@ -78,30 +90,24 @@ impl Rsa {
 
     /// A private key that passes `RSA_check_key` (`RSA_new_private_key`).
     pub fn new_private(n: &Bn, e: &Bn, k: &PrivateBns) -> SysResult<Rsa> {
-        // SAFETY: all arguments are live BIGNUMs; AWS-LC copies them and
-        // returns a new RSA (null when the key fails its check).
-        Rsa::from_raw(unsafe {
-            lc::RSA_new_private_key(
-                n.as_ptr(),
-                e.as_ptr(),
-                k.d.as_ptr(),
-                k.p.as_ptr(),
-                k.q.as_ptr(),
-                k.dp.as_ptr(),
-                k.dq.as_ptr(),
-                k.qi.as_ptr(),
-            )
-        })
+        Rsa::private_with(lc::RSA_new_private_key, n, e, k)
     }
 
     /// [`new_private`](Self::new_private) with public exponents above 33
     /// bits allowed, as Node allows them (`RSA_new_private_key_large_e`).
     pub fn new_private_large_e(n: &Bn, e: &Bn, k: &PrivateBns) -> SysResult<Rsa> {
-        // SAFETY: all eight arguments are valid BIGNUMs that the call only
-        // reads (it copies them into the new key). It returns a new RSA, or
-        // NULL when RSA_check_key refuses the components (or memory ran out).
+        Rsa::private_with(lc::RSA_new_private_key_large_e, n, e, k)
+    }
+
+    /// A private key from its eight components by one of AWS-LC's two
+    /// constructors, which take the same arguments.
+    fn private_with(make: PrivateConstructor, n: &Bn, e: &Bn, k: &PrivateBns) -> SysResult<Rsa> {
+        // SAFETY: `make` is one of AWS-LC's RSA_new_private_key*; all eight
+        // arguments are live BIGNUMs that it only reads (it copies them into
+        // the new key). It returns a new RSA, or NULL when RSA_check_key
+        // refuses the components (or memory ran out).
         Rsa::from_raw(unsafe {
-            lc::RSA_new_private_key_large_e(
+            make(
                 n.as_ptr(),
                 e.as_ptr(),
                 k.d.as_ptr(),

@@ -24,8 +24,7 @@ use crate::node::error::OrThrow;
 use crate::node::job::{self, Job, OffThread};
 use crate::node::jwe::{decrypt_output, DecryptOutput, JweDecrypted};
 use crate::node::jws::{
-    jws_input, serialization, sign_result, to_js, verify_output, SignResult, VerifyOutput,
-    VerifyResult,
+    jws_input, sign_result, to_js, verify_output, SignResult, VerifyOutput, VerifyResult,
 };
 use crate::node::jwt::{verified_token, JwtVerification, Prepared, VerifiedToken};
 use crate::node::key_args::{jws_key, node_key, KeyArg};
@@ -462,7 +461,7 @@ pub fn key_flow_sign(
         let work = Work::Sign {
             payload: bytes(payload),
             recipients,
-            serialization: serialization(&serialization_name).or_throw()?,
+            serialization: Serialization::parse(&serialization_name).or_throw()?,
         };
         Ok(KeyFlow::new(work, count))
     })
