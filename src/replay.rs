@@ -73,16 +73,53 @@ pub enum Answer<K> {
     Cek(Option<Zeroizing<Vec<u8>>>),
 }
 
+/// An operation made of independent parts (the signatures of a general
+/// JWS, the recipients of a general JWE), tried in order until one
+/// succeeds, tells its caller which parts are decided, so that a replay
+/// resumes after them instead of running them again: otherwise each answer
+/// would replay every part before it, and a JWS of N signatures would cost
+/// N² signature checks.
+pub trait PartMemo {
+    /// Whether earlier runs decided parts: the operation's whole input
+    /// passed its checks then, and need not be walked again.
+    fn resuming(&self) -> bool {
+        false
+    }
+    /// The errors of the parts decided in earlier runs, in order (moved
+    /// out); the operation resumes with the next part.
+    fn resume(&self) -> Vec<Error> {
+        Vec::new()
+    }
+    /// The part just tried failed for good: the parts so far are decided.
+    fn decided(&self) {}
+    /// The run stops here: the decided parts' errors, for the next run.
+    fn keep(&self, _errors: Vec<Error>) {}
+}
+
+/// No memo: every part runs (an operation run once).
+pub struct NoMemo;
+
+impl PartMemo for NoMemo {}
+
+/// What a flow knows of its parts across runs: the decided parts' errors
+/// and how many log entries their runs took.
+#[derive(Default)]
+pub struct Parts {
+    errors: Vec<Error>,
+    taken: usize,
+}
+
 /// One run over the log.
 pub struct Oracle<'l, K> {
     log: RefCell<&'l mut Vec<Answer<K>>>,
     cursor: Cell<usize>,
     want: RefCell<Option<Want>>,
+    parts: RefCell<&'l mut Parts>,
 }
 
-/// The error a run stops with at an unanswered question. The run's result
-/// is then set aside, so nothing sees it; every later question in that run
-/// stops the same way, so no key does work whose result is set aside.
+/// The error a run stops with at an unanswered question: `Kind::Internal`,
+/// which ends the operation at once (no part or key collects it). The
+/// run's result is then set aside, so nothing sees it.
 fn paused() -> Error {
     Error::new(Kind::Internal, "the key flow paused for an answer")
 }
@@ -92,12 +129,35 @@ pub fn out_of_step() -> Error {
     Error::new(Kind::Internal, "the key flow was answered out of step")
 }
 
+impl<K: Clone> PartMemo for Oracle<'_, K> {
+    fn resuming(&self) -> bool {
+        !self.parts.borrow().errors.is_empty()
+    }
+
+    fn resume(&self) -> Vec<Error> {
+        let mut parts = self.parts.borrow_mut();
+        self.cursor.set(parts.taken);
+        std::mem::take(&mut parts.errors)
+    }
+
+    fn decided(&self) {
+        if !self.stopped() {
+            self.parts.borrow_mut().taken = self.cursor.get();
+        }
+    }
+
+    fn keep(&self, errors: Vec<Error>) {
+        self.parts.borrow_mut().errors = errors;
+    }
+}
+
 impl<'l, K: Clone> Oracle<'l, K> {
-    pub fn new(log: &'l mut Vec<Answer<K>>) -> Oracle<'l, K> {
+    pub fn new(log: &'l mut Vec<Answer<K>>, parts: &'l mut Parts) -> Oracle<'l, K> {
         Oracle {
             log: RefCell::new(log),
             cursor: Cell::new(0),
             want: RefCell::new(None),
+            parts: RefCell::new(parts),
         }
     }
 
@@ -178,11 +238,12 @@ mod tests {
     #[test]
     fn each_run_goes_one_answer_further_and_native_work_happens_once() {
         let mut log = Vec::new();
+        let mut parts = Parts::default();
         let native_runs = Cell::new(0);
 
         // no answers: the run stops at the first question, and the native
         // operation after it does no work
-        let oracle = Oracle::new(&mut log);
+        let oracle = Oracle::new(&mut log, &mut parts);
         assert!(run(&oracle, &native_runs).is_err());
         let want = oracle.into_want().unwrap();
         assert_eq!((want.key, want.method), (0, KeyMethod::Verify));
@@ -191,7 +252,7 @@ mod tests {
         // one answer: the native operation runs and is logged; the second
         // question stops the run
         log.push(Answer::Verdict(Ok(false)));
-        let oracle = Oracle::new(&mut log);
+        let oracle = Oracle::new(&mut log, &mut parts);
         assert!(run(&oracle, &native_runs).is_err());
         assert_eq!(oracle.into_want().unwrap().key, 1);
         assert_eq!(native_runs.get(), 1);
@@ -200,7 +261,7 @@ mod tests {
         // every answer: the run completes, reading the native result from
         // the log instead of doing the work again
         log.push(Answer::Verdict(Ok(true)));
-        let oracle = Oracle::new(&mut log);
+        let oracle = Oracle::new(&mut log, &mut parts);
         assert_eq!(run(&oracle, &native_runs).unwrap(), (false, true, true));
         assert!(oracle.into_want().is_none());
         assert_eq!(native_runs.get(), 1);
@@ -209,9 +270,59 @@ mod tests {
     #[test]
     fn an_answer_of_the_wrong_kind_is_an_error_not_a_guess() {
         let mut log = vec![Answer::Cek(None)];
-        let oracle = Oracle::new(&mut log);
+        let mut parts = Parts::default();
+        let oracle = Oracle::new(&mut log, &mut parts);
         let err = run(&oracle, &Cell::new(0)).unwrap_err();
         assert_eq!(err.kind, Kind::Internal);
         assert_eq!(err.message, out_of_step().message);
+    }
+
+    /// A key whose verification is asked of the log.
+    #[derive(Clone)]
+    struct Asked<'o, 'l>(&'o Oracle<'l, ()>);
+
+    impl crate::jws::VerificationKey for Asked<'_, '_> {
+        fn verify(&self, alg: &str, data: &[u8], _signature: &[u8]) -> Result<bool> {
+            match self.0.ask(|| Want::op(0, KeyMethod::Verify, alg, data))? {
+                Answer::Verdict(verdict) => verdict,
+                _ => Err(out_of_step()),
+            }
+        }
+    }
+
+    #[test]
+    fn a_replay_resumes_after_the_parts_already_decided() {
+        use crate::jws::{verify_in_parts, JwsInput, VerifyOptions};
+        let protected = crate::b64::encode(br#"{"alg":"HS256"}"#);
+        let entry = serde_json::json!({ "protected": protected, "signature": "c2ln" });
+        let count = 200;
+        let jws = serde_json::json!({ "payload": "e30", "signatures": vec![entry; count] });
+        let options = VerifyOptions::default();
+        let mut log = Vec::new();
+        let mut parts = Parts::default();
+        let (mut runs, mut keys_asked) = (0, 0);
+        let result = loop {
+            runs += 1;
+            let oracle = Oracle::new(&mut log, &mut parts);
+            let result = verify_in_parts(
+                JwsInput::Json(&jws),
+                &options,
+                |_, _| {
+                    keys_asked += 1;
+                    Ok(vec![Asked(&oracle)])
+                },
+                &oracle,
+            )
+            .map(|_| ());
+            if oracle.into_want().is_none() {
+                break result;
+            }
+            // every signature is refused, the last one too
+            log.push(Answer::Verdict(Ok(false)));
+        };
+        assert_eq!(result.unwrap_err().kind, Kind::JwsVerificationFailed);
+        assert_eq!(runs, count + 1);
+        // each run tries the one undecided signature: linear, not N²
+        assert!(keys_asked <= 2 * count + 1, "{keys_asked} key lookups");
     }
 }

@@ -16,6 +16,7 @@ use crate::jwa::jwe_algs::{EncAlg, KeyAlg, KeyFamily};
 use crate::jwa::{content, deflate};
 use crate::jwk::material::{Material, SecretBytes};
 use crate::jws::header::{js_display, truthy, Header};
+use crate::replay::{NoMemo, PartMemo};
 
 /// A JWE to decrypt: a compact string or a JSON (flattened or general) object.
 #[derive(Debug, Clone, Copy)]
@@ -171,7 +172,22 @@ fn is_single_recipient(o: &Map<String, Value>) -> bool {
 pub fn decrypt<K, F>(
     input: JweInput<'_>,
     options: &DecryptOptions<'_>,
+    candidates: F,
+) -> Result<Decrypted<K>>
+where
+    K: JweKey,
+    F: FnMut(&KeyQuery<'_>) -> Result<Vec<K>>,
+{
+    decrypt_in_parts(input, options, candidates, &NoMemo)
+}
+
+/// [`decrypt`], telling `memo` of each recipient of a general JWE (see
+/// [`PartMemo`]).
+pub fn decrypt_in_parts<K, F>(
+    input: JweInput<'_>,
+    options: &DecryptOptions<'_>,
     mut candidates: F,
+    memo: &dyn PartMemo,
 ) -> Result<Decrypted<K>>
 where
     K: JweKey,
@@ -179,7 +195,9 @@ where
 {
     match recipients(input)? {
         Recipients::One(parts) => decrypt_recipient(parts, true, options, &mut candidates),
-        Recipients::General(root, list) => decrypt_general(root, list, options, &mut candidates),
+        Recipients::General(root, list) => {
+            decrypt_general(root, list, options, &mut candidates, memo)
+        }
     }
 }
 
@@ -269,6 +287,7 @@ fn decrypt_general<K, F>(
     list: &[Value],
     options: &DecryptOptions<'_>,
     candidates: &mut F,
+    memo: &dyn PartMemo,
 ) -> Result<Decrypted<K>>
 where
     K: JweKey,
@@ -276,8 +295,9 @@ where
 {
     let entries = general_parts(root, list, options)?;
     let budgets = pbes2_budgets(root, &entries, options.max_pbes2_count);
-    let mut errors = Vec::new();
-    for (parts, max_pbes2_count) in entries.into_iter().zip(budgets) {
+    let mut errors = memo.resume();
+    let decided = errors.len();
+    for (parts, max_pbes2_count) in entries.into_iter().zip(budgets).skip(decided) {
         let budget = DecryptOptions {
             max_pbes2_count,
             ..*options
@@ -285,7 +305,15 @@ where
         let attempt = parts.and_then(|parts| decrypt_recipient(parts, false, &budget, candidates));
         match attempt {
             Ok(done) => return Ok(done),
-            Err(e) => errors.push(e),
+            // an internal error (a bug, or a key flow's pause) ends it all
+            Err(e) if e.kind == Kind::Internal => {
+                memo.keep(errors);
+                return Err(e);
+            }
+            Err(e) => {
+                errors.push(e);
+                memo.decided();
+            }
         }
     }
     Err(Error::all_failed(errors, Error::decryption_failed, true))
@@ -419,6 +447,8 @@ where
             for key in keys {
                 match attempt(key) {
                     Ok(done) => return Ok(done),
+                    // an internal error (a bug, or a key flow's pause) ends it all
+                    Err(e) if e.kind == Kind::Internal => return Err(e),
                     Err(e) => errors.push(e),
                 }
             }

@@ -21,7 +21,9 @@ mod policy;
 #[cfg(test)]
 mod tests;
 
-pub use decrypt::{decrypt, parse_json, DecryptOptions, Decrypted, JweInput, KeyQuery};
+pub use decrypt::{
+    decrypt, decrypt_in_parts, parse_json, DecryptOptions, Decrypted, JweInput, KeyQuery,
+};
 pub use encrypt::{encrypt, Encrypted, Plaintext, Recipient, Serialization};
 pub use policy::{check, default_alg, ExternalUnwrap, JweKey, JweOp};
 

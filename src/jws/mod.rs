@@ -24,7 +24,9 @@ pub use key_policy::JwsKey;
 pub use sign::{
     compact_with_alg_and_kid, sign, validate, JwsSignature, Recipient, Serialization, SignedJws,
 };
-pub use verify::{parse_json, verify, verify_preparsed, Alg, JwsInput, Verified, VerifyOptions};
+pub use verify::{
+    parse_json, verify, verify_in_parts, verify_preparsed, Alg, JwsInput, Verified, VerifyOptions,
+};
 
 use crate::error::Result;
 use crate::jwa::signing::Signer;

@@ -14,6 +14,7 @@ use super::VerificationKey;
 use crate::b64;
 use crate::error::{Error, Kind, Result};
 use crate::js_json;
+use crate::replay::{NoMemo, PartMemo};
 
 /// A JWS to verify: a compact string or a JSON (flattened or general) object.
 #[derive(Debug, Clone, Copy)]
@@ -129,16 +130,31 @@ fn merged<'a>(
 pub fn verify<K, F>(
     input: JwsInput<'_>,
     options: &VerifyOptions<'_>,
-    mut candidates: F,
+    candidates: F,
 ) -> Result<Verified<K>>
 where
     K: VerificationKey,
     F: FnMut(&Header, Option<&str>) -> Result<Vec<K>>,
 {
-    match signatures(input)? {
+    verify_in_parts(input, options, candidates, &NoMemo)
+}
+
+/// [`verify`], telling `memo` of each signature of a general JWS (see
+/// [`PartMemo`]).
+pub fn verify_in_parts<K, F>(
+    input: JwsInput<'_>,
+    options: &VerifyOptions<'_>,
+    mut candidates: F,
+    memo: &dyn PartMemo,
+) -> Result<Verified<K>>
+where
+    K: VerificationKey,
+    F: FnMut(&Header, Option<&str>) -> Result<Vec<K>>,
+{
+    match signatures(input, memo.resuming())? {
         Signatures::One(parts) => verify_one(parts, options, &mut candidates),
         Signatures::General(root, list, bytes) => {
-            verify_general(root, list, bytes, options, &mut candidates)
+            verify_general(root, list, bytes, options, &mut candidates, memo)
         }
     }
 }
@@ -150,7 +166,7 @@ enum Signatures<'a> {
     General(&'a Map<String, Value>, &'a [Value], Option<&'a [u8]>),
 }
 
-fn signatures(input: JwsInput<'_>) -> Result<Signatures<'_>> {
+fn signatures(input: JwsInput<'_>, checked: bool) -> Result<Signatures<'_>> {
     match input {
         JwsInput::Compact(text) => {
             let mut segments = text.split('.');
@@ -171,12 +187,17 @@ fn signatures(input: JwsInput<'_>) -> Result<Signatures<'_>> {
                 _ => Err(malformed()),
             }
         }
-        JwsInput::Json(value) => json_signatures(value, None),
-        JwsInput::JsonWithBytes(value, bytes) => json_signatures(value, Some(bytes)),
+        JwsInput::Json(value) => json_signatures(value, None, checked),
+        JwsInput::JsonWithBytes(value, bytes) => json_signatures(value, Some(bytes), checked),
     }
 }
 
-fn json_signatures<'a>(value: &'a Value, bytes: Option<&'a [u8]>) -> Result<Signatures<'a>> {
+/// `checked`: an earlier run of the same input found its shape valid.
+fn json_signatures<'a>(
+    value: &'a Value,
+    bytes: Option<&'a [u8]>,
+    checked: bool,
+) -> Result<Signatures<'a>> {
     let root = value
         .as_object()
         .filter(|o| o.get("payload").is_some_and(Value::is_string))
@@ -184,7 +205,7 @@ fn json_signatures<'a>(value: &'a Value, bytes: Option<&'a [u8]>) -> Result<Sign
     let general = root
         .get("signatures")
         .and_then(Value::as_array)
-        .filter(|list| list.iter().all(is_signature_object));
+        .filter(|list| checked || list.iter().all(is_signature_object));
     match general {
         Some(list) => Ok(Signatures::General(root, list, bytes)),
         None if is_signature_object(value) => Ok(Signatures::One(merged(root, root, bytes)?)),
@@ -201,19 +222,28 @@ fn verify_general<K, F>(
     bytes: Option<&[u8]>,
     options: &VerifyOptions<'_>,
     candidates: &mut F,
+    memo: &dyn PartMemo,
 ) -> Result<Verified<K>>
 where
     K: VerificationKey,
     F: FnMut(&Header, Option<&str>) -> Result<Vec<K>>,
 {
-    let mut errors = Vec::new();
-    for entry in list {
+    let mut errors = memo.resume();
+    for entry in list.iter().skip(errors.len()) {
         let entry = entry.as_object().ok_or_else(malformed)?;
         match verify_one(merged(root, entry, bytes)?, options, candidates) {
             Ok(verified) => return Ok(verified),
             // A single signature reports its own error, as jose does.
             Err(e) if list.len() == 1 => return Err(e),
-            Err(e) => errors.push(e),
+            // an internal error (a bug, or a key flow's pause) ends it all
+            Err(e) if e.kind == Kind::Internal => {
+                memo.keep(errors);
+                return Err(e);
+            }
+            Err(e) => {
+                errors.push(e);
+                memo.decided();
+            }
         }
     }
     Err(Error::all_failed(errors, Error::verification_failed, true))
@@ -434,6 +464,8 @@ where
         match verdict {
             Ok(true) => return Ok(key),
             Ok(false) => errors.push(Error::verification_failed()),
+            // an internal error (a bug, or a key flow's pause) ends it all
+            Err(e) if e.kind == Kind::Internal => return Err(e),
             Err(e) => errors.push(e),
         }
     }

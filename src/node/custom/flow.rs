@@ -131,10 +131,11 @@ impl Work {
             } => {
                 let input = jws_input(input, json.as_ref(), payload.as_deref());
                 let lists = settings.lists();
-                let verified = jws::verify(input, &lists.jws(), |header, _| {
+                let candidates = |header: &Header, _: Option<&str>| {
                     let (kid, alg) = jws_query(header);
                     key.candidates(oracle, kid, alg, "verify")
-                })?;
+                };
+                let verified = jws::verify_in_parts(input, &lists.jws(), candidates, oracle)?;
                 let index = verified.key.index();
                 Ok(Outcome::JwsVerify(verify_output(
                     verified,
@@ -164,9 +165,9 @@ impl Work {
                 };
                 let lists = settings.lists();
                 let options = settings.core(&lists, *max_inflated_size);
-                let out = jwe::decrypt(input, &options, |q| {
-                    key.candidates(oracle, q.kid, Some(q.alg), q.key_op)
-                })?;
+                let candidates =
+                    |q: &jwe::KeyQuery<'_>| key.candidates(oracle, q.kid, Some(q.alg), q.key_op);
+                let out = jwe::decrypt_in_parts(input, &options, candidates, oracle)?;
                 let index = out.key.index();
                 Ok(Outcome::JweDecrypt(decrypt_output(out, Some(index))))
             }
@@ -178,6 +179,8 @@ impl Work {
 #[derive(Default)]
 struct State {
     log: Vec<Answer>,
+    /// The parts (signatures, recipients) decided so far.
+    parts: crate::replay::Parts,
     /// The flow's keys so far: the key argument (or every signer's key),
     /// then those stores offered.
     keys: u32,
@@ -207,8 +210,8 @@ impl FlowCore {
         if state.outcome.is_some() {
             return Ok(None);
         }
-        let State { log, .. } = &mut *state;
-        let oracle = Oracle::new(log);
+        let State { log, parts, .. } = &mut *state;
+        let oracle = Oracle::new(log, parts);
         let result = self.work.run(&oracle);
         if let Some(want) = oracle.into_want() {
             state.asked = Some(want.method);
