@@ -249,10 +249,12 @@ fn recipients(input: JweInput<'_>) -> Result<Recipients<'_>> {
 }
 
 /// The entries of a general JWE, their headers checked once for all.
+/// `checked`: an earlier run of the same input validated the headers.
 fn general_parts<'a>(
     root: &'a Map<String, Value>,
     list: &'a [Value],
     options: &DecryptOptions<'_>,
+    checked: bool,
 ) -> Result<Vec<Result<Parts<'a>>>> {
     let entries: Vec<&Map<String, Value>> = list.iter().filter_map(Value::as_object).collect();
     let protected = root
@@ -261,17 +263,19 @@ fn general_parts<'a>(
         .map(decode_protected)
         .transpose()?;
     let unprotected = root.get("unprotected").and_then(Value::as_object);
-    let headers: Vec<Option<&Header>> = entries
-        .iter()
-        .map(|e| e.get("header").and_then(Value::as_object))
-        .collect();
-    header::validate(
-        protected.as_ref(),
-        unprotected,
-        &headers,
-        true,
-        options.crit,
-    )?;
+    if !checked {
+        let headers: Vec<Option<&Header>> = entries
+            .iter()
+            .map(|e| e.get("header").and_then(Value::as_object))
+            .collect();
+        header::validate(
+            protected.as_ref(),
+            unprotected,
+            &headers,
+            true,
+            options.crit,
+        )?;
+    }
     Ok(entries
         .into_iter()
         .map(|entry| Parts::from_json(root, entry))
@@ -293,7 +297,7 @@ where
     K: JweKey,
     F: FnMut(&KeyQuery<'_>) -> Result<Vec<K>>,
 {
-    let entries = general_parts(root, list, options)?;
+    let entries = general_parts(root, list, options, memo.resuming())?;
     let budgets = pbes2_budgets(root, &entries, options.max_pbes2_count);
     let mut errors = memo.resume();
     let decided = errors.len();
