@@ -96,6 +96,37 @@ pub trait PartMemo {
     fn keep(&self, _errors: Vec<Error>) {}
 }
 
+/// jose's walk over the parts of a general JWS or JWE: each in turn (after
+/// those `memo` has decided) until one succeeds; when all fail, one error
+/// for them all (`Error::all_failed` with `failed`). `attempt`'s outer
+/// error ends the walk as it is (a malformed entry); so does an internal
+/// one (a bug, or a key flow's pause), which `memo` remembers the decided
+/// parts across. With `single`, a lone part reports its own error.
+pub fn try_parts<P, T>(
+    parts: impl Iterator<Item = P>,
+    memo: &dyn PartMemo,
+    failed: fn() -> Error,
+    single: bool,
+    mut attempt: impl FnMut(P) -> Result<Result<T>>,
+) -> Result<T> {
+    let mut errors = memo.resume();
+    for part in parts.skip(errors.len()) {
+        match attempt(part)? {
+            Ok(done) => return Ok(done),
+            Err(e) if single => return Err(e),
+            Err(e) if e.kind == Kind::Internal => {
+                memo.keep(errors);
+                return Err(e);
+            }
+            Err(e) => {
+                errors.push(e);
+                memo.decided();
+            }
+        }
+    }
+    Err(Error::all_failed(errors, failed, true))
+}
+
 /// No memo: every part runs (an operation run once).
 pub struct NoMemo;
 

@@ -16,7 +16,7 @@ use crate::jwa::jwe_algs::{EncAlg, KeyAlg, KeyFamily};
 use crate::jwa::{content, deflate};
 use crate::jwk::material::{Material, SecretBytes};
 use crate::jws::header::{js_display, truthy, Header};
-use crate::replay::{NoMemo, PartMemo};
+use crate::replay::{try_parts, NoMemo, PartMemo};
 
 /// A JWE to decrypt: a compact string or a JSON (flattened or general) object.
 #[derive(Debug, Clone, Copy)]
@@ -299,28 +299,20 @@ where
 {
     let entries = general_parts(root, list, options, memo.resuming())?;
     let budgets = pbes2_budgets(root, &entries, options.max_pbes2_count);
-    let mut errors = memo.resume();
-    let decided = errors.len();
-    for (parts, max_pbes2_count) in entries.into_iter().zip(budgets).skip(decided) {
-        let budget = DecryptOptions {
-            max_pbes2_count,
-            ..*options
-        };
-        let attempt = parts.and_then(|parts| decrypt_recipient(parts, false, &budget, candidates));
-        match attempt {
-            Ok(done) => return Ok(done),
-            // an internal error (a bug, or a key flow's pause) ends it all
-            Err(e) if e.kind == Kind::Internal => {
-                memo.keep(errors);
-                return Err(e);
-            }
-            Err(e) => {
-                errors.push(e);
-                memo.decided();
-            }
-        }
-    }
-    Err(Error::all_failed(errors, Error::decryption_failed, true))
+    let recipients = entries.into_iter().zip(budgets);
+    try_parts(
+        recipients,
+        memo,
+        Error::decryption_failed,
+        false,
+        |(parts, max_pbes2_count)| {
+            let budget = DecryptOptions {
+                max_pbes2_count,
+                ..*options
+            };
+            Ok(parts.and_then(|parts| decrypt_recipient(parts, false, &budget, candidates)))
+        },
+    )
 }
 
 /// The PBES2 cap of each entry of a general JWE, in order.

@@ -14,7 +14,7 @@ use super::VerificationKey;
 use crate::b64;
 use crate::error::{Error, Kind, Result};
 use crate::js_json;
-use crate::replay::{NoMemo, PartMemo};
+use crate::replay::{try_parts, NoMemo, PartMemo};
 
 /// A JWS to verify: a compact string or a JSON (flattened or general) object.
 #[derive(Debug, Clone, Copy)]
@@ -228,25 +228,18 @@ where
     K: VerificationKey,
     F: FnMut(&Header, Option<&str>) -> Result<Vec<K>>,
 {
-    let mut errors = memo.resume();
-    for entry in list.iter().skip(errors.len()) {
-        let entry = entry.as_object().ok_or_else(malformed)?;
-        match verify_one(merged(root, entry, bytes)?, options, candidates) {
-            Ok(verified) => return Ok(verified),
-            // A single signature reports its own error, as jose does.
-            Err(e) if list.len() == 1 => return Err(e),
-            // an internal error (a bug, or a key flow's pause) ends it all
-            Err(e) if e.kind == Kind::Internal => {
-                memo.keep(errors);
-                return Err(e);
-            }
-            Err(e) => {
-                errors.push(e);
-                memo.decided();
-            }
-        }
-    }
-    Err(Error::all_failed(errors, Error::verification_failed, true))
+    // a single signature reports its own error, as jose does
+    let single = list.len() == 1;
+    try_parts(
+        list.iter(),
+        memo,
+        Error::verification_failed,
+        single,
+        |entry| {
+            let entry = entry.as_object().ok_or_else(malformed)?;
+            Ok(verify_one(merged(root, entry, bytes)?, options, candidates))
+        },
+    )
 }
 
 /// One signature's checks before any key is chosen, in jose's order: the
