@@ -199,7 +199,7 @@ impl<'l, K: Clone> Oracle<'l, K> {
 
     /// Whether the run has stopped: a key without JavaScript then does no
     /// work (its result would be set aside).
-    pub fn stopped(&self) -> bool {
+    fn stopped(&self) -> bool {
         self.want.borrow().is_some()
     }
 

@@ -27,7 +27,7 @@ use crate::node::jws::{
     jws_input, sign_result, to_js, verify_output, SignResult, VerifyOutput, VerifyResult,
 };
 use crate::node::jwt::{verified_token, JwtVerification, Prepared, VerifiedToken};
-use crate::node::key_args::{jws_key, node_key, KeyArg};
+use crate::node::key_args::KeyArg;
 use crate::node::options::{JweDecryptOptions, JweDecryptSettings, JwsVerifySettings};
 use crate::replay::{out_of_step, KeyMethod, Want};
 
@@ -74,21 +74,6 @@ impl Work {
             Work::JwsVerify { .. } | Work::JwtVerify { .. } => KeyMethod::Verify,
             Work::JweDecrypt { .. } => KeyMethod::UnwrapKey,
         }
-    }
-
-    /// A key the facade handed over: a custom key's description, or a
-    /// native key argument as the operation takes it.
-    fn key(
-        &self,
-        index: u32,
-        native: &KeyArg<'_>,
-        custom: Option<CustomKeyInfo>,
-    ) -> Result<FlowKey> {
-        Ok(match (custom, self.method()) {
-            (Some(info), method) => FlowKey::Custom(index, Custom::new(info, method)),
-            (None, KeyMethod::UnwrapKey) => FlowKey::Jwe(index, node_key(native)?),
-            (None, _) => FlowKey::Jws(index, jws_key(native)?),
-        })
     }
 
     /// One run over the log: the core's operation with this flow's keys.
@@ -347,7 +332,12 @@ impl KeyFlow {
                     let mut custom = custom.into_iter();
                     let mut offered = Vec::with_capacity(keys.len());
                     for native in &keys {
-                        offered.push(work.key(state.keys, native, custom.next().flatten())?);
+                        offered.push(FlowKey::of(
+                            state.keys,
+                            native,
+                            custom.next().flatten(),
+                            work.method(),
+                        )?);
                         state.keys += 1;
                     }
                     Ok(Answer::Keys(offered))
@@ -452,10 +442,8 @@ pub fn key_flow_sign(
         let mut headers = headers.into_iter();
         let mut recipients = Vec::with_capacity(keys.len());
         for (index, native) in (0u32..).zip(&keys) {
-            let key = match custom.next().flatten() {
-                Some(info) => FlowKey::Custom(index, Custom::new(info, KeyMethod::Sign)),
-                None => FlowKey::Jws(index, jws_key(native).or_throw()?),
-            };
+            let key =
+                FlowKey::of(index, native, custom.next().flatten(), KeyMethod::Sign).or_throw()?;
             let p = header(protected.next().flatten()).or_throw()?;
             let h = header(headers.next().flatten()).or_throw()?;
             recipients.push((key, p, h));

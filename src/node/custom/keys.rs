@@ -18,7 +18,7 @@ use crate::jwe::{ExternalUnwrap, JweKey, JweOp};
 use crate::jwk::key::Key;
 use crate::jws::key_policy::check_support;
 use crate::jws::{Header, JwsKey, SigningKey, VerificationKey};
-use crate::node::key_args::NodeKey;
+use crate::node::key_args::{jws_key, node_key, KeyArg, NodeKey};
 use crate::replay::{out_of_step, KeyMethod, Want};
 
 /// A flow's log entries and runs, over its keys.
@@ -96,6 +96,22 @@ pub(super) enum FlowKey {
 }
 
 impl FlowKey {
+    /// A key the facade handed over for a flow whose keys do `method`: a
+    /// custom key's description, or a native key argument as the
+    /// operation takes it.
+    pub(super) fn of(
+        index: u32,
+        native: &KeyArg<'_>,
+        custom: Option<CustomKeyInfo>,
+        method: KeyMethod,
+    ) -> Result<FlowKey> {
+        Ok(match (custom, method) {
+            (Some(info), method) => FlowKey::Custom(index, Custom::new(info, method)),
+            (None, KeyMethod::UnwrapKey) => FlowKey::Jwe(index, node_key(native)?),
+            (None, _) => FlowKey::Jws(index, jws_key(native)?),
+        })
+    }
+
     /// The `alg` a signer uses when no header names one.
     pub(super) fn default_sign_alg(&self) -> Option<String> {
         match self {
@@ -237,8 +253,7 @@ impl VerificationKey for Try<'_, '_> {
 impl JweKey for Try<'_, '_> {
     fn key(&self) -> Option<&Key> {
         match &self.key {
-            // a stopped run decrypts nothing: its result is set aside
-            FlowKey::Jwe(_, key) if !self.oracle.stopped() => key.key(),
+            FlowKey::Jwe(_, key) => key.key(),
             _ => None,
         }
     }
