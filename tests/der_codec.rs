@@ -3,7 +3,10 @@
 
 use std::path::PathBuf;
 
-use jose_native::asn1::{self, oid, tag};
+use ::der::asn1::{AnyRef, OctetStringRef};
+use ::der::Decode;
+use build::tag;
+use jose_native::asn1::oid;
 use jose_native::b64;
 use jose_native::error::{Error, Kind};
 use jose_native::jwk::der::{
@@ -182,23 +185,26 @@ mod der {
     #[test]
     fn ec_pkcs8_omits_curve_parameters_inside_but_sec1_has_them() {
         let pkcs8 = export_private_der(&jwk("p256"), PrivateFormat::Pkcs8).unwrap();
-        let inner = asn1::Reader::parse_all(&pkcs8, |r| {
-            let mut info = r.read_sequence()?;
-            info.read_small_unsigned()?;
-            info.read_sequence()?;
-            info.read_octet_string()
-        })
-        .unwrap();
-        let tags = |der: &[u8]| {
-            asn1::Reader::parse_all(der, |r| {
-                let mut key = r.read_sequence()?;
-                let mut tags = Vec::new();
-                while !key.is_empty() {
-                    tags.push(key.read_any()?.tag);
-                }
-                Ok::<_, asn1::Malformed>(tags)
+        let inner = AnyRef::from_der(&pkcs8)
+            .unwrap()
+            .sequence(|info| {
+                u8::decode(info)?;
+                AnyRef::decode(info)?;
+                <&OctetStringRef>::decode(info)
             })
             .unwrap()
+            .as_bytes();
+        let tags = |der: &[u8]| {
+            AnyRef::from_der(der)
+                .unwrap()
+                .sequence(|key| {
+                    let mut tags = Vec::new();
+                    while !::der::Reader::is_finished(key) {
+                        tags.push(::der::Reader::tlv_bytes(key)?[0]);
+                    }
+                    Ok::<_, ::der::Error>(tags)
+                })
+                .unwrap()
         };
         assert_eq!(
             tags(inner),
@@ -273,17 +279,17 @@ mod der {
             unreachable!()
         };
         // SEC1 with [0] parameters but no [1] publicKey.
-        let sec1 = asn1::sequence(&[
-            &asn1::small_integer(1),
-            &asn1::octet_string(d),
-            &asn1::context(tag::CONTEXT_0, &asn1::object_identifier(oid::CURVE_P384)),
+        let sec1 = build::sequence(&[
+            &build::small_integer(1),
+            &build::octet_string(d),
+            &build::context(tag::CONTEXT_0, &build::object_identifier(oid::CURVE_P384)),
         ]);
         let imported = import_private_der(&sec1, PrivateFormat::Sec1).unwrap();
         assert!(imported == without_public(&key));
         // PKCS#8 around an ECPrivateKey without either.
         let pkcs8 = pkcs8_ec(
-            oid::CURVE_P384,
-            &asn1::sequence(&[&asn1::small_integer(1), &asn1::octet_string(d)]),
+            oid::CURVE_P384.as_bytes(),
+            &build::sequence(&[&build::small_integer(1), &build::octet_string(d)]),
         );
         assert!(import_private_der(&pkcs8, PrivateFormat::Pkcs8).unwrap() == without_public(&key));
         // Exporting such material leaves [1] out instead of inventing it.
@@ -292,22 +298,22 @@ mod der {
     }
 
     fn pkcs8_ec(curve: &[u8], ec_private_key: &[u8]) -> Vec<u8> {
-        asn1::sequence(&[
-            &asn1::small_integer(0),
-            &asn1::sequence(&[
-                &asn1::object_identifier(oid::EC_PUBLIC_KEY),
-                &asn1::object_identifier(curve),
+        build::sequence(&[
+            &build::small_integer(0),
+            &build::sequence(&[
+                &build::object_identifier(oid::EC_PUBLIC_KEY),
+                &build::object_identifier(curve),
             ]),
-            &asn1::octet_string(ec_private_key),
+            &build::octet_string(ec_private_key),
         ])
     }
 
     #[test]
     fn short_ec_scalars_are_padded() {
-        let short = asn1::sequence(&[
-            &asn1::small_integer(1),
-            &asn1::octet_string(&[0x01, 0x02]),
-            &asn1::context(tag::CONTEXT_0, &asn1::object_identifier(oid::CURVE_P256)),
+        let short = build::sequence(&[
+            &build::small_integer(1),
+            &build::octet_string(&[0x01, 0x02]),
+            &build::context(tag::CONTEXT_0, &build::object_identifier(oid::CURVE_P256)),
         ]);
         let Material::Ec { d: Some(d), .. } =
             import_private_der(&short, PrivateFormat::Sec1).unwrap()
@@ -320,27 +326,27 @@ mod der {
 
     #[test]
     fn conflicting_or_missing_ec_curves_fail() {
-        let key = asn1::sequence(&[
-            &asn1::small_integer(1),
-            &asn1::octet_string(&[7; 32]),
-            &asn1::context(
+        let key = build::sequence(&[
+            &build::small_integer(1),
+            &build::octet_string(&[7; 32]),
+            &build::context(
                 tag::CONTEXT_0,
-                &asn1::object_identifier(oid::CURVE_SECP256K1),
+                &build::object_identifier(oid::CURVE_SECP256K1),
             ),
         ]);
         assert_import_failed(import_private_der(
-            &pkcs8_ec(oid::CURVE_P256, &key),
+            &pkcs8_ec(oid::CURVE_P256.as_bytes(), &key),
             PrivateFormat::Pkcs8,
         ));
-        let no_curve = asn1::sequence(&[&asn1::small_integer(1), &asn1::octet_string(&[7; 32])]);
+        let no_curve = build::sequence(&[&build::small_integer(1), &build::octet_string(&[7; 32])]);
         assert_import_failed(import_private_der(&no_curve, PrivateFormat::Sec1));
         // A point of the wrong size for the curve.
-        let spki = asn1::sequence(&[
-            &asn1::sequence(&[
-                &asn1::object_identifier(oid::EC_PUBLIC_KEY),
-                &asn1::object_identifier(oid::CURVE_P256),
+        let spki = build::sequence(&[
+            &build::sequence(&[
+                &build::object_identifier(oid::EC_PUBLIC_KEY),
+                &build::object_identifier(oid::CURVE_P256),
             ]),
-            &asn1::bit_string(&[4; 65 + 2]),
+            &build::bit_string(&[4; 65 + 2]),
         ]);
         assert_import_failed(import_public_der(&spki, PublicFormat::Spki));
     }
@@ -395,12 +401,12 @@ mod der {
         );
 
         // secp224r1, 1.3.132.0.33.
-        let spki = asn1::sequence(&[
-            &asn1::sequence(&[
-                &asn1::object_identifier(oid::EC_PUBLIC_KEY),
-                &asn1::object_identifier(&[0x2b, 0x81, 0x04, 0x00, 0x21]),
+        let spki = build::sequence(&[
+            &build::sequence(&[
+                &build::object_identifier(oid::EC_PUBLIC_KEY),
+                &build::object_identifier([0x2b, 0x81, 0x04, 0x00, 0x21]),
             ]),
-            &asn1::bit_string(&[4; 57]),
+            &build::bit_string(&[4; 57]),
         ]);
         assert_error(
             import_public_der(&spki, PublicFormat::Spki),
@@ -768,26 +774,44 @@ mod encrypted {
             assert_eq!(*decrypt(&epki, PASSPHRASE).unwrap(), pkcs8);
             assert_import_failed(decrypt(&epki, b"nope"));
             // PBES2 { PBKDF2 { salt(16), 2048, hmacWithSHA256 NULL }, aes-CBC { iv(16) } }
-            let (salt, iterations, prf, enc, iv) = asn1::Reader::parse_all(&epki, |r| {
-                let mut info = r.read_sequence()?;
-                let mut alg = info.read_sequence()?;
-                assert_eq!(alg.read_oid()?, oid::PBES2);
-                let mut params = alg.read_sequence()?;
-                let mut kdf = params.read_sequence()?;
-                assert_eq!(kdf.read_oid()?, oid::PBKDF2);
-                let mut kdf_params = kdf.read_sequence()?;
-                let salt = kdf_params.read_octet_string()?.len();
-                let iterations = kdf_params.read_small_unsigned()?;
-                let mut prf = kdf_params.read_sequence()?;
-                let prf_oid = prf.read_oid()?;
-                prf.read_null()?;
-                let mut scheme = params.read_sequence()?;
-                let enc = scheme.read_oid()?;
-                let iv = scheme.read_octet_string()?.len();
-                info.read_octet_string()?;
-                Ok::<_, asn1::Malformed>((salt, iterations, prf_oid, enc, iv))
-            })
-            .unwrap();
+            type Identifier<'a> = spki::AlgorithmIdentifierRef<'a>;
+            let (alg, _) = AnyRef::from_der(&epki)
+                .unwrap()
+                .sequence(|info| {
+                    let alg = Identifier::decode(info)?;
+                    Ok::<_, ::der::Error>((alg, <&OctetStringRef>::decode(info)?))
+                })
+                .unwrap();
+            assert_eq!(alg.oid, oid::PBES2);
+            let (kdf, scheme) = alg
+                .parameters
+                .unwrap()
+                .sequence(|params| {
+                    Ok::<_, ::der::Error>((
+                        Identifier::decode(params)?,
+                        Identifier::decode(params)?,
+                    ))
+                })
+                .unwrap();
+            assert_eq!(kdf.oid, oid::PBKDF2);
+            let (salt, iterations, prf) = kdf
+                .parameters
+                .unwrap()
+                .sequence(|kdf_params| {
+                    let salt = <&OctetStringRef>::decode(kdf_params)?.as_bytes().len();
+                    let iterations = u64::decode(kdf_params)?;
+                    Ok::<_, ::der::Error>((salt, iterations, Identifier::decode(kdf_params)?))
+                })
+                .unwrap();
+            assert!(prf.parameters.unwrap().is_null());
+            let (prf, enc) = (prf.oid, scheme.oid);
+            let iv = scheme
+                .parameters
+                .unwrap()
+                .decode_as::<&OctetStringRef>()
+                .unwrap()
+                .as_bytes()
+                .len();
             assert_eq!(
                 (salt, iterations, prf, enc, iv),
                 (16, 2048, oid::HMAC_SHA256, cipher_oid, 16)
@@ -811,30 +835,33 @@ mod encrypted {
     }
 
     fn pbes2(kdf: &[u8], iv: &[u8]) -> Vec<u8> {
-        asn1::sequence(&[
-            &asn1::sequence(&[
-                &asn1::object_identifier(oid::PBES2),
-                &asn1::sequence(&[
+        build::sequence(&[
+            &build::sequence(&[
+                &build::object_identifier(oid::PBES2),
+                &build::sequence(&[
                     kdf,
-                    &asn1::sequence(&[
-                        &asn1::object_identifier(oid::AES128_CBC),
-                        &asn1::octet_string(iv),
+                    &build::sequence(&[
+                        &build::object_identifier(oid::AES128_CBC),
+                        &build::octet_string(iv),
                     ]),
                 ]),
             ]),
-            &asn1::octet_string(&[0; 32]),
+            &build::octet_string(&[0; 32]),
         ])
     }
 
     fn pbkdf2(iterations: u64, key_length: Option<u64>) -> Vec<u8> {
-        let mut params = vec![asn1::octet_string(&[1; 8]), asn1::small_integer(iterations)];
+        let mut params = vec![
+            build::octet_string(&[1; 8]),
+            build::small_integer(iterations),
+        ];
         if let Some(len) = key_length {
-            params.push(asn1::small_integer(len));
+            params.push(build::small_integer(len));
         }
         let params: Vec<&[u8]> = params.iter().map(Vec::as_slice).collect();
-        asn1::sequence(&[
-            &asn1::object_identifier(oid::PBKDF2),
-            &asn1::sequence(&params),
+        build::sequence(&[
+            &build::object_identifier(oid::PBKDF2),
+            &build::sequence(&params),
         ])
     }
 
@@ -861,14 +888,14 @@ mod encrypted {
         assert_import_failed(decrypt(&pbes2(&pbkdf2(1, Some(16)), &[0; 16]), PASSPHRASE));
 
         // PBES1 / PKCS#12 scheme: pbeWithSHAAnd3-KeyTripleDES-CBC.
-        let pkcs12 = asn1::sequence(&[
-            &asn1::sequence(&[
-                &asn1::object_identifier(&[
+        let pkcs12 = build::sequence(&[
+            &build::sequence(&[
+                &build::object_identifier([
                     0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x0c, 0x01, 0x03,
                 ]),
-                &asn1::sequence(&[&asn1::octet_string(&[1; 8]), &asn1::small_integer(2048)]),
+                &build::sequence(&[&build::octet_string(&[1; 8]), &build::small_integer(2048)]),
             ]),
-            &asn1::octet_string(&[0; 32]),
+            &build::octet_string(&[0; 32]),
         ]);
         assert_error(
             decrypt(&pkcs12, PASSPHRASE),
@@ -893,10 +920,7 @@ mod encrypted {
                     // IV flips still decrypt (to altered plaintext); what
                     // is returned is always one whole DER SEQUENCE.
                     if let Ok(plaintext) = decrypt(&mutated, PASSPHRASE) {
-                        assert!(asn1::Reader::parse_all(&plaintext, |r| r
-                            .read_sequence()
-                            .map(|_| ()))
-                        .is_ok());
+                        assert!(jose_native::asn1::one_sequence(&plaintext).is_ok());
                     }
                     mutated[i] ^= mask;
                 }
@@ -1030,7 +1054,7 @@ mod pem_import {
         );
         let dsa_traditional = jose_native::jwk::pem::encode_pem(
             "DSA PRIVATE KEY",
-            &asn1::sequence(&[&asn1::small_integer(0)]),
+            &build::sequence(&[&build::small_integer(0)]),
         );
         assert_error(
             import_pem(&dsa_traditional, None),
@@ -1106,5 +1130,68 @@ mod node_interop {
         let sec1 = export_private_der(&p384, PrivateFormat::Sec1).unwrap();
         let pem = encrypt_pem("EC PRIVATE KEY", &sec1, b"pw", "aes-128-cbc").unwrap();
         assert_eq!(node_private_d(&pem).unwrap(), d_of(&p384));
+    }
+}
+
+/// A minimal DER writer for building test inputs by hand, apart from the
+/// code under test (which writes with the `der` crate).
+mod build {
+    pub mod tag {
+        pub const INTEGER: u8 = 0x02;
+        pub const OCTET_STRING: u8 = 0x04;
+        /// `[0]` constructed.
+        pub const CONTEXT_0: u8 = 0xa0;
+        /// `[1]` constructed.
+        pub const CONTEXT_1: u8 = 0xa1;
+    }
+
+    pub fn tlv(tag: u8, contents: &[u8]) -> Vec<u8> {
+        let mut out = vec![tag];
+        let len = contents.len();
+        if len < 0x80 {
+            out.push(len as u8);
+        } else {
+            let bytes: Vec<u8> = len
+                .to_be_bytes()
+                .into_iter()
+                .skip_while(|b| *b == 0)
+                .collect();
+            out.push(0x80 | bytes.len() as u8);
+            out.extend(bytes);
+        }
+        out.extend_from_slice(contents);
+        out
+    }
+
+    pub fn sequence(elements: &[&[u8]]) -> Vec<u8> {
+        tlv(0x30, &elements.concat())
+    }
+
+    pub fn context(tag: u8, contents: &[u8]) -> Vec<u8> {
+        tlv(tag, contents)
+    }
+
+    pub fn small_integer(value: u64) -> Vec<u8> {
+        let mut bytes: Vec<u8> = value
+            .to_be_bytes()
+            .into_iter()
+            .skip_while(|b| *b == 0)
+            .collect();
+        if bytes.first().is_none_or(|b| *b >= 0x80) {
+            bytes.insert(0, 0);
+        }
+        tlv(0x02, &bytes)
+    }
+
+    pub fn octet_string(bytes: &[u8]) -> Vec<u8> {
+        tlv(0x04, bytes)
+    }
+
+    pub fn bit_string(bytes: &[u8]) -> Vec<u8> {
+        tlv(0x03, &[&[0u8][..], bytes].concat())
+    }
+
+    pub fn object_identifier(oid: impl AsRef<[u8]>) -> Vec<u8> {
+        tlv(0x06, oid.as_ref())
     }
 }

@@ -27,9 +27,15 @@
 //! Private components read, and private key DER written, are `SecretBytes`,
 //! wiped when dropped.
 
+use der::asn1::{AnyRef, BitStringRef, ContextSpecific, Null, ObjectIdentifier, OctetStringRef};
+use der::asn1::{SequenceRef, UintRef};
+use der::{Decode, DecodeValue, Header, Reader, Sequence, Tag, TagMode, TagNumber, Tagged};
+use pkcs1::{RsaPrivateKey, RsaPublicKey};
+use sec1::{EcParameters, EcPrivateKey};
+use spki::{AlgorithmIdentifierRef, SubjectPublicKeyInfoRef};
 use zeroize::Zeroizing;
 
-use crate::asn1::{self, oid, tag, Reader};
+use crate::asn1::{encode, oid};
 use crate::error::{Error, Result};
 use crate::jwk::material::{
     pad_secret, pad_to, EcCurve, KeyType, Material, OkpCurve, RsaPrivate, SecretBytes,
@@ -67,17 +73,17 @@ const INCOMPLETE_KEY: &str = "key material is incomplete or has the wrong size f
 /// Reads a private key. See the module documentation for what may be empty.
 pub fn import_private_der(der: &[u8], format: PrivateFormat) -> Result<Material> {
     match format {
-        PrivateFormat::Pkcs8 => Reader::parse_all(der, read_pkcs8),
-        PrivateFormat::Pkcs1 => Reader::parse_all(der, read_rsa_private_key),
-        PrivateFormat::Sec1 => Reader::parse_all(der, |r| read_ec_private_key(r, None)),
+        PrivateFormat::Pkcs8 => read_pkcs8(der),
+        PrivateFormat::Pkcs1 => read_rsa_private_key(der),
+        PrivateFormat::Sec1 => read_ec_private_key(der, None),
     }
 }
 
 /// Reads a public key.
 pub fn import_public_der(der: &[u8], format: PublicFormat) -> Result<Material> {
     match format {
-        PublicFormat::Spki => Reader::parse_all(der, read_spki),
-        PublicFormat::Pkcs1 => Reader::parse_all(der, read_rsa_public_key),
+        PublicFormat::Spki => read_spki(der),
+        PublicFormat::Pkcs1 => read_rsa_public_key(der),
     }
 }
 
@@ -98,7 +104,7 @@ pub fn export_private_der(m: &Material, format: PrivateFormat) -> Result<SecretB
                 e,
                 private: Some(private),
             },
-        ) => Ok(write_rsa_private_key(n, e, private)),
+        ) => write_rsa_private_key(n, e, private),
         (PrivateFormat::Pkcs1, _) => Err(Error::type_error(PKCS1_RSA_ONLY)),
         (
             PrivateFormat::Sec1,
@@ -118,7 +124,7 @@ pub fn export_public_der(m: &Material, format: PublicFormat) -> Result<Vec<u8>> 
     match (format, m) {
         (_, Material::Oct { .. }) => Err(Error::type_error(SYMMETRIC_KEY)),
         (PublicFormat::Spki, _) => write_spki(m),
-        (PublicFormat::Pkcs1, Material::Rsa { n, e, .. }) => Ok(write_rsa_public_key(n, e)),
+        (PublicFormat::Pkcs1, Material::Rsa { n, e, .. }) => write_rsa_public_key(n, e),
         (PublicFormat::Pkcs1, _) => Err(Error::type_error(PKCS1_RSA_ONLY)),
     }
 }
@@ -132,65 +138,14 @@ enum KeyAlgorithm {
     Ec(EcCurve),
     Okp(OkpCurve),
     /// Well-formed but not a key jose handles (DSA, DH, RSASSA-PSS, ...).
-    /// Reported only once the rest of the structure has parsed, so garbage
-    /// stays an import failure.
+    /// Reported only once the whole structure has parsed, so garbage stays
+    /// an import failure.
     Unsupported,
 }
 
-fn read_key_algorithm(r: &mut Reader) -> Result<KeyAlgorithm> {
-    let mut identifier = r.read_sequence()?;
-    let algorithm = identifier.read_oid()?;
-    let key_algorithm = match algorithm {
-        oid::RSA_ENCRYPTION => {
-            // NULL parameters (RFC 8017 A.1); some encoders leave them out.
-            if !identifier.is_empty() {
-                identifier.read_null()?;
-            }
-            KeyAlgorithm::Rsa
-        }
-        oid::EC_PUBLIC_KEY => KeyAlgorithm::Ec(read_named_curve(&mut identifier)?),
-        // RFC 8410: the OKP identifiers have absent parameters.
-        _ => match okp_curve(algorithm) {
-            Some(curve) => KeyAlgorithm::Okp(curve),
-            None => {
-                while !identifier.is_empty() {
-                    identifier.read_any()?;
-                }
-                KeyAlgorithm::Unsupported
-            }
-        },
-    };
-    identifier.finish()?;
-    Ok(key_algorithm)
-}
-
-/// ECParameters: only the namedCurve choice is supported. Explicit curve
-/// parameters are legal but unsupported; implicitCA (NULL) is not allowed in
-/// keys (RFC 5480 2.1.1).
-fn read_named_curve(r: &mut Reader) -> Result<EcCurve> {
-    match r.peek_tag() {
-        Some(tag::OBJECT_IDENTIFIER) => {
-            ec_curve(r.read_oid()?).ok_or_else(|| Error::not_supported(UNSUPPORTED_CURVE))
-        }
-        Some(tag::SEQUENCE) => {
-            r.read_any()?;
-            Err(Error::not_supported(UNSUPPORTED_CURVE))
-        }
-        _ => Err(Error::import_failed()),
-    }
-}
-
-fn ec_curve(curve_oid: &[u8]) -> Option<EcCurve> {
-    match curve_oid {
-        oid::CURVE_P256 => Some(EcCurve::P256),
-        oid::CURVE_P384 => Some(EcCurve::P384),
-        oid::CURVE_P521 => Some(EcCurve::P521),
-        oid::CURVE_SECP256K1 => Some(EcCurve::Secp256k1),
-        _ => None,
-    }
-}
-
-fn ec_curve_oid(curve: EcCurve) -> &'static [u8] {
+/// The curves jose reads, each with the OID that names it (the one table
+/// for reading and writing).
+fn ec_curve_oid(curve: EcCurve) -> ObjectIdentifier {
     match curve {
         EcCurve::P256 => oid::CURVE_P256,
         EcCurve::P384 => oid::CURVE_P384,
@@ -199,17 +154,18 @@ fn ec_curve_oid(curve: EcCurve) -> &'static [u8] {
     }
 }
 
-fn okp_curve(algorithm: &[u8]) -> Option<OkpCurve> {
-    match algorithm {
-        oid::ED25519 => Some(OkpCurve::Ed25519),
-        oid::ED448 => Some(OkpCurve::Ed448),
-        oid::X25519 => Some(OkpCurve::X25519),
-        oid::X448 => Some(OkpCurve::X448),
-        _ => None,
-    }
+fn ec_curve(named: ObjectIdentifier) -> Option<EcCurve> {
+    [
+        EcCurve::P256,
+        EcCurve::P384,
+        EcCurve::P521,
+        EcCurve::Secp256k1,
+    ]
+    .into_iter()
+    .find(|curve| ec_curve_oid(*curve) == named)
 }
 
-fn okp_curve_oid(curve: OkpCurve) -> &'static [u8] {
+fn okp_curve_oid(curve: OkpCurve) -> ObjectIdentifier {
     match curve {
         OkpCurve::Ed25519 => oid::ED25519,
         OkpCurve::Ed448 => oid::ED448,
@@ -218,18 +174,74 @@ fn okp_curve_oid(curve: OkpCurve) -> &'static [u8] {
     }
 }
 
-fn write_key_algorithm(m: &Material) -> Vec<u8> {
-    match m {
-        Material::Ec { curve, .. } => asn1::sequence(&[
-            &asn1::object_identifier(oid::EC_PUBLIC_KEY),
-            &asn1::object_identifier(ec_curve_oid(*curve)),
-        ]),
-        Material::Okp { curve, .. } => {
-            asn1::sequence(&[&asn1::object_identifier(okp_curve_oid(*curve))])
-        }
-        // Oct never reaches here; RSA is the remaining case.
-        _ => asn1::sequence(&[&asn1::object_identifier(oid::RSA_ENCRYPTION), &asn1::null()]),
+fn okp_curve(algorithm: ObjectIdentifier) -> Option<OkpCurve> {
+    [
+        OkpCurve::Ed25519,
+        OkpCurve::Ed448,
+        OkpCurve::X25519,
+        OkpCurve::X448,
+    ]
+    .into_iter()
+    .find(|curve| okp_curve_oid(*curve) == algorithm)
+}
+
+fn key_algorithm(identifier: &AlgorithmIdentifierRef) -> Result<KeyAlgorithm> {
+    let parameters = identifier.parameters;
+    if identifier.oid == oid::RSA_ENCRYPTION {
+        // NULL parameters (RFC 8017 A.1); some encoders leave them out.
+        return match parameters {
+            None => Ok(KeyAlgorithm::Rsa),
+            Some(p) if p.is_null() => Ok(KeyAlgorithm::Rsa),
+            Some(_) => Err(Error::import_failed()),
+        };
     }
+    if identifier.oid == oid::EC_PUBLIC_KEY {
+        return named_curve(parameters).map(KeyAlgorithm::Ec);
+    }
+    match okp_curve(identifier.oid) {
+        // RFC 8410: the OKP identifiers have absent parameters.
+        Some(curve) if parameters.is_none() => Ok(KeyAlgorithm::Okp(curve)),
+        Some(_) => Err(Error::import_failed()),
+        None => Ok(KeyAlgorithm::Unsupported),
+    }
+}
+
+/// ECParameters: only the namedCurve choice is supported. Explicit curve
+/// parameters are legal but unsupported; implicitCA (NULL) is not allowed in
+/// keys (RFC 5480 2.1.1).
+fn named_curve(parameters: Option<AnyRef>) -> Result<EcCurve> {
+    match parameters {
+        Some(p) if p.tag() == Tag::ObjectIdentifier => ec_curve(ObjectIdentifier::try_from(p)?)
+            .ok_or_else(|| Error::not_supported(UNSUPPORTED_CURVE)),
+        Some(p) if p.tag() == Tag::Sequence => Err(Error::not_supported(UNSUPPORTED_CURVE)),
+        _ => Err(Error::import_failed()),
+    }
+}
+
+fn write_key_algorithm<'a>(
+    m: &Material,
+    curve: &'a ObjectIdentifier,
+) -> AlgorithmIdentifierRef<'a> {
+    let (oid, parameters) = match m {
+        Material::Ec { .. } => (oid::EC_PUBLIC_KEY, Some(AnyRef::from(curve))),
+        Material::Okp { curve, .. } => (okp_curve_oid(*curve), None),
+        // Oct never reaches here; RSA is the remaining case.
+        _ => (oid::RSA_ENCRYPTION, Some(AnyRef::from(Null))),
+    };
+    AlgorithmIdentifierRef { oid, parameters }
+}
+
+/// The named curve of EC material, for [`write_key_algorithm`] to borrow.
+fn ec_curve_of(m: &Material) -> ObjectIdentifier {
+    match m {
+        Material::Ec { curve, .. } => ec_curve_oid(*curve),
+        _ => oid::EC_PUBLIC_KEY,
+    }
+}
+
+/// A BIT STRING's bytes; a partial last octet is malformed in every key.
+fn whole_octets<'a>(bits: BitStringRef<'a>) -> Result<&'a [u8]> {
+    bits.as_bytes().ok_or_else(Error::import_failed)
 }
 
 // ---------------------------------------------------------------------------
@@ -238,27 +250,45 @@ fn write_key_algorithm(m: &Material) -> Vec<u8> {
 /// PrivateKeyInfo (v1) or OneAsymmetricKey (v2):
 /// `SEQUENCE { version, algorithm, privateKey OCTET STRING,
 ///  [0] attributes OPTIONAL, [1] IMPLICIT publicKey BIT STRING OPTIONAL }`.
-fn read_pkcs8(r: &mut Reader) -> Result<Material> {
-    let mut info = r.read_sequence()?;
-    if info.read_small_unsigned()? > 1 {
-        return Err(Error::import_failed());
-    }
-    let algorithm = read_key_algorithm(&mut info)?;
-    let private_key = info.read_octet_string()?;
-    // Attributes carry nothing a JWK can hold.
-    info.read_optional(tag::CONTEXT_0)?;
-    let public_key = match info.peek_tag() {
-        Some(tag::CONTEXT_1_PRIMITIVE) => {
-            Some(info.read_bit_string_tagged(tag::CONTEXT_1_PRIMITIVE)?)
-        }
-        _ => None,
-    };
-    info.finish()?;
+///
+/// Read with `der` here rather than with `pkcs8::PrivateKeyInfoRef`, which
+/// ties the version to the presence of `publicKey` (v1 without, v2 with):
+/// the keys OpenSSL reads and this crate has always read need not.
+struct OneAsymmetricKey<'a> {
+    algorithm: AlgorithmIdentifierRef<'a>,
+    private_key: &'a [u8],
+    public_key: Option<BitStringRef<'a>>,
+}
 
-    match algorithm {
-        KeyAlgorithm::Rsa => Reader::parse_all(private_key, read_rsa_private_key),
+impl<'a> DecodeValue<'a> for OneAsymmetricKey<'a> {
+    type Error = der::Error;
+
+    fn decode_value<R: Reader<'a>>(reader: &mut R, _header: Header) -> der::Result<Self> {
+        if u8::decode(reader)? > 1 {
+            return Err(Tag::Integer.value_error().into());
+        }
+        let algorithm = reader.decode()?;
+        let private_key = <&OctetStringRef>::decode(reader)?.as_bytes();
+        // Attributes carry nothing a JWK can hold.
+        reader.context_specific::<&SequenceRef>(TagNumber(0), TagMode::Implicit)?;
+        let public_key = reader.context_specific(TagNumber(1), TagMode::Implicit)?;
+        Ok(Self {
+            algorithm,
+            private_key,
+            public_key,
+        })
+    }
+}
+
+impl<'a> Sequence<'a> for OneAsymmetricKey<'a> {}
+
+fn read_pkcs8(der: &[u8]) -> Result<Material> {
+    let info = OneAsymmetricKey::from_der(der)?;
+    let public_key = info.public_key.map(whole_octets).transpose()?;
+    match key_algorithm(&info.algorithm)? {
+        KeyAlgorithm::Rsa => read_rsa_private_key(info.private_key),
         KeyAlgorithm::Ec(curve) => {
-            let mut key = Reader::parse_all(private_key, |r| read_ec_private_key(r, Some(curve)))?;
+            let mut key = read_ec_private_key(info.private_key, Some(curve))?;
             // The ECPrivateKey's own publicKey wins; the outer one is a fallback.
             if let (Material::Ec { x, y, .. }, Some(point)) = (&mut key, public_key) {
                 if x.is_empty() {
@@ -269,7 +299,7 @@ fn read_pkcs8(r: &mut Reader) -> Result<Material> {
         }
         KeyAlgorithm::Okp(curve) => {
             // CurvePrivateKey ::= OCTET STRING, inside the privateKey OCTET STRING.
-            let d = Reader::parse_all(private_key, |r| r.read_octet_string())?;
+            let d = <&OctetStringRef>::from_der(info.private_key)?.as_bytes();
             if d.len() != curve.private_len() {
                 return Err(Error::import_failed());
             }
@@ -288,13 +318,14 @@ fn read_pkcs8(r: &mut Reader) -> Result<Material> {
     }
 }
 
+/// PrivateKeyInfo v1, as OpenSSL 3 writes it for every key type.
 fn write_pkcs8(m: &Material) -> Result<SecretBytes> {
     let private_key = match m {
         Material::Rsa {
             n,
             e,
             private: Some(private),
-        } => write_rsa_private_key(n, e, private),
+        } => write_rsa_private_key(n, e, private)?,
         Material::Ec {
             curve,
             x,
@@ -303,25 +334,23 @@ fn write_pkcs8(m: &Material) -> Result<SecretBytes> {
         } => write_ec_private_key(*curve, d, x, y, false)?,
         Material::Okp {
             curve, d: Some(d), ..
-        } if d.len() == curve.private_len() => Zeroizing::new(asn1::octet_string(d)),
+        } if d.len() == curve.private_len() => Zeroizing::new(encode(&OctetStringRef::new(d)?)?),
         _ => return Err(Error::type_error(INCOMPLETE_KEY)),
     };
-    Ok(Zeroizing::new(asn1::sequence(&[
-        &asn1::small_integer(0),
-        &write_key_algorithm(m),
-        &Zeroizing::new(asn1::octet_string(&private_key)),
-    ])))
+    let curve = ec_curve_of(m);
+    let info = pkcs8::PrivateKeyInfoRef::new(
+        write_key_algorithm(m, &curve),
+        OctetStringRef::new(&private_key)?,
+    );
+    Ok(Zeroizing::new(encode(&info)?))
 }
 
 /// `SEQUENCE { algorithm AlgorithmIdentifier, subjectPublicKey BIT STRING }`.
-fn read_spki(r: &mut Reader) -> Result<Material> {
-    let mut info = r.read_sequence()?;
-    let algorithm = read_key_algorithm(&mut info)?;
-    let public_key = info.read_bit_string()?;
-    info.finish()?;
-
-    match algorithm {
-        KeyAlgorithm::Rsa => Reader::parse_all(public_key, read_rsa_public_key),
+fn read_spki(der: &[u8]) -> Result<Material> {
+    let info = SubjectPublicKeyInfoRef::from_der(der)?;
+    let public_key = whole_octets(info.subject_public_key)?;
+    match key_algorithm(&info.algorithm)? {
+        KeyAlgorithm::Rsa => read_rsa_public_key(public_key),
         KeyAlgorithm::Ec(curve) => {
             let (x, y) = decode_ec_point(curve, public_key)?;
             Ok(Material::Ec {
@@ -343,17 +372,18 @@ fn read_spki(r: &mut Reader) -> Result<Material> {
 
 fn write_spki(m: &Material) -> Result<Vec<u8>> {
     let public_key = match m {
-        Material::Rsa { n, e, .. } => write_rsa_public_key(n, e),
+        Material::Rsa { n, e, .. } => write_rsa_public_key(n, e)?,
         Material::Ec { curve, x, y, .. } => {
             encode_ec_point(*curve, x, y)?.ok_or_else(|| Error::type_error(INCOMPLETE_KEY))?
         }
         Material::Okp { curve, x, .. } if x.len() == curve.public_len() => x.clone(),
         _ => return Err(Error::type_error(INCOMPLETE_KEY)),
     };
-    Ok(asn1::sequence(&[
-        &write_key_algorithm(m),
-        &asn1::bit_string(&public_key),
-    ]))
+    let curve = ec_curve_of(m);
+    encode(&SubjectPublicKeyInfoRef {
+        algorithm: write_key_algorithm(m, &curve),
+        subject_public_key: BitStringRef::from_bytes(&public_key)?,
+    })
 }
 
 // ---------------------------------------------------------------------------
@@ -361,119 +391,110 @@ fn write_spki(m: &Material) -> Result<Vec<u8>> {
 
 /// RSAPrivateKey: version, n, e, d, p, q, dp, dq, qi, and with version 1
 /// (multi-prime) a trailing otherPrimeInfos, which jose does not support.
-fn read_rsa_private_key(r: &mut Reader) -> Result<Material> {
-    let mut key = r.read_sequence()?;
-    let version = key.read_small_unsigned()?;
-    let n = read_positive(&mut key)?;
-    let e = read_positive(&mut key)?;
-    let private = RsaPrivate {
-        d: read_secret(&mut key)?,
-        p: read_secret(&mut key)?,
-        q: read_secret(&mut key)?,
-        dp: read_secret(&mut key)?,
-        dq: read_secret(&mut key)?,
-        qi: read_secret(&mut key)?,
-    };
-    match version {
-        0 => {}
-        1 => {
-            key.read_sequence()?;
-            key.finish()?;
-            return Err(Error::not_supported(MULTI_PRIME_RSA));
-        }
-        _ => return Err(Error::import_failed()),
+fn read_rsa_private_key(der: &[u8]) -> Result<Material> {
+    let key = RsaPrivateKey::<UintRef>::from_der(der)?;
+    if key.other_prime_infos.is_some() {
+        return Err(Error::not_supported(MULTI_PRIME_RSA));
     }
-    key.finish()?;
+    let secret = |value: UintRef| Zeroizing::new(value.as_bytes().to_vec());
+    let private = RsaPrivate {
+        d: secret(key.private_exponent),
+        p: secret(key.prime1),
+        q: secret(key.prime2),
+        dp: secret(key.exponent1),
+        dq: secret(key.exponent2),
+        qi: secret(key.coefficient),
+    };
     Ok(Material::Rsa {
-        n,
-        e,
+        n: key.modulus.as_bytes().to_vec(),
+        e: key.public_exponent.as_bytes().to_vec(),
         private: Some(Box::new(private)),
     })
 }
 
 /// RSAPublicKey: `SEQUENCE { modulus, publicExponent }`.
-fn read_rsa_public_key(r: &mut Reader) -> Result<Material> {
-    let mut key = r.read_sequence()?;
-    let n = read_positive(&mut key)?;
-    let e = read_positive(&mut key)?;
-    key.finish()?;
+fn read_rsa_public_key(der: &[u8]) -> Result<Material> {
+    let key = RsaPublicKey::<UintRef>::from_der(der)?;
     Ok(Material::Rsa {
-        n,
-        e,
+        n: key.modulus.as_bytes().to_vec(),
+        e: key.public_exponent.as_bytes().to_vec(),
         private: None,
     })
 }
 
-/// An INTEGER as the material model keeps it: unsigned, no leading zeros.
-fn read_positive(r: &mut Reader) -> Result<Vec<u8>> {
-    Ok(r.read_unsigned()?.to_vec())
+fn write_rsa_private_key(n: &[u8], e: &[u8], private: &RsaPrivate) -> Result<SecretBytes> {
+    let key = RsaPrivateKey {
+        modulus: UintRef::new(n)?,
+        public_exponent: UintRef::new(e)?,
+        private_exponent: UintRef::new(&private.d)?,
+        prime1: UintRef::new(&private.p)?,
+        prime2: UintRef::new(&private.q)?,
+        exponent1: UintRef::new(&private.dp)?,
+        exponent2: UintRef::new(&private.dq)?,
+        coefficient: UintRef::new(&private.qi)?,
+        other_prime_infos: None,
+    };
+    Ok(Zeroizing::new(encode(&key)?))
 }
 
-/// [`read_positive`] for a private component.
-fn read_secret(r: &mut Reader) -> Result<SecretBytes> {
-    read_positive(r).map(Zeroizing::new)
-}
-
-fn write_rsa_private_key(n: &[u8], e: &[u8], private: &RsaPrivate) -> SecretBytes {
-    let secret = |value: &[u8]| Zeroizing::new(asn1::integer(value));
-    Zeroizing::new(asn1::sequence(&[
-        &asn1::small_integer(0),
-        &asn1::integer(n),
-        &asn1::integer(e),
-        &secret(&private.d),
-        &secret(&private.p),
-        &secret(&private.q),
-        &secret(&private.dp),
-        &secret(&private.dq),
-        &secret(&private.qi),
-    ]))
-}
-
-fn write_rsa_public_key(n: &[u8], e: &[u8]) -> Vec<u8> {
-    asn1::sequence(&[&asn1::integer(n), &asn1::integer(e)])
+fn write_rsa_public_key(n: &[u8], e: &[u8]) -> Result<Vec<u8>> {
+    encode(&RsaPublicKey {
+        modulus: UintRef::new(n)?,
+        public_exponent: UintRef::new(e)?,
+    })
 }
 
 // ---------------------------------------------------------------------------
 // EC (SEC1)
 
 /// ECPrivateKey: `SEQUENCE { version 1, privateKey OCTET STRING,
-/// [0] parameters OPTIONAL, [1] publicKey BIT STRING OPTIONAL }`. `outer` is
-/// the curve named by an enclosing PKCS#8 AlgorithmIdentifier; standalone
-/// SEC1 must name it in `[0]`.
-fn read_ec_private_key(r: &mut Reader, outer: Option<EcCurve>) -> Result<Material> {
-    let mut key = r.read_sequence()?;
-    if key.read_small_unsigned()? != 1 {
-        return Err(Error::import_failed());
-    }
-    let scalar = key.read_octet_string()?;
-    let inner = match key.read_optional_constructed(tag::CONTEXT_0)? {
-        Some(mut parameters) => {
-            let curve = read_named_curve(&mut parameters)?;
-            parameters.finish()?;
-            Some(curve)
-        }
-        None => None,
-    };
-    let point = match key.read_optional_constructed(tag::CONTEXT_1)? {
-        Some(mut public_key) => {
-            let point = public_key.read_bit_string()?;
-            public_key.finish()?;
-            Some(point)
-        }
-        None => None,
-    };
-    key.finish()?;
+/// [0] parameters OPTIONAL, [1] publicKey BIT STRING OPTIONAL }`.
+///
+/// Read with `der` here rather than with `sec1::EcPrivateKey`, whose
+/// parameters are a named curve or malformed: explicit curve parameters are
+/// well-formed, and jose calls them an unsupported curve.
+struct EcPrivateKeyIn<'a> {
+    scalar: &'a [u8],
+    parameters: Option<AnyRef<'a>>,
+    point: Option<BitStringRef<'a>>,
+}
 
+impl<'a> DecodeValue<'a> for EcPrivateKeyIn<'a> {
+    type Error = der::Error;
+
+    fn decode_value<R: Reader<'a>>(reader: &mut R, _header: Header) -> der::Result<Self> {
+        if u8::decode(reader)? != 1 {
+            return Err(Tag::Integer.value_error().into());
+        }
+        let scalar = <&OctetStringRef>::decode(reader)?.as_bytes();
+        let parameters = ContextSpecific::<AnyRef>::decode_explicit(reader, TagNumber(0))?;
+        let point = reader.context_specific(TagNumber(1), TagMode::Explicit)?;
+        Ok(Self {
+            scalar,
+            parameters: parameters.map(|field| field.value),
+            point,
+        })
+    }
+}
+
+impl<'a> Sequence<'a> for EcPrivateKeyIn<'a> {}
+
+/// `outer` is the curve named by an enclosing PKCS#8 AlgorithmIdentifier;
+/// standalone SEC1 must name it in `[0]`.
+fn read_ec_private_key(der: &[u8], outer: Option<EcCurve>) -> Result<Material> {
+    let key = EcPrivateKeyIn::from_der(der)?;
+    let inner = key.parameters.map(|p| named_curve(Some(p))).transpose()?;
+    let point = key.point.map(whole_octets).transpose()?;
     let curve = match (outer, inner) {
         (Some(outer), Some(inner)) if outer != inner => return Err(Error::import_failed()),
         (Some(curve), _) | (None, Some(curve)) => curve,
         (None, None) => return Err(Error::import_failed()),
     };
     // Some encoders drop the scalar's leading zero octets; pad back to size.
-    if scalar.is_empty() {
+    if key.scalar.is_empty() {
         return Err(Error::import_failed());
     }
-    let d = pad_secret(scalar, curve.coordinate_len()).ok_or_else(Error::import_failed)?;
+    let d = pad_secret(key.scalar, curve.coordinate_len()).ok_or_else(Error::import_failed)?;
     let (x, y) = match point {
         Some(point) => decode_ec_point(curve, point)?,
         None => (Vec::new(), Vec::new()),
@@ -497,19 +518,13 @@ fn write_ec_private_key(
 ) -> Result<SecretBytes> {
     let d =
         pad_secret(d, curve.coordinate_len()).ok_or_else(|| Error::type_error(INCOMPLETE_KEY))?;
-    // Wiped when dropped, as the OCTET STRING holds `d`.
-    let mut elements = Zeroizing::new(vec![asn1::small_integer(1), asn1::octet_string(&d)]);
-    if with_parameters {
-        elements.push(asn1::context(
-            tag::CONTEXT_0,
-            &asn1::object_identifier(ec_curve_oid(curve)),
-        ));
-    }
-    if let Some(point) = encode_ec_point(curve, x, y)? {
-        elements.push(asn1::context(tag::CONTEXT_1, &asn1::bit_string(&point)));
-    }
-    let elements: Vec<&[u8]> = elements.iter().map(Vec::as_slice).collect();
-    Ok(Zeroizing::new(asn1::sequence(&elements)))
+    let point = encode_ec_point(curve, x, y)?;
+    let key = EcPrivateKey {
+        private_key: &d,
+        parameters: with_parameters.then(|| EcParameters::NamedCurve(ec_curve_oid(curve))),
+        public_key: point.as_deref(),
+    };
+    Ok(Zeroizing::new(encode(&key)?))
 }
 
 /// The uncompressed point `04 || x || y`; `None` when the public part is
@@ -560,12 +575,9 @@ fn decompress_ec_point(curve: EcCurve, compressed: &[u8]) -> Result<(Vec<u8>, Ve
     let key = ParsedPublicKey::new(algorithm, compressed).map_err(|_| Error::import_failed())?;
     // aws-lc re-encodes the key as an SPKI with an uncompressed point.
     let spki = key.as_der().map_err(|_| Error::import_failed())?;
-    let point = Reader::parse_all(spki.as_ref(), |r| {
-        let mut info = r.read_sequence()?;
-        info.read_sequence()?;
-        let point = info.read_bit_string()?;
-        info.finish()?;
-        Ok::<_, Error>(point)
-    })?;
-    split_uncompressed(curve.coordinate_len(), point)
+    let info = SubjectPublicKeyInfoRef::from_der(spki.as_ref())?;
+    split_uncompressed(
+        curve.coordinate_len(),
+        whole_octets(info.subject_public_key)?,
+    )
 }

@@ -20,7 +20,6 @@
 
 use zeroize::Zeroizing;
 
-use crate::asn1::Reader;
 use crate::error::{Error, Result};
 use crate::jwk::der::{import_private_der, import_public_der, PrivateFormat, PublicFormat};
 use crate::jwk::material::{Material, SecretBytes};
@@ -69,7 +68,7 @@ pub fn import_pem(text: &str, passphrase: Option<&[u8]>) -> Result<Imported> {
         }),
         "DSA PRIVATE KEY" => {
             // Only well-formed DER is a DSA key Node would have read.
-            Reader::parse_all(&der, |r| r.read_sequence().map(|_| ()))?;
+            crate::asn1::one_sequence(&der)?;
             Err(Error::not_supported(
                 "only RSA, EC and OKP asymmetric keys are supported",
             ))

@@ -56,7 +56,7 @@ pub fn decrypt(headers: &[PemHeader], body: &[u8], passphrase: &[u8]) -> Result<
     );
     let plaintext = pbe::cbc_decrypt(cipher, &key, &iv, body)?;
     // Wrong passphrases pass the padding check about 1 time in 256.
-    crate::asn1::Reader::parse_all(&plaintext, |r| r.read_sequence().map(|_| ()))?;
+    crate::asn1::one_sequence(&plaintext)?;
     Ok(plaintext)
 }
 

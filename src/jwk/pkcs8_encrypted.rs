@@ -15,7 +15,11 @@
 
 use zeroize::Zeroizing;
 
-use crate::asn1::{self, oid, Reader};
+use der::asn1::{AnyRef, Null, ObjectIdentifier, OctetStringRef};
+use der::{Decode, Tag};
+use spki::AlgorithmIdentifierRef;
+
+use crate::asn1::{encode, oid, one_sequence};
 use crate::error::{Error, Result};
 use crate::jwk::material::SecretBytes;
 use crate::jwk::pbe::{self, Cipher, Prf};
@@ -31,7 +35,7 @@ const WRITE_SALT_LEN: usize = 16;
 /// passphrase is `JWKImportFailed`, as is any malformed input, including a
 /// decryption that does not yield a DER SEQUENCE.
 pub fn decrypt(epki_der: &[u8], passphrase: &[u8]) -> Result<SecretBytes> {
-    let (scheme, ciphertext) = Reader::parse_all(epki_der, read_encrypted_private_key_info)?;
+    let (scheme, ciphertext) = read_encrypted_private_key_info(epki_der)?;
     let mut key = Zeroizing::new(vec![0u8; scheme.cipher.key_len()]);
     match scheme.kdf {
         Kdf::Pbkdf2 {
@@ -44,7 +48,7 @@ pub fn decrypt(epki_der: &[u8], passphrase: &[u8]) -> Result<SecretBytes> {
     let plaintext = pbe::cbc_decrypt(scheme.cipher, &key, scheme.iv, ciphertext)?;
     // Padding passes by chance for about 1 in 256 wrong passphrases; what
     // follows must then at least be one whole DER element.
-    Reader::parse_all(&plaintext, |r| r.read_sequence().map(|_| ()))?;
+    one_sequence(&plaintext)?;
     Ok(plaintext)
 }
 
@@ -59,25 +63,35 @@ pub fn encrypt(pkcs8_der: &[u8], passphrase: &[u8], cipher: &str) -> Result<Vec<
     pbe::pbkdf2(Prf::Sha256, passphrase, &salt, WRITE_ITERATIONS, &mut key)?;
     let ciphertext = pbe::cbc_encrypt(cipher, &key, &iv, pkcs8_der)?;
 
-    let kdf = asn1::sequence(&[
-        &asn1::object_identifier(oid::PBKDF2),
-        &asn1::sequence(&[
-            &asn1::octet_string(&salt),
-            &asn1::small_integer(WRITE_ITERATIONS),
-            &asn1::sequence(&[&asn1::object_identifier(oid::HMAC_SHA256), &asn1::null()]),
-        ]),
-    ]);
-    let encryption = asn1::sequence(&[
-        &asn1::object_identifier(cipher_oid(cipher)),
-        &asn1::octet_string(&iv),
-    ]);
-    Ok(asn1::sequence(&[
-        &asn1::sequence(&[
-            &asn1::object_identifier(oid::PBES2),
-            &asn1::sequence(&[&kdf, &encryption]),
-        ]),
-        &asn1::octet_string(&ciphertext),
-    ]))
+    let prf = AlgorithmIdentifierRef {
+        oid: oid::HMAC_SHA256,
+        parameters: Some(Null.into()),
+    };
+    let pbkdf2_parameters = [
+        encode(&OctetStringRef::new(&salt)?)?,
+        encode(&WRITE_ITERATIONS)?,
+        encode(&prf)?,
+    ]
+    .concat();
+    let kdf = AlgorithmIdentifierRef {
+        oid: oid::PBKDF2,
+        parameters: Some(AnyRef::new(Tag::Sequence, &pbkdf2_parameters)?),
+    };
+    let encryption = AlgorithmIdentifierRef {
+        oid: cipher_oid(cipher),
+        parameters: Some(OctetStringRef::new(&iv)?.into()),
+    };
+    let pbes2_parameters = [encode(&kdf)?, encode(&encryption)?].concat();
+    let algorithm = AlgorithmIdentifierRef {
+        oid: oid::PBES2,
+        parameters: Some(AnyRef::new(Tag::Sequence, &pbes2_parameters)?),
+    };
+    let info = [
+        encode(&algorithm)?,
+        encode(&OctetStringRef::new(&ciphertext)?)?,
+    ]
+    .concat();
+    encode(&AnyRef::new(Tag::Sequence, &info)?)
 }
 
 enum Kdf<'a> {
@@ -102,28 +116,34 @@ struct Scheme<'a> {
 
 /// `SEQUENCE { encryptionAlgorithm AlgorithmIdentifier, encryptedData OCTET STRING }`
 /// with the algorithm `{ id-PBES2, SEQUENCE { keyDerivationFunc, encryptionScheme } }`.
-fn read_encrypted_private_key_info<'a>(r: &mut Reader<'a>) -> Result<(Scheme<'a>, &'a [u8])> {
-    let mut info = r.read_sequence()?;
-    let mut algorithm = info.read_sequence()?;
-    let scheme = algorithm.read_oid()?;
-    let parameters = algorithm.read_any()?;
-    algorithm.finish()?;
-    let ciphertext = info.read_octet_string()?;
-    info.finish()?;
+///
+/// The PBES2 parameters are read with `der` here, not with the `pkcs5`
+/// crate: its DES-EDE3-CBC scheme (which OpenSSL still writes with
+/// `-des3`) exists only with its `3des` feature, which brings RustCrypto's
+/// ciphers and KDFs along, and decryption here is aws-lc's.
+fn read_encrypted_private_key_info(der: &[u8]) -> Result<(Scheme<'_>, &[u8])> {
+    let (algorithm, ciphertext) = AnyRef::from_der(der)?.sequence(|info| {
+        let algorithm = AlgorithmIdentifierRef::decode(info)?;
+        let ciphertext = <&OctetStringRef>::decode(info)?.as_bytes();
+        Ok::<_, Error>((algorithm, ciphertext))
+    })?;
+    let parameters = algorithm.parameters.ok_or_else(Error::import_failed)?;
     // Only a well-formed structure with another scheme is "not supported".
-    if scheme != oid::PBES2 {
+    if algorithm.oid != oid::PBES2 {
         return Err(Error::not_supported(UNSUPPORTED_SCHEME));
     }
-    let scheme = Reader::parse_all(parameters.encoded, read_pbes2_parameters)?;
-    Ok((scheme, ciphertext))
+    Ok((read_pbes2_parameters(parameters)?, ciphertext))
 }
 
 /// `PBES2-params ::= SEQUENCE { keyDerivationFunc, encryptionScheme }`.
-fn read_pbes2_parameters<'a>(r: &mut Reader<'a>) -> Result<Scheme<'a>> {
-    let mut parameters = r.read_sequence()?;
-    let (kdf, key_length) = read_kdf(&mut parameters)?;
-    let (cipher, iv) = read_encryption_scheme(&mut parameters)?;
-    parameters.finish()?;
+fn read_pbes2_parameters(parameters: AnyRef<'_>) -> Result<Scheme<'_>> {
+    let (kdf, encryption) = parameters.sequence(|r| {
+        let kdf = AlgorithmIdentifierRef::decode(r)?;
+        let encryption = AlgorithmIdentifierRef::decode(r)?;
+        Ok::<_, Error>((kdf, encryption))
+    })?;
+    let (kdf, key_length) = read_kdf(kdf)?;
+    let (cipher, iv) = read_encryption_scheme(encryption)?;
     // A stated key length other than the cipher's cannot decrypt anything.
     if key_length.is_some_and(|len| len != cipher.key_len() as u64) {
         return Err(Error::import_failed());
@@ -131,94 +151,96 @@ fn read_pbes2_parameters<'a>(r: &mut Reader<'a>) -> Result<Scheme<'a>> {
     Ok(Scheme { kdf, cipher, iv })
 }
 
-/// The key derivation AlgorithmIdentifier, and the keyLength it states.
-fn read_kdf<'a>(r: &mut Reader<'a>) -> Result<(Kdf<'a>, Option<u64>)> {
-    let mut identifier = r.read_sequence()?;
-    let algorithm = identifier.read_oid()?;
-    if algorithm != oid::PBKDF2 && algorithm != oid::SCRYPT {
+/// The key derivation function, and the keyLength it states.
+fn read_kdf(identifier: AlgorithmIdentifierRef<'_>) -> Result<(Kdf<'_>, Option<u64>)> {
+    let is_pbkdf2 = identifier.oid == oid::PBKDF2;
+    if !is_pbkdf2 && identifier.oid != oid::SCRYPT {
         return Err(Error::not_supported(UNSUPPORTED_SCHEME));
     }
-    let mut parameters = identifier.read_sequence()?;
-    identifier.finish()?;
-    // Both start with the salt. PBKDF2's other salt choice (an
-    // AlgorithmIdentifier) is reserved and fails here as malformed.
-    let salt = parameters.read_octet_string()?;
-    let result = if algorithm == oid::PBKDF2 {
-        // PBKDF2-params: salt, iterationCount, keyLength OPTIONAL,
-        // prf AlgorithmIdentifier DEFAULT hmacWithSHA1.
-        let iterations = parameters.read_small_unsigned()?;
-        let key_length = read_optional_small_unsigned(&mut parameters)?;
-        let prf = if parameters.is_empty() {
-            Prf::Sha1
-        } else {
-            read_prf(&mut parameters)?
-        };
-        (
-            Kdf::Pbkdf2 {
+    let parameters = identifier.parameters.ok_or_else(Error::import_failed)?;
+    parameters.sequence(|r| {
+        // Both start with the salt. PBKDF2's other salt choice (an
+        // AlgorithmIdentifier) is reserved and fails here as malformed.
+        let salt = <&OctetStringRef>::decode(r)?.as_bytes();
+        if is_pbkdf2 {
+            // PBKDF2-params: salt, iterationCount, keyLength OPTIONAL,
+            // prf AlgorithmIdentifier DEFAULT hmacWithSHA1.
+            let iterations = u64::decode(r)?;
+            let key_length = Option::<u64>::decode(r)?;
+            let prf = match Option::<AlgorithmIdentifierRef>::decode(r)? {
+                Some(prf) => read_prf(prf)?,
+                None => Prf::Sha1,
+            };
+            let kdf = Kdf::Pbkdf2 {
                 salt,
                 iterations,
                 prf,
-            },
-            key_length,
-        )
-    } else {
-        // scrypt-params: salt, costParameter, blockSize,
-        // parallelizationParameter, keyLength OPTIONAL.
-        let n = parameters.read_small_unsigned()?;
-        let r = parameters.read_small_unsigned()?;
-        let p = parameters.read_small_unsigned()?;
-        let key_length = read_optional_small_unsigned(&mut parameters)?;
-        (Kdf::Scrypt { salt, n, r, p }, key_length)
-    };
-    parameters.finish()?;
-    Ok(result)
+            };
+            Ok((kdf, key_length))
+        } else {
+            // scrypt-params: salt, costParameter, blockSize,
+            // parallelizationParameter, keyLength OPTIONAL.
+            let n = u64::decode(r)?;
+            let block_size = u64::decode(r)?;
+            let p = u64::decode(r)?;
+            let key_length = Option::<u64>::decode(r)?;
+            let kdf = Kdf::Scrypt {
+                salt,
+                n,
+                r: block_size,
+                p,
+            };
+            Ok((kdf, key_length))
+        }
+    })
 }
 
-fn read_optional_small_unsigned(r: &mut Reader) -> Result<Option<u64>> {
-    if r.peek_tag() == Some(asn1::tag::INTEGER) {
-        Ok(Some(r.read_small_unsigned()?))
-    } else {
-        Ok(None)
-    }
-}
+const PRFS: [(ObjectIdentifier, Prf); 5] = [
+    (oid::HMAC_SHA1, Prf::Sha1),
+    (oid::HMAC_SHA224, Prf::Sha224),
+    (oid::HMAC_SHA256, Prf::Sha256),
+    (oid::HMAC_SHA384, Prf::Sha384),
+    (oid::HMAC_SHA512, Prf::Sha512),
+];
 
 /// `AlgorithmIdentifier { hmacWithSHAx, NULL }`; the NULL is often absent.
-fn read_prf(r: &mut Reader) -> Result<Prf> {
-    let mut identifier = r.read_sequence()?;
-    let prf = match identifier.read_oid()? {
-        oid::HMAC_SHA1 => Prf::Sha1,
-        oid::HMAC_SHA224 => Prf::Sha224,
-        oid::HMAC_SHA256 => Prf::Sha256,
-        oid::HMAC_SHA384 => Prf::Sha384,
-        oid::HMAC_SHA512 => Prf::Sha512,
-        _ => return Err(Error::not_supported(UNSUPPORTED_SCHEME)),
-    };
-    if !identifier.is_empty() {
-        identifier.read_null()?;
+fn read_prf(identifier: AlgorithmIdentifierRef<'_>) -> Result<Prf> {
+    let prf = PRFS
+        .iter()
+        .find(|(named, _)| *named == identifier.oid)
+        .map(|(_, prf)| *prf)
+        .ok_or_else(|| Error::not_supported(UNSUPPORTED_SCHEME))?;
+    match identifier.parameters {
+        Some(parameters) if !parameters.is_null() => Err(Error::import_failed()),
+        _ => Ok(prf),
     }
-    identifier.finish()?;
-    Ok(prf)
 }
 
+const CIPHERS: [Cipher; 4] = [
+    Cipher::Aes128,
+    Cipher::Aes192,
+    Cipher::Aes256,
+    Cipher::DesEde3,
+];
+
 /// `AlgorithmIdentifier { cipher, iv OCTET STRING }`.
-fn read_encryption_scheme<'a>(r: &mut Reader<'a>) -> Result<(Cipher, &'a [u8])> {
-    let mut identifier = r.read_sequence()?;
-    let cipher = match identifier.read_oid()? {
-        oid::AES128_CBC => Cipher::Aes128,
-        oid::AES192_CBC => Cipher::Aes192,
-        oid::AES256_CBC => Cipher::Aes256,
-        oid::DES_EDE3_CBC => Cipher::DesEde3,
-        _ => return Err(Error::not_supported(UNSUPPORTED_SCHEME)),
-    };
-    let iv = identifier.read_octet_string()?;
-    identifier.finish()?;
+fn read_encryption_scheme(identifier: AlgorithmIdentifierRef<'_>) -> Result<(Cipher, &[u8])> {
+    let cipher = CIPHERS
+        .into_iter()
+        .find(|cipher| cipher_oid(*cipher) == identifier.oid)
+        .ok_or_else(|| Error::not_supported(UNSUPPORTED_SCHEME))?;
+    let iv = identifier
+        .parameters
+        .ok_or_else(Error::import_failed)?
+        .decode_as::<&OctetStringRef>()?
+        .as_bytes();
     if iv.len() != cipher.iv_len() {
         return Err(Error::import_failed());
     }
     Ok((cipher, iv))
 }
 
-fn cipher_oid(cipher: Cipher) -> &'static [u8] {
+fn cipher_oid(cipher: Cipher) -> ObjectIdentifier {
     match cipher {
         Cipher::Aes128 => oid::AES128_CBC,
         Cipher::Aes192 => oid::AES192_CBC,

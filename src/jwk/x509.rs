@@ -3,7 +3,9 @@
 //! stepped over unread and the signature is not checked, as jose only takes
 //! the key out of a certificate.
 
-use crate::asn1::{tag, Reader};
+use der::asn1::{AnyRef, BitStringRef, ContextSpecific, IntRef, SequenceRef};
+use der::{Decode, Reader, SliceReader, Tag, TagNumber, Tagged};
+
 use crate::error::{Error, Result};
 use crate::jwk::der::{import_public_der, PublicFormat};
 use crate::jwk::material::Material;
@@ -15,42 +17,49 @@ pub fn certificate_public_key(cert_der: &[u8]) -> Result<Material> {
 
 /// The certificate's SubjectPublicKeyInfo exactly as encoded in it.
 pub fn certificate_spki_der(cert_der: &[u8]) -> Result<Vec<u8>> {
-    Reader::parse_all(cert_der, read_certificate_spki).map(<[u8]>::to_vec)
+    let spki = AnyRef::from_der(cert_der)?.sequence(read_certificate)?;
+    Ok(spki.to_vec())
 }
 
-/// `Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm, signature }`
-/// with `TBSCertificate ::= SEQUENCE { [0] EXPLICIT version DEFAULT v1,
+/// `Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm, signature }`.
+fn read_certificate<'a>(certificate: &mut SliceReader<'a>) -> Result<&'a [u8]> {
+    let spki = AnyRef::decode(certificate)?.sequence(read_tbs_certificate)?;
+    certificate.decode::<&SequenceRef>()?;
+    certificate.decode::<BitStringRef>()?;
+    Ok(spki)
+}
+
+/// `TBSCertificate ::= SEQUENCE { [0] EXPLICIT version DEFAULT v1,
 /// serialNumber, signature, issuer, validity, subject, subjectPublicKeyInfo,
 /// [1] issuerUniqueID, [2] subjectUniqueID, [3] extensions }`.
-fn read_certificate_spki<'a>(r: &mut Reader<'a>) -> Result<&'a [u8]> {
-    let mut certificate = r.read_sequence()?;
-    let mut tbs = certificate.read_sequence()?;
-    if let Some(mut version) = tbs.read_optional_constructed(tag::CONTEXT_0)? {
+fn read_tbs_certificate<'a>(tbs: &mut SliceReader<'a>) -> Result<&'a [u8]> {
+    if let Some(version) = ContextSpecific::<u8>::decode_explicit(tbs, TagNumber(0))? {
         // v1, v2 or v3.
-        if version.read_small_unsigned()? > 2 {
+        if version.value > 2 {
             return Err(Error::import_failed());
         }
-        version.finish()?;
     }
     // Serial numbers are meant to be positive but negative ones exist.
-    tbs.read_integer_contents()?;
+    tbs.decode::<IntRef>()?;
     // signature, issuer, validity, subject: all SEQUENCEs, not needed.
     for _ in 0..4 {
-        tbs.read_sequence()?;
+        tbs.decode::<&SequenceRef>()?;
     }
-    let spki = tbs.read_any()?;
-    if spki.tag != tag::SEQUENCE {
+    if Tag::peek(tbs)? != Tag::Sequence {
         return Err(Error::import_failed());
     }
+    let spki = tbs.tlv_bytes()?;
     // Optional unique identifiers ([1], [2] IMPLICIT BIT STRING) and
     // extensions ([3] EXPLICIT), left unread.
-    while !tbs.is_empty() {
-        if !matches!(tbs.read_any()?.tag, 0x81 | 0x82 | 0xa3) {
+    while !tbs.is_finished() {
+        let field = AnyRef::decode(tbs)?.tag();
+        let optional = |number, constructed| Tag::ContextSpecific {
+            constructed,
+            number: TagNumber(number),
+        };
+        if ![optional(1, false), optional(2, false), optional(3, true)].contains(&field) {
             return Err(Error::import_failed());
         }
     }
-    certificate.read_sequence()?;
-    certificate.read_element(tag::BIT_STRING)?;
-    certificate.finish()?;
-    Ok(spki.encoded)
+    Ok(spki)
 }

@@ -6,30 +6,43 @@
 //! read. WebCrypto then judges the SPKI itself. (jose 1.x's strict reading
 //! of a whole certificate is `jwk::x509`.)
 
-use crate::asn1::{tag, Reader};
+use der::{Decode, Reader, SliceReader, Tag, TagNumber};
+
 use crate::error::{Error, Result};
 
 /// The SPKI's DER, as encoded in the certificate.
 pub fn spki_of_certificate(der: &[u8]) -> Result<Vec<u8>> {
-    let invalid = |what: &str| Error::type_error(format!("Invalid {what} structure"));
-    let mut outer = Reader::new(der);
-    let mut certificate = outer.read_sequence().map_err(|_| invalid("certificate"))?;
-    let mut tbs = certificate
-        .read_sequence()
-        .map_err(|_| invalid("tbsCertificate"))?;
-    let skipped = if tbs.peek_tag() == Some(tag::CONTEXT_0) {
+    let invalid =
+        |what: &'static str| move |_| Error::type_error(format!("Invalid {what} structure"));
+    let certificate = contents_of_sequence(der).map_err(invalid("certificate"))?;
+    let tbs = contents_of_sequence(certificate).map_err(invalid("tbsCertificate"))?;
+    let mut fields = SliceReader::new(tbs).map_err(invalid("tbsCertificate"))?;
+    let version = Tag::ContextSpecific {
+        constructed: true,
+        number: TagNumber(0),
+    };
+    let skipped = if Tag::peek(&fields).ok() == Some(version) {
         6
     } else {
         5
     };
     for _ in 0..skipped {
-        tbs.read_any().map_err(|_| invalid("tbsCertificate"))?;
+        fields.tlv_bytes().map_err(invalid("tbsCertificate"))?;
     }
-    let spki = tbs.read_any().map_err(|_| invalid("SPKI"))?;
-    if spki.tag != tag::SEQUENCE {
-        return Err(invalid("SPKI"));
-    }
-    Ok(spki.encoded.to_vec())
+    let spki = Tag::peek(&fields)
+        .and_then(|tag| tag.assert_eq(Tag::Sequence))
+        .and_then(|_| fields.tlv_bytes())
+        .map_err(invalid("SPKI"))?;
+    Ok(spki.to_vec())
+}
+
+/// The contents of the SEQUENCE `bytes` start with; what follows it is
+/// never read.
+fn contents_of_sequence(bytes: &[u8]) -> der::Result<&[u8]> {
+    let mut reader = SliceReader::new(bytes)?;
+    let header = der::Header::decode(&mut reader)?;
+    header.tag().assert_eq(Tag::Sequence)?;
+    reader.read_slice(header.length())
 }
 
 #[cfg(test)]
