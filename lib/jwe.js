@@ -7,7 +7,7 @@
 const { createSecretKey } = require('crypto')
 
 const errors = require('./errors')
-const { binding, call, settle } = require('./native')
+const { binding, call, settle, perSerialization, rejecting } = require('./native')
 const { getKey, jweKey, needsJavaScript } = require('./keys')
 const { asKey } = require('./jwk/import')
 const { NATIVE } = require('./jwk/key')
@@ -77,21 +77,9 @@ class Encrypt {
 const single = (serialization, cleartext, key, protectedHeader, unprotectedHeader, aad) =>
   new Encrypt(cleartext, protectedHeader, unprotectedHeader, aad).recipient(key).encrypt(serialization)
 
-const singleAsync = (serialization, cleartext, key, protectedHeader, unprotectedHeader, aad) => {
-  try {
-    return new Encrypt(cleartext, protectedHeader, unprotectedHeader, aad).recipient(key).encryptAsync(serialization)
-  } catch (err) {
-    return Promise.reject(err)
-  }
-}
-
-const encrypt = single.bind(undefined, 'compact')
-encrypt.flattened = single.bind(undefined, 'flattened')
-encrypt.general = single.bind(undefined, 'general')
-
-const encryptAsync = singleAsync.bind(undefined, 'compact')
-encryptAsync.flattened = singleAsync.bind(undefined, 'flattened')
-encryptAsync.general = singleAsync.bind(undefined, 'general')
+const encrypt = perSerialization(single)
+const encryptAsync = perSerialization(rejecting((serialization, cleartext, key, protectedHeader, unprotectedHeader, aad) =>
+  new Encrypt(cleartext, protectedHeader, unprotectedHeader, aad).recipient(key).encryptAsync(serialization)))
 
 /**
  * JWE.decrypt's options, as jose 1.x takes them, and this library's

@@ -5,7 +5,7 @@
 // crypto on the libuv thread pool.
 
 const errors = require('./errors')
-const { binding, call, settle } = require('./native')
+const { binding, call, settle, perSerialization, rejecting } = require('./native')
 const { getKey, nativeKey, verificationKeys, usedKey } = require('./keys')
 const curves = require('./jwk/curves')
 const { stringify, isObject } = require('./json')
@@ -121,21 +121,9 @@ const single = (serialization, payload, key, protectedHeader, unprotectedHeader)
   return signer.sign(serialization)
 }
 
-const singleAsync = (serialization, payload, key, protectedHeader, unprotectedHeader) => {
-  try {
-    return new Sign(payload).recipient(key, protectedHeader, unprotectedHeader).signAsync(serialization)
-  } catch (err) {
-    return Promise.reject(err)
-  }
-}
-
-const sign = single.bind(undefined, 'compact')
-sign.flattened = single.bind(undefined, 'flattened')
-sign.general = single.bind(undefined, 'general')
-
-const signAsync = singleAsync.bind(undefined, 'compact')
-signAsync.flattened = singleAsync.bind(undefined, 'flattened')
-signAsync.general = singleAsync.bind(undefined, 'general')
+const sign = perSerialization(single)
+const signAsync = perSerialization(rejecting((serialization, payload, key, protectedHeader, unprotectedHeader) =>
+  new Sign(payload).recipient(key, protectedHeader, unprotectedHeader).signAsync(serialization)))
 
 // JSON too deep to hand over (lib/json.js) is malformed as the core would
 // call it.

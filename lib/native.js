@@ -62,4 +62,30 @@ function call (fn, ...args) {
  */
 const settle = (promise) => promise.catch((err) => { throw translate(err) })
 
-module.exports = { binding, call, settle, translate }
+/**
+ * jose's one-shot shape (`JWS.sign`, `JWE.encrypt` and their Async twins):
+ * the compact serialization, with `.flattened` and `.general` beside it,
+ * each calling `single(serialization, ...args)`.
+ * @param {(serialization: string, ...args: any[]) => any} single
+ */
+function perSerialization (single) {
+  return Object.assign(single.bind(undefined, 'compact'), {
+    flattened: single.bind(undefined, 'flattened'),
+    general: single.bind(undefined, 'general')
+  })
+}
+
+/**
+ * An Async twin's body: what `fn` throws before its Promise exists
+ * becomes the rejection, as jose's Async forms never throw.
+ * @param {(...args: any[]) => Promise<any>} fn
+ */
+const rejecting = (fn) => (...args) => {
+  try {
+    return fn(...args)
+  } catch (err) {
+    return Promise.reject(err)
+  }
+}
+
+module.exports = { binding, call, settle, translate, perSerialization, rejecting }
