@@ -739,11 +739,11 @@ export declare function v6Key(description: V6KeyDescription, material?: NativeKe
 
 /**
  * The algorithm to import a key for. `source` is "jwk" or "argument"
- * (how a refusal names the `alg`); `kty`/`crv` are a JWK's; for a PEM key
- * (`pem`), `material` is the core's reading of it (absent if it could not
- * read it), whose curve decides ECDH's algorithm.
+ * (how a refusal names the `alg`); `kty`/`crv` are a JWK's; for SPKI or
+ * PKCS#8 DER (`der`, `pkcs8` telling which) the curve its algorithm
+ * identifier names decides ECDH's algorithm.
  */
-export declare function v6KeyAlgorithm(alg: string | undefined | null, source: string, kty: string | undefined | null, crv: string | undefined | null, pem: boolean, material?: NativeKey | undefined | null): V6KeyAlgorithm
+export declare function v6KeyAlgorithm(alg: string | undefined | null, source: string, kty: string | undefined | null, crv: string | undefined | null, der: Buffer | undefined | null, pkcs8: boolean): V6KeyAlgorithm
 
 /** A key algorithm as the facade makes `CryptoKey`s for it. */
 export interface V6KeyAlgorithm {

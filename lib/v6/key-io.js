@@ -81,7 +81,7 @@ async function importJWK (jwk, alg, options) {
     case 'RSA':
     case 'EC':
     case 'OKP': {
-      const algorithm = call(binding.v6KeyAlgorithm, stringOrUndefined(alg), 'jwk', jwk.kty, stringOrUndefined(jwk.crv), false, undefined)
+      const algorithm = call(binding.v6KeyAlgorithm, stringOrUndefined(alg), 'jwk', jwk.kty, stringOrUndefined(jwk.crv), undefined, false)
       return jwkToKey(algorithm, jwk, extractable)
     }
     default:
@@ -121,7 +121,7 @@ function readDer (der, format) {
 async function importDer (format, der, alg, options) {
   const extractable = checkExtractable(options?.extractable)
   const native = readDer(der, format)
-  const algorithm = call(binding.v6KeyAlgorithm, stringOrUndefined(alg), 'argument', undefined, undefined, true, native)
+  const algorithm = call(binding.v6KeyAlgorithm, stringOrUndefined(alg), 'argument', undefined, undefined, der, format === 'pkcs8')
   const isPublic = format === 'spki'
   const usages = isPublic ? algorithm.usagesPublic : algorithm.usagesPrivate
   const key = await subtle.importKey(format, der, webAlgorithm(algorithm), extractable ?? isPublic, usages)

@@ -9,13 +9,13 @@ use napi_derive::napi;
 use super::boundary::guard;
 use super::error::{to_napi, OrThrow};
 use super::job::{off_thread, OffThread};
-use super::key::{GenerateRequest, NativeKey};
+use super::key::GenerateRequest;
 use crate::error::Error;
 use crate::jwk::generate::GenerateSpec;
-use crate::jwk::material::{EcCurve, Material, OkpCurve};
+use crate::jwk::material::{EcCurve, OkpCurve};
 use crate::v6::header::{parse_object, Header};
 use crate::v6::jwks::{self, AlgSource, Import, Kid};
-use crate::v6::{keys, thumbprint};
+use crate::v6::{key_header, keys, thumbprint};
 
 /// A key algorithm as the facade makes `CryptoKey`s for it.
 #[napi(object)]
@@ -55,27 +55,18 @@ impl From<Import> for V6KeyAlgorithm {
     }
 }
 
-/// The curve of a key's material as WebCrypto names it.
-fn curve(material: &Material) -> Option<&'static str> {
-    match material {
-        Material::Ec { curve, .. } => Some(curve.name()),
-        Material::Okp { curve, .. } => Some(curve.name()),
-        _ => None,
-    }
-}
-
 /// The algorithm to import a key for. `source` is "jwk" or "argument"
-/// (how a refusal names the `alg`); `kty`/`crv` are a JWK's; for a PEM key
-/// (`pem`), `material` is the core's reading of it (absent if it could not
-/// read it), whose curve decides ECDH's algorithm.
+/// (how a refusal names the `alg`); `kty`/`crv` are a JWK's; for SPKI or
+/// PKCS#8 DER (`der`, `pkcs8` telling which) the curve its algorithm
+/// identifier names decides ECDH's algorithm.
 #[napi(catch_unwind)]
 pub fn v6_key_algorithm(
     alg: Option<String>,
     source: String,
     kty: Option<String>,
     crv: Option<String>,
-    pem: bool,
-    material: Option<&NativeKey>,
+    der: Option<Buffer>,
+    pkcs8: bool,
 ) -> napi::Result<V6KeyAlgorithm> {
     guard("v6KeyAlgorithm", || {
         let source = if source == "jwk" {
@@ -90,18 +81,12 @@ pub fn v6_key_algorithm(
                 "Invalid or unsupported \"alg\" (Algorithm) value",
             )));
         }
-        if !(pem && import.alg.ecdh) {
+        let Some(der) = der.filter(|_| import.alg.ecdh) else {
             return Ok(import.into());
-        }
-        // ECDH from PEM: the curve of the key decides, X25519 or a NIST one
-        let crv = match material.and_then(|m| curve(m.inner.material())) {
-            Some(c @ ("P-256" | "P-384" | "P-521" | "X25519")) => c,
-            _ => {
-                return Err(to_napi(Error::not_supported(
-                    "Invalid or unsupported key format",
-                )))
-            }
         };
+        // ECDH from DER: the curve of the key decides, X25519 or a NIST one
+        let crv = key_header::ecdh_curve(&der, pkcs8)
+            .ok_or_else(|| to_napi(Error::not_supported("Invalid or unsupported key format")))?;
         jwks::import(alg.as_deref(), source, None, Some(crv))
             .map(Into::into)
             .or_throw()

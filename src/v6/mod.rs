@@ -16,6 +16,7 @@ pub mod jwe_keys;
 pub mod jwks;
 pub mod jws;
 pub mod jwt;
+pub mod key_header;
 pub mod keys;
 pub mod thumbprint;
 pub mod x509;

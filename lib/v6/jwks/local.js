@@ -28,7 +28,7 @@ function importOnce (cache, jwk, alg) {
   if (cached === undefined) cache.set(jwk, cached = {})
   const byAlg = cached
   if (byAlg[alg] === undefined) {
-    const algorithm = call(binding.v6KeyAlgorithm, alg, 'jwk', jwk.kty, typeof jwk.crv === 'string' ? jwk.crv : undefined, false, undefined)
+    const algorithm = call(binding.v6KeyAlgorithm, alg, 'jwk', jwk.kty, typeof jwk.crv === 'string' ? jwk.crv : undefined, undefined, false)
     const pending = jwkToKey(algorithm, jwk, true).then((key) => {
       if (key.type !== 'public') throw new errors.JWKSInvalid('JSON Web Key Set members must be public keys')
       return key
