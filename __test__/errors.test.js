@@ -73,3 +73,33 @@ test('jose 6\'s error classes have its codes and default messages, from the core
     if (v6 && v6Message) assert.strictEqual(new ours[name]().message, v6Message)
   }
 })
+
+test('a core error crosses N-API as one object naming its class, code, message, claim and reason', async () => {
+  const binding = require('../lib/binding')
+  const table = new Map(binding.errorClasses().map(({ name, code }) => [name, code]))
+  const thrown = (fn) => {
+    try {
+      fn()
+    } catch (err) {
+      return err
+    }
+    assert.fail('expected a throw')
+  }
+  const failure = thrown(() => binding.importPem('garbage', null, '{}', false, false))
+  assert.ok(!(failure instanceof Error), 'a plain object, not an Error')
+  assert.deepStrictEqual({ ...failure }, { joseClass: 'JWKImportFailed', code: table.get('JWKImportFailed'), message: 'key import failed' })
+
+  // a claim check carries its claim and reason; the Async twin rejects with the same shape
+  const { JWK, JWT } = require('..')
+  const key = JWK.asKey({ kty: 'oct', k: 'a'.repeat(43) })
+  const token = JWT.sign({ exp: 1 }, key, { iat: false })
+  const { NATIVE } = require('../lib/jwk/key')
+  const { verifyOptionsJSON } = require('../lib/options')
+  const args = [verifyOptionsJSON({}), token, binding.KeyMode.Key, key[NATIVE], false, false]
+  for (const failed of [thrown(() => binding.jwtVerify(...args)), await binding.jwtVerifyAsync(...args).catch((err) => err)]) {
+    assert.strictEqual(failed.joseClass, 'JWTExpired')
+    assert.strictEqual(failed.code, table.get('JWTExpired'))
+    assert.strictEqual(failed.claim, 'exp')
+    assert.strictEqual(failed.reason, 'check_failed')
+  }
+})

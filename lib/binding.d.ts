@@ -493,6 +493,28 @@ export interface KeyRequest {
  */
 export type KeysArg = NativeKey | Array<KeyArg>
 
+/**
+ * A core error as the addon throws it; the facade makes jose's class
+ * from it. A plain object, not an Error: an Error would capture a stack
+ * trace for nothing.
+ */
+export interface NativeFailure {
+  /** The class's name in the table `errorClasses()` serves. */
+  joseClass: string
+  code: string
+  /**
+   * A message quoting a string that held a lone surrogate shows it as
+   * U+FFFD (a message is UTF-8 on its way to JavaScript).
+   */
+  message: string
+  claim?: string
+  reason?: string
+  /** The rejected claims set's JSON text (jose 6's `payload`). */
+  payload?: string
+  /** A JOSEMultiError's errors. */
+  errors?: Array<NativeFailure>
+}
+
 /** `keys`: each key's handle, or none for a key without one. */
 export declare function nativeStore(keys: Array<NativeKey | undefined | null>): NativeStore
 

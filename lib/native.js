@@ -1,34 +1,49 @@
 'use strict'
 
 // The addon, with its errors turned into jose's classes. A core error
-// arrives as "<ClassName>\0<message>"; anything else napi throws on its own
-// is an argument that did not convert, which jose would report as TypeError.
-// A JWT claim error's head is "<ClassName>\u0001<claim>\u0001<reason>".
+// arrives as a NativeFailure (lib/binding.d.ts, made by src/node/error.rs)
+// naming the class in `joseClass`, with its `message`, `code` and for a JWT
+// claim check `claim` and `reason`; anything else napi throws on its own is
+// an argument that did not convert, which jose would report as TypeError.
 
 const binding = require('./binding')
 const errors = require('./errors')
 
-const RANGE_CODE = binding.errorClasses().find(({ name }) => name === 'RangeError')?.code
+/** @typedef {import('./binding').NativeFailure} NativeFailure */
 
+/**
+ * Whether the addon threw `err` for a core error (an object of its own
+ * making, never an Error).
+ * @param {unknown} err
+ * @returns {err is NativeFailure}
+ */
+const isFailure = (err) =>
+  typeof err === 'object' && err !== null && !(err instanceof Error) && typeof (/** @type {any} */ (err).joseClass) === 'string'
+
+/**
+ * @param {unknown} err
+ * @returns {unknown}
+ */
 function translate (err) {
+  if (isFailure(err)) return fromFailure(err)
   if (!(err instanceof Error) || err instanceof errors.JOSEError || err instanceof TypeError) return err
-  const cut = err.message.indexOf('\u0000')
-  if (cut === -1) return new TypeError(err.message)
-  return fromParts(err.message.slice(0, cut), err.message.slice(cut + 1))
+  return new TypeError(err.message)
 }
 
-// A JOSEMultiError's message is the JSON list of its [class, message] pairs.
-function fromParts (head, message) {
-  const [name, claim, reason] = head.split('\u0001')
-  if (name === 'TypeError') return new TypeError(message)
-  // Node's own RangeError, where jose lets Node refuse a size
-  if (name === 'RangeError') return Object.assign(new RangeError(message), { code: RANGE_CODE })
-  // a panic the addon caught: a bug, reported as one (never a jose class)
-  if (name === 'Error') return new Error(message)
-  if (name === 'JOSEMultiError') {
-    return new errors.JOSEMultiError(JSON.parse(message).map(([n, m]) => fromParts(n, m)))
+/**
+ * @param {NativeFailure} failure
+ * @returns {Error}
+ */
+function fromFailure ({ joseClass, code, message, claim, reason, errors: inner }) {
+  switch (joseClass) {
+    case 'TypeError': return new TypeError(message)
+    // Node's own RangeError, where jose lets Node refuse a size
+    case 'RangeError': return Object.assign(new RangeError(message), { code })
+    // a panic the addon caught: a bug, reported as one (never a jose class)
+    case 'Error': return new Error(message)
+    case 'JOSEMultiError': return new errors.JOSEMultiError((inner || []).map(fromFailure))
   }
-  const JoseClass = errors[name]
+  const JoseClass = /** @type {any} */ (errors)[joseClass]
   if (!JoseClass) return new TypeError(message)
   return claim === undefined ? new JoseClass(message) : new JoseClass(message, claim, reason)
 }
@@ -88,4 +103,4 @@ const rejecting = (fn) => (...args) => {
   }
 }
 
-module.exports = { binding, call, settle, translate, perSerialization, rejecting }
+module.exports = { binding, call, settle, translate, isFailure, perSerialization, rejecting }

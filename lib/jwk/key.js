@@ -284,7 +284,7 @@ const CLASSES = { RSA: RSAKey, EC: ECKey, OKP: OKPKey, oct: OctKey }
  * @returns {AnyKey}
  */
 function fromNative (native) {
-  const info = JSON.parse(native.describe())
+  const info = JSON.parse(call(() => native.describe()))
   return new CLASSES[info.kty](INTERNAL, native, info)
 }
 

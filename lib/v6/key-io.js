@@ -9,7 +9,7 @@
 // key the caller holds into another format, as jose 6 does.
 
 const errors = require('./errors')
-const { binding, call } = require('./native')
+const { binding, call, translate } = require('./native')
 const { settle } = require('../native')
 const { isCryptoKey, isKeyObject, isObject, jwkText, register } = require('./keys')
 const { base64url } = require('./util')
@@ -59,7 +59,7 @@ async function jwkToKey (algorithm, jwk, extractable) {
   delete keyData.use
   const usages = jwk.key_ops ?? (isPrivate ? algorithm.usagesPrivate : algorithm.usagesPublic)
   const key = await subtle.importKey('jwk', keyData, webAlgorithm(algorithm), keyData.ext ?? !isPrivate, usages)
-  register(key, () => binding.importJwk(jwkText(jwk), '{}', false, false))
+  register(key, () => call(binding.importJwk, jwkText(jwk), '{}', false, false))
   return key
 }
 
@@ -159,8 +159,8 @@ async function importX509 (x509, alg, options) {
   let spki
   try {
     spki = binding.v6SpkiOfCertificate(pemBody(x509, /(?:-----(?:BEGIN|END) CERTIFICATE-----|\s)/g))
-  } catch (cause) {
-    throw new TypeError('Failed to parse the X.509 certificate', { cause })
+  } catch (err) {
+    throw new TypeError('Failed to parse the X.509 certificate', { cause: translate(err) })
   }
   return importDer('spki', spki, alg, options)
 }
@@ -243,14 +243,14 @@ async function generateKeyPair (alg, options) {
   const crv = options?.crv == null ? undefined : typeof options.crv === 'string' ? options.crv : false
   const bits = options?.modulusLength ?? undefined
   const spec = call(binding.v6GenerateSpec, stringOrUndefined(alg), crv, options?.crv === null, bits === undefined ? undefined : typeof bits === 'number' ? bits : false)
-  const generate = /** @type {Promise<NativeKey>} */ (binding.v6GenerateKeyAsync(spec.kty, spec.crv, spec.modulusLength))
+  const generate = /** @type {Promise<NativeKey>} */ (call(binding.v6GenerateKeyAsync, spec.kty, spec.crv, spec.modulusLength))
   const native = await settle(generate)
   const algorithm = webAlgorithm(spec.algorithm)
-  const publicJwk = JSON.parse(native.toJWK(false))
-  const privateKey = await subtle.importKey('jwk', JSON.parse(native.toJWK(true)), algorithm, extractable ?? false, spec.algorithm.usagesPrivate)
+  const publicJwk = JSON.parse(call(() => native.toJWK(false)))
+  const privateKey = await subtle.importKey('jwk', JSON.parse(call(() => native.toJWK(true))), algorithm, extractable ?? false, spec.algorithm.usagesPrivate)
   const publicKey = await subtle.importKey('jwk', publicJwk, algorithm, true, spec.algorithm.usagesPublic)
   register(privateKey, () => native)
-  register(publicKey, () => binding.importJwk(JSON.stringify(publicJwk), '{}', false, false))
+  register(publicKey, () => call(binding.importJwk, JSON.stringify(publicJwk), '{}', false, false))
   return { publicKey, privateKey }
 }
 
@@ -283,8 +283,8 @@ async function generateSecret (alg, options) {
   const entry = typeof alg === 'string' ? /** @type {any} */ (SECRETS)[alg] : undefined
   if (!entry) throw new errors.JOSENotSupported('Invalid or unsupported "alg" (Algorithm) value')
   const [bits, algorithm, usages] = entry
-  const native = /** @type {NativeKey} */ (await settle(binding.v6GenerateKeyAsync('oct', undefined, bits)))
-  const bytes = new Uint8Array(native.secretBytes())
+  const native = /** @type {NativeKey} */ (await settle(call(binding.v6GenerateKeyAsync, 'oct', undefined, bits)))
+  const bytes = new Uint8Array(call(() => native.secretBytes()))
   if (!algorithm) return bytes
   const key = await subtle.importKey('raw', bytes, algorithm, extractable ?? false, usages)
   register(key, () => native)

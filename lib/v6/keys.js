@@ -120,7 +120,7 @@ function secretArg (key) {
   const known = SECRETS.get(key)
   if (known !== undefined && known[0].equals(key)) return known[1]
   const copy = Buffer.from(key)
-  const native = copy.length === 0 ? undefined : binding.importSecret(copy, '{}')
+  const native = copy.length === 0 ? undefined : call(binding.importSecret, copy, '{}')
   const handle = call(binding.v6Key, { received: received(key), form: 'bytes', bytes: key }, native)
   SECRETS.set(key, [copy, handle])
   return handle

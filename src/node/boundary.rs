@@ -19,7 +19,7 @@ use std::sync::{Mutex, OnceLock, PoisonError};
 use napi::{Env, Status};
 use napi_derive::napi;
 
-use super::error::to_napi;
+use super::error::{thrown, Fail, Outcome};
 use crate::error::Error;
 
 /// Whether `JOSE_NATIVE_TEST_PANICS=1` was set when the addon loaded.
@@ -30,10 +30,18 @@ static ARMED: AtomicBool = AtomicBool::new(false);
 static FORCED: Mutex<Option<String>> = Mutex::new(None);
 
 /// Runs `f` (an export's body) and returns its result, or the
-/// `Kind::Internal` error if it panics. `name` is the export's JavaScript
-/// name, `Class.member` for methods and getters.
+/// `Kind::Internal` error if it panics; a core error becomes the error
+/// object JavaScript receives (`error::thrown`). `name` is the export's
+/// JavaScript name, `Class.member` for methods and getters.
 #[inline]
-pub fn guard<T>(name: &'static str, f: impl FnOnce() -> napi::Result<T>) -> napi::Result<T> {
+pub fn guard<T>(env: &Env, name: &'static str, f: impl FnOnce() -> Outcome<T>) -> napi::Result<T> {
+    checked(name, f).map_err(|fail| thrown(env, fail))
+}
+
+/// [`guard`] for a step with no JavaScript at hand (a libuv pool thread):
+/// the failure stays the core's until the JS thread throws it.
+#[inline]
+pub fn checked<T>(name: &'static str, f: impl FnOnce() -> Outcome<T>) -> Outcome<T> {
     caught(|| {
         if ARMED.load(Ordering::Relaxed) {
             forced(name);
@@ -44,9 +52,9 @@ pub fn guard<T>(name: &'static str, f: impl FnOnce() -> napi::Result<T>) -> napi
 
 /// `f`'s result, or the `Kind::Internal` error if it panics.
 #[inline]
-fn caught<T>(f: impl FnOnce() -> napi::Result<T>) -> napi::Result<T> {
+fn caught<T>(f: impl FnOnce() -> Outcome<T>) -> Outcome<T> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(f))
-        .unwrap_or_else(|payload| Err(to_napi(Error::from_panic(payload.as_ref()))))
+        .unwrap_or_else(|payload| Err(Fail::Core(Error::from_panic(payload.as_ref()))))
 }
 
 /// Panics if the test switch names `name`.
@@ -87,11 +95,12 @@ pub fn test_force_panic(env: Env, name: Option<String>) -> napi::Result<()> {
                 "testForcePanic needs JOSE_NATIVE_TEST_PANICS=1 in the environment when jose-native loads",
                 None,
             )?;
-            return Err(napi::Error::from_status(Status::PendingException));
+            return Err(napi::Error::from_status(Status::PendingException).into());
         }
         let mut forced = FORCED.lock().unwrap_or_else(PoisonError::into_inner);
         ARMED.store(name.is_some(), Ordering::Relaxed);
         *forced = name;
         Ok(())
     })
+    .map_err(|fail| thrown(&env, fail))
 }

@@ -1,62 +1,112 @@
-//! Core errors as thrown N-API errors. The message carries the jose class
-//! name before a NUL byte; `lib/native.js` splits it and throws the class.
-//! A JWT claim error appends its `claim` and `reason` to the class name,
-//! each after a U+0001 (both are fixed names, never input text), and for
-//! jose 6 the rejected claims set's JSON text after a third (JSON the core
-//! parsed, so no raw control character, U+0000 or U+0001, is in it).
+//! Core errors as JavaScript receives them: a [`NativeFailure`] object
+//! (declared in `lib/binding.d.ts` like every other crossing type) naming
+//! the jose class (`joseClass`, from the one table `errorClasses()`
+//! serves), with its `code`, `message` and, where the core has them,
+//! `claim` and `reason` (a JWT claim check), `payload` (the rejected claims
+//! set's JSON text, for jose 6) and `errors` (a JOSEMultiError's, each of
+//! the same shape). `lib/native.js` and `lib/v6/native.js` make jose's
+//! classes from it.
+//!
+//! An export's work fails with a [`Fail`]: a core error, or one napi made
+//! (an argument that did not convert). Only the boundary, which has the
+//! `Env`, turns a core error into the object ([`thrown`]).
 
-use napi::Status;
+use napi::bindgen_prelude::ToNapiValue;
+use napi::{Env, Status};
 use napi_derive::napi;
 
 use super::boundary::guard;
 
-use crate::error::Error;
+use crate::error::{Error, Kind};
 use crate::js_json::display;
 
-pub fn to_napi(e: Error) -> napi::Error {
-    napi::Error::new(Status::GenericFailure, encode(&e))
+/// How an export's work fails before JavaScript sees it.
+pub enum Fail {
+    /// One of jose's errors, or a bug the core caught.
+    Core(Error),
+    /// napi's own, from a conversion or a call into JavaScript.
+    Napi(napi::Error),
 }
 
-/// "<ClassName>\0<message>", the head with `\u{1}claim\u{1}reason` for a
-/// JWT claim error; for a JOSEMultiError the message part is a JSON list of
-/// `[class, message]` pairs, one per error it holds. A message quoting a
-/// string that held a lone surrogate shows it as U+FFFD (a message is
-/// UTF-8 on its way to JavaScript).
-fn encode(e: &Error) -> String {
-    if e.kind == crate::error::Kind::MultiError {
-        let list: Vec<[std::borrow::Cow<'_, str>; 2]> = e
-            .errors
-            .iter()
-            .map(|inner| [inner.kind.class_name().into(), display(&inner.message)])
-            .collect();
-        let json = serde_json::to_string(&list).unwrap_or_else(|_| "[]".to_owned());
-        return format!("{}\u{0}{json}", e.kind.class_name());
+impl From<Error> for Fail {
+    fn from(e: Error) -> Self {
+        Fail::Core(e)
     }
-    let mut head = match &e.claim {
-        Some(c) => format!("{}\u{1}{}\u{1}{}", e.kind.class_name(), c.claim, c.reason),
-        None => e.kind.class_name().to_owned(),
-    };
-    if let Some(payload) = &e.payload {
-        head.push('\u{1}');
-        head.push_str(payload);
+}
+
+impl From<napi::Error> for Fail {
+    fn from(e: napi::Error) -> Self {
+        Fail::Napi(e)
     }
-    format!("{head}\u{0}{}", display(&e.message))
 }
 
-pub trait OrThrow<T> {
-    fn or_throw(self) -> napi::Result<T>;
+/// The result of an export's work, before the boundary throws its error.
+pub type Outcome<T> = std::result::Result<T, Fail>;
+
+/// A core error as the addon throws it; the facade makes jose's class
+/// from it. A plain object, not an Error: an Error would capture a stack
+/// trace for nothing.
+#[napi(object)]
+pub struct NativeFailure {
+    /// The class's name in the table `errorClasses()` serves.
+    pub jose_class: String,
+    pub code: String,
+    /// A message quoting a string that held a lone surrogate shows it as
+    /// U+FFFD (a message is UTF-8 on its way to JavaScript).
+    pub message: String,
+    pub claim: Option<String>,
+    pub reason: Option<String>,
+    /// The rejected claims set's JSON text (jose 6's `payload`).
+    pub payload: Option<String>,
+    /// A JOSEMultiError's errors.
+    pub errors: Option<Vec<NativeFailure>>,
 }
 
-impl<T> OrThrow<T> for crate::error::Result<T> {
-    fn or_throw(self) -> napi::Result<T> {
-        self.map_err(to_napi)
+impl From<&Error> for NativeFailure {
+    fn from(e: &Error) -> Self {
+        NativeFailure {
+            jose_class: e.kind.class_name().to_owned(),
+            code: e.kind.code().to_owned(),
+            message: display(&e.message).into_owned(),
+            claim: e.claim.as_ref().map(|c| c.claim.to_string()),
+            reason: e.claim.as_ref().map(|c| c.reason.to_owned()),
+            payload: e.payload.clone(),
+            errors: (e.kind == Kind::MultiError)
+                .then(|| e.errors.iter().map(NativeFailure::from).collect()),
+        }
+    }
+}
+
+/// Throws `fail` now, on the JS thread: a core error as its
+/// [`NativeFailure`], napi's own as it is. napi-rs only rethrows Error
+/// instances it holds, so the object is thrown here and the export returns
+/// napi's "an exception is pending".
+pub fn thrown(env: &Env, fail: Fail) -> napi::Error {
+    match fail {
+        Fail::Napi(e) => e,
+        Fail::Core(e) => match env.throw(NativeFailure::from(&e)) {
+            Ok(()) => napi::Error::from_status(Status::PendingException),
+            Err(e) => e,
+        },
+    }
+}
+
+/// `fail` as a Promise's rejection, for a job that ran on the libuv pool
+/// (napi-rs rejects with the value it holds, as it is).
+pub fn rejection(env: &Env, fail: Fail) -> napi::Error {
+    match fail {
+        Fail::Napi(e) => e,
+        Fail::Core(e) => match NativeFailure::from(&e).into_unknown(env) {
+            Ok(value) => napi::Error::from_unknown_without_coercion(value),
+            Err(e) => e,
+        },
     }
 }
 
 /// Parses JSON text the facade produced with `JSON.stringify` of a plain
 /// object (so it cannot fail short of a facade bug; still typed if it does).
-pub fn object_from_json(text: &str) -> napi::Result<serde_json::Map<String, serde_json::Value>> {
-    parse_object(text).map_err(to_napi)
+pub fn object_from_json(text: &str) -> Outcome<serde_json::Map<String, serde_json::Value>> {
+    Ok(parse_object(text)?)
 }
 
 /// `object_from_json` for code that stays in core errors (jobs).
@@ -87,8 +137,8 @@ pub struct ErrorClass {
 /// The core's error classes and their codes: the one table `lib/errors.js`
 /// takes its codes from.
 #[napi(catch_unwind)]
-pub fn error_classes() -> napi::Result<Vec<ErrorClass>> {
-    guard("errorClasses", || {
+pub fn error_classes(env: Env) -> napi::Result<Vec<ErrorClass>> {
+    guard(&env, "errorClasses", || {
         Ok(crate::error::Kind::ALL
             .iter()
             .map(|kind| {

@@ -10,8 +10,8 @@
 use napi::bindgen_prelude::{AsyncTask, ToNapiValue, TypeName};
 use napi::{Env, Task};
 
-use super::boundary::guard;
-use super::error::to_napi;
+use super::boundary::checked;
+use super::error::{rejection, Fail, Outcome};
 use crate::error::{Error, Result};
 
 pub trait Job: Send + Sized + 'static {
@@ -28,28 +28,51 @@ pub trait Job: Send + Sized + 'static {
 }
 
 /// Runs `job` now, on the calling thread.
-pub fn now<J: Job>(job: Result<J>) -> napi::Result<J::JsValue> {
-    let job = job.map_err(to_napi)?;
-    Error::guarded(|| job.run().map(|output| job.finish(output))).map_err(to_napi)
+pub fn now<J: Job>(job: Result<J>) -> Outcome<J::JsValue> {
+    let job = job?;
+    Ok(Error::guarded(|| {
+        job.run().map(|output| job.finish(output))
+    })?)
 }
 
 /// Queues `job` on the libuv thread pool; JavaScript gets a Promise.
-pub fn off_thread<J: Job>(job: Result<J>) -> napi::Result<AsyncTask<OffThread<J>>> {
-    Ok(AsyncTask::new(OffThread(job.map_err(to_napi)?)))
+pub fn off_thread<J: Job>(job: Result<J>) -> Outcome<AsyncTask<OffThread<J>>> {
+    Ok(AsyncTask::new(OffThread {
+        job: job?,
+        failure: None,
+    }))
 }
 
-pub struct OffThread<J>(J);
+/// A job on the libuv pool. Its failure is kept as the core's until
+/// `reject`, back on the JS thread, throws it as its object.
+pub struct OffThread<J> {
+    job: J,
+    failure: Option<Fail>,
+}
 
 impl<J: Job> Task for OffThread<J> {
     type Output = J::Output;
     type JsValue = J::JsValue;
 
     fn compute(&mut self) -> napi::Result<J::Output> {
-        guard("OffThread.compute", || self.0.run().map_err(to_napi))
+        checked("OffThread.compute", || Ok(self.job.run()?)).map_err(|fail| {
+            self.failure = Some(fail);
+            napi::Error::from_reason("jose-native: the job failed")
+        })
     }
 
-    fn resolve(&mut self, _env: Env, output: J::Output) -> napi::Result<J::JsValue> {
-        guard("OffThread.resolve", || Ok(self.0.finish(output)))
+    /// Runs in the async work's completion, where a thrown exception would
+    /// be uncaught: a failure here rejects the Promise instead.
+    fn resolve(&mut self, env: Env, output: J::Output) -> napi::Result<J::JsValue> {
+        checked("OffThread.resolve", || Ok(self.job.finish(output)))
+            .map_err(|fail| rejection(&env, fail))
+    }
+
+    fn reject(&mut self, env: Env, err: napi::Error) -> napi::Result<J::JsValue> {
+        Err(rejection(
+            &env,
+            self.failure.take().unwrap_or(Fail::Napi(err)),
+        ))
     }
 }
 
@@ -65,17 +88,18 @@ macro_rules! twins {
         $(#[doc = $doc])*
         #[napi_derive::napi(catch_unwind)]
         #[allow(clippy::too_many_arguments)]
-        pub fn $sync($($arg: $ty),*) -> napi::Result<$out> {
-            $crate::node::boundary::guard($sync_name, || $crate::node::job::now($make))
+        pub fn $sync(env: napi::Env, $($arg: $ty),*) -> napi::Result<$out> {
+            $crate::node::boundary::guard(&env, $sync_name, || $crate::node::job::now($make))
         }
 
         $(#[doc = $doc])*
         #[napi_derive::napi(catch_unwind)]
         #[allow(clippy::too_many_arguments)]
         pub fn $twin(
+            env: napi::Env,
             $($arg: $ty),*
         ) -> napi::Result<napi::bindgen_prelude::AsyncTask<$crate::node::job::OffThread<$job>>> {
-            $crate::node::boundary::guard($twin_name, || $crate::node::job::off_thread($make))
+            $crate::node::boundary::guard(&env, $twin_name, || $crate::node::job::off_thread($make))
         }
     };
 }

@@ -8,12 +8,13 @@
 use std::sync::Arc;
 
 use napi::bindgen_prelude::ClassInstance;
+use napi::Env;
 use napi_derive::napi;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use super::boundary::guard;
-use super::error::{parse_object, OrThrow};
+use super::error::parse_object;
 use super::key::NativeKey;
 use crate::error::{Error, Result};
 use crate::jwk::key::Key;
@@ -81,8 +82,11 @@ pub struct NativeStore {
 
 /// `keys`: each key's handle, or none for a key without one.
 #[napi(catch_unwind)]
-pub fn native_store(keys: Vec<Option<ClassInstance<'_, NativeKey>>>) -> napi::Result<NativeStore> {
-    guard("nativeStore", || {
+pub fn native_store(
+    env: Env,
+    keys: Vec<Option<ClassInstance<'_, NativeKey>>>,
+) -> napi::Result<NativeStore> {
+    guard(&env, "nativeStore", || {
         Ok(NativeStore {
             keys: keys
                 .into_iter()
@@ -100,17 +104,16 @@ impl NativeStore {
     /// `unheld` describes the keys without a handle, in order, as JSON
     /// text. `key_ops` was checked by the facade (jose's TypeError).
     #[napi(catch_unwind)]
-    pub fn select(&self, query: String, unheld: Vec<String>) -> napi::Result<Vec<u32>> {
-        guard("NativeStore.select", || {
-            let query = parse_object(&query).or_throw()?;
+    pub fn select(&self, env: Env, query: String, unheld: Vec<String>) -> napi::Result<Vec<u32>> {
+        guard(&env, "NativeStore.select", || {
+            let query = parse_object(&query)?;
             let unheld: Vec<Unheld> = unheld
                 .iter()
                 .map(|text| {
                     crate::js_json::parse(text)
                         .map_err(|_| Error::type_error("invalid key description"))
                 })
-                .collect::<Result<_>>()
-                .or_throw()?;
+                .collect::<Result<_>>()?;
             let mut described = unheld.iter();
             let mut held: Vec<&dyn StoreKey> = Vec::with_capacity(self.keys.len());
             for key in &self.keys {
@@ -118,8 +121,7 @@ impl NativeStore {
                     Some(key) => &**key,
                     None => described
                         .next()
-                        .ok_or_else(|| Error::type_error("a key without its description"))
-                        .or_throw()?,
+                        .ok_or_else(|| Error::type_error("a key without its description"))?,
                 });
             }
             let ops: Option<Vec<&str>> = query

@@ -9,12 +9,13 @@
 use std::sync::Arc;
 
 use napi::bindgen_prelude::{AsyncTask, Either};
+use napi::Env;
 use napi_derive::napi;
 use serde_json::Value;
 
 use super::args::js_text;
 use super::boundary::guard;
-use super::error::{parse_object, OrThrow};
+use super::error::{parse_object, Fail};
 use super::job::{self, Job, OffThread};
 use super::jws::{refuse_encryption_keys, SignJob};
 use super::key::KeyHandle;
@@ -45,17 +46,19 @@ impl From<&DecodedJwt> for JwtParts {
 }
 
 #[napi(catch_unwind)]
-pub fn jwt_decode(token: String) -> napi::Result<JwtParts> {
-    guard("jwtDecode", || {
-        jwt::decode(&token).map(|d| JwtParts::from(&d)).or_throw()
+pub fn jwt_decode(env: Env, token: String) -> napi::Result<JwtParts> {
+    guard(&env, "jwtDecode", || {
+        jwt::decode(&token)
+            .map(|d| JwtParts::from(&d))
+            .map_err(Fail::from)
     })
 }
 
 /// Checks `JWT.sign` options (their JSON view) and returns, as JSON text,
 /// the claims they set over the payload.
 #[napi(catch_unwind)]
-pub fn jwt_sign_claims(options: String, payload_is_object: bool) -> napi::Result<String> {
-    guard("jwtSignClaims", || {
+pub fn jwt_sign_claims(env: Env, options: String, payload_is_object: bool) -> napi::Result<String> {
+    guard(&env, "jwtSignClaims", || {
         jwt::sign_options(&options)
             .and_then(|o| o.claims(payload_is_object))
             .map(|claims| {
@@ -65,7 +68,7 @@ pub fn jwt_sign_claims(options: String, payload_is_object: bool) -> napi::Result
                     .collect();
                 js_text(&claims)
             })
-            .or_throw()
+            .map_err(Fail::from)
     })
 }
 
@@ -78,26 +81,28 @@ pub fn jwt_sign_claims(options: String, payload_is_object: bool) -> napi::Result
 /// signed.
 #[napi(catch_unwind)]
 pub fn jwt_sign(
+    env: Env,
     options: Text,
     payload: Text,
     key: &KeyHandle,
     protected: Option<String>,
     include_kid: bool,
 ) -> napi::Result<OutText> {
-    guard("jwtSign", || {
+    guard(&env, "jwtSign", || {
         job::now(sign_job(&options.0, payload.0, key, protected, include_kid))
     })
 }
 
 #[napi(catch_unwind)]
 pub fn jwt_sign_async(
+    env: Env,
     options: String,
     payload: String,
     key: &KeyHandle,
     protected: Option<String>,
     include_kid: bool,
 ) -> napi::Result<AsyncTask<OffThread<JwtSignJob>>> {
-    guard("jwtSignAsync", || {
+    guard(&env, "jwtSignAsync", || {
         job::off_thread(sign_job(&options, payload, key, protected, include_kid))
     })
 }
@@ -181,6 +186,7 @@ impl Job for JwtSignJob {
 /// text, or with `complete` every part.
 #[napi(catch_unwind)]
 pub fn jwt_verify(
+    env: Env,
     options: String,
     token: String,
     mode: KeyMode,
@@ -188,7 +194,7 @@ pub fn jwt_verify(
     legacy_p256k: bool,
     complete: bool,
 ) -> napi::Result<VerifiedToken> {
-    guard("jwtVerify", || {
+    guard(&env, "jwtVerify", || {
         job::now(verify_job(
             &options,
             token,
@@ -201,13 +207,14 @@ pub fn jwt_verify(
 /// [`jwt_verify`] with one key, the commonest call.
 #[napi(catch_unwind)]
 pub fn jwt_verify_key(
+    env: Env,
     options: Text,
     token: Text,
     key: &KeyHandle,
     legacy_p256k: bool,
     complete: bool,
 ) -> napi::Result<VerifiedToken> {
-    guard("jwtVerifyKey", || {
+    guard(&env, "jwtVerifyKey", || {
         job::now(verify_job(
             &options.0,
             token.0,
@@ -219,6 +226,7 @@ pub fn jwt_verify_key(
 
 #[napi(catch_unwind)]
 pub fn jwt_verify_async(
+    env: Env,
     options: String,
     token: String,
     mode: KeyMode,
@@ -226,7 +234,7 @@ pub fn jwt_verify_async(
     legacy_p256k: bool,
     complete: bool,
 ) -> napi::Result<AsyncTask<OffThread<JwtVerifyJob>>> {
-    guard("jwtVerifyAsync", || {
+    guard(&env, "jwtVerifyAsync", || {
         job::off_thread(verify_job(
             &options,
             token,
@@ -259,10 +267,10 @@ pub struct JwtVerifyOptions {
 }
 
 #[napi(catch_unwind)]
-pub fn jwt_verify_options(options: String) -> napi::Result<JwtVerifyOptions> {
-    guard("jwtVerifyOptions", || {
+pub fn jwt_verify_options(env: Env, options: String) -> napi::Result<JwtVerifyOptions> {
+    guard(&env, "jwtVerifyOptions", || {
         Ok(JwtVerifyOptions {
-            options: jwt::verify_options(&options).or_throw()?,
+            options: jwt::verify_options(&options)?,
         })
     })
 }
@@ -271,9 +279,9 @@ pub fn jwt_verify_options(options: String) -> napi::Result<JwtVerifyOptions> {
 impl JwtVerifyOptions {
     /// Decodes `token` for verification with these options.
     #[napi(catch_unwind)]
-    pub fn prepare(&self, token: String) -> napi::Result<JwtVerification> {
-        guard("JwtVerifyOptions.prepare", || {
-            let decoded = jwt::decode(&token).or_throw()?;
+    pub fn prepare(&self, env: Env, token: String) -> napi::Result<JwtVerification> {
+        guard(&env, "JwtVerifyOptions.prepare", || {
+            let decoded = jwt::decode(&token)?;
             Ok(JwtVerification {
                 prepared: Arc::new(Prepared {
                     options: Arc::clone(&self.options),
@@ -355,11 +363,12 @@ impl JwtVerification {
     #[napi(catch_unwind)]
     pub fn run(
         &self,
+        env: Env,
         mode: KeyMode,
         keys: Vec<KeyArg<'_>>,
         legacy_p256k: bool,
     ) -> napi::Result<VerifiedToken> {
-        guard("JwtVerification.run", || {
+        guard(&env, "JwtVerification.run", || {
             job::now(self.job(mode, &keys, legacy_p256k))
         })
     }
@@ -367,11 +376,12 @@ impl JwtVerification {
     #[napi(catch_unwind)]
     pub fn run_async(
         &self,
+        env: Env,
         mode: KeyMode,
         keys: Vec<KeyArg<'_>>,
         legacy_p256k: bool,
     ) -> napi::Result<AsyncTask<OffThread<JwtVerifyJob>>> {
-        guard("JwtVerification.runAsync", || {
+        guard(&env, "JwtVerification.runAsync", || {
             job::off_thread(self.job(mode, &keys, legacy_p256k))
         })
     }

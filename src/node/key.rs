@@ -3,11 +3,12 @@
 use std::sync::Arc;
 
 use napi::bindgen_prelude::{Buffer, ClassInstance, External};
+use napi::Env;
 use napi_derive::napi;
 
 use super::args::js_text;
 use super::boundary::guard;
-use super::error::{object_from_json, to_napi, OrThrow};
+use super::error::{object_from_json, Fail, Outcome};
 use super::job::{twins, Job};
 use crate::jwk::export::{self, PemEncoding};
 use crate::jwk::generate::{self, GenerateSpec};
@@ -30,8 +31,10 @@ pub struct NativeKey {
 pub type KeyHandle = External<Arc<Key>>;
 
 #[napi(catch_unwind)]
-pub fn key_handle(key: ClassInstance<'_, NativeKey>) -> napi::Result<KeyHandle> {
-    guard("keyHandle", || Ok(External::new(Arc::clone(&key.inner))))
+pub fn key_handle(env: Env, key: ClassInstance<'_, NativeKey>) -> napi::Result<KeyHandle> {
+    guard(&env, "keyHandle", || {
+        Ok(External::new(Arc::clone(&key.inner)))
+    })
 }
 
 impl NativeKey {
@@ -47,14 +50,14 @@ impl NativeKey {
     /// Everything the facade shows as plain properties, as one JSON text:
     /// one crossing and one `JSON.parse` per key instead of a call per field.
     #[napi(catch_unwind)]
-    pub fn describe(&self) -> napi::Result<String> {
-        guard("NativeKey.describe", || Ok(self.description()))
+    pub fn describe(&self, env: Env) -> napi::Result<String> {
+        guard(&env, "NativeKey.describe", || Ok(self.description()))
     }
 
     /// The private JWK members (`d`, `p`, ... or `k`) as JSON text.
     #[napi(catch_unwind)]
-    pub fn private_members(&self) -> napi::Result<String> {
-        guard("NativeKey.privateMembers", || {
+    pub fn private_members(&self, env: Env) -> napi::Result<String> {
+        guard(&env, "NativeKey.privateMembers", || {
             let members: serde_json::Map<_, _> = self
                 .inner
                 .private_members()
@@ -66,16 +69,22 @@ impl NativeKey {
     }
 
     #[napi(catch_unwind)]
-    pub fn algorithms(&self, operation: Option<String>) -> napi::Result<Vec<&'static str>> {
-        guard("NativeKey.algorithms", || {
-            self.inner.algorithms(operation.as_deref()).or_throw()
+    pub fn algorithms(
+        &self,
+        env: Env,
+        operation: Option<String>,
+    ) -> napi::Result<Vec<&'static str>> {
+        guard(&env, "NativeKey.algorithms", || {
+            self.inner
+                .algorithms(operation.as_deref())
+                .map_err(Fail::from)
         })
     }
 
     #[napi(js_name = "toJWK", catch_unwind)]
-    pub fn to_jwk(&self, private: bool) -> napi::Result<String> {
-        guard("NativeKey.toJWK", || {
-            let jwk = self.inner.to_jwk(private).or_throw()?;
+    pub fn to_jwk(&self, env: Env, private: bool) -> napi::Result<String> {
+        guard(&env, "NativeKey.toJWK", || {
+            let jwk = self.inner.to_jwk(private)?;
             Ok(js_text(&jwk))
         })
     }
@@ -83,37 +92,42 @@ impl NativeKey {
     #[napi(js_name = "toPEM", catch_unwind)]
     pub fn to_pem(
         &self,
+        env: Env,
         private: bool,
         format: Option<String>,
         cipher: Option<String>,
         passphrase: Option<Buffer>,
     ) -> napi::Result<String> {
-        guard("NativeKey.toPEM", || {
+        guard(&env, "NativeKey.toPEM", || {
             let encoding = PemEncoding {
                 format: format.as_deref(),
                 cipher: cipher.as_deref(),
                 passphrase: passphrase.as_deref(),
             };
-            export::to_pem(&self.inner, private, encoding).or_throw()
+            export::to_pem(&self.inner, private, encoding).map_err(Fail::from)
         })
     }
 
     /// DER (PKCS#8 or SPKI) for building a Node `KeyObject`.
     #[napi(catch_unwind)]
-    pub fn key_object_der(&self) -> napi::Result<Buffer> {
-        guard("NativeKey.keyObjectDer", || {
+    pub fn key_object_der(&self, env: Env) -> napi::Result<Buffer> {
+        guard(&env, "NativeKey.keyObjectDer", || {
             export::to_key_object_der(&self.inner)
                 .map(Buffer::from)
-                .or_throw()
+                .map_err(Fail::from)
         })
     }
 
     /// The raw secret of an `oct` key, for its `KeyObject`.
     #[napi(catch_unwind)]
-    pub fn secret_bytes(&self) -> napi::Result<Buffer> {
-        guard("NativeKey.secretBytes", || match self.inner.material() {
-            Material::Oct { k } => Ok(Buffer::from(k.to_vec())),
-            _ => Err(to_napi(crate::error::Error::type_error("not a secret key"))),
+    pub fn secret_bytes(&self, env: Env) -> napi::Result<Buffer> {
+        guard(&env, "NativeKey.secretBytes", || {
+            match self.inner.material() {
+                Material::Oct { k } => Ok(Buffer::from(k.to_vec())),
+                _ => Err(Fail::from(crate::error::Error::type_error(
+                    "not a secret key",
+                ))),
+            }
         })
     }
 }
@@ -156,12 +170,13 @@ impl NativeKey {
 
 #[napi(catch_unwind)]
 pub fn import_jwk(
+    env: Env,
     jwk_json: String,
     params_json: String,
     calculate_missing_rsa_primes: bool,
     legacy_p256k: bool,
 ) -> napi::Result<NativeKey> {
-    guard("importJwk", || {
+    guard(&env, "importJwk", || {
         let jwk = object_from_json(&jwk_json)?;
         let params = object_from_json(&params_json)?;
         let opts = JwkImportOptions {
@@ -170,19 +185,20 @@ pub fn import_jwk(
         };
         import::from_jwk(&jwk, &params, opts)
             .map(NativeKey::wrap)
-            .or_throw()
+            .map_err(Fail::from)
     })
 }
 
 #[napi(catch_unwind)]
 pub fn import_pem(
+    env: Env,
     text: String,
     passphrase: Option<Buffer>,
     params_json: String,
     cert_as_x5c: bool,
     legacy_p256k: bool,
 ) -> napi::Result<NativeKey> {
-    guard("importPem", || {
+    guard(&env, "importPem", || {
         let params = object_from_json(&params_json)?;
         import::from_pem(
             &text,
@@ -192,32 +208,33 @@ pub fn import_pem(
             legacy_p256k,
         )
         .map(NativeKey::wrap)
-        .or_throw()
+        .map_err(Fail::from)
     })
 }
 
 #[napi(catch_unwind)]
 pub fn import_der(
+    env: Env,
     der: Buffer,
     der_type: String,
     params_json: String,
     legacy_p256k: bool,
 ) -> napi::Result<NativeKey> {
-    guard("importDer", || {
+    guard(&env, "importDer", || {
         let params = object_from_json(&params_json)?;
         import::from_der(&der, &der_type, &params, legacy_p256k)
             .map(NativeKey::wrap)
-            .or_throw()
+            .map_err(Fail::from)
     })
 }
 
 #[napi(catch_unwind)]
-pub fn import_secret(secret: Buffer, params_json: String) -> napi::Result<NativeKey> {
-    guard("importSecret", || {
+pub fn import_secret(env: Env, secret: Buffer, params_json: String) -> napi::Result<NativeKey> {
+    guard(&env, "importSecret", || {
         let params = object_from_json(&params_json)?;
         import::from_secret(&secret, &params)
             .map(NativeKey::wrap)
-            .or_throw()
+            .map_err(Fail::from)
     })
 }
 
@@ -319,18 +336,18 @@ twins! {
 /// Checks the parameters of an `oct` JWK that has no `k` (a reference key,
 /// which jose holds without material) and returns them as JSON.
 #[napi(catch_unwind)]
-pub fn reference_key_params(params_json: String) -> napi::Result<String> {
-    guard("referenceKeyParams", || {
+pub fn reference_key_params(env: Env, params_json: String) -> napi::Result<String> {
+    guard(&env, "referenceKeyParams", || {
         reference_key_params_json(&params_json)
     })
 }
 
-fn reference_key_params_json(params_json: &str) -> napi::Result<String> {
+fn reference_key_params_json(params_json: &str) -> Outcome<String> {
     let params = object_from_json(params_json)?;
     let empty = Material::Oct {
         k: Default::default(),
     };
-    let checked = crate::jwk::params::KeyParams::from_json(&params, &empty).or_throw()?;
+    let checked = crate::jwk::params::KeyParams::from_json(&params, &empty)?;
     let mut out = serde_json::Map::new();
     let mut put = |name: &str, value: Option<serde_json::Value>| {
         if let Some(v) = value {

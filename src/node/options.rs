@@ -10,6 +10,7 @@
 
 use std::sync::Arc;
 
+use napi::Env;
 use napi_derive::napi;
 
 use crate::error::Result;
@@ -46,8 +47,8 @@ pub struct JwsVerifySettings {
 }
 
 #[napi(catch_unwind)]
-pub fn jws_verify_settings(options: JwsVerifyOptions) -> napi::Result<JwsVerifySettings> {
-    crate::node::boundary::guard("jwsVerifySettings", || {
+pub fn jws_verify_settings(env: Env, options: JwsVerifyOptions) -> napi::Result<JwsVerifySettings> {
+    crate::node::boundary::guard(&env, "jwsVerifySettings", || {
         Ok(JwsVerifySettings {
             options: Arc::new(options),
         })
@@ -61,8 +62,11 @@ pub struct JweDecryptSettings {
 }
 
 #[napi(catch_unwind)]
-pub fn jwe_decrypt_settings(options: JweDecryptOptions) -> napi::Result<JweDecryptSettings> {
-    crate::node::boundary::guard("jweDecryptSettings", || {
+pub fn jwe_decrypt_settings(
+    env: Env,
+    options: JweDecryptOptions,
+) -> napi::Result<JweDecryptSettings> {
+    crate::node::boundary::guard(&env, "jweDecryptSettings", || {
         Ok(JweDecryptSettings {
             options: Arc::new(options),
         })

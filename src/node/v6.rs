@@ -11,11 +11,12 @@ use std::borrow::Cow;
 use std::sync::Arc;
 
 use napi::bindgen_prelude::{Buffer, ClassInstance, Either, External, Uint8Array};
+use napi::Env;
 use napi_derive::napi;
 use zeroize::Zeroizing;
 
 use super::boundary::guard;
-use super::error::{to_napi, OrThrow};
+use super::error::{Fail, Outcome};
 use super::key::NativeKey;
 use crate::error::{Error, Result};
 use crate::v6::header::Understood;
@@ -95,10 +96,11 @@ pub struct V6KeyDescription {
 /// `importDer` / `importSecret`).
 #[napi(catch_unwind)]
 pub fn v6_key(
+    env: Env,
     description: V6KeyDescription,
     material: Option<ClassInstance<'_, NativeKey>>,
 ) -> napi::Result<V6KeyHandle> {
-    guard("v6Key", || {
+    guard(&env, "v6Key", || {
         let form = match description.form.as_str() {
             "bytes" => KeyForm::Bytes(Zeroizing::new(
                 description.bytes.map(|b| b.to_vec()).unwrap_or_default(),
@@ -237,16 +239,16 @@ pub struct V6JwsChecked {
 impl V6JwsChecked {
     /// The protected header's JSON text (what the key function is shown).
     #[napi(getter, catch_unwind)]
-    pub fn protected_header(&self) -> napi::Result<Option<String>> {
-        guard("V6JwsChecked.protectedHeader", || {
+    pub fn protected_header(&self, env: Env) -> napi::Result<Option<String>> {
+        guard(&env, "V6JwsChecked.protectedHeader", || {
             Ok(self.checked.protected.text.clone())
         })
     }
 
     #[napi(catch_unwind)]
-    pub fn verify(&self, key: V6KeyArg<'_>) -> napi::Result<V6Verified> {
-        guard("V6JwsChecked.verify", || {
-            verified(&self.checked, &key_input(&key)).or_throw()
+    pub fn verify(&self, env: Env, key: V6KeyArg<'_>) -> napi::Result<V6Verified> {
+        guard(&env, "V6JwsChecked.verify", || {
+            verified(&self.checked, &key_input(&key)).map_err(Fail::from)
         })
     }
 }
@@ -261,13 +263,17 @@ fn verified(checked: &Checked, key: &KeyInput) -> Result<V6Verified> {
 
 /// Checks a JWS up to its key.
 #[napi(catch_unwind)]
-pub fn v6_jws_check(input: V6JwsInput, options: V6VerifyOptions) -> napi::Result<V6JwsChecked> {
-    guard("v6JwsCheck", || {
+pub fn v6_jws_check(
+    env: Env,
+    input: V6JwsInput,
+    options: V6VerifyOptions,
+) -> napi::Result<V6JwsChecked> {
+    guard(&env, "v6JwsCheck", || {
         let options = verify_options(options);
-        let (jws, form) = flattened(input, &options).map_err(to_napi)?;
+        let (jws, form) = flattened(input, &options)?;
         jws::check(jws, &options, form)
             .map(|checked| V6JwsChecked { checked })
-            .or_throw()
+            .map_err(Fail::from)
     })
 }
 
@@ -275,17 +281,18 @@ pub fn v6_jws_check(input: V6JwsInput, options: V6VerifyOptions) -> napi::Result
 /// after the options (jose 6 reads them once the JWS's shape passed).
 #[napi(catch_unwind)]
 pub fn v6_general_candidates(
+    env: Env,
     signatures: Vec<V6JwsInput>,
     options: V6VerifyOptions,
 ) -> napi::Result<Vec<u32>> {
-    guard("v6GeneralCandidates", || {
-        verify_options(options).check().map_err(to_napi)?;
+    guard(&env, "v6GeneralCandidates", || {
+        verify_options(options).check()?;
         let mut list = Vec::with_capacity(signatures.len());
         let options = jws::VerifyOptions::default();
         for input in signatures {
-            list.push(flattened(input, &options).map_err(to_napi)?.0);
+            list.push(flattened(input, &options)?.0);
         }
-        let candidates = jws::general_candidates(&list).map_err(to_napi)?;
+        let candidates = jws::general_candidates(&list)?;
         Ok(candidates
             .into_iter()
             .filter_map(|i| u32::try_from(i).ok())
@@ -296,15 +303,16 @@ pub fn v6_general_candidates(
 /// Verifies a JWS with a key given up front.
 #[napi(catch_unwind)]
 pub fn v6_jws_verify(
+    env: Env,
     input: V6JwsInput,
     options: V6VerifyOptions,
     key: V6KeyArg<'_>,
 ) -> napi::Result<V6Verified> {
-    guard("v6JwsVerify", || {
+    guard(&env, "v6JwsVerify", || {
         let options = verify_options(options);
-        let (jws, form) = flattened(input, &options).map_err(to_napi)?;
-        let checked = jws::check(jws, &options, form).map_err(to_napi)?;
-        verified(&checked, &key_input(&key)).or_throw()
+        let (jws, form) = flattened(input, &options)?;
+        let checked = jws::check(jws, &options, form)?;
+        verified(&checked, &key_input(&key)).map_err(Fail::from)
     })
 }
 
@@ -333,6 +341,7 @@ impl From<jws::Signed> for V6Signed {
 /// "compact" or "jwt"). Returns the flattened JWS.
 #[napi(catch_unwind)]
 pub fn v6_jws_sign(
+    env: Env,
     payload: Either<String, Uint8Array>,
     protected: Option<Either<String, bool>>,
     unprotected: Option<Either<String, bool>>,
@@ -340,7 +349,7 @@ pub fn v6_jws_sign(
     unencoded: String,
     key: V6KeyArg<'_>,
 ) -> napi::Result<V6Signed> {
-    guard("v6JwsSign", || {
+    guard(&env, "v6JwsSign", || {
         sign(&payload, protected, unprotected, crit, &unencoded, &key).map(Into::into)
     })
 }
@@ -355,16 +364,16 @@ pub struct V6SignPending {
 impl V6SignPending {
     /// The bytes to sign.
     #[napi(getter, catch_unwind)]
-    pub fn signing_input(&self) -> napi::Result<Buffer> {
-        guard("V6SignPending.signingInput", || {
+    pub fn signing_input(&self, env: Env) -> napi::Result<Buffer> {
+        guard(&env, "V6SignPending.signingInput", || {
             Ok(self.prepared.signing_input.clone().into())
         })
     }
 
     /// The header's `alg`.
     #[napi(getter, catch_unwind)]
-    pub fn alg(&self) -> napi::Result<String> {
-        guard("V6SignPending.alg", || {
+    pub fn alg(&self, env: Env) -> napi::Result<String> {
+        guard(&env, "V6SignPending.alg", || {
             Ok(self.prepared.alg.name.to_owned())
         })
     }
@@ -374,16 +383,17 @@ impl V6SignPending {
     #[napi(catch_unwind)]
     pub fn finish(
         &self,
+        env: Env,
         key_alg: String,
         signature: Uint8Array,
         modulus_length: Option<u32>,
     ) -> napi::Result<V6Signed> {
-        guard("V6SignPending.finish", || {
+        guard(&env, "V6SignPending.finish", || {
             self.prepared
                 .clone()
                 .finish_external(&key_alg, &signature, modulus_length)
                 .map(Into::into)
-                .or_throw()
+                .map_err(Fail::from)
         })
     }
 }
@@ -391,17 +401,18 @@ impl V6SignPending {
 /// Everything signing checks before the key, for a KMS key.
 #[napi(catch_unwind)]
 pub fn v6_jws_sign_prepare(
+    env: Env,
     payload: Either<String, Uint8Array>,
     protected: Option<Either<String, bool>>,
     unprotected: Option<Either<String, bool>>,
     crit: Option<Vec<V6Understood>>,
     unencoded: String,
 ) -> napi::Result<V6SignPending> {
-    guard("v6JwsSignPrepare", || {
+    guard(&env, "v6JwsSignPrepare", || {
         let input = sign_input(&payload, protected, unprotected, crit, &unencoded);
         jws::prepare_sign(&input)
             .map(|prepared| V6SignPending { prepared })
-            .or_throw()
+            .map_err(Fail::from)
     })
 }
 
@@ -416,15 +427,16 @@ fn unencoded_mode(name: &str) -> Unencoded {
 /// [`v6_jws_sign`] for the compact serialization (CompactSign).
 #[napi(catch_unwind)]
 pub fn v6_compact_sign(
+    env: Env,
     payload: Either<String, Uint8Array>,
     protected: Option<Either<String, bool>>,
     crit: Option<Vec<V6Understood>>,
     unencoded: String,
     key: V6KeyArg<'_>,
 ) -> napi::Result<String> {
-    guard("v6CompactSign", || {
+    guard(&env, "v6CompactSign", || {
         let input = sign_input(&payload, protected, None, crit, &unencoded);
-        jws::sign_compact(&input, &key_input(&key)).or_throw()
+        jws::sign_compact(&input, &key_input(&key)).map_err(Fail::from)
     })
 }
 
@@ -435,9 +447,9 @@ fn sign(
     crit: Option<Vec<V6Understood>>,
     unencoded: &str,
     key: &V6KeyArg<'_>,
-) -> napi::Result<jws::Signed> {
+) -> Outcome<jws::Signed> {
     let input = sign_input(payload, protected, unprotected, crit, unencoded);
-    jws::sign(&input, &key_input(key)).or_throw()
+    Ok(jws::sign(&input, &key_input(key))?)
 }
 
 /// What signing takes, from the binding's arguments.
@@ -463,24 +475,24 @@ fn sign_input<'a>(
 /// jose 6's `decodeProtectedHeader` of a base64url header: its JSON text
 /// (every failure is the TypeError jose 6 throws).
 #[napi(catch_unwind)]
-pub fn v6_decode_header(encoded: String) -> napi::Result<String> {
-    guard("v6DecodeHeader", || {
+pub fn v6_decode_header(env: Env, encoded: String) -> napi::Result<String> {
+    guard(&env, "v6DecodeHeader", || {
         let message = "Invalid Token or Protected Header formatting";
         jws::protected_header(Some(&encoded))
             .ok()
             .and_then(|read| read.text.clone())
-            .ok_or_else(|| to_napi(Error::type_error(message)))
+            .ok_or_else(|| Fail::from(Error::type_error(message)))
     })
 }
 
 /// base64url as jose 6 decodes it (its forgiving `atob` route).
 #[napi(catch_unwind)]
-pub fn v6_base64url_decode(text: String) -> napi::Result<Buffer> {
-    guard("v6Base64UrlDecode", || {
+pub fn v6_base64url_decode(env: Env, text: String) -> napi::Result<Buffer> {
+    guard(&env, "v6Base64UrlDecode", || {
         crate::v6::b64::decode(&text)
             .map(Buffer::from)
             .ok_or_else(|| {
-                to_napi(Error::type_error(
+                Fail::from(Error::type_error(
                     "The input to be decoded is not correctly encoded.",
                 ))
             })

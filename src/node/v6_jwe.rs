@@ -2,10 +2,11 @@
 //! as in `node::v6` (`false`: a value of a type jose 6 refuses).
 
 use napi::bindgen_prelude::{Buffer, Either, Uint8Array};
+use napi::Env;
 use napi_derive::napi;
 
 use super::boundary::guard;
-use super::error::{to_napi, OrThrow};
+use super::error::Fail;
 use super::v6::{key_input, understood, understood_list, V6KeyArg, V6Understood};
 use crate::error::{Error, Kind, Result};
 use crate::v6::header::parse_object;
@@ -118,24 +119,24 @@ pub struct V6JweChecked {
 #[napi]
 impl V6JweChecked {
     #[napi(getter, catch_unwind)]
-    pub fn protected_header(&self) -> napi::Result<Option<String>> {
-        guard("V6JweChecked.protectedHeader", || {
+    pub fn protected_header(&self, env: Env) -> napi::Result<Option<String>> {
+        guard(&env, "V6JweChecked.protectedHeader", || {
             Ok(self.checked.shared().protected_text.clone())
         })
     }
 
     #[napi(catch_unwind)]
-    pub fn decrypt(&self, key: V6KeyArg<'_>) -> napi::Result<V6Decrypted> {
-        guard("V6JweChecked.decrypt", || {
-            decrypted(&self.checked, &key).or_throw()
+    pub fn decrypt(&self, env: Env, key: V6KeyArg<'_>) -> napi::Result<V6Decrypted> {
+        guard(&env, "V6JweChecked.decrypt", || {
+            decrypted(&self.checked, &key).map_err(Fail::from)
         })
     }
 
     /// What a KMS key is asked to unwrap (RSA-OAEP only), or nothing for
     /// another `alg`.
     #[napi(catch_unwind)]
-    pub fn unwrap_request(&self) -> napi::Result<Option<V6UnwrapRequest>> {
-        guard("V6JweChecked.unwrapRequest", || {
+    pub fn unwrap_request(&self, env: Env) -> napi::Result<Option<V6UnwrapRequest>> {
+        guard(&env, "V6JweChecked.unwrapRequest", || {
             Ok(
                 jwe::unwrap_request(&self.checked).map(|(alg, encrypted_key)| V6UnwrapRequest {
                     alg: alg.to_owned(),
@@ -148,10 +149,9 @@ impl V6JweChecked {
     /// Decrypts with the CEK a KMS key unwrapped (absent: it failed; the
     /// JWE then fails as for a wrong key).
     #[napi(catch_unwind)]
-    pub fn decrypt_with_cek(&self, cek: Option<Uint8Array>) -> napi::Result<V6Decrypted> {
-        guard("V6JweChecked.decryptWithCek", || {
-            let plaintext =
-                jwe::decrypt_with_cek(&self.checked, cek.as_deref()).map_err(to_napi)?;
+    pub fn decrypt_with_cek(&self, env: Env, cek: Option<Uint8Array>) -> napi::Result<V6Decrypted> {
+        guard(&env, "V6JweChecked.decryptWithCek", || {
+            let plaintext = jwe::decrypt_with_cek(&self.checked, cek.as_deref())?;
             let shared = self.checked.shared();
             Ok(V6Decrypted {
                 plaintext: plaintext.into(),
@@ -170,23 +170,28 @@ pub struct V6UnwrapRequest {
 }
 
 #[napi(catch_unwind)]
-pub fn v6_jwe_check(input: V6JweInput, options: V6DecryptOptions) -> napi::Result<V6JweChecked> {
-    guard("v6JweCheck", || {
+pub fn v6_jwe_check(
+    env: Env,
+    input: V6JweInput,
+    options: V6DecryptOptions,
+) -> napi::Result<V6JweChecked> {
+    guard(&env, "v6JweCheck", || {
         checked(input, options)
             .map(|checked| V6JweChecked { checked })
-            .or_throw()
+            .map_err(Fail::from)
     })
 }
 
 #[napi(catch_unwind)]
 pub fn v6_jwe_decrypt(
+    env: Env,
     input: V6JweInput,
     options: V6DecryptOptions,
     key: V6KeyArg<'_>,
 ) -> napi::Result<V6Decrypted> {
-    guard("v6JweDecrypt", || {
-        let checked = checked(input, options).map_err(to_napi)?;
-        decrypted(&checked, &key).or_throw()
+    guard(&env, "v6JweDecrypt", || {
+        let checked = checked(input, options)?;
+        decrypted(&checked, &key).map_err(Fail::from)
     })
 }
 
@@ -195,13 +200,14 @@ pub fn v6_jwe_decrypt(
 /// array, `allObjects` false when a recipient is not a plain object).
 #[napi(catch_unwind)]
 pub fn v6_general_decrypt_check(
+    env: Env,
     shared: V6JweInput,
     recipient_algs: Option<Vec<Option<String>>>,
     all_objects: bool,
     options: V6DecryptOptions,
 ) -> napi::Result<()> {
-    guard("v6GeneralDecryptCheck", || {
-        let invalid = |m: &str| to_napi(Error::new(Kind::JweInvalid, m));
+    guard(&env, "v6GeneralDecryptCheck", || {
+        let invalid = |m: &str| Fail::from(Error::new(Kind::JweInvalid, m));
         let algs = match recipient_algs {
             Some(algs) if all_objects => algs,
             _ => return Err(invalid("JWE Recipients missing or incorrect type")),
@@ -209,7 +215,7 @@ pub fn v6_general_decrypt_check(
         if algs.is_empty() {
             return Err(invalid("JWE Recipients has no members"));
         }
-        decrypt_options(options).check().map_err(to_napi)?;
+        decrypt_options(options).check()?;
         let jwe = JweInput {
             protected: member(shared.protected),
             unprotected: member(shared.unprotected),
@@ -220,7 +226,7 @@ pub fn v6_general_decrypt_check(
             tag: member(shared.tag),
             aad: member(shared.aad),
         };
-        let failed = || to_napi(Error::decryption_failed());
+        let failed = || Fail::from(Error::decryption_failed());
         let unprotected = match &jwe.unprotected {
             Member::Given(t) => parse_object(t),
             _ => None,
@@ -230,7 +236,7 @@ pub fn v6_general_decrypt_check(
             Ok(s) => s,
             Err(_) => return Err(failed()),
         };
-        jwe::check_recipients(&shared, &algs, unprotected.as_ref()).or_throw()
+        jwe::check_recipients(&shared, &algs, unprotected.as_ref()).map_err(Fail::from)
     })
 }
 
@@ -325,18 +331,19 @@ impl From<jwe::Encrypted> for V6Encrypted {
 /// Encrypts a flattened (or compact) JWE for one key.
 #[napi(catch_unwind)]
 pub fn v6_jwe_encrypt(
+    env: Env,
     input: V6EncryptInput,
     key: V6KeyArg<'_>,
     epk: Option<V6KeyArg<'_>>,
 ) -> napi::Result<V6Encrypted> {
-    guard("v6JweEncrypt", || {
+    guard(&env, "v6JweEncrypt", || {
         let epk = epk.as_ref().map(key_input);
         let mut input = encrypt_input(&input);
         input.epk = epk.as_deref();
-        let headers = jwe::check_encrypt_headers(&input).map_err(to_napi)?;
+        let headers = jwe::check_encrypt_headers(&input)?;
         jwe::encrypt(&input, &headers, &key_input(&key), false)
             .map(Into::into)
-            .or_throw()
+            .map_err(Fail::from)
     })
 }
 
@@ -353,15 +360,15 @@ pub struct V6GeneralEncrypt {
 impl V6GeneralEncrypt {
     /// The recipients' inputs: the shared members repeated in each.
     #[napi(constructor)]
-    pub fn new(inputs: Vec<V6EncryptInput>) -> napi::Result<V6GeneralEncrypt> {
-        guard("V6GeneralEncrypt.constructor", || {
+    pub fn new(env: Env, inputs: Vec<V6EncryptInput>) -> napi::Result<V6GeneralEncrypt> {
+        guard(&env, "V6GeneralEncrypt.constructor", || {
             let mut headers = Vec::with_capacity(inputs.len());
             for input in &inputs {
-                headers.push(jwe::check_encrypt_headers(&encrypt_input(input)).map_err(to_napi)?);
+                headers.push(jwe::check_encrypt_headers(&encrypt_input(input))?);
             }
-            jwe::check_general(&headers).map_err(to_napi)?;
+            jwe::check_general(&headers)?;
             let cek = match headers.first() {
-                Some(h) if headers.len() > 1 => Some(jwe::shared_cek(h.enc).map_err(to_napi)?),
+                Some(h) if headers.len() > 1 => Some(jwe::shared_cek(h.enc)?),
                 _ => None,
             };
             Ok(V6GeneralEncrypt {
@@ -374,10 +381,15 @@ impl V6GeneralEncrypt {
 
     /// The first recipient: the content and its key management.
     #[napi(catch_unwind)]
-    pub fn first(&self, key: V6KeyArg<'_>, epk: Option<V6KeyArg<'_>>) -> napi::Result<V6Encrypted> {
-        guard("V6GeneralEncrypt.first", || {
+    pub fn first(
+        &self,
+        env: Env,
+        key: V6KeyArg<'_>,
+        epk: Option<V6KeyArg<'_>>,
+    ) -> napi::Result<V6Encrypted> {
+        guard(&env, "V6GeneralEncrypt.first", || {
             let (Some(input), Some(headers)) = (self.inputs.first(), self.headers.first()) else {
-                return Err(to_napi(Error::new(
+                return Err(Fail::from(Error::new(
                     Kind::JweInvalid,
                     "at least one recipient must be added",
                 )));
@@ -388,7 +400,7 @@ impl V6GeneralEncrypt {
             input.epk = epk.as_deref();
             jwe::encrypt(&input, headers, &key_input(&key), self.cek.is_some())
                 .map(Into::into)
-                .or_throw()
+                .map_err(Fail::from)
         })
     }
 
@@ -397,22 +409,23 @@ impl V6GeneralEncrypt {
     #[napi(catch_unwind)]
     pub fn other(
         &self,
+        env: Env,
         index: u32,
         key: V6KeyArg<'_>,
         epk: Option<V6KeyArg<'_>>,
     ) -> napi::Result<Vec<Option<String>>> {
-        guard("V6GeneralEncrypt.other", || {
+        guard(&env, "V6GeneralEncrypt.other", || {
             let i = index as usize;
             let (Some(input), Some(headers), Some(cek)) =
                 (self.inputs.get(i), self.headers.get(i), self.cek.as_deref())
             else {
-                return Err(to_napi(Error::type_error("no such recipient")));
+                return Err(Fail::from(Error::type_error("no such recipient")));
             };
             let epk = epk.as_ref().map(key_input);
             let mut input = encrypt_input(input);
             input.epk = epk.as_deref();
             let (encrypted_key, header) =
-                jwe::encrypt_recipient(&input, headers, &key_input(&key), cek).map_err(to_napi)?;
+                jwe::encrypt_recipient(&input, headers, &key_input(&key), cek)?;
             Ok(vec![Some(encrypted_key), header])
         })
     }

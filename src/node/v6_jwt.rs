@@ -8,11 +8,12 @@
 //! the key and the clock.
 
 use napi::bindgen_prelude::{Buffer, Either};
+use napi::Env;
 use napi_derive::napi;
 use serde_json::Value;
 
 use super::boundary::guard;
-use super::error::{to_napi, OrThrow};
+use super::error::Fail;
 use super::v6::{
     key_input, understood, verify_options, V6JwsChecked, V6KeyArg, V6Understood, V6VerifyOptions,
 };
@@ -27,13 +28,14 @@ use crate::v6::keys::KeyInput;
 /// nothing). Strings cross as `Text` / `OutText`, the hot path's encoding.
 #[napi(catch_unwind)]
 pub fn v6_jwt_sign(
+    env: Env,
     claims: Text,
     protected: Option<Text>,
     header_wrong: bool,
     crit: Option<Vec<V6Understood>>,
     key: V6KeyArg<'_>,
 ) -> napi::Result<OutText> {
-    guard("v6JwtSign", || {
+    guard(&env, "v6JwtSign", || {
         let protected = match (protected, header_wrong) {
             (_, true) => Member::Wrong,
             (Some(text), false) => Member::Given(text.0),
@@ -48,7 +50,7 @@ pub fn v6_jwt_sign(
         };
         jws::sign_compact(&input, &key_input(&key))
             .map(OutText)
-            .or_throw()
+            .map_err(Fail::from)
     })
 }
 
@@ -153,10 +155,11 @@ pub struct V6JwtVerifier {
 
 #[napi(catch_unwind)]
 pub fn v6_jwt_verifier(
+    env: Env,
     options: V6VerifyOptions,
     claims: Option<V6ClaimOptions>,
 ) -> napi::Result<V6JwtVerifier> {
-    guard("v6JwtVerifier", || {
+    guard(&env, "v6JwtVerifier", || {
         Ok(V6JwtVerifier {
             options: verify_options(options),
             claims: claim_options(claims),
@@ -170,20 +173,26 @@ impl V6JwtVerifier {
     /// (the hot path): the token, the signature, the claims; the result is
     /// `jwt_text`'s.
     #[napi(catch_unwind)]
-    pub fn verify(&self, token: Text, key: V6KeyArg<'_>, now: V6Clock) -> napi::Result<OutText> {
-        guard("V6JwtVerifier.verify", || {
-            let checked = self.checked(Some(&token.0)).map_err(to_napi)?;
+    pub fn verify(
+        &self,
+        env: Env,
+        token: Text,
+        key: V6KeyArg<'_>,
+        now: V6Clock,
+    ) -> napi::Result<OutText> {
+        guard(&env, "V6JwtVerifier.verify", || {
+            let checked = self.checked(Some(&token.0))?;
             self.verified(&checked, &key_input(&key), &clock(now))
                 .map(OutText)
-                .or_throw()
+                .map_err(Fail::from)
         })
     }
 
     /// `jwtVerify`'s checks up to the key, for a key function (`false`: the
     /// token is not a string).
     #[napi(catch_unwind)]
-    pub fn check(&self, token: Either<String, bool>) -> napi::Result<V6JwsChecked> {
-        guard("V6JwtVerifier.check", || {
+    pub fn check(&self, env: Env, token: Either<String, bool>) -> napi::Result<V6JwsChecked> {
+        guard(&env, "V6JwtVerifier.check", || {
             let token = match &token {
                 Either::A(t) => Some(t.as_str()),
                 Either::B(_) => None,
@@ -192,7 +201,7 @@ impl V6JwtVerifier {
                 .map(|checked| V6JwsChecked {
                     checked: checked.into_owned(),
                 })
-                .or_throw()
+                .map_err(Fail::from)
         })
     }
 
@@ -200,13 +209,14 @@ impl V6JwtVerifier {
     #[napi(catch_unwind)]
     pub fn verify_checked(
         &self,
+        env: Env,
         checked: &V6JwsChecked,
         key: V6KeyArg<'_>,
         now: V6Clock,
     ) -> napi::Result<String> {
-        guard("V6JwtVerifier.verifyChecked", || {
+        guard(&env, "V6JwtVerifier.verifyChecked", || {
             self.verified(&checked.checked, &key_input(&key), &clock(now))
-                .or_throw()
+                .map_err(Fail::from)
         })
     }
 
@@ -216,18 +226,19 @@ impl V6JwtVerifier {
     #[napi(catch_unwind)]
     pub fn decrypted_claims(
         &self,
+        env: Env,
         protected_header: Option<String>,
         plaintext: Buffer,
         now: V6Clock,
     ) -> napi::Result<String> {
-        guard("V6JwtVerifier.decryptedClaims", || {
+        guard(&env, "V6JwtVerifier.decryptedClaims", || {
             let protected = protected_header
                 .as_deref()
                 .and_then(crate::v6::header::parse_object)
                 .unwrap_or_default();
-            let set = claims::parse(&plaintext, &self.claims.required_claims).map_err(to_napi)?;
-            claims::validate(&protected, &set, &self.claims, &clock(now)).map_err(to_napi)?;
-            claims::check_replicated(&protected, &set).map_err(to_napi)?;
+            let set = claims::parse(&plaintext, &self.claims.required_claims)?;
+            claims::validate(&protected, &set, &self.claims, &clock(now))?;
+            claims::check_replicated(&protected, &set)?;
             Ok(set.text.to_owned())
         })
     }
@@ -236,13 +247,14 @@ impl V6JwtVerifier {
     #[napi(catch_unwind)]
     pub fn decode_unsecured(
         &self,
+        env: Env,
         token: Option<String>,
         now: V6Clock,
     ) -> napi::Result<V6Unsecured> {
-        guard("V6JwtVerifier.decodeUnsecured", || {
+        guard(&env, "V6JwtVerifier.decodeUnsecured", || {
             crate::v6::jwt::decode_unsecured(token.as_deref(), &self.claims, &clock(now))
                 .map(|(header, payload)| V6Unsecured { header, payload })
-                .or_throw()
+                .map_err(Fail::from)
         })
     }
 }
@@ -278,19 +290,19 @@ pub struct V6Unsecured {
 /// The claims a JWT holds, unverified (jose 6's `decodeJwt`): their JSON
 /// text. `None`: the token is not a string.
 #[napi(catch_unwind)]
-pub fn v6_decode_jwt(token: Option<String>) -> napi::Result<String> {
-    guard("v6DecodeJwt", || {
-        crate::v6::jwt::decode(token.as_deref()).or_throw()
+pub fn v6_decode_jwt(env: Env, token: Option<String>) -> napi::Result<String> {
+    guard(&env, "v6DecodeJwt", || {
+        crate::v6::jwt::decode(token.as_deref()).map_err(Fail::from)
     })
 }
 
 /// jose 6's timespan in seconds (`None`: not a string), for the claims
 /// builder's `setExpirationTime('2h')` and the like.
 #[napi(catch_unwind)]
-pub fn v6_seconds(text: Option<String>) -> napi::Result<f64> {
-    guard("v6Seconds", || {
+pub fn v6_seconds(env: Env, text: Option<String>) -> napi::Result<f64> {
+    guard(&env, "v6Seconds", || {
         text.as_deref()
             .and_then(crate::jwt::timespan::signed_seconds)
-            .ok_or_else(|| to_napi(Error::type_error("Invalid time period format")))
+            .ok_or_else(|| Fail::from(Error::type_error("Invalid time period format")))
     })
 }

@@ -4,10 +4,11 @@
 //! key selection and `EmbeddedJWK`'s checks.
 
 use napi::bindgen_prelude::{AsyncTask, Buffer, Either};
+use napi::Env;
 use napi_derive::napi;
 
 use super::boundary::guard;
-use super::error::{to_napi, OrThrow};
+use super::error::Fail;
 use super::job::{off_thread, OffThread};
 use super::key::GenerateRequest;
 use crate::error::Error;
@@ -61,6 +62,7 @@ impl From<Import> for V6KeyAlgorithm {
 /// identifier names decides ECDH's algorithm.
 #[napi(catch_unwind)]
 pub fn v6_key_algorithm(
+    env: Env,
     alg: Option<String>,
     source: String,
     kty: Option<String>,
@@ -68,16 +70,15 @@ pub fn v6_key_algorithm(
     der: Option<Buffer>,
     pkcs8: bool,
 ) -> napi::Result<V6KeyAlgorithm> {
-    guard("v6KeyAlgorithm", || {
+    guard(&env, "v6KeyAlgorithm", || {
         let source = if source == "jwk" {
             AlgSource::Jwk
         } else {
             AlgSource::Argument
         };
-        let import = jwks::import(alg.as_deref(), source, kty.as_deref(), crv.as_deref())
-            .map_err(to_napi)?;
+        let import = jwks::import(alg.as_deref(), source, kty.as_deref(), crv.as_deref())?;
         if import.alg.secret && source == AlgSource::Argument {
-            return Err(to_napi(Error::not_supported(
+            return Err(Fail::from(Error::not_supported(
                 "Invalid or unsupported \"alg\" (Algorithm) value",
             )));
         }
@@ -86,10 +87,10 @@ pub fn v6_key_algorithm(
         };
         // ECDH from DER: the curve of the key decides, X25519 or a NIST one
         let crv = key_header::ecdh_curve(&der, pkcs8)
-            .ok_or_else(|| to_napi(Error::not_supported("Invalid or unsupported key format")))?;
+            .ok_or_else(|| Fail::from(Error::not_supported("Invalid or unsupported key format")))?;
         jwks::import(alg.as_deref(), source, None, Some(crv))
             .map(Into::into)
-            .or_throw()
+            .map_err(Fail::from)
     })
 }
 
@@ -108,15 +109,15 @@ pub struct V6GenerateSpec {
 /// option is `null`, which ECDH reads as absent and the others as a curve).
 #[napi(catch_unwind)]
 pub fn v6_generate_spec(
+    env: Env,
     alg: Option<String>,
     crv: Option<Either<String, bool>>,
     crv_null: bool,
     modulus_length: Option<Either<f64, bool>>,
 ) -> napi::Result<V6GenerateSpec> {
-    guard("v6GenerateSpec", || {
-        let unsupported = |m: String| to_napi(Error::not_supported(m));
-        let import =
-            jwks::import(alg.as_deref(), AlgSource::Argument, None, None).map_err(to_napi)?;
+    guard(&env, "v6GenerateSpec", || {
+        let unsupported = |m: String| Fail::from(Error::not_supported(m));
+        let import = jwks::import(alg.as_deref(), AlgSource::Argument, None, None)?;
         let entry = import.alg;
         if entry.secret {
             return Err(unsupported(
@@ -135,8 +136,7 @@ pub fn v6_generate_spec(
                 return Err(unsupported("Invalid or unsupported crv option provided, supported values are P-256, P-384, P-521, and X25519".into()));
             }
             let kty = if crv == "X25519" { "OKP" } else { "EC" };
-            let import = jwks::import(alg.as_deref(), AlgSource::Argument, None, Some(&crv))
-                .map_err(to_napi)?;
+            let import = jwks::import(alg.as_deref(), AlgSource::Argument, None, Some(&crv))?;
             return Ok(V6GenerateSpec {
                 algorithm: import.into(),
                 kty: kty.to_owned(),
@@ -174,17 +174,17 @@ pub fn v6_generate_spec(
 
 /// jose 6's checks of a JWK's `ext` and `key_ops` (TypeErrors).
 #[napi(catch_unwind)]
-pub fn v6_check_jwk(jwk: String) -> napi::Result<()> {
-    guard("v6CheckJwk", || {
-        keys::normalize_jwk(&parse_object(&jwk).unwrap_or_default()).or_throw()
+pub fn v6_check_jwk(env: Env, jwk: String) -> napi::Result<()> {
+    guard(&env, "v6CheckJwk", || {
+        keys::normalize_jwk(&parse_object(&jwk).unwrap_or_default()).map_err(Fail::from)
     })
 }
 
 /// A JWK's thumbprint (`digest`: "sha256", "sha384" or "sha512").
 #[napi(catch_unwind)]
-pub fn v6_thumbprint(jwk: String, digest: String) -> napi::Result<String> {
-    guard("v6Thumbprint", || {
-        thumbprint::thumbprint(&parse_object(&jwk).unwrap_or_default(), &digest).or_throw()
+pub fn v6_thumbprint(env: Env, jwk: String, digest: String) -> napi::Result<String> {
+    guard(&env, "v6Thumbprint", || {
+        thumbprint::thumbprint(&parse_object(&jwk).unwrap_or_default(), &digest).map_err(Fail::from)
     })
 }
 
@@ -198,8 +198,8 @@ pub struct V6Jwks {
 impl V6Jwks {
     /// The set's keys, each as JSON text of a plain object.
     #[napi(constructor)]
-    pub fn new(keys: Vec<String>) -> napi::Result<V6Jwks> {
-        guard("V6Jwks.constructor", || {
+    pub fn new(env: Env, keys: Vec<String>) -> napi::Result<V6Jwks> {
+        guard(&env, "V6Jwks.constructor", || {
             Ok(V6Jwks {
                 keys: keys
                     .iter()
@@ -214,10 +214,11 @@ impl V6Jwks {
     #[napi(catch_unwind)]
     pub fn select(
         &self,
+        env: Env,
         alg: Option<Either<String, bool>>,
         kid: Option<Either<String, bool>>,
     ) -> napi::Result<Vec<u32>> {
-        guard("V6Jwks.select", || {
+        guard(&env, "V6Jwks.select", || {
             let alg = match &alg {
                 Some(Either::A(a)) => Some(a.as_str()),
                 _ => None,
@@ -227,7 +228,7 @@ impl V6Jwks {
                 Some(Either::B(_)) => Kid::NotString,
                 Some(Either::A(k)) => Kid::Given(k),
             };
-            let found = jwks::select(&self.keys, alg, &kid).map_err(to_napi)?;
+            let found = jwks::select(&self.keys, alg, &kid)?;
             Ok(found
                 .into_iter()
                 .filter_map(|i| u32::try_from(i).ok())
@@ -241,11 +242,12 @@ impl V6Jwks {
 /// JavaScript prints the `alg`.
 #[napi(catch_unwind)]
 pub fn v6_embedded_check(
+    env: Env,
     jwk: Option<Either<String, bool>>,
     alg: Option<Either<String, bool>>,
     alg_text: String,
 ) -> napi::Result<V6KeyAlgorithm> {
-    guard("v6EmbeddedCheck", || {
+    guard(&env, "v6EmbeddedCheck", || {
         let jwk = match &jwk {
             Some(Either::A(text)) => parse_object(text),
             _ => None,
@@ -256,7 +258,7 @@ pub fn v6_embedded_check(
         };
         jwks::embedded(jwk.as_ref(), alg, &alg_text)
             .map(Into::into)
-            .or_throw()
+            .map_err(Fail::from)
     })
 }
 
@@ -266,11 +268,12 @@ pub fn v6_embedded_check(
 /// multiples of 8).
 #[napi(catch_unwind)]
 pub fn v6_generate_key_async(
+    env: Env,
     kty: String,
     crv: Option<String>,
     bits: Option<u32>,
 ) -> napi::Result<AsyncTask<OffThread<GenerateRequest>>> {
-    guard("v6GenerateKeyAsync", || {
+    guard(&env, "v6GenerateKeyAsync", || {
         let spec = match (kty.as_str(), crv.as_deref(), bits) {
             ("RSA", _, Some(bits)) => Some(GenerateSpec::Rsa { bits }),
             ("oct", _, Some(bits)) => Some(GenerateSpec::Oct { bits }),
@@ -286,10 +289,10 @@ pub fn v6_generate_key_async(
 /// `importX509`'s SPKI: the certificate's DER walked as jose 6 walks it
 /// (`v6::x509`).
 #[napi(catch_unwind)]
-pub fn v6_spki_of_certificate(der: Buffer) -> napi::Result<Buffer> {
-    guard("v6SpkiOfCertificate", || {
+pub fn v6_spki_of_certificate(env: Env, der: Buffer) -> napi::Result<Buffer> {
+    guard(&env, "v6SpkiOfCertificate", || {
         crate::v6::x509::spki_of_certificate(&der)
             .map(Buffer::from)
-            .or_throw()
+            .map_err(Fail::from)
     })
 }

@@ -53,7 +53,7 @@ function createLocalJWKSet (jwks) {
     throw new errors.JWKSInvalid('JSON Web Key Set malformed', { cause })
   }
   if (!isJwkSet(snapshot)) throw new errors.JWKSInvalid('JSON Web Key Set malformed')
-  const set = new binding.V6Jwks(snapshot.keys.map(jwkText))
+  const set = call(() => new binding.V6Jwks(snapshot.keys.map(jwkText)))
   /** @type {WeakMap<object, Record<string, Promise<CryptoKey>>>} */
   const cache = new WeakMap()
   /**

@@ -3,6 +3,7 @@
 //! (`jwk::custom`), and the operations its parameters let it do.
 
 use napi::bindgen_prelude::Either;
+use napi::Env;
 use napi_derive::napi;
 use serde_json::Value;
 
@@ -10,7 +11,6 @@ use crate::jwa::registry::{Operation, Restrictions};
 use crate::jwk::custom::{self, Described};
 use crate::jwk::material::KeyType;
 use crate::node::boundary::guard;
-use crate::node::error::OrThrow;
 
 /// What a subclass passed to `super()`: each member as itself when of the
 /// type wanted, `false` when of another, absent when undefined.
@@ -47,8 +47,8 @@ fn value<T: Into<Value>>(member: Option<Either<T, bool>>) -> Option<Value> {
 }
 
 #[napi(catch_unwind)]
-pub fn describe_custom_key(d: CustomKeyDescription) -> napi::Result<CustomKeyDescribed> {
-    guard("describeCustomKey", || {
+pub fn describe_custom_key(env: Env, d: CustomKeyDescription) -> napi::Result<CustomKeyDescribed> {
+    guard(&env, "describeCustomKey", || {
         let checked = custom::describe(Described {
             alg: value(d.alg),
             key_use: value(d.key_use),
@@ -58,8 +58,7 @@ pub fn describe_custom_key(d: CustomKeyDescription) -> napi::Result<CustomKeyDes
             kty_text: d.kty_text,
             key_type: value(d.key_type),
             length: value(d.length),
-        })
-        .or_throw()?;
+        })?;
         Ok(CustomKeyDescribed {
             alg: checked.params.alg,
             key_use: checked.params.key_use,
@@ -76,17 +75,14 @@ pub fn describe_custom_key(d: CustomKeyDescription) -> napi::Result<CustomKeyDes
 /// TypeError.
 #[napi(catch_unwind)]
 pub fn custom_key_operations(
+    env: Env,
     key_ops: Option<Vec<String>>,
     key_use: Option<String>,
     key_type: String,
     operation: Option<String>,
 ) -> napi::Result<Vec<String>> {
-    guard("customKeyOperations", || {
-        let op = operation
-            .as_deref()
-            .map(Operation::parse)
-            .transpose()
-            .or_throw()?;
+    guard(&env, "customKeyOperations", || {
+        let op = operation.as_deref().map(Operation::parse).transpose()?;
         let key_type = match key_type.as_str() {
             "public" => KeyType::Public,
             "secret" => KeyType::Secret,

@@ -9,6 +9,7 @@
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use napi::bindgen_prelude::{AsyncTask, Buffer, Either};
+use napi::Env;
 use napi_derive::napi;
 use zeroize::Zeroizing;
 
@@ -20,7 +21,7 @@ use crate::jws::{self, Header, Recipient, Serialization, SigningKey};
 use crate::jwt;
 use crate::node::args::{bytes, header, serialized};
 use crate::node::boundary::guard;
-use crate::node::error::OrThrow;
+use crate::node::error::Fail;
 use crate::node::job::{self, Job, OffThread};
 use crate::node::jwe::{decrypt_output, DecryptOutput, JweDecrypted};
 use crate::node::jws::{
@@ -59,7 +60,7 @@ enum Work {
 }
 
 /// A finished flow's result.
-enum Outcome {
+enum Finished {
     Sign(SignResult),
     JwsVerify(VerifyOutput),
     JwtVerify(u32),
@@ -77,7 +78,7 @@ impl Work {
     }
 
     /// One run over the log: the core's operation with this flow's keys.
-    fn run(&self, oracle: &Oracle<'_>) -> Result<Outcome> {
+    fn run(&self, oracle: &Oracle<'_>) -> Result<Finished> {
         match self {
             Work::Sign {
                 payload,
@@ -105,7 +106,7 @@ impl Work {
                     ));
                 }
                 let signed = jws::sign(payload, list, *serialization)?;
-                Ok(Outcome::Sign(sign_result(&signed)))
+                Ok(Finished::Sign(sign_result(&signed)))
             }
             Work::JwsVerify {
                 input,
@@ -122,7 +123,7 @@ impl Work {
                 };
                 let verified = jws::verify_in_parts(input, &lists.jws(), candidates, oracle)?;
                 let index = verified.key.index();
-                Ok(Outcome::JwsVerify(verify_output(
+                Ok(Finished::JwsVerify(verify_output(
                     verified,
                     settings.complete,
                     Some(index),
@@ -135,7 +136,7 @@ impl Work {
                     key.candidates(oracle, kid, alg, "verify")
                 })?;
                 jwt::validate_claims(decoded, options)?;
-                Ok(Outcome::JwtVerify(verified.index()))
+                Ok(Finished::JwtVerify(verified.index()))
             }
             Work::JweDecrypt {
                 input,
@@ -154,7 +155,7 @@ impl Work {
                     |q: &jwe::KeyQuery<'_>| key.candidates(oracle, q.kid, Some(q.alg), q.key_op);
                 let out = jwe::decrypt_in_parts(input, &options, candidates, oracle)?;
                 let index = out.key.index();
-                Ok(Outcome::JweDecrypt(decrypt_output(out, Some(index))))
+                Ok(Finished::JweDecrypt(decrypt_output(out, Some(index))))
             }
         }
     }
@@ -171,7 +172,7 @@ struct State {
     keys: u32,
     /// The question the facade has to answer before the next step.
     asked: Option<KeyMethod>,
-    outcome: Option<Outcome>,
+    outcome: Option<Finished>,
 }
 
 struct FlowCore {
@@ -222,7 +223,7 @@ impl FlowCore {
         Ok(())
     }
 
-    fn outcome(&self) -> Result<Outcome> {
+    fn outcome(&self) -> Result<Finished> {
         self.state()?.outcome.take().ok_or_else(out_of_step)
     }
 }
@@ -303,15 +304,15 @@ impl KeyFlow {
 impl KeyFlow {
     /// Runs the flow to its next request (`null` once it is done).
     #[napi(catch_unwind)]
-    pub fn step(&self) -> napi::Result<Option<KeyRequest>> {
-        guard("KeyFlow.step", || {
+    pub fn step(&self, env: Env) -> napi::Result<Option<KeyRequest>> {
+        guard(&env, "KeyFlow.step", || {
             job::now(Ok(StepJob(Arc::clone(&self.core))))
         })
     }
 
     #[napi(catch_unwind)]
-    pub fn step_async(&self) -> napi::Result<AsyncTask<OffThread<StepJob>>> {
-        guard("KeyFlow.stepAsync", || {
+    pub fn step_async(&self, env: Env) -> napi::Result<AsyncTask<OffThread<StepJob>>> {
+        guard(&env, "KeyFlow.stepAsync", || {
             job::off_thread(Ok(StepJob(Arc::clone(&self.core))))
         })
     }
@@ -322,10 +323,11 @@ impl KeyFlow {
     #[napi(catch_unwind)]
     pub fn answer_keys(
         &self,
+        env: Env,
         keys: Vec<KeyArg<'_>>,
         custom: Vec<Option<CustomKeyInfo>>,
     ) -> napi::Result<()> {
-        guard("KeyFlow.answerKeys", || {
+        guard(&env, "KeyFlow.answerKeys", || {
             let work = &self.core.work;
             self.core
                 .answer(KeyMethod::All, |state| {
@@ -342,57 +344,57 @@ impl KeyFlow {
                     }
                     Ok(Answer::Keys(offered))
                 })
-                .or_throw()
+                .map_err(Fail::from)
         })
     }
 
     /// A custom key's `verify()` answer.
     #[napi(catch_unwind)]
-    pub fn answer_verdict(&self, verdict: bool) -> napi::Result<()> {
-        guard("KeyFlow.answerVerdict", || {
+    pub fn answer_verdict(&self, env: Env, verdict: bool) -> napi::Result<()> {
+        guard(&env, "KeyFlow.answerVerdict", || {
             self.core
                 .answer(KeyMethod::Verify, |_| Ok(Answer::Verdict(Ok(verdict))))
-                .or_throw()
+                .map_err(Fail::from)
         })
     }
 
     /// A custom key's `sign()` answer, or its `unwrapKey()` answer (none
     /// when unwrapping failed in any way).
     #[napi(catch_unwind)]
-    pub fn answer_bytes(&self, bytes: Option<Buffer>) -> napi::Result<()> {
-        guard("KeyFlow.answerBytes", || {
+    pub fn answer_bytes(&self, env: Env, bytes: Option<Buffer>) -> napi::Result<()> {
+        guard(&env, "KeyFlow.answerBytes", || {
             let method = self.core.work.method();
             let answer = match (method, bytes) {
                 (KeyMethod::Sign, Some(signature)) => Answer::Bytes(Ok(signature.to_vec())),
                 (KeyMethod::UnwrapKey, cek) => {
                     Answer::Cek(cek.map(|cek| Zeroizing::new(cek.to_vec())))
                 }
-                _ => return Err(out_of_step()).or_throw(),
+                _ => return Err(out_of_step().into()),
             };
-            self.core.answer(method, |_| Ok(answer)).or_throw()
+            self.core.answer(method, |_| Ok(answer)).map_err(Fail::from)
         })
     }
 
     #[napi(catch_unwind)]
-    pub fn sign_result(&self) -> napi::Result<SignResult> {
-        guard("KeyFlow.signResult", || {
-            match self.core.outcome().or_throw()? {
-                Outcome::Sign(out) => Ok(out),
-                _ => Err(out_of_step()).or_throw(),
+    pub fn sign_result(&self, env: Env) -> napi::Result<SignResult> {
+        guard(&env, "KeyFlow.signResult", || {
+            match self.core.outcome()? {
+                Finished::Sign(out) => Ok(out),
+                _ => Err(out_of_step().into()),
             }
         })
     }
 
     /// The verified JWS, with `keyIndex` naming the key that verified.
     #[napi(catch_unwind)]
-    pub fn jws_result(&self) -> napi::Result<VerifyResult> {
-        guard("KeyFlow.jwsResult", || {
+    pub fn jws_result(&self, env: Env) -> napi::Result<VerifyResult> {
+        guard(&env, "KeyFlow.jwsResult", || {
             let Work::JwsVerify { settings, .. } = &self.core.work else {
-                return Err(out_of_step()).or_throw();
+                return Err(out_of_step().into());
             };
-            match self.core.outcome().or_throw()? {
-                Outcome::JwsVerify(out) => Ok(to_js(out, settings.complete)),
-                _ => Err(out_of_step()).or_throw(),
+            match self.core.outcome()? {
+                Finished::JwsVerify(out) => Ok(to_js(out, settings.complete)),
+                _ => Err(out_of_step().into()),
             }
         })
     }
@@ -400,27 +402,25 @@ impl KeyFlow {
     /// The verified token: the payload's JSON text, or with `complete`
     /// every part and `keyIndex`.
     #[napi(catch_unwind)]
-    pub fn jwt_result(&self, complete: bool) -> napi::Result<VerifiedToken> {
-        guard("KeyFlow.jwtResult", || {
+    pub fn jwt_result(&self, env: Env, complete: bool) -> napi::Result<VerifiedToken> {
+        guard(&env, "KeyFlow.jwtResult", || {
             let Work::JwtVerify { prepared, .. } = &self.core.work else {
-                return Err(out_of_step()).or_throw();
+                return Err(out_of_step().into());
             };
-            match self.core.outcome().or_throw()? {
-                Outcome::JwtVerify(index) => {
+            match self.core.outcome()? {
+                Finished::JwtVerify(index) => {
                     Ok(verified_token(&prepared.decoded, complete, Some(index)))
                 }
-                _ => Err(out_of_step()).or_throw(),
+                _ => Err(out_of_step().into()),
             }
         })
     }
 
     #[napi(catch_unwind)]
-    pub fn jwe_result(&self) -> napi::Result<JweDecrypted> {
-        guard("KeyFlow.jweResult", || {
-            match self.core.outcome().or_throw()? {
-                Outcome::JweDecrypt(out) => Ok(out.into()),
-                _ => Err(out_of_step()).or_throw(),
-            }
+    pub fn jwe_result(&self, env: Env) -> napi::Result<JweDecrypted> {
+        guard(&env, "KeyFlow.jweResult", || match self.core.outcome()? {
+            Finished::JweDecrypt(out) => Ok(out.into()),
+            _ => Err(out_of_step().into()),
         })
     }
 }
@@ -429,6 +429,7 @@ impl KeyFlow {
 /// them, with a description in `custom` in each custom key's place.
 #[napi(catch_unwind)]
 pub fn key_flow_sign(
+    env: Env,
     payload: Either<String, Buffer>,
     keys: Vec<KeyArg<'_>>,
     custom: Vec<Option<CustomKeyInfo>>,
@@ -436,23 +437,22 @@ pub fn key_flow_sign(
     headers: Vec<Option<String>>,
     serialization_name: String,
 ) -> napi::Result<KeyFlow> {
-    guard("keyFlowSign", || {
+    guard(&env, "keyFlowSign", || {
         let mut custom = custom.into_iter();
         let mut protected = protected.into_iter();
         let mut headers = headers.into_iter();
         let mut recipients = Vec::with_capacity(keys.len());
         for (index, native) in (0u32..).zip(&keys) {
-            let key =
-                FlowKey::of(index, native, custom.next().flatten(), KeyMethod::Sign).or_throw()?;
-            let p = header(protected.next().flatten()).or_throw()?;
-            let h = header(headers.next().flatten()).or_throw()?;
+            let key = FlowKey::of(index, native, custom.next().flatten(), KeyMethod::Sign)?;
+            let p = header(protected.next().flatten())?;
+            let h = header(headers.next().flatten())?;
             recipients.push((key, p, h));
         }
         let count = u32::try_from(recipients.len()).unwrap_or(u32::MAX);
         let work = Work::Sign {
             payload: bytes(payload),
             recipients,
-            serialization: Serialization::parse(&serialization_name).or_throw()?,
+            serialization: Serialization::parse(&serialization_name)?,
         };
         Ok(KeyFlow::new(work, count))
     })
@@ -462,14 +462,15 @@ pub fn key_flow_sign(
 /// (`custom` absent).
 #[napi(catch_unwind)]
 pub fn key_flow_jws_verify(
+    env: Env,
     input: String,
     json: bool,
     settings: &JwsVerifySettings,
     payload: Option<Buffer>,
     custom: Option<CustomKeyInfo>,
 ) -> napi::Result<KeyFlow> {
-    guard("keyFlowJwsVerify", || {
-        let (input, json) = serialized(input, json, jws::parse_json).or_throw()?;
+    guard(&env, "keyFlowJwsVerify", || {
+        let (input, json) = serialized(input, json, jws::parse_json)?;
         let work = Work::JwsVerify {
             input,
             json,
@@ -484,15 +485,16 @@ pub fn key_flow_jws_verify(
 /// `JWE.decrypt` with a custom key, or a store whose `all()` is asked.
 #[napi(catch_unwind)]
 pub fn key_flow_jwe_decrypt(
+    env: Env,
     input: String,
     json: bool,
     settings: &JweDecryptSettings,
     custom: Option<CustomKeyInfo>,
 ) -> napi::Result<KeyFlow> {
-    guard("keyFlowJweDecrypt", || {
+    guard(&env, "keyFlowJweDecrypt", || {
         let settings = Arc::clone(&settings.options);
-        let max_inflated_size = settings.inflate_cap().or_throw()?;
-        let (input, json) = serialized(input, json, jwe::parse_json).or_throw()?;
+        let max_inflated_size = settings.inflate_cap()?;
+        let (input, json) = serialized(input, json, jwe::parse_json)?;
         let work = Work::JweDecrypt {
             input,
             json,
@@ -509,8 +511,8 @@ impl JwtVerification {
     /// The signature and claim checks of this token with a custom key, or
     /// a store whose `all()` is asked.
     #[napi(catch_unwind)]
-    pub fn key_flow(&self, custom: Option<CustomKeyInfo>) -> napi::Result<KeyFlow> {
-        guard("JwtVerification.keyFlow", || {
+    pub fn key_flow(&self, env: Env, custom: Option<CustomKeyInfo>) -> napi::Result<KeyFlow> {
+        guard(&env, "JwtVerification.keyFlow", || {
             let work = Work::JwtVerify {
                 prepared: Arc::clone(&self.prepared),
                 key: KeyFlow::first_key(custom, KeyMethod::Verify),
