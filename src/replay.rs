@@ -94,6 +94,14 @@ pub trait PartMemo {
     fn decided(&self) {}
     /// The run stops here: the decided parts' errors, for the next run.
     fn keep(&self, _errors: Vec<Error>) {}
+    /// What an earlier run worked out for every part at once (a general
+    /// JWE's PBES2 budgets, each part's share of the cap), so a resumed
+    /// run need not walk the parts before the one it resumes at.
+    fn budgets(&self) -> Option<Vec<f64>> {
+        None
+    }
+    /// Remembers [`PartMemo::budgets`] for the runs that follow.
+    fn keep_budgets(&self, _budgets: &[f64]) {}
 }
 
 /// jose's walk over the parts of a general JWS or JWE: each in turn (after
@@ -132,12 +140,13 @@ pub struct NoMemo;
 
 impl PartMemo for NoMemo {}
 
-/// What a flow knows of its parts across runs: the decided parts' errors
-/// and how many log entries their runs took.
+/// What a flow knows of its parts across runs: the decided parts' errors,
+/// how many log entries their runs took, and the parts' budgets.
 #[derive(Default)]
 pub struct Parts {
     errors: Vec<Error>,
     taken: usize,
+    budgets: Option<Vec<f64>>,
 }
 
 /// One run over the log.
@@ -179,6 +188,14 @@ impl<K: Clone> PartMemo for Oracle<'_, K> {
 
     fn keep(&self, errors: Vec<Error>) {
         self.parts.borrow_mut().errors = errors;
+    }
+
+    fn budgets(&self) -> Option<Vec<f64>> {
+        self.parts.borrow().budgets.clone()
+    }
+
+    fn keep_budgets(&self, budgets: &[f64]) {
+        self.parts.borrow_mut().budgets = Some(budgets.to_vec());
     }
 }
 
@@ -355,5 +372,120 @@ mod tests {
         assert_eq!(runs, count + 1);
         // each run tries the one undecided signature: linear, not N²
         assert!(keys_asked <= 2 * count + 1, "{keys_asked} key lookups");
+    }
+
+    /// A key whose unwrapping is asked of the log (a custom key's).
+    struct Unwrapping<'o, 'l>(&'o Oracle<'l, ()>);
+
+    impl crate::jwe::JweKey for Unwrapping<'_, '_> {
+        fn key(&self) -> Option<&crate::jwk::key::Key> {
+            None
+        }
+        fn declared_alg(&self) -> Option<&str> {
+            None
+        }
+        fn declared_use(&self) -> Option<&str> {
+            None
+        }
+        fn external_algorithms(&self, _op: crate::jwe::JweOp) -> Option<&[String]> {
+            Some(OAEP_ALGS.get_or_init(|| vec!["RSA-OAEP".to_owned()]))
+        }
+        fn external_unwrap(&self) -> Option<&dyn crate::jwe::ExternalUnwrap> {
+            Some(self)
+        }
+    }
+
+    static OAEP_ALGS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+
+    impl crate::jwe::ExternalUnwrap for Unwrapping<'_, '_> {
+        fn unwrap(
+            &self,
+            alg: &'static str,
+            encrypted_key: &[u8],
+        ) -> Result<Option<Zeroizing<Vec<u8>>>> {
+            match self
+                .0
+                .ask(|| Want::op(0, KeyMethod::UnwrapKey, alg, encrypted_key))?
+            {
+                Answer::Cek(cek) => Ok(cek),
+                _ => Err(out_of_step()),
+            }
+        }
+    }
+
+    /// The oracle, counting how often the PBES2 budgets are worked out.
+    struct Counting<'o, 'l> {
+        oracle: &'o Oracle<'l, ()>,
+        budgets_made: &'o Cell<u32>,
+    }
+
+    impl PartMemo for Counting<'_, '_> {
+        fn resuming(&self) -> bool {
+            self.oracle.resuming()
+        }
+        fn resume(&self) -> Vec<Error> {
+            self.oracle.resume()
+        }
+        fn decided(&self) {
+            self.oracle.decided()
+        }
+        fn keep(&self, errors: Vec<Error>) {
+            self.oracle.keep(errors)
+        }
+        fn budgets(&self) -> Option<Vec<f64>> {
+            self.oracle.budgets()
+        }
+        fn keep_budgets(&self, budgets: &[f64]) {
+            self.budgets_made.set(self.budgets_made.get() + 1);
+            self.oracle.keep_budgets(budgets)
+        }
+    }
+
+    #[test]
+    fn a_general_jwe_replay_resumes_without_rereading_its_recipients() {
+        use crate::jwe::{decrypt_in_parts, DecryptOptions, JweInput};
+        let protected = crate::b64::encode(br#"{"enc":"A128GCM"}"#);
+        let entry = serde_json::json!({ "encrypted_key": "ZWs", "header": { "alg": "RSA-OAEP" } });
+        let count = 200;
+        let jwe = serde_json::json!({
+            "protected": protected,
+            "recipients": vec![entry; count],
+            "iv": "AAAAAAAAAAAAAAAA",
+            "ciphertext": "Y2lwaGVy",
+            "tag": "AAAAAAAAAAAAAAAAAAAAAA",
+        });
+        let options = DecryptOptions::default();
+        let mut log = Vec::new();
+        let mut parts = Parts::default();
+        let (mut runs, mut keys_asked) = (0, 0);
+        let budgets_made = Cell::new(0);
+        let result = loop {
+            runs += 1;
+            let oracle = Oracle::new(&mut log, &mut parts);
+            let memo = Counting {
+                oracle: &oracle,
+                budgets_made: &budgets_made,
+            };
+            let result = decrypt_in_parts(
+                JweInput::Json(&jwe),
+                &options,
+                |_| {
+                    keys_asked += 1;
+                    Ok(vec![Unwrapping(&oracle)])
+                },
+                &memo,
+            )
+            .map(|_| ());
+            if oracle.into_want().is_none() {
+                break result;
+            }
+            // every unwrapping fails, as a wrong key's does
+            log.push(Answer::Cek(None));
+        };
+        assert_eq!(result.unwrap_err().kind, Kind::JweDecryptionFailed);
+        assert_eq!(runs, count + 1);
+        assert!(keys_asked <= 2 * count + 1, "{keys_asked} key lookups");
+        // the budgets depend on every recipient: worked out once, not per run
+        assert_eq!(budgets_made.get(), 1);
     }
 }
