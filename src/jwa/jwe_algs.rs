@@ -15,6 +15,18 @@ pub enum Hash {
     Sha512,
 }
 
+impl Hash {
+    /// Its WebCrypto name (`"SHA-1"`, `"SHA-256"`).
+    pub const fn web_name(self) -> &'static str {
+        match self {
+            Hash::Sha1 => "SHA-1",
+            Hash::Sha256 => "SHA-256",
+            Hash::Sha384 => "SHA-384",
+            Hash::Sha512 => "SHA-512",
+        }
+    }
+}
+
 /// How a content encryption algorithm (`enc`) works.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EncFamily {

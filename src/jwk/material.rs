@@ -43,7 +43,7 @@ impl EcCurve {
 
     /// The JWK `crv` value (the registered name; the Node layer renames
     /// secp256k1 for the legacy entry point).
-    pub fn name(self) -> &'static str {
+    pub const fn name(self) -> &'static str {
         match self {
             EcCurve::P256 => "P-256",
             EcCurve::P384 => "P-384",

@@ -1,12 +1,16 @@
-//! The JWS algorithms jose 6 implements on Node 20, each with what jose 6
-//! checks a key against: its key type, curve, whether it takes a secret,
-//! RSA's 2048-bit floor, and the WebCrypto algorithm a `CryptoKey` for it
-//! carries (which the facade also uses to make `CryptoKey`s on import and
-//! generation). Signing and verifying are the core's
-//! (`jwa::signing`); `core` names the core's algorithm.
+//! The algorithms jose 6 implements on Node 20, as the core's tables
+//! (`jwa::signing`, `jwa::jwe_algs`) describe them, with what jose 6 adds:
+//! which names it takes, RSA's 2048-bit floor, and the WebCrypto algorithm
+//! and usages a `CryptoKey` for each carries (which the facade also uses to
+//! make `CryptoKey`s on import and generation). Key type, curve, hash and
+//! key length all come from the core's descriptors, so the two APIs cannot
+//! disagree on them; signing and verifying are the core's.
 //!
-//! Not here, as in jose 6 on Node 20: ES256K (secp256k1), Ed448 and the
-//! ML-DSA family (Node 20's WebCrypto has none of them).
+//! Not here, as in jose 6 on Node 20: ES256K (secp256k1), Ed448, RSA1_5 and
+//! the ML-DSA family (Node 20's WebCrypto has none of them).
+
+use crate::jwa::jwe_algs::{self, KeyFamily};
+use crate::jwa::signing::{RsaPadding, SignatureAlgorithm};
 
 /// The WebCrypto algorithm of a key (`key.algorithm` of a `CryptoKey`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,85 +32,52 @@ pub struct JwsAlg {
     pub subtle: Subtle,
 }
 
-const fn hmac(name: &'static str, hash: &'static str) -> JwsAlg {
+/// jose 6's entry for `name`, the core's algorithm `core`: everything but
+/// the name derives from the core's descriptor.
+const fn jws_alg(name: &'static str, core: SignatureAlgorithm) -> JwsAlg {
+    let (subtle, hash, named_curve) = match (core.hmac(), core.rsa(), core.ec_curve()) {
+        (Some(sha), _, _) => ("HMAC", Some(sha.web_name()), None),
+        (_, Some((RsaPadding::Pkcs1, sha)), _) => ("RSASSA-PKCS1-v1_5", Some(sha.web_name()), None),
+        (_, Some((RsaPadding::Pss, sha)), _) => ("RSA-PSS", Some(sha.web_name()), None),
+        (_, _, Some(curve)) => ("ECDSA", None, Some(curve.name())),
+        // EdDSA, the one family left: WebCrypto's Ed25519
+        _ => ("Ed25519", None, None),
+    };
+    let okp = matches!(core, SignatureAlgorithm::EdDsa);
     JwsAlg {
         name,
-        core: name,
-        kty: "oct",
-        crv: None,
-        secret: true,
-        min_rsa_bits: false,
-        subtle: Subtle {
-            name: "HMAC",
-            hash: Some(hash),
-            named_curve: None,
+        core: core.name(),
+        kty: match core.kty() {
+            Some(kty) => kty,
+            None => "oct",
         },
-    }
-}
-
-const fn rsa(name: &'static str, subtle: &'static str, hash: &'static str) -> JwsAlg {
-    JwsAlg {
-        name,
-        core: name,
-        kty: "RSA",
-        crv: None,
-        secret: false,
-        min_rsa_bits: true,
+        crv: if okp { Some("Ed25519") } else { named_curve },
+        secret: core.hmac().is_some(),
+        min_rsa_bits: core.rsa().is_some(),
         subtle: Subtle {
             name: subtle,
-            hash: Some(hash),
-            named_curve: None,
-        },
-    }
-}
-
-const fn ecdsa(name: &'static str, crv: &'static str) -> JwsAlg {
-    JwsAlg {
-        name,
-        core: name,
-        kty: "EC",
-        crv: Some(crv),
-        secret: false,
-        min_rsa_bits: false,
-        subtle: Subtle {
-            name: "ECDSA",
-            hash: None,
-            named_curve: Some(crv),
-        },
-    }
-}
-
-const fn ed25519(name: &'static str) -> JwsAlg {
-    JwsAlg {
-        name,
-        core: "EdDSA",
-        kty: "OKP",
-        crv: Some("Ed25519"),
-        secret: false,
-        min_rsa_bits: false,
-        subtle: Subtle {
-            name: "Ed25519",
-            hash: None,
-            named_curve: None,
+            hash,
+            named_curve,
         },
     }
 }
 
 pub const JWS: [JwsAlg; 14] = [
-    hmac("HS256", "SHA-256"),
-    hmac("HS384", "SHA-384"),
-    hmac("HS512", "SHA-512"),
-    rsa("RS256", "RSASSA-PKCS1-v1_5", "SHA-256"),
-    rsa("RS384", "RSASSA-PKCS1-v1_5", "SHA-384"),
-    rsa("RS512", "RSASSA-PKCS1-v1_5", "SHA-512"),
-    rsa("PS256", "RSA-PSS", "SHA-256"),
-    rsa("PS384", "RSA-PSS", "SHA-384"),
-    rsa("PS512", "RSA-PSS", "SHA-512"),
-    ecdsa("ES256", "P-256"),
-    ecdsa("ES384", "P-384"),
-    ecdsa("ES512", "P-521"),
-    ed25519("EdDSA"),
-    ed25519("Ed25519"),
+    jws_alg("HS256", SignatureAlgorithm::Hs256),
+    jws_alg("HS384", SignatureAlgorithm::Hs384),
+    jws_alg("HS512", SignatureAlgorithm::Hs512),
+    jws_alg("RS256", SignatureAlgorithm::Rs256),
+    jws_alg("RS384", SignatureAlgorithm::Rs384),
+    jws_alg("RS512", SignatureAlgorithm::Rs512),
+    jws_alg("PS256", SignatureAlgorithm::Ps256),
+    jws_alg("PS384", SignatureAlgorithm::Ps384),
+    jws_alg("PS512", SignatureAlgorithm::Ps512),
+    jws_alg("ES256", SignatureAlgorithm::Es256),
+    jws_alg("ES384", SignatureAlgorithm::Es384),
+    jws_alg("ES512", SignatureAlgorithm::Es512),
+    jws_alg("EdDSA", SignatureAlgorithm::EdDsa),
+    // jose 6's fully-specified name for EdDSA over Ed25519
+    jws_alg("Ed25519", SignatureAlgorithm::EdDsa),
 ];
 
 /// The algorithm `name` names, if jose 6 implements it.
@@ -148,63 +119,41 @@ const fn subtle(name: &'static str, hash: Option<&'static str>) -> Subtle {
     }
 }
 
-const fn jwe(name: &'static str, kty: &'static [&'static str], subtle: Subtle) -> KeyAlg {
-    KeyAlg {
-        name,
-        kty,
+/// jose 6's entry for a key-management algorithm of the core's table, or
+/// `None` for one jose 6 dropped (RSA1_5).
+fn jwe_key_alg(alg: &'static jwe_algs::KeyAlg) -> Option<KeyAlg> {
+    let bits = Some(alg.key_len as u32 * 8);
+    let secret = |subtle, length| KeyAlg {
+        name: alg.name,
+        kty: OCT,
         crv: None,
-        secret: false,
+        secret: true,
         subtle,
-        length: None,
+        length,
         ecdh: false,
         usages: NONE,
-    }
+    };
+    Some(match alg.family {
+        KeyFamily::Dir => secret(subtle("AES-GCM", None), None),
+        KeyFamily::AesKw => secret(subtle("AES-KW", None), bits),
+        KeyFamily::AesGcmKw => secret(subtle("AES-GCM", None), bits),
+        KeyFamily::Pbes2(_) => secret(subtle("PBKDF2", None), None),
+        KeyFamily::RsaOaep(hash) => KeyAlg {
+            kty: RSA,
+            secret: false,
+            usages: WRAP,
+            ..secret(subtle("RSA-OAEP", Some(hash.web_name())), None)
+        },
+        KeyFamily::EcdhEs | KeyFamily::EcdhEsKw => KeyAlg {
+            kty: EC_OKP,
+            secret: false,
+            ecdh: true,
+            usages: DERIVE,
+            ..secret(subtle("ECDH", None), None)
+        },
+        KeyFamily::Rsa1_5 => return None,
+    })
 }
-
-const fn secret(name: &'static str, subtle: Subtle, length: Option<u32>) -> KeyAlg {
-    KeyAlg {
-        secret: true,
-        length,
-        ..jwe(name, OCT, subtle)
-    }
-}
-
-const fn rsa_oaep(name: &'static str, hash: &'static str) -> KeyAlg {
-    KeyAlg {
-        usages: WRAP,
-        ..jwe(name, RSA, subtle("RSA-OAEP", Some(hash)))
-    }
-}
-
-const fn ecdh(name: &'static str) -> KeyAlg {
-    KeyAlg {
-        ecdh: true,
-        usages: DERIVE,
-        ..jwe(name, EC_OKP, subtle("ECDH", None))
-    }
-}
-
-/// The key-management algorithms of JWE, as jose 6 has them.
-pub const JWE_KEYS: [KeyAlg; 18] = [
-    secret("dir", subtle("AES-GCM", None), None),
-    rsa_oaep("RSA-OAEP", "SHA-1"),
-    rsa_oaep("RSA-OAEP-256", "SHA-256"),
-    rsa_oaep("RSA-OAEP-384", "SHA-384"),
-    rsa_oaep("RSA-OAEP-512", "SHA-512"),
-    ecdh("ECDH-ES"),
-    ecdh("ECDH-ES+A128KW"),
-    ecdh("ECDH-ES+A192KW"),
-    ecdh("ECDH-ES+A256KW"),
-    secret("A128KW", subtle("AES-KW", None), Some(128)),
-    secret("A192KW", subtle("AES-KW", None), Some(192)),
-    secret("A256KW", subtle("AES-KW", None), Some(256)),
-    secret("A128GCMKW", subtle("AES-GCM", None), Some(128)),
-    secret("A192GCMKW", subtle("AES-GCM", None), Some(192)),
-    secret("A256GCMKW", subtle("AES-GCM", None), Some(256)),
-    secret("PBES2-HS256+A128KW", subtle("PBKDF2", None), None),
-    secret("PBES2-HS384+A192KW", subtle("PBKDF2", None), None),
-    secret("PBES2-HS512+A256KW", subtle("PBKDF2", None), None),
-];
 
 impl JwsAlg {
     /// The JWS algorithm as a key algorithm.
@@ -232,5 +181,43 @@ impl JwsAlg {
 pub fn key_alg(name: &str) -> Option<KeyAlg> {
     jws(name)
         .map(JwsAlg::key_alg)
-        .or_else(|| JWE_KEYS.iter().find(|a| a.name == name).copied())
+        .or_else(|| jwe_algs::KeyAlg::from_name(name).and_then(jwe_key_alg))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{jws, key_alg};
+
+    #[test]
+    fn entries_derive_from_the_core_tables() {
+        let es512 = jws("ES512").unwrap();
+        assert_eq!(
+            (es512.kty, es512.crv, es512.subtle.name),
+            ("EC", Some("P-521"), "ECDSA")
+        );
+        assert_eq!(es512.subtle.named_curve, Some("P-521"));
+        let ps384 = jws("PS384").unwrap();
+        assert_eq!(
+            (ps384.subtle.name, ps384.subtle.hash),
+            ("RSA-PSS", Some("SHA-384"))
+        );
+        assert!(ps384.min_rsa_bits && !ps384.secret);
+        let ed = jws("Ed25519").unwrap();
+        assert_eq!(
+            (ed.core, ed.kty, ed.crv, ed.subtle.name),
+            ("EdDSA", "OKP", Some("Ed25519"), "Ed25519")
+        );
+        assert!(jws("HS512").unwrap().secret);
+        assert!(jws("ES256K").is_none());
+
+        let oaep = key_alg("RSA-OAEP").unwrap();
+        assert_eq!((oaep.kty, oaep.subtle.hash), (&["RSA"][..], Some("SHA-1")));
+        assert_eq!(key_alg("A192KW").unwrap().length, Some(192));
+        assert_eq!(key_alg("A256GCMKW").unwrap().subtle.name, "AES-GCM");
+        assert_eq!(key_alg("dir").unwrap().length, None);
+        assert!(key_alg("ECDH-ES+A128KW").unwrap().ecdh);
+        assert_eq!(key_alg("PBES2-HS384+A192KW").unwrap().subtle.name, "PBKDF2");
+        // jose 6 dropped RSA1_5
+        assert!(key_alg("RSA1_5").is_none());
+    }
 }

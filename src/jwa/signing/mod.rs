@@ -29,6 +29,17 @@ pub(crate) enum Sha {
     Sha512,
 }
 
+impl Sha {
+    /// Its WebCrypto name (`"SHA-256"`).
+    pub(crate) const fn web_name(self) -> &'static str {
+        match self {
+            Sha::Sha256 => "SHA-256",
+            Sha::Sha384 => "SHA-384",
+            Sha::Sha512 => "SHA-512",
+        }
+    }
+}
+
 /// RSA signature padding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum RsaPadding {
@@ -101,7 +112,7 @@ impl SignatureAlgorithm {
         })
     }
 
-    pub fn name(self) -> &'static str {
+    pub const fn name(self) -> &'static str {
         match self {
             SignatureAlgorithm::Hs256 => "HS256",
             SignatureAlgorithm::Hs384 => "HS384",
@@ -122,14 +133,14 @@ impl SignatureAlgorithm {
     }
 
     /// The key type the algorithm signs with (none for `none`).
-    pub fn kty(self) -> Option<&'static str> {
+    pub const fn kty(self) -> Option<&'static str> {
         if self.hmac().is_some() {
             Some("oct")
         } else if self.rsa().is_some() {
             Some("RSA")
         } else if self.ec_curve().is_some() {
             Some("EC")
-        } else if self == SignatureAlgorithm::EdDsa {
+        } else if matches!(self, SignatureAlgorithm::EdDsa) {
             Some("OKP")
         } else {
             None
@@ -137,7 +148,7 @@ impl SignatureAlgorithm {
     }
 
     /// The curve an ECDSA algorithm signs with.
-    pub fn ec_curve(self) -> Option<EcCurve> {
+    pub const fn ec_curve(self) -> Option<EcCurve> {
         match self {
             SignatureAlgorithm::Es256 => Some(EcCurve::P256),
             SignatureAlgorithm::Es256k => Some(EcCurve::Secp256k1),
@@ -179,7 +190,7 @@ impl SignatureAlgorithm {
     }
 
     /// The RSA padding and digest of RS* and PS*.
-    fn rsa(self) -> Option<(RsaPadding, Sha)> {
+    pub(crate) const fn rsa(self) -> Option<(RsaPadding, Sha)> {
         match self {
             SignatureAlgorithm::Rs256 => Some((RsaPadding::Pkcs1, Sha::Sha256)),
             SignatureAlgorithm::Rs384 => Some((RsaPadding::Pkcs1, Sha::Sha384)),
@@ -209,7 +220,7 @@ impl SignatureAlgorithm {
         }
     }
 
-    fn hmac(self) -> Option<Sha> {
+    pub(crate) const fn hmac(self) -> Option<Sha> {
         match self {
             SignatureAlgorithm::Hs256 => Some(Sha::Sha256),
             SignatureAlgorithm::Hs384 => Some(Sha::Sha384),
