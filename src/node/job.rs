@@ -44,7 +44,7 @@ pub fn off_thread<J: Job>(job: Result<J>) -> Outcome<AsyncTask<OffThread<J>>> {
 }
 
 /// A job on the libuv pool. Its failure is kept as the core's until
-/// `reject`, back on the JS thread, throws it as its object.
+/// `reject`, back on the JS thread, rejects the Promise with its object.
 pub struct OffThread<J> {
     job: J,
     failure: Option<Fail>,
