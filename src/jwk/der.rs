@@ -154,7 +154,8 @@ fn ec_curve_oid(curve: EcCurve) -> ObjectIdentifier {
     }
 }
 
-fn ec_curve(named: ObjectIdentifier) -> Option<EcCurve> {
+/// The curve `named` names, for any reader of key DER (jose 6's too).
+pub(crate) fn ec_curve(named: ObjectIdentifier) -> Option<EcCurve> {
     [
         EcCurve::P256,
         EcCurve::P384,

@@ -10,6 +10,8 @@ use der::asn1::ObjectIdentifier;
 use der::{Decode, Header, Reader, SliceReader, Tag};
 
 use crate::asn1::oid;
+use crate::jwk::der::ec_curve;
+use crate::jwk::material::EcCurve;
 
 /// `"X25519"`, `"P-256"`, `"P-384"` or `"P-521"`; `None` where jose 6
 /// fails ("Invalid or unsupported key format").
@@ -29,14 +31,10 @@ pub fn ecdh_curve(der: &[u8], pkcs8: bool) -> Option<&'static str> {
         return None;
     }
     let curve = ObjectIdentifier::decode(&mut reader).ok()?;
-    [
-        (oid::CURVE_P256, "P-256"),
-        (oid::CURVE_P384, "P-384"),
-        (oid::CURVE_P521, "P-521"),
-    ]
-    .into_iter()
-    .find(|(named, _)| *named == curve)
-    .map(|(_, name)| name)
+    // jose 6 names the NIST curves only (WebCrypto has no secp256k1)
+    ec_curve(curve)
+        .filter(|curve| *curve != EcCurve::Secp256k1)
+        .map(EcCurve::name)
 }
 
 /// A header of `tag`, its contents left for the caller.
