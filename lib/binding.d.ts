@@ -15,7 +15,7 @@ export declare class JwtVerification {
   keyFlow(custom?: CustomKeyInfo | undefined | null): KeyFlow
   /** `mode` and `keys` as `lib/keys.js`'s `verificationKeys` gives them. */
   run(mode: KeyMode, keys: Array<KeyArg>, legacyP256K: boolean): VerifiedToken
-  runAsync(mode: KeyMode, keys: Array<KeyArg>, legacyP256K: boolean): Promise<unknown>
+  runAsync(mode: KeyMode, keys: Array<KeyArg>, legacyP256K: boolean): Promise<VerifiedToken>
 }
 
 /** Checked verify options, ready for tokens. */
@@ -27,7 +27,7 @@ export declare class JwtVerifyOptions {
 export declare class KeyFlow {
   /** Runs the flow to its next request (`null` once it is done). */
   step(): KeyRequest | null
-  stepAsync(): Promise<unknown>
+  stepAsync(): Promise<KeyRequest | null>
   /**
    * A store's `all()` answer: each key as the operation takes a native
    * key argument, with a description in `custom` for a custom key. They
@@ -280,7 +280,7 @@ export interface GenerateArgs {
 
 export declare function generateKey(args: GenerateArgs, paramsJson: string): NativeKey
 
-export declare function generateKeyAsync(args: GenerateArgs, paramsJson: string): Promise<unknown>
+export declare function generateKeyAsync(args: GenerateArgs, paramsJson: string): Promise<NativeKey>
 
 export declare function importDer(der: Buffer, derType: string, paramsJson: string, legacyP256K: boolean): NativeKey
 
@@ -292,7 +292,7 @@ export declare function importSecret(secret: Buffer, paramsJson: string): Native
 
 export declare function jweDecrypt(input: string, json: boolean, mode: KeyMode, keys: Array<KeyArg>, options: JweDecryptSettings): JweDecrypted
 
-export declare function jweDecryptAsync(input: string, json: boolean, mode: KeyMode, keys: Array<KeyArg>, options: JweDecryptSettings): Promise<unknown>
+export declare function jweDecryptAsync(input: string, json: boolean, mode: KeyMode, keys: Array<KeyArg>, options: JweDecryptSettings): Promise<JweDecrypted>
 
 /** What the facade gets back from a decryption. */
 export interface JweDecrypted {
@@ -321,7 +321,7 @@ export declare function jweDecryptSettings(options: JweDecryptOptions): JweDecry
 
 export declare function jweEncrypt(cleartext: string | Buffer, protected: string | undefined | null, unprotected: string | undefined | null, aad: string | Buffer | undefined | null, keys: Array<KeyArg>, headers: Array<string | undefined | null>, serialization: string): string
 
-export declare function jweEncryptAsync(cleartext: string | Buffer, protected: string | undefined | null, unprotected: string | undefined | null, aad: string | Buffer | undefined | null, keys: Array<KeyArg>, headers: Array<string | undefined | null>, serialization: string): Promise<unknown>
+export declare function jweEncryptAsync(cleartext: string | Buffer, protected: string | undefined | null, unprotected: string | undefined | null, aad: string | Buffer | undefined | null, keys: Array<KeyArg>, headers: Array<string | undefined | null>, serialization: string): Promise<string>
 
 /**
  * A signed JWS for the facade: the compact string, or a flattened /
@@ -335,7 +335,7 @@ export interface JwsJson {
 
 export declare function jwsSign(payload: string | Buffer, keys: Array<KeyArg>, protected: Array<string | undefined | null>, headers: Array<string | undefined | null>, serialization: string): SignResult
 
-export declare function jwsSignAsync(payload: string | Buffer, keys: Array<KeyArg>, protected: Array<string | undefined | null>, headers: Array<string | undefined | null>, serialization: string): Promise<unknown>
+export declare function jwsSignAsync(payload: string | Buffer, keys: Array<KeyArg>, protected: Array<string | undefined | null>, headers: Array<string | undefined | null>, serialization: string): Promise<SignResult>
 
 /** What the facade gets back from a verification. */
 export interface JwsVerified {
@@ -354,7 +354,7 @@ export interface JwsVerified {
 
 export declare function jwsVerify(input: string, json: boolean, mode: KeyMode, keys: Array<KeyArg>, options: JwsVerifySettings, payload?: Buffer | undefined | null): VerifyResult
 
-export declare function jwsVerifyAsync(input: string, json: boolean, mode: KeyMode, keys: Array<KeyArg>, options: JwsVerifySettings, payload?: Buffer | undefined | null): Promise<unknown>
+export declare function jwsVerifyAsync(input: string, json: boolean, mode: KeyMode, keys: Array<KeyArg>, options: JwsVerifySettings, payload?: Buffer | undefined | null): Promise<VerifyResult>
 
 /** `JWS.verify`'s options. */
 export interface JwsVerifyOptions {
@@ -391,7 +391,7 @@ export interface JwtParts {
  */
 export declare function jwtSign(options: Text, payload: Text, key: KeyHandle, protected: string | undefined | null, includeKid: boolean): OutText
 
-export declare function jwtSignAsync(options: string, payload: string, key: KeyHandle, protected: string | undefined | null, includeKid: boolean): Promise<unknown>
+export declare function jwtSignAsync(options: string, payload: string, key: KeyHandle, protected: string | undefined | null, includeKid: boolean): Promise<OutText>
 
 /**
  * Checks `JWT.sign` options (their JSON view) and returns, as JSON text,
@@ -416,7 +416,7 @@ export interface JwtVerified {
  */
 export declare function jwtVerify(options: string, token: string, mode: KeyMode, keys: KeysArg, legacyP256K: boolean, complete: boolean): VerifiedToken
 
-export declare function jwtVerifyAsync(options: string, token: string, mode: KeyMode, keys: KeysArg, legacyP256K: boolean, complete: boolean): Promise<unknown>
+export declare function jwtVerifyAsync(options: string, token: string, mode: KeyMode, keys: KeysArg, legacyP256K: boolean, complete: boolean): Promise<VerifiedToken>
 
 /** [`jwt_verify`] with one key, the commonest call. */
 export declare function jwtVerifyKey(options: Text, token: Text, key: KeyHandle, legacyP256K: boolean, complete: boolean): VerifiedToken
@@ -669,7 +669,7 @@ export declare function v6GeneralDecryptCheck(shared: V6JweInput, recipientAlgs:
  * 1.x's argument rules apply here (WebCrypto takes RSA sizes that are not
  * multiples of 8).
  */
-export declare function v6GenerateKeyAsync(kty: string, crv?: string | undefined | null, bits?: number | undefined | null): Promise<unknown>
+export declare function v6GenerateKeyAsync(kty: string, crv?: string | undefined | null, bits?: number | undefined | null): Promise<NativeKey>
 
 /**
  * `generateKeyPair`'s options checked as jose 6 checks them. `crv` and

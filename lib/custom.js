@@ -159,7 +159,7 @@ function runSync (flow, keys, operation, { api, twin }) {
  * @param {'sign' | 'verify' | 'unwrapKey'} operation
  */
 async function runAsync (flow, keys, operation) {
-  const step = () => /** @type {Promise<KeyRequest | null>} */ (settle(call(() => flow.stepAsync())))
+  const step = () => settle(call(() => flow.stepAsync()))
   for (let request = await step(); request; request = await step()) {
     let value
     try {

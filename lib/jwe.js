@@ -67,9 +67,7 @@ class Encrypt {
 
   // The Async twin of encrypt(serialization).
   async encryptAsync (serialization) {
-    const encrypted = /** @type {Promise<ReturnType<typeof binding.jweEncrypt>>} */ (
-      call(binding.jweEncryptAsync, ...this._args(serialization)))
-    const out = await settle(encrypted)
+    const out = await settle(call(binding.jweEncryptAsync, ...this._args(serialization)))
     return serialization === 'compact' ? out : JSON.parse(out)
   }
 }

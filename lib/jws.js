@@ -87,8 +87,7 @@ class Sign {
   async signAsync (serialization) {
     if (this._custom) return signed(await custom.signAsync(this._args(serialization)), this._payload)
     const args = /** @type {NativeSignArgs} */ (this._args(serialization))
-    const out = /** @type {Promise<ReturnType<typeof binding.jwsSign>>} */ (call(binding.jwsSignAsync, ...args))
-    return signed(await settle(out), this._payload)
+    return signed(await settle(call(binding.jwsSignAsync, ...args)), this._payload)
   }
 }
 

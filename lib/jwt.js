@@ -118,7 +118,7 @@ function sign (payload, key, options) {
 
 async function signAsync (payload, key, options) {
   const out = fastSign(binding.jwtSignAsync, payload, key, options)
-  if (out !== STEPWISE) return settle(/** @type {Promise<ReturnType<typeof binding.jwtSign>>} */ (out))
+  if (out !== STEPWISE) return settle(/** @type {ReturnType<typeof binding.jwtSignAsync>} */ (out))
   return JWS.signAsync(...signArgs(payload, key, options))
 }
 

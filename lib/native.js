@@ -65,12 +65,9 @@ function call (fn, ...args) {
 }
 
 /**
- * Rejects with jose's class for a native Promise's failure.
- *
- * napi-rs declares every Async twin (an AsyncTask) as returning
- * Promise<unknown>: it cannot see the task's result type. Each twin runs
- * its sync twin's job (src/node/job.rs), so callers cast its Promise to
- * `Promise<ReturnType<sync twin>>`.
+ * Rejects with jose's class for a native Promise's failure. (Each Async
+ * twin's result type is declared with the export, `ts_return_type` in
+ * src/node: napi-rs cannot see an AsyncTask's.)
  * @template T
  * @param {Promise<T>} promise
  * @returns {Promise<T>}

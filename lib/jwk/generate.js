@@ -49,9 +49,7 @@ function generateSync (kty, crvOrSize, params, generatePrivate = true) {
 }
 
 async function generate (kty, crvOrSize, params, generatePrivate = true) {
-  const generated = /** @type {Promise<ReturnType<typeof binding.generateKey>>} */ (
-    call(binding.generateKeyAsync, ...args(kty, crvOrSize, params, generatePrivate)))
-  return fromNative(await settle(generated))
+  return fromNative(await settle(call(binding.generateKeyAsync, ...args(kty, crvOrSize, params, generatePrivate))))
 }
 
 module.exports = { generate, generateSync }

@@ -243,7 +243,7 @@ async function generateKeyPair (alg, options) {
   const crv = options?.crv == null ? undefined : typeof options.crv === 'string' ? options.crv : false
   const bits = options?.modulusLength ?? undefined
   const spec = call(binding.v6GenerateSpec, stringOrUndefined(alg), crv, options?.crv === null, bits === undefined ? undefined : typeof bits === 'number' ? bits : false)
-  const generate = /** @type {Promise<NativeKey>} */ (call(binding.v6GenerateKeyAsync, spec.kty, spec.crv, spec.modulusLength))
+  const generate = call(binding.v6GenerateKeyAsync, spec.kty, spec.crv, spec.modulusLength)
   const native = await settle(generate)
   const algorithm = webAlgorithm(spec.algorithm)
   const publicJwk = JSON.parse(call(() => native.toJWK(false)))
@@ -283,7 +283,7 @@ async function generateSecret (alg, options) {
   const entry = typeof alg === 'string' ? /** @type {any} */ (SECRETS)[alg] : undefined
   if (!entry) throw new errors.JOSENotSupported('Invalid or unsupported "alg" (Algorithm) value')
   const [bits, algorithm, usages] = entry
-  const native = /** @type {NativeKey} */ (await settle(call(binding.v6GenerateKeyAsync, 'oct', undefined, bits)))
+  const native = await settle(call(binding.v6GenerateKeyAsync, 'oct', undefined, bits))
   const bytes = new Uint8Array(call(() => native.secretBytes()))
   if (!algorithm) return bytes
   const key = await subtle.importKey('raw', bytes, algorithm, extractable ?? false, usages)

@@ -79,11 +79,13 @@ impl<J: Job> Task for OffThread<J> {
 /// An export and its Async twin made from one job constructor, so the two
 /// cannot differ in their arguments: `$sync` runs the job now, `$twin` on
 /// the libuv pool, each under its own guard (named as JavaScript names it).
+/// `$ts` is the twin's TypeScript return type (napi-rs cannot see an
+/// AsyncTask's result type).
 macro_rules! twins {
     (
         $(#[doc = $doc:literal])*
         $sync:ident($sync_name:literal) / $twin:ident($twin_name:literal)
-        ($($arg:ident: $ty:ty),* $(,)?) -> $out:ty, $job:ty = $make:expr
+        ($($arg:ident: $ty:ty),* $(,)?) -> $out:ty as $ts:literal, $job:ty = $make:expr
     ) => {
         $(#[doc = $doc])*
         #[napi_derive::napi(catch_unwind)]
@@ -93,7 +95,7 @@ macro_rules! twins {
         }
 
         $(#[doc = $doc])*
-        #[napi_derive::napi(catch_unwind)]
+        #[napi_derive::napi(catch_unwind, ts_return_type = $ts)]
         #[allow(clippy::too_many_arguments)]
         pub fn $twin(
             env: napi::Env,

@@ -97,7 +97,7 @@ twins! {
         keys: Vec<KeyArg<'_>>,
         headers: Vec<Option<String>>,
         serialization: String,
-    ) -> String, EncryptJob = EncryptJob::new(cleartext, protected, unprotected, aad, keys, headers, serialization)
+    ) -> String as "Promise<string>", EncryptJob = EncryptJob::new(cleartext, protected, unprotected, aad, keys, headers, serialization)
 }
 
 /// Where decryption keys come from.
@@ -274,5 +274,5 @@ twins! {
         mode: KeyMode,
         keys: Vec<KeyArg<'_>>,
         options: &JweDecryptSettings,
-    ) -> JweDecrypted, DecryptJob = DecryptJob::new(input, json, mode, keys, options)
+    ) -> JweDecrypted as "Promise<JweDecrypted>", DecryptJob = DecryptJob::new(input, json, mode, keys, options)
 }

@@ -131,7 +131,7 @@ twins! {
         protected: Vec<Option<String>>,
         headers: Vec<Option<String>>,
         serialization: String,
-    ) -> SignResult, SignJob = SignJob::new(payload, keys, protected, headers, serialization)
+    ) -> SignResult as "Promise<SignResult>", SignJob = SignJob::new(payload, keys, protected, headers, serialization)
 }
 
 /// What the facade gets back from a verification.
@@ -272,5 +272,5 @@ twins! {
         keys: Vec<KeyArg<'_>>,
         options: &JwsVerifySettings,
         payload: Option<Buffer>,
-    ) -> VerifyResult, VerifyJob = VerifyJob::new(input, json, mode, keys, options, payload)
+    ) -> VerifyResult as "Promise<VerifyResult>", VerifyJob = VerifyJob::new(input, json, mode, keys, options, payload)
 }

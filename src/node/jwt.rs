@@ -93,7 +93,7 @@ pub fn jwt_sign(
     })
 }
 
-#[napi(catch_unwind)]
+#[napi(catch_unwind, ts_return_type = "Promise<OutText>")]
 pub fn jwt_sign_async(
     env: Env,
     options: String,
@@ -224,7 +224,7 @@ pub fn jwt_verify_key(
     })
 }
 
-#[napi(catch_unwind)]
+#[napi(catch_unwind, ts_return_type = "Promise<VerifiedToken>")]
 pub fn jwt_verify_async(
     env: Env,
     options: String,
@@ -373,7 +373,7 @@ impl JwtVerification {
         })
     }
 
-    #[napi(catch_unwind)]
+    #[napi(catch_unwind, ts_return_type = "Promise<VerifiedToken>")]
     pub fn run_async(
         &self,
         env: Env,

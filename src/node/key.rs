@@ -330,7 +330,7 @@ twins! {
     (
         args: GenerateArgs,
         params_json: String,
-    ) -> NativeKey, GenerateRequest = request(args, params_json)
+    ) -> NativeKey as "Promise<NativeKey>", GenerateRequest = request(args, params_json)
 }
 
 /// Checks the parameters of an `oct` JWK that has no `k` (a reference key,

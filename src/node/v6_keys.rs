@@ -266,7 +266,7 @@ pub fn v6_embedded_check(
 /// secret of `bits`): jose 6's rules made the choice, so none of jose
 /// 1.x's argument rules apply here (WebCrypto takes RSA sizes that are not
 /// multiples of 8).
-#[napi(catch_unwind)]
+#[napi(catch_unwind, ts_return_type = "Promise<NativeKey>")]
 pub fn v6_generate_key_async(
     env: Env,
     kty: String,

@@ -310,7 +310,7 @@ impl KeyFlow {
         })
     }
 
-    #[napi(catch_unwind)]
+    #[napi(catch_unwind, ts_return_type = "Promise<KeyRequest | null>")]
     pub fn step_async(&self, env: Env) -> napi::Result<AsyncTask<OffThread<StepJob>>> {
         guard(&env, "KeyFlow.stepAsync", || {
             job::off_thread(Ok(StepJob(Arc::clone(&self.core))))
