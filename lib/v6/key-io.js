@@ -58,7 +58,11 @@ async function jwkToKey (algorithm, jwk, extractable) {
   delete keyData.alg
   delete keyData.use
   const usages = jwk.key_ops ?? (isPrivate ? algorithm.usagesPrivate : algorithm.usagesPublic)
-  const key = await subtle.importKey('jwk', keyData, webAlgorithm(algorithm), keyData.ext ?? !isPrivate, usages)
+  const web = webAlgorithm(algorithm)
+  // jose 6 hands an EC JWK's crv to WebCrypto's ECDH as it is; the core
+  // reads string curves only, so any other value goes on from here
+  if (web.name === 'ECDH' && jwk.crv !== undefined && typeof jwk.crv !== 'string') web.namedCurve = jwk.crv
+  const key = await subtle.importKey('jwk', keyData, web, keyData.ext ?? !isPrivate, usages)
   register(key, () => call(binding.importJwk, jwkText(jwk), '{}', false, false))
   return key
 }
