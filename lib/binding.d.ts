@@ -625,7 +625,10 @@ export interface V6DecryptOptions {
  */
 export declare function v6EmbeddedCheck(jwk: string | boolean | undefined | null, alg: string | boolean | undefined | null, algText: string): V6KeyAlgorithm
 
-/** An encrypted flattened JWE (`header` as JSON text). */
+/**
+ * An encrypted flattened JWE. It crosses to JavaScript as it is (the
+ * one declaration of `V6Encrypted`).
+ */
 export interface V6Encrypted {
   ciphertext: string
   iv?: string
@@ -633,6 +636,10 @@ export interface V6Encrypted {
   encryptedKey?: string
   aad?: string
   protected?: string
+  /**
+   * The per-recipient header as JSON text (with any parameters key
+   * management added when they go there).
+   */
   header?: string
 }
 
@@ -817,9 +824,13 @@ export interface V6KeyParameters {
  */
 export declare function v6Seconds(text?: string | undefined | null): number
 
-/** A signed flattened JWS. */
+/**
+ * A signed flattened JWS. It crosses to JavaScript as it is (the one
+ * declaration of `V6Signed`).
+ */
 export interface V6Signed {
   protected?: string
+  /** The encoded payload ("" with `b64: false`, as jose 6 leaves it). */
   payload: string
   signature: string
   b64: boolean

@@ -171,30 +171,22 @@ fn is_single_recipient(o: &Map<String, Value>) -> bool {
 /// `candidates` gets a [`KeyQuery`] and returns the keys to try, in order.
 /// A single key passed by the caller is returned as it is, every time; a
 /// KeyStore lookup may return none (jose's `JWKSNoMatchingKey`).
-pub fn decrypt<K, F>(
+pub fn decrypt<K: JweKey>(
     input: JweInput<'_>,
     options: &DecryptOptions<'_>,
-    candidates: F,
-) -> Result<Decrypted<K>>
-where
-    K: JweKey,
-    F: FnMut(&KeyQuery<'_>) -> Result<Vec<K>>,
-{
+    candidates: impl FnMut(&KeyQuery<'_>) -> Result<Vec<K>>,
+) -> Result<Decrypted<K>> {
     decrypt_in_parts(input, options, candidates, &NoMemo)
 }
 
 /// [`decrypt`], telling `memo` of each recipient of a general JWE (see
 /// [`PartMemo`]).
-pub fn decrypt_in_parts<K, F>(
+pub fn decrypt_in_parts<K: JweKey>(
     input: JweInput<'_>,
     options: &DecryptOptions<'_>,
-    mut candidates: F,
+    mut candidates: impl FnMut(&KeyQuery<'_>) -> Result<Vec<K>>,
     memo: &dyn PartMemo,
-) -> Result<Decrypted<K>>
-where
-    K: JweKey,
-    F: FnMut(&KeyQuery<'_>) -> Result<Vec<K>>,
-{
+) -> Result<Decrypted<K>> {
     match recipients(input, memo.resuming())? {
         Recipients::One(parts) => decrypt_recipient(parts, true, options, &mut candidates),
         Recipients::General(root, list) => {
@@ -262,17 +254,13 @@ fn recipients(input: JweInput<'_>, checked: bool) -> Result<Recipients<'_>> {
 /// which depend on every entry before, come from the memo. So N recipients
 /// cost N reads, not N² (a general JWE of 1,500 recipients decrypted with
 /// a custom key took 1.3 s when every answer re-read them all).
-fn decrypt_general<K, F>(
+fn decrypt_general<K: JweKey>(
     root: &Map<String, Value>,
     list: &[Value],
     options: &DecryptOptions<'_>,
-    candidates: &mut F,
+    candidates: &mut impl FnMut(&KeyQuery<'_>) -> Result<Vec<K>>,
     memo: &dyn PartMemo,
-) -> Result<Decrypted<K>>
-where
-    K: JweKey,
-    F: FnMut(&KeyQuery<'_>) -> Result<Vec<K>>,
-{
+) -> Result<Decrypted<K>> {
     let entries: Vec<&Map<String, Value>> = list.iter().filter_map(Value::as_object).collect();
     let shared = root
         .get("protected")
@@ -406,16 +394,12 @@ fn recipient_headers(
 /// One recipient: header checks (unless the caller made them for all
 /// recipients), the algorithm allowlist, key selection, then decryption
 /// with each candidate key.
-fn decrypt_recipient<K, F>(
+fn decrypt_recipient<K: JweKey>(
     parts: Parts<'_>,
     validate: bool,
     options: &DecryptOptions<'_>,
-    candidates: &mut F,
-) -> Result<Decrypted<K>>
-where
-    K: JweKey,
-    F: FnMut(&KeyQuery<'_>) -> Result<Vec<K>>,
-{
+    candidates: &mut impl FnMut(&KeyQuery<'_>) -> Result<Vec<K>>,
+) -> Result<Decrypted<K>> {
     let RecipientHeaders {
         protected,
         combined,

@@ -880,7 +880,7 @@ fn store_semantics_follow_jose() {
     let opts = DecryptOptions::default();
     let json = JweInput::Json(&good);
     // No candidate.
-    let e = decrypt::<Arc<Key>, _>(json, &opts, |_| Ok(vec![])).unwrap_err();
+    let e = decrypt::<Arc<Key>>(json, &opts, |_| Ok(vec![])).unwrap_err();
     assert_eq!(e.kind, Kind::JwksNoMatchingKey);
     // Several candidates, the right one last: it wins.
     let d = decrypt(json, &opts, |_| {
@@ -898,7 +898,7 @@ fn store_semantics_follow_jose() {
     assert!(e.errors.iter().all(|e| e.kind == Kind::JwkKeySupport));
     // The query names what jose's keystore.all() filters by.
     let mut seen = None;
-    let _ = decrypt::<Arc<Key>, _>(json, &opts, |q| {
+    let _ = decrypt::<Arc<Key>>(json, &opts, |q| {
         seen = Some((q.kid.cloned(), q.alg.clone(), q.key_op));
         Ok(vec![])
     });

@@ -127,30 +127,22 @@ fn merged<'a>(
 /// refuses it as an unsupported algorithm (jose compares names with `===`
 /// and `Set#has`, which an array that prints as a name never passes). The
 /// first signature one candidate verifies wins.
-pub fn verify<K, F>(
+pub fn verify<K: VerificationKey>(
     input: JwsInput<'_>,
     options: &VerifyOptions<'_>,
-    candidates: F,
-) -> Result<Verified<K>>
-where
-    K: VerificationKey,
-    F: FnMut(&Header, Option<&str>) -> Result<Vec<K>>,
-{
+    candidates: impl FnMut(&Header, Option<&str>) -> Result<Vec<K>>,
+) -> Result<Verified<K>> {
     verify_in_parts(input, options, candidates, &NoMemo)
 }
 
 /// [`verify`], telling `memo` of each signature of a general JWS (see
 /// [`PartMemo`]).
-pub fn verify_in_parts<K, F>(
+pub fn verify_in_parts<K: VerificationKey>(
     input: JwsInput<'_>,
     options: &VerifyOptions<'_>,
-    mut candidates: F,
+    mut candidates: impl FnMut(&Header, Option<&str>) -> Result<Vec<K>>,
     memo: &dyn PartMemo,
-) -> Result<Verified<K>>
-where
-    K: VerificationKey,
-    F: FnMut(&Header, Option<&str>) -> Result<Vec<K>>,
-{
+) -> Result<Verified<K>> {
     match signatures(input, memo.resuming())? {
         Signatures::One(parts) => verify_one(parts, options, &mut candidates),
         Signatures::General(root, list, bytes) => {
@@ -216,18 +208,14 @@ fn json_signatures<'a>(
 /// Tries each signature in turn. jose's error when none verifies: a
 /// verification failure if any signature got that far, `JWKSNoMatchingKey`
 /// if no signature found a key, otherwise a `JOSEMultiError` of them all.
-fn verify_general<K, F>(
+fn verify_general<K: VerificationKey>(
     root: &Map<String, Value>,
     list: &[Value],
     bytes: Option<&[u8]>,
     options: &VerifyOptions<'_>,
-    candidates: &mut F,
+    candidates: &mut impl FnMut(&Header, Option<&str>) -> Result<Vec<K>>,
     memo: &dyn PartMemo,
-) -> Result<Verified<K>>
-where
-    K: VerificationKey,
-    F: FnMut(&Header, Option<&str>) -> Result<Vec<K>>,
-{
+) -> Result<Verified<K>> {
     // a single signature reports its own error, as jose does
     let single = list.len() == 1;
     try_parts(
@@ -306,33 +294,29 @@ fn payload_of(parts: &Parts<'_>, protected: Option<&Header>) -> (Result<Vec<u8>>
     (payload, unencoded)
 }
 
-fn verify_one<K, F>(
+fn verify_one<K: VerificationKey>(
     parts: Parts<'_>,
     options: &VerifyOptions<'_>,
-    candidates: &mut F,
-) -> Result<Verified<K>>
-where
-    K: VerificationKey,
-    F: FnMut(&Header, Option<&str>) -> Result<Vec<K>>,
-{
-    let Checked {
-        parts,
-        protected,
-        header,
-        input,
-        alg,
-        combined,
-    } = check_parts(parts, options)?;
+    candidates: &mut impl FnMut(&Header, Option<&str>) -> Result<Vec<K>>,
+) -> Result<Verified<K>> {
+    let checked = check_parts(parts, options)?;
     // A signature that is not base64url cannot be the right one.
-    let signature = || b64::decode(parts.signature).map_err(|_| Error::verification_failed());
-    let key = try_keys(&alg, &combined, &input, signature, candidates)?;
+    let signature =
+        || b64::decode(checked.parts.signature).map_err(|_| Error::verification_failed());
+    let key = try_keys(
+        &checked.alg,
+        &checked.combined,
+        &checked.input,
+        signature,
+        candidates,
+    )?;
 
-    let (payload, unencoded) = payload_of(&parts, protected.as_ref());
+    let (payload, unencoded) = payload_of(&checked.parts, checked.protected.as_ref());
     Ok(Verified {
         payload: payload?,
         unencoded_payload: unencoded,
-        protected,
-        header,
+        protected: checked.protected,
+        header: checked.header,
         key,
     })
 }
@@ -341,17 +325,13 @@ where
 /// has already parsed, as jose's JWT module hands its decoded header to JWS
 /// ("preparsed"). `signing_input` is the token up to its second `.`; the
 /// payload is left to the caller. Returns the candidate key that verified.
-pub fn verify_preparsed<K, F>(
+pub fn verify_preparsed<K: VerificationKey>(
     protected: &Header,
     signing_input: &[u8],
     signature: Vec<u8>,
     options: &VerifyOptions<'_>,
-    mut candidates: F,
-) -> Result<K>
-where
-    K: VerificationKey,
-    F: FnMut(&Header, Option<&str>) -> Result<Vec<K>>,
-{
+    mut candidates: impl FnMut(&Header, Option<&str>) -> Result<Vec<K>>,
+) -> Result<K> {
     check_signature(
         Some(protected),
         None,
@@ -364,19 +344,14 @@ where
 
 /// `crit`, `alg`, the allow-list, key selection and the signature itself,
 /// in jose's order.
-fn check_signature<K, F, S>(
+fn check_signature<K: VerificationKey>(
     protected: Option<&Header>,
     header: Option<&Header>,
     input: &[u8],
-    signature: S,
+    signature: impl FnOnce() -> Result<Vec<u8>>,
     options: &VerifyOptions<'_>,
-    candidates: &mut F,
-) -> Result<K>
-where
-    K: VerificationKey,
-    F: FnMut(&Header, Option<&str>) -> Result<Vec<K>>,
-    S: FnOnce() -> Result<Vec<u8>>,
-{
+    candidates: &mut impl FnMut(&Header, Option<&str>) -> Result<Vec<K>>,
+) -> Result<K> {
     let (alg, combined) = precheck(protected, header, options)?;
     try_keys(&alg, &combined, input, signature, candidates)
 }
@@ -424,18 +399,13 @@ fn precheck<'h>(
 
 /// Key selection and the signature. `signature` is decoded only once keys
 /// were found, so a store without a match reports that first, as jose does.
-fn try_keys<K, F, S>(
+fn try_keys<K: VerificationKey>(
     alg: &Alg,
     combined: &Header,
     input: &[u8],
-    signature: S,
-    candidates: &mut F,
-) -> Result<K>
-where
-    K: VerificationKey,
-    F: FnMut(&Header, Option<&str>) -> Result<Vec<K>>,
-    S: FnOnce() -> Result<Vec<u8>>,
-{
+    signature: impl FnOnce() -> Result<Vec<u8>>,
+    candidates: &mut impl FnMut(&Header, Option<&str>) -> Result<Vec<K>>,
+) -> Result<K> {
     let keys = candidates(combined, alg.selector())?;
     if keys.is_empty() {
         return Err(Error::no_matching_key());

@@ -145,17 +145,6 @@ pub struct JweDecrypted {
     pub aad: Option<String>,
 }
 
-pub struct DecryptOutput {
-    cleartext: Vec<u8>,
-    cek: Vec<u8>,
-    enc: &'static str,
-    key_index: Option<u32>,
-    protected: Option<String>,
-    unprotected: Option<String>,
-    header: Option<String>,
-    aad: Option<String>,
-}
-
 pub struct DecryptJob {
     input: String,
     json: Option<serde_json::Value>,
@@ -210,10 +199,10 @@ impl DecryptJob {
 }
 
 impl Job for DecryptJob {
-    type Output = DecryptOutput;
+    type Output = JweDecrypted;
     type JsValue = JweDecrypted;
 
-    fn run(&self) -> Result<DecryptOutput> {
+    fn run(&self) -> Result<JweDecrypted> {
         let input = match &self.json {
             Some(value) => JweInput::Json(value),
             None => JweInput::Compact(&self.input),
@@ -225,8 +214,8 @@ impl Job for DecryptJob {
         Ok(decrypt_output(out, key_index))
     }
 
-    fn finish(&self, out: DecryptOutput) -> JweDecrypted {
-        out.into()
+    fn finish(&self, out: JweDecrypted) -> JweDecrypted {
+        out
     }
 }
 
@@ -235,34 +224,19 @@ impl Job for DecryptJob {
 pub(super) fn decrypt_output<K>(
     mut out: jwe::Decrypted<K>,
     key_index: Option<u32>,
-) -> DecryptOutput {
+) -> JweDecrypted {
     let text = |h: Option<Header>| h.map(|h| js_text(&h));
-    DecryptOutput {
-        cleartext: out.cleartext,
+    JweDecrypted {
+        cleartext: out.cleartext.into(),
         // Handed to JavaScript (jose's `complete` result): moved out of
         // its wiping wrapper, not copied.
-        cek: std::mem::take(&mut *out.cek),
-        enc: out.enc,
+        cek: std::mem::take(&mut *out.cek).into(),
+        enc: out.enc.to_owned(),
         key_index,
         protected: text(out.protected),
         unprotected: text(out.unprotected),
         header: text(out.header),
         aad: out.aad,
-    }
-}
-
-impl From<DecryptOutput> for JweDecrypted {
-    fn from(out: DecryptOutput) -> JweDecrypted {
-        JweDecrypted {
-            cleartext: out.cleartext.into(),
-            cek: out.cek.into(),
-            enc: out.enc.to_owned(),
-            key_index: out.key_index,
-            protected: out.protected,
-            unprotected: out.unprotected,
-            header: out.header,
-            aad: out.aad,
-        }
     }
 }
 

@@ -316,26 +316,6 @@ pub fn v6_jws_verify(
     })
 }
 
-/// A signed flattened JWS.
-#[napi(object)]
-pub struct V6Signed {
-    pub protected: Option<String>,
-    pub payload: String,
-    pub signature: String,
-    pub b64: bool,
-}
-
-impl From<jws::Signed> for V6Signed {
-    fn from(signed: jws::Signed) -> V6Signed {
-        V6Signed {
-            protected: signed.protected,
-            payload: signed.payload,
-            signature: signed.signature,
-            b64: signed.b64,
-        }
-    }
-}
-
 /// Signs: the headers as `JSON.stringify` wrote them (`null`: it threw or
 /// gave nothing), `unencoded` says what `b64: false` does ("allowed",
 /// "compact" or "jwt"). Returns the flattened JWS.
@@ -348,9 +328,9 @@ pub fn v6_jws_sign(
     crit: Option<Vec<V6Understood>>,
     unencoded: String,
     key: V6KeyArg<'_>,
-) -> napi::Result<V6Signed> {
+) -> napi::Result<jws::Signed> {
     guard(&env, "v6JwsSign", || {
-        sign(&payload, protected, unprotected, crit, &unencoded, &key).map(Into::into)
+        sign(&payload, protected, unprotected, crit, &unencoded, &key)
     })
 }
 
@@ -387,12 +367,11 @@ impl V6SignPending {
         key_alg: String,
         signature: Uint8Array,
         modulus_length: Option<u32>,
-    ) -> napi::Result<V6Signed> {
+    ) -> napi::Result<jws::Signed> {
         guard(&env, "V6SignPending.finish", || {
             self.prepared
                 .clone()
                 .finish_external(&key_alg, &signature, modulus_length)
-                .map(Into::into)
                 .map_err(Fail::from)
         })
     }

@@ -302,32 +302,6 @@ fn encrypt_input(input: &V6EncryptInput) -> EncryptInput<'_> {
     }
 }
 
-/// An encrypted flattened JWE (`header` as JSON text).
-#[napi(object)]
-pub struct V6Encrypted {
-    pub ciphertext: String,
-    pub iv: Option<String>,
-    pub tag: Option<String>,
-    pub encrypted_key: Option<String>,
-    pub aad: Option<String>,
-    pub protected: Option<String>,
-    pub header: Option<String>,
-}
-
-impl From<jwe::Encrypted> for V6Encrypted {
-    fn from(e: jwe::Encrypted) -> V6Encrypted {
-        V6Encrypted {
-            ciphertext: e.ciphertext,
-            iv: e.iv,
-            tag: e.tag,
-            encrypted_key: e.encrypted_key,
-            aad: e.aad,
-            protected: e.protected,
-            header: e.header,
-        }
-    }
-}
-
 /// Encrypts a flattened (or compact) JWE for one key.
 #[napi(catch_unwind)]
 pub fn v6_jwe_encrypt(
@@ -335,15 +309,13 @@ pub fn v6_jwe_encrypt(
     input: V6EncryptInput,
     key: V6KeyArg<'_>,
     epk: Option<V6KeyArg<'_>>,
-) -> napi::Result<V6Encrypted> {
+) -> napi::Result<jwe::Encrypted> {
     guard(&env, "v6JweEncrypt", || {
         let epk = epk.as_ref().map(key_input);
         let mut input = encrypt_input(&input);
         input.epk = epk.as_deref();
         let headers = jwe::check_encrypt_headers(&input)?;
-        jwe::encrypt(&input, &headers, &key_input(&key), false)
-            .map(Into::into)
-            .map_err(Fail::from)
+        jwe::encrypt(&input, &headers, &key_input(&key), false).map_err(Fail::from)
     })
 }
 
@@ -386,7 +358,7 @@ impl V6GeneralEncrypt {
         env: Env,
         key: V6KeyArg<'_>,
         epk: Option<V6KeyArg<'_>>,
-    ) -> napi::Result<V6Encrypted> {
+    ) -> napi::Result<jwe::Encrypted> {
         guard(&env, "V6GeneralEncrypt.first", || {
             let (Some(input), Some(headers)) = (self.inputs.first(), self.headers.first()) else {
                 return Err(Fail::from(Error::new(
@@ -398,9 +370,7 @@ impl V6GeneralEncrypt {
             let mut input = encrypt_input(input);
             input.cek = self.cek.as_deref();
             input.epk = epk.as_deref();
-            jwe::encrypt(&input, headers, &key_input(&key), self.cek.is_some())
-                .map(Into::into)
-                .map_err(Fail::from)
+            jwe::encrypt(&input, headers, &key_input(&key), self.cek.is_some()).map_err(Fail::from)
         })
     }
 

@@ -636,8 +636,10 @@ pub fn check_encrypt_headers(input: &EncryptInput<'_>) -> Result<EncryptHeaders>
     })
 }
 
-/// An encrypted flattened JWE.
+/// An encrypted flattened JWE. It crosses to JavaScript as it is (the
+/// one declaration of `V6Encrypted`).
 #[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "node", napi_derive::napi(object, js_name = "V6Encrypted"))]
 pub struct Encrypted {
     pub ciphertext: String,
     pub iv: Option<String>,

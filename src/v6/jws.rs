@@ -498,8 +498,10 @@ pub struct SignInput<'a> {
     pub unencoded: Unencoded,
 }
 
-/// A signed flattened JWS.
+/// A signed flattened JWS. It crosses to JavaScript as it is (the one
+/// declaration of `V6Signed`).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "node", napi_derive::napi(object, js_name = "V6Signed"))]
 pub struct Signed {
     pub protected: Option<String>,
     /// The encoded payload ("" with `b64: false`, as jose 6 leaves it).

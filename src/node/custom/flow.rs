@@ -23,7 +23,7 @@ use crate::node::args::{bytes, header, serialized};
 use crate::node::boundary::guard;
 use crate::node::error::Fail;
 use crate::node::job::{self, Job, OffThread};
-use crate::node::jwe::{decrypt_output, DecryptOutput, JweDecrypted};
+use crate::node::jwe::{decrypt_output, JweDecrypted};
 use crate::node::jws::{
     jws_input, sign_result, to_js, verify_output, SignResult, VerifyOutput, VerifyResult,
 };
@@ -64,7 +64,7 @@ enum Finished {
     Sign(SignResult),
     JwsVerify(VerifyOutput),
     JwtVerify(u32),
-    JweDecrypt(DecryptOutput),
+    JweDecrypt(JweDecrypted),
 }
 
 impl Work {
@@ -419,7 +419,7 @@ impl KeyFlow {
     #[napi(catch_unwind)]
     pub fn jwe_result(&self, env: Env) -> napi::Result<JweDecrypted> {
         guard(&env, "KeyFlow.jweResult", || match self.core.outcome()? {
-            Finished::JweDecrypt(out) => Ok(out.into()),
+            Finished::JweDecrypt(out) => Ok(out),
             _ => Err(out_of_step().into()),
         })
     }
