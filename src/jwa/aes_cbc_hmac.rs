@@ -128,18 +128,6 @@ mod tests {
     use super::*;
     use crate::jwa::test_vectors::*;
 
-    fn hex(s: &str) -> Vec<u8> {
-        let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-        (0..s.len())
-            .step_by(2)
-            .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-            .collect()
-    }
-
-    fn enc(name: &str) -> &'static EncAlg {
-        EncAlg::from_name(name).unwrap()
-    }
-
     // RFC 7518 Appendix B: shared plaintext, IV and AAD.
     const P: &str = "41 20 63 69 70 68 65 72 20 73 79 73 74 65 6d 20 6d 75 73 74 20 6e 6f 74 20 62 65 20 72 65 71 75
         69 72 65 64 20 74 6f 20 62 65 20 73 65 63 72 65 74 2c 20 61 6e 64 20 69 74 20 6d 75 73 74 20 62 65 20

@@ -106,17 +106,6 @@ mod tests {
     use crate::jwa::jwe_algs::KeyAlg;
     use crate::jwa::test_vectors::*;
 
-    fn enc(name: &str) -> &'static EncAlg {
-        EncAlg::from_name(name).unwrap()
-    }
-
-    fn hex(s: &str) -> Vec<u8> {
-        (0..s.len())
-            .step_by(2)
-            .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-            .collect()
-    }
-
     #[test]
     fn rfc7520_5_6_direct_a128gcm() {
         let c = &DIR_A128GCM;

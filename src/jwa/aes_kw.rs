@@ -82,13 +82,6 @@ mod tests {
     use crate::jwa::test_vectors::*;
     use crate::jwk::material::assert_wiped;
 
-    fn hex(s: &str) -> Vec<u8> {
-        (0..s.len())
-            .step_by(2)
-            .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-            .collect()
-    }
-
     fn alg(name: &str) -> &'static KeyAlg {
         KeyAlg::from_name(name).unwrap()
     }

@@ -104,15 +104,8 @@ fn random_bytes(len: usize) -> Result<SecretBytes> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::jwa::test_vectors::hex;
     use crate::jwk::material::assert_wiped;
-
-    fn hex(text: &str) -> Vec<u8> {
-        let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-        (0..text.len())
-            .step_by(2)
-            .map(|i| u8::from_str_radix(&text[i..i + 2], 16).unwrap())
-            .collect()
-    }
 
     struct Ed448Vector {
         d: &'static str,

@@ -303,10 +303,6 @@ mod tests {
         KeyAlg::from_name(name).unwrap()
     }
 
-    fn enc(name: &str) -> &'static EncAlg {
-        EncAlg::from_name(name).unwrap()
-    }
-
     fn ec(curve: EcCurve, x: &str, y: &str, d: Option<&str>) -> Material {
         Material::Ec {
             curve,
@@ -314,13 +310,6 @@ mod tests {
             y: b(y),
             d: d.map(|d| b(d).into()),
         }
-    }
-
-    fn hex(s: &str) -> Vec<u8> {
-        (0..s.len())
-            .step_by(2)
-            .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-            .collect()
     }
 
     #[test]

@@ -17,4 +17,4 @@ pub mod rsaes;
 pub mod signing;
 
 #[cfg(test)]
-mod test_vectors;
+pub(crate) mod test_vectors;

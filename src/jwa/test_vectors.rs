@@ -42,6 +42,20 @@ impl Case {
     }
 }
 
+/// Decodes hex text, white space ignored (vectors as the RFCs print them).
+pub fn hex(text: &str) -> Vec<u8> {
+    let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    (0..text.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&text[i..i + 2], 16).expect("vector is hex"))
+        .collect()
+}
+
+/// A content encryption algorithm by name.
+pub fn enc(name: &str) -> &'static crate::jwa::jwe_algs::EncAlg {
+    crate::jwa::jwe_algs::EncAlg::from_name(name).expect("a known enc")
+}
+
 /// base64url-decodes a vector field.
 pub fn b(s: &str) -> Vec<u8> {
     crate::b64::decode(s).expect("vector is base64url")

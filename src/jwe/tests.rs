@@ -6,24 +6,13 @@ use super::*;
 use crate::b64;
 use crate::error::{Error, Kind, Result};
 use crate::jwa::jwe_algs::{ENC_ALGS, KEY_ALGS};
-use crate::jwa::signing::tests::cookbook;
+use crate::jwa::signing::tests::{case, obj};
 use crate::jwk::generate::{generate, GenerateSpec};
 use crate::jwk::import;
 use crate::jwk::json::JwkImportOptions;
 use crate::jwk::key::Key;
 use crate::jwk::material::{assert_wiped, EcCurve, Material, OkpCurve};
 use crate::jws::header::Header;
-
-fn case(name: &str) -> Value {
-    cookbook()["cases"][name].clone()
-}
-
-fn obj(v: Value) -> Header {
-    match v {
-        Value::Object(m) => m,
-        other => panic!("not an object: {other}"),
-    }
-}
 
 /// A JWK through the real importer, its parameters taken from itself.
 fn jwk(v: &Value) -> Arc<Key> {

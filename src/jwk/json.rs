@@ -273,11 +273,8 @@ pub fn private_members(m: &Material) -> Vec<(&'static str, String)> {
 mod tests {
     use super::*;
     use crate::error::Kind;
+    use crate::jwa::signing::tests::obj;
     use serde_json::json;
-
-    fn obj(v: Value) -> Map<String, Value> {
-        v.as_object().cloned().unwrap()
-    }
 
     #[test]
     fn unknown_kty_and_curves_are_not_supported() {

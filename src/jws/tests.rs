@@ -3,18 +3,7 @@ use serde_json::{json, Value};
 use super::*;
 use crate::b64;
 use crate::error::{Error, Kind};
-use crate::jwa::signing::tests::{cookbook, jose_fixtures, material, signer};
-
-fn case(name: &str) -> Value {
-    cookbook()["cases"][name].clone()
-}
-
-fn obj(v: Value) -> Header {
-    match v {
-        Value::Object(m) => m,
-        other => panic!("not an object: {other}"),
-    }
-}
+use crate::jwa::signing::tests::{case, jose_fixtures, material, obj, signer};
 
 fn opt_obj(v: &Value) -> Option<Header> {
     v.as_object().cloned()

@@ -10,6 +10,19 @@ pub(crate) fn cookbook() -> Value {
     serde_json::from_str(include_str!("../../../tests/vectors/rfc-cookbook.json")).unwrap()
 }
 
+/// One named case of the cookbook.
+pub(crate) fn case(name: &str) -> Value {
+    cookbook()["cases"][name].clone()
+}
+
+/// A JSON object (a header, a JWK) out of a `json!` value.
+pub(crate) fn obj(v: Value) -> serde_json::Map<String, Value> {
+    match v {
+        Value::Object(m) => m,
+        other => panic!("not an object: {other}"),
+    }
+}
+
 /// Keys and signatures made by jose 1.28.2 under Node 20 (see
 /// tests/vectors/README.md).
 pub(crate) fn jose_fixtures() -> Value {
