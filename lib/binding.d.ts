@@ -380,18 +380,9 @@ export interface JwtParts {
   signature: string
 }
 
-/**
- * `JWT.sign` in one call, for the facade's common case: a plain-object
- * payload (its `JSON.stringify` text) holding none of the claims the
- * options set, a key with material, and the protected header the facade
- * composed, or none when the caller gave no `header` option: then it is
- * `alg` from the checked options and, with `include_kid`, the key's
- * `kid`. Options are checked here in jose's order before anything is
- * signed.
- */
 export declare function jwtSign(options: Text, payload: Text, key: KeyHandle, protected: string | undefined | null, includeKid: boolean): OutText
 
-export declare function jwtSignAsync(options: string, payload: string, key: KeyHandle, protected: string | undefined | null, includeKid: boolean): Promise<OutText>
+export declare function jwtSignAsync(options: Text, payload: Text, key: KeyHandle, protected: string | undefined | null, includeKid: boolean): Promise<OutText>
 
 /**
  * Checks `JWT.sign` options (their JSON view) and returns, as JSON text,
@@ -408,12 +399,6 @@ export interface JwtVerified {
   keyIndex?: number
 }
 
-/**
- * `JWT.verify` in one call, for the facade's common case (a string token,
- * keys that need no JavaScript, no JARM decryption first): options, token,
- * signature and claims, in jose's order. The result is the payload's JSON
- * text, or with `complete` every part.
- */
 export declare function jwtVerify(options: string, token: string, mode: KeyMode, keys: KeysArg, legacyP256K: boolean, complete: boolean): VerifiedToken
 
 export declare function jwtVerifyAsync(options: string, token: string, mode: KeyMode, keys: KeysArg, legacyP256K: boolean, complete: boolean): Promise<VerifiedToken>

@@ -80,21 +80,21 @@ impl<J: Job> Task for OffThread<J> {
 /// cannot differ in their arguments: `$sync` runs the job now, `$twin` on
 /// the libuv pool, each under its own guard (named as JavaScript names it).
 /// `$ts` is the twin's TypeScript return type (napi-rs cannot see an
-/// AsyncTask's result type).
+/// AsyncTask's result type). It takes no doc comment: one that comes
+/// through a macro reaches napi-rs as a raw string, which it writes into
+/// the declarations with its `r"` prefix; say what the pair does in a
+/// plain comment above it.
 macro_rules! twins {
     (
-        $(#[doc = $doc:literal])*
         $sync:ident($sync_name:literal) / $twin:ident($twin_name:literal)
         ($($arg:ident: $ty:ty),* $(,)?) -> $out:ty as $ts:literal, $job:ty = $make:expr
     ) => {
-        $(#[doc = $doc])*
         #[napi_derive::napi(catch_unwind)]
         #[allow(clippy::too_many_arguments)]
         pub fn $sync(env: napi::Env, $($arg: $ty),*) -> napi::Result<$out> {
             $crate::node::boundary::guard(&env, $sync_name, || $crate::node::job::now($make))
         }
 
-        $(#[doc = $doc])*
         #[napi_derive::napi(catch_unwind, ts_return_type = $ts)]
         #[allow(clippy::too_many_arguments)]
         pub fn $twin(

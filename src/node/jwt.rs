@@ -16,7 +16,7 @@ use serde_json::Value;
 use super::args::js_text;
 use super::boundary::guard;
 use super::error::{parse_object, Fail};
-use super::job::{self, Job, OffThread};
+use super::job::{self, twins, Job, OffThread};
 use super::jws::{refuse_encryption_keys, SignJob};
 use super::key::KeyHandle;
 use super::key_args::{KeyArg, KeyMode, KeySource, KeysArg};
@@ -72,39 +72,22 @@ pub fn jwt_sign_claims(env: Env, options: String, payload_is_object: bool) -> na
     })
 }
 
-/// `JWT.sign` in one call, for the facade's common case: a plain-object
-/// payload (its `JSON.stringify` text) holding none of the claims the
-/// options set, a key with material, and the protected header the facade
-/// composed, or none when the caller gave no `header` option: then it is
-/// `alg` from the checked options and, with `include_kid`, the key's
-/// `kid`. Options are checked here in jose's order before anything is
-/// signed.
-#[napi(catch_unwind)]
-pub fn jwt_sign(
-    env: Env,
-    options: Text,
-    payload: Text,
-    key: &KeyHandle,
-    protected: Option<String>,
-    include_kid: bool,
-) -> napi::Result<OutText> {
-    guard(&env, "jwtSign", || {
-        job::now(sign_job(&options.0, payload.0, key, protected, include_kid))
-    })
-}
-
-#[napi(catch_unwind, ts_return_type = "Promise<OutText>")]
-pub fn jwt_sign_async(
-    env: Env,
-    options: String,
-    payload: String,
-    key: &KeyHandle,
-    protected: Option<String>,
-    include_kid: bool,
-) -> napi::Result<AsyncTask<OffThread<JwtSignJob>>> {
-    guard(&env, "jwtSignAsync", || {
-        job::off_thread(sign_job(&options, payload, key, protected, include_kid))
-    })
+// `JWT.sign` in one call, for the facade's common case: a plain-object
+// payload (its `JSON.stringify` text) holding none of the claims the
+// options set, a key with material, and the protected header the facade
+// composed, or none when the caller gave no `header` option: then it is
+// `alg` from the checked options and, with `include_kid`, the key's
+// `kid`. Options are checked here in jose's order before anything is
+// signed.
+twins! {
+    jwt_sign("jwtSign") / jwt_sign_async("jwtSignAsync")
+    (
+        options: Text,
+        payload: Text,
+        key: &KeyHandle,
+        protected: Option<String>,
+        include_kid: bool,
+    ) -> OutText as "Promise<OutText>", JwtSignJob = sign_job(&options.0, payload.0, key, protected, include_kid)
 }
 
 fn sign_job(
@@ -180,28 +163,20 @@ impl Job for JwtSignJob {
     }
 }
 
-/// `JWT.verify` in one call, for the facade's common case (a string token,
-/// keys that need no JavaScript, no JARM decryption first): options, token,
-/// signature and claims, in jose's order. The result is the payload's JSON
-/// text, or with `complete` every part.
-#[napi(catch_unwind)]
-pub fn jwt_verify(
-    env: Env,
-    options: String,
-    token: String,
-    mode: KeyMode,
-    keys: KeysArg<'_>,
-    legacy_p256k: bool,
-    complete: bool,
-) -> napi::Result<VerifiedToken> {
-    guard(&env, "jwtVerify", || {
-        job::now(verify_job(
-            &options,
-            token,
-            || KeySource::from_arg(mode, &keys, legacy_p256k),
-            complete,
-        ))
-    })
+// `JWT.verify` in one call, for the facade's common case (a string token,
+// keys that need no JavaScript, no JARM decryption first): options, token,
+// signature and claims, in jose's order. The result is the payload's JSON
+// text, or with `complete` every part.
+twins! {
+    jwt_verify("jwtVerify") / jwt_verify_async("jwtVerifyAsync")
+    (
+        options: String,
+        token: String,
+        mode: KeyMode,
+        keys: KeysArg<'_>,
+        legacy_p256k: bool,
+        complete: bool,
+    ) -> VerifiedToken as "Promise<VerifiedToken>", JwtVerifyJob = verify_job(&options, token, || KeySource::from_arg(mode, &keys, legacy_p256k), complete)
 }
 
 /// [`jwt_verify`] with one key, the commonest call.
@@ -219,26 +194,6 @@ pub fn jwt_verify_key(
             &options.0,
             token.0,
             || Ok(KeySource::one(Arc::clone(key), legacy_p256k)),
-            complete,
-        ))
-    })
-}
-
-#[napi(catch_unwind, ts_return_type = "Promise<VerifiedToken>")]
-pub fn jwt_verify_async(
-    env: Env,
-    options: String,
-    token: String,
-    mode: KeyMode,
-    keys: KeysArg<'_>,
-    legacy_p256k: bool,
-    complete: bool,
-) -> napi::Result<AsyncTask<OffThread<JwtVerifyJob>>> {
-    guard(&env, "jwtVerifyAsync", || {
-        job::off_thread(verify_job(
-            &options,
-            token,
-            || KeySource::from_arg(mode, &keys, legacy_p256k),
             complete,
         ))
     })
