@@ -14,7 +14,7 @@ const { NATIVE } = require('./jwk/key')
 const { KeyStore } = require('./jwks')
 const { stringify, isObject } = require('./json')
 const custom = require('./custom')
-const { memo } = require('./options')
+const { memo, checkLists } = require('./options')
 
 const SERIALIZATIONS = new Set(['compact', 'flattened', 'general'])
 
@@ -96,12 +96,7 @@ const encryptAsync = perSerialization(rejecting((serialization, cleartext, key, 
  * @param {DecryptOptions} [options]
  */
 function decryptOptions ({ crit = [], complete = false, algorithms, maxPBES2Count = 10000, maxInflatedSize } = {}) {
-  if (algorithms !== undefined && (!Array.isArray(algorithms) || algorithms.some((s) => typeof s !== 'string' || !s))) {
-    throw new TypeError('"algorithms" option must be an array of non-empty strings')
-  }
-  if (!Array.isArray(crit) || crit.some((s) => typeof s !== 'string' || !s)) {
-    throw new TypeError('"crit" option must be an array of non-empty strings')
-  }
+  checkLists(algorithms, crit)
   // jose compares p2c with `>`, so a numeric string works there too
   const maxCount = Number(maxPBES2Count)
   if (typeof maxPBES2Count === 'object' || Number.isNaN(maxCount)) {

@@ -10,7 +10,7 @@ const { getKey, nativeKey, verificationKeys, usedKey } = require('./keys')
 const curves = require('./jwk/curves')
 const { stringify, isObject } = require('./json')
 const custom = require('./custom')
-const { memo } = require('./options')
+const { memo, checkLists } = require('./options')
 
 const SERIALIZATIONS = new Set(['compact', 'flattened', 'general'])
 
@@ -171,12 +171,7 @@ function serialize (jws) {
  */
 function verifyJob (jws, key, { crit = [], complete = false, algorithms, parse = true, encoding = 'utf8' } = {}) {
   key = getKey(key, true)
-  if (algorithms !== undefined && (!Array.isArray(algorithms) || algorithms.some((s) => typeof s !== 'string' || !s))) {
-    throw new TypeError('"algorithms" option must be an array of non-empty strings')
-  }
-  if (!Array.isArray(crit) || crit.some((s) => typeof s !== 'string' || !s)) {
-    throw new TypeError('"crit" option must be an array of non-empty strings')
-  }
+  checkLists(algorithms, crit)
   const [input, json, payloadBytes] = serialize(jws)
   const [mode, natives, storeKeys, withCustom] = verificationKeys(key)
   /** @type {Parameters<typeof binding.jwsVerify>} */

@@ -127,8 +127,20 @@ function memo (kind, build) {
   }
 }
 
+// jose 1.x's checks of JWS.verify's and JWE.decrypt's `algorithms` and
+// `crit` options, before any work.
+function checkLists (algorithms, crit) {
+  if (algorithms !== undefined && (!Array.isArray(algorithms) || algorithms.some((s) => typeof s !== 'string' || !s))) {
+    throw new TypeError('"algorithms" option must be an array of non-empty strings')
+  }
+  if (!Array.isArray(crit) || crit.some((s) => typeof s !== 'string' || !s)) {
+    throw new TypeError('"crit" option must be an array of non-empty strings')
+  }
+}
+
 module.exports = {
   memo,
+  checkLists,
   signOptionsJSON: memo(SIGN, (values) => toJSON(SIGN.names, values)),
   verifyOptionsJSON: memo(VERIFY, (values) => toJSON(VERIFY.names, values))
 }
