@@ -380,6 +380,23 @@ test('embedded keys: the key in the header verifies, and is the complete result\
   failed(await same(unsecured, { now: NOW }), 'JWKKeySupport')
 })
 
+test('numbers beyond f64 in claims and headers read as JSON.parse reads them (Infinity)', async () => {
+  const payloads = ['{"exp":1e400}', '{"exp":-1e400}', '{"nbf":1e400}', '{"nbf":-1E999}', '{"iat":1e400}', '{"iat":-1e400}',
+    '{"auth_time":-1e400}', '{"x":[1e400,{"y":-1e400}],"sub":"a"}', '{"exp":2e-400}', '{"s":"1e400","exp":1e400}']
+  const optionSets = [{}, { maxTokenAge: '1h' }, { maxAuthAge: '1h' }, { ignoreExp: true, ignoreNbf: true, ignoreIat: true }, { complete: true }]
+  for (const payload of payloads) {
+    for (const options of optionSets) {
+      await same(raw('{"alg":"HS256"}', payload), { ...options, now: NOW }, { label: `${payload} ${JSON.stringify(options)}` })
+    }
+    const token = raw('{"alg":"HS256"}', payload)
+    assert.deepStrictEqual(outcome(() => native.JWT.decode(token, { complete: true })), outcome(() => jose.JWT.decode(token, { complete: true })))
+  }
+  // a header member out of range: verified as jose verifies it
+  for (const header of ['{"alg":"HS256","x":1e400}', '{"alg":"HS256","crit":["x"],"x":-1e400}']) {
+    await same(raw(header, '{}'), { now: NOW, crit: ['x'] }, { label: header })
+  }
+})
+
 test('JWT.decode', () => {
   const token = hs({ sub: 'a' }, { alg: 'HS256', typ: 'JWT' })
   const inputs = [token, `${token}x`, undefined, '', 1, 'a.b', 'a.b.c.d.e', raw('{', '{}'), raw('{}', 'null'), raw('1', '"s"'),

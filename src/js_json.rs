@@ -15,6 +15,12 @@
 //! so the mapping is one-to-one and prefix-free: two strings are equal
 //! after it exactly when they were equal before, and claim comparisons in
 //! the core compare as JavaScript's `===` does.
+//!
+//! `JSON.parse` also reads a number beyond f64's range (`1e400`) as
+//! `Infinity`, where serde_json refuses it. [`read`] (under [`parse`] and
+//! the claims readers) reads such text again with each of those numbers as
+//! the largest f64 of its sign, which every check compares with a finite
+//! limit exactly as it would compare `Infinity`.
 
 use std::borrow::Cow;
 
@@ -29,7 +35,76 @@ const SURROGATES: std::ops::Range<u32> = 0xD800..0xE000;
 
 /// Parses JSON text as `JSON.parse` reads it (see the module docs).
 pub fn parse<T: DeserializeOwned>(text: &str) -> serde_json::Result<T> {
-    serde_json::from_str(&to_internal(text))
+    read(text, |json| serde_json::from_str(json))
+}
+
+/// Runs `reader` over the text's internal form (its lone surrogates as
+/// stand-ins). Should serde_json refuse a number as out of range, it runs
+/// once more over the text with those numbers brought into range; the
+/// common text pays nothing for that.
+pub fn read<T>(
+    text: &str,
+    reader: impl Fn(&str) -> serde_json::Result<T>,
+) -> serde_json::Result<T> {
+    let json = to_internal(text);
+    match reader(&json) {
+        Err(e) if e.to_string().starts_with("number out of range") => reader(&within_range(&json)),
+        result => result,
+    }
+}
+
+/// JSON text with each number beyond f64's range written as the largest
+/// f64 of its sign (`JSON.parse` reads it as an infinity of that sign).
+/// Strings, escapes included, are copied as they are.
+fn within_range(json: &str) -> String {
+    let bytes = json.as_bytes();
+    let mut out = String::with_capacity(json.len());
+    let mut copied = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'"' => at = string_end(bytes, at),
+            b'-' | b'0'..=b'9' => {
+                let end = number_end(bytes, at);
+                let literal = &json[at..end];
+                if literal.parse::<f64>().is_ok_and(f64::is_infinite) {
+                    out.push_str(&json[copied..at]);
+                    let sign = if literal.starts_with('-') { "-" } else { "" };
+                    out.push_str(sign);
+                    out.push_str("1.7976931348623157e308");
+                    copied = end;
+                }
+                at = end;
+            }
+            _ => at += 1,
+        }
+    }
+    out.push_str(&json[copied..]);
+    out
+}
+
+/// Where the string starting at `start` (its opening quote) ends: just
+/// past its closing quote, or the text's end.
+fn string_end(bytes: &[u8], start: usize) -> usize {
+    let mut at = start + 1;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'\\' => at += 2,
+            b'"' => return at + 1,
+            _ => at += 1,
+        }
+    }
+    bytes.len()
+}
+
+/// Where the number starting at `start` ends: past its sign, digits,
+/// fraction and exponent.
+fn number_end(bytes: &[u8], start: usize) -> usize {
+    let mut at = start + 1;
+    while at < bytes.len() && matches!(bytes[at], b'0'..=b'9' | b'.' | b'e' | b'E' | b'+' | b'-') {
+        at += 1;
+    }
+    at
 }
 
 /// [`parse`] for bytes: decoded as Node decodes a Buffer to a string
@@ -186,6 +261,28 @@ mod tests {
 
     fn round_trip(text: &str) -> String {
         to_text(&parse::<Value>(text).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn numbers_beyond_f64_read_as_the_largest_of_their_sign() {
+        let v: Value = parse(r#"{"exp":1e400,"nbf":-1E999,"x":[1e308,2e-400],"s":"1e400 \" 9e999"}"#).unwrap();
+        assert_eq!(v["exp"].as_f64(), Some(f64::MAX));
+        assert_eq!(v["nbf"].as_f64(), Some(f64::MIN));
+        // in range, or below it (JSON.parse reads 2e-400 as 0): unchanged
+        assert_eq!(v["x"][0].as_f64(), Some(1e308));
+        assert_eq!(v["x"][1].as_f64(), Some(0.0));
+        // a string that looks like numbers stays the string it is
+        assert_eq!(v["s"], json!("1e400 \" 9e999"));
+        // JSON that is malformed for another reason stays malformed
+        assert!(parse::<Value>("[1e400,]").is_err());
+        assert!(parse::<Value>("[1e400").is_err());
+        // the reader sees the text once when nothing is out of range
+        let calls = std::cell::Cell::new(0);
+        let _ = read("[1]", |json| {
+            calls.set(calls.get() + 1);
+            serde_json::from_str::<Value>(json)
+        });
+        assert_eq!(calls.get(), 1);
     }
 
     #[test]

@@ -135,11 +135,11 @@ fn parse_segment(segment: &str) -> Result<(String, Value)> {
 /// The payload segment's JSON text and its claims.
 fn claims_set(segment: &str) -> Result<(String, ClaimsSet)> {
     let text = segment_text(segment);
-    let json = js_json::to_internal(&text);
-    let mut de = serde_json::Deserializer::from_str(&json);
-    let claims = ClaimsSet::read(&mut de)
-        .and_then(|claims| de.end().map(|()| claims))
-        .map_err(|_| malformed())?;
+    let claims = js_json::read(&text, |json| {
+        let mut de = serde_json::Deserializer::from_str(json);
+        ClaimsSet::read(&mut de).and_then(|claims| de.end().map(|()| claims))
+    })
+    .map_err(|_| malformed())?;
     Ok((text, claims))
 }
 

@@ -96,11 +96,11 @@ pub fn parse<'a>(payload: &'a [u8], required: &[String]) -> Result<Claims<'a>> {
         )
     };
     let text = header::strict_utf8(payload).ok_or_else(fail)?;
-    let json = js_json::to_internal(text);
-    let mut de = serde_json::Deserializer::from_str(&json);
-    let read = ClaimsSet::read(&mut de)
-        .and_then(|read| de.end().map(|()| read))
-        .map_err(|_| fail())?;
+    let read = js_json::read(text, |json| {
+        let mut de = serde_json::Deserializer::from_str(json);
+        ClaimsSet::read(&mut de).and_then(|read| de.end().map(|()| read))
+    })
+    .map_err(|_| fail())?;
     if !matches!(read, ClaimsSet::Object(_)) {
         return Err(fail());
     }
