@@ -265,7 +265,8 @@ mod tests {
 
     #[test]
     fn numbers_beyond_f64_read_as_the_largest_of_their_sign() {
-        let v: Value = parse(r#"{"exp":1e400,"nbf":-1E999,"x":[1e308,2e-400],"s":"1e400 \" 9e999"}"#).unwrap();
+        let v: Value =
+            parse(r#"{"exp":1e400,"nbf":-1E999,"x":[1e308,2e-400],"s":"1e400 \" 9e999"}"#).unwrap();
         assert_eq!(v["exp"].as_f64(), Some(f64::MAX));
         assert_eq!(v["nbf"].as_f64(), Some(f64::MIN));
         // in range, or below it (JSON.parse reads 2e-400 as 0): unchanged
@@ -283,6 +284,53 @@ mod tests {
             serde_json::from_str::<Value>(json)
         });
         assert_eq!(calls.get(), 1);
+    }
+
+    #[test]
+    fn any_text_reads_without_panicking_and_in_range_text_as_serde_reads_it() {
+        // JSON-ish text from an alphabet of numbers' characters, quotes,
+        // escapes and multi-byte characters, through the rewrite
+        const PIECES: &[&str] = &[
+            "1",
+            "9",
+            "0",
+            "-",
+            "+",
+            ".",
+            "e",
+            "E",
+            "400",
+            "\"",
+            "\\",
+            "\\u",
+            "d800",
+            "é",
+            "\u{10FFFF}",
+            "[",
+            "]",
+            "{",
+            "}",
+            ":",
+            ",",
+            " ",
+            "1e400",
+            "-1e999",
+            "\"a\"",
+        ];
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..(state % 12) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push_str(PIECES[(state % PIECES.len() as u64) as usize]);
+            }
+            let ours = parse::<Value>(&text);
+            if let Ok(theirs) = serde_json::from_str::<Value>(&to_internal(&text)) {
+                assert_eq!(ours.ok(), Some(theirs), "{text}");
+            }
+        }
     }
 
     #[test]
