@@ -545,7 +545,8 @@ export declare function v6CheckJwk(jwk: string): void
  */
 export interface V6ClaimOptions {
   typ?: string
-  requiredClaims?: Array<string>
+  /** Each member's property key; null for a Symbol. */
+  requiredClaims?: Array<string | undefined | null>
   issuer?: string
   subject?: string
   audience?: string

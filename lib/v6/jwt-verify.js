@@ -9,6 +9,7 @@
 const { isPrimitive } = require('../json')
 const { memo } = require('../options')
 const { binding, call } = require('./native')
+const errors = require('./errors')
 const { keyArg, used } = require('./keys')
 const { verifyOptions } = require('./jws')
 
@@ -64,19 +65,65 @@ function typOption (typ, wrongType) {
 }
 
 /**
- * `requiredClaims` as names (jose 6 spreads it into a list, so any
+ * `requiredClaims` as its members (jose 6 spreads it into a list, so any
  * iterable will do; anything else is listed in `wrongType`).
  * @param {unknown} list
  * @param {string[]} wrongType
- * @returns {string[] | undefined}
+ * @returns {unknown[] | undefined}
  */
-function requiredClaimList (list, wrongType) {
+function requiredMembers (list, wrongType) {
   if (list === undefined) return undefined
   if (list == null || typeof (/** @type {any} */ (list))[Symbol.iterator] !== 'function') {
     wrongType.push('requiredClaims')
     return undefined
   }
-  return Array.from(/** @type {Iterable<unknown>} */ (list), (name) => typeof name === 'string' ? name : String(name))
+  return Array.from(/** @type {Iterable<unknown>} */ (list))
+}
+
+/**
+ * A requiredClaims member as the core looks it up: its property key, or
+ * null for a Symbol, which jose 6 cannot print in its message.
+ * @param {unknown} member
+ */
+const propertyKey = (member) => typeof member === 'string' ? member : typeof member === 'symbol' ? null : String(member)
+
+/**
+ * The requiredClaims members that are not strings, and the claims the
+ * other options imply, of each verifier that has such members: jose 6
+ * reports a missing required claim by the member itself (`1` stays a
+ * number), where the core names it by its property key.
+ * @type {WeakMap<V6JwtVerifier, { members: unknown[], implied: string[] }>}
+ */
+const NAMED_BY = new WeakMap()
+
+/**
+ * A verifier's call, its missing-claim error naming the requiredClaims
+ * member as jose 6 does: the claims the options imply are checked first,
+ * then the members from last to first.
+ * @template T
+ * @param {V6JwtVerifier} verifier
+ * @param {() => T} fn
+ * @returns {T}
+ */
+function checking (verifier, fn) {
+  try {
+    return call(fn)
+  } catch (err) {
+    const named = NAMED_BY.get(verifier)
+    if (named && err instanceof errors.JWTClaimValidationFailed && err.reason === 'missing' && !named.implied.includes(err.claim)) {
+      for (let i = named.members.length - 1; i >= 0; i--) {
+        const member = named.members[i]
+        if (typeof member !== 'symbol' && String(member) === err.claim) {
+          // the member itself, as jose 6 reports it (not always a string)
+          const failed = /** @type {{ claim: unknown, cause: { claim: unknown } }} */ (/** @type {unknown} */ (err))
+          failed.claim = member
+          failed.cause.claim = member
+          break
+        }
+      }
+    }
+    throw err
+  }
 }
 
 /**
@@ -111,7 +158,7 @@ function audienceList (audience, wrongType) {
  * @param {unknown[]} values as `OPTIONS.read` reads them
  * @returns {V6ClaimOptions | undefined}
  */
-function claimOptions ([, , typ, requiredClaims, issuer, subject, audience, maxTokenAge, clockTolerance, isNull]) {
+function claimOptions ([, , typ, requiredClaims, issuer, subject, audience, maxTokenAge, clockTolerance, isNull], members) {
   if (isNull) return { wrongType: ['options'] }
   if (typ === undefined && requiredClaims === undefined && issuer === undefined && subject === undefined &&
     audience === undefined && maxTokenAge === undefined && clockTolerance === undefined) {
@@ -119,9 +166,12 @@ function claimOptions ([, , typ, requiredClaims, issuer, subject, audience, maxT
   }
   /** @type {string[]} */
   const wrongType = []
+  const typText = typOption(typ, wrongType)
+  const required = requiredMembers(requiredClaims, wrongType)
+  members.push(...(required ?? []))
   return {
-    typ: typOption(typ, wrongType),
-    requiredClaims: requiredClaimList(requiredClaims, wrongType),
+    typ: typText,
+    requiredClaims: required?.map(propertyKey),
     issuer: issuer === undefined ? undefined : JSON.stringify((Array.isArray(issuer) ? issuer : [issuer]).map(comparable)),
     subject: subject === undefined ? undefined : JSON.stringify(comparable(subject)),
     audience: audienceList(audience, wrongType),
@@ -146,8 +196,16 @@ const OPTIONS = {
  * values.
  * @type {(options: Record<string, any> | undefined) => V6JwtVerifier}
  */
-const verifierOf = memo(OPTIONS, (values) =>
-  call(binding.v6JwtVerifier, verifyOptions({ algorithms: values[0], crit: values[1] }), claimOptions(values)))
+const verifierOf = memo(OPTIONS, (values) => {
+  /** @type {unknown[]} */
+  const members = []
+  const verifier = call(binding.v6JwtVerifier, verifyOptions({ algorithms: values[0], crit: values[1] }), claimOptions(values, members))
+  if (members.some((member) => typeof member !== 'string' && typeof member !== 'symbol')) {
+    const implied = [[values[4], 'iss'], [values[5], 'sub'], [values[6], 'aud'], [values[7], 'iat']]
+    NAMED_BY.set(verifier, { members, implied: implied.filter(([option]) => option !== undefined).map(([, name]) => String(name)) })
+  }
+  return verifier
+})
 
 /** The last protected header read whose members are all primitives. */
 let lastHeader = { text: '', members: {} }
@@ -186,20 +244,20 @@ async function jwtVerify (jwt, key, options) {
   const token = jwt instanceof Uint8Array ? new TextDecoder().decode(jwt) : jwt
   if (typeof key !== 'function' && typeof token === 'string') {
     const handle = keyArg(key)
-    const verified = call(() => verifier.verify(token, handle, clock(options)))
+    const verified = checking(verifier, () => verifier.verify(token, handle, clock(options)))
     used(key, handle)
     return jwtResult(verified)
   }
   const checked = call(() => verifier.check(typeof token === 'string' ? token : false))
   if (typeof key !== 'function') {
     const handle = keyArg(key)
-    return jwtResult(call(() => verifier.verifyChecked(checked, handle, clock(options))))
+    return jwtResult(checking(verifier, () => verifier.verifyChecked(checked, handle, clock(options))))
   }
   const protectedHeader = JSON.parse(/** @type {string} */ (checked.protectedHeader))
   const [protectedPart, payload, signature] = /** @type {string} */ (token).split('.')
   const resolved = await key(protectedHeader, { payload, protected: protectedPart, signature })
   const handle = keyArg(resolved)
-  const verified = call(() => verifier.verifyChecked(checked, handle, clock(options)))
+  const verified = checking(verifier, () => verifier.verifyChecked(checked, handle, clock(options)))
   used(resolved, handle)
   return { ...jwtResult(verified), key: resolved }
 }
@@ -213,8 +271,8 @@ async function jwtDecrypt (jwt, key, options) {
   const { plaintext, ...result } = /** @type {Record<string, any>} */ (await jwe().compactDecrypt(jwt, key, options))
   const verifier = verifierOf(options)
   const header = result.protectedHeader === undefined ? undefined : JSON.stringify(result.protectedHeader)
-  const payload = JSON.parse(call(() => verifier.decryptedClaims(header, Buffer.from(plaintext), clock(options))))
+  const payload = JSON.parse(checking(verifier, () => verifier.decryptedClaims(header, Buffer.from(plaintext), clock(options))))
   return { payload, ...result }
 }
 
-module.exports = { clock, epoch, jwtDecrypt, jwtVerify, verifierOf }
+module.exports = { checking, clock, epoch, jwtDecrypt, jwtVerify, verifierOf }

@@ -9,7 +9,7 @@ const { isKmsKey } = require('./kms')
 const { binding, call } = require('./native')
 const { isObject, keyArg, used } = require('./keys')
 const { critList, headerText, signCompact } = require('./jws')
-const { clock, epoch, verifierOf } = require('./jwt-verify')
+const { checking, clock, epoch, verifierOf } = require('./jwt-verify')
 
 /** @returns {typeof import('./jwe')} loaded on first use: jwe.js needs jws.js, not this file */
 const jwe = () => require('./jwe')
@@ -216,7 +216,8 @@ class UnsecuredJWT extends JWTClaimsBuilder {
    * @param {Record<string, any>} [options]
    */
   static decode (jwt, options) {
-    const decoded = call(() => verifierOf(options).decodeUnsecured(typeof jwt === 'string' ? jwt : undefined, clock(options)))
+    const verifier = verifierOf(options)
+    const decoded = checking(verifier, () => verifier.decodeUnsecured(typeof jwt === 'string' ? jwt : undefined, clock(options)))
     return { payload: JSON.parse(decoded.payload), header: JSON.parse(decoded.header) }
   }
 }

@@ -62,7 +62,8 @@ pub fn v6_jwt_sign(
 #[napi(object)]
 pub struct V6ClaimOptions {
     pub typ: Option<String>,
-    pub required_claims: Option<Vec<String>>,
+    /// Each member's property key; null for a Symbol.
+    pub required_claims: Option<Vec<Option<String>>>,
     pub issuer: Option<String>,
     pub subject: Option<String>,
     pub audience: Option<String>,

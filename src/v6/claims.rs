@@ -41,7 +41,10 @@ pub enum Audience {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ClaimOptions {
     pub typ: Option<Typ>,
-    pub required_claims: Vec<String>,
+    /// `requiredClaims`, each member by its property key; `None` for a
+    /// Symbol, which no claims set read from JSON has and jose 6 fails to
+    /// name in its message (a `TypeError` once the check reaches it).
+    pub required_claims: Vec<Option<String>>,
     /// `requiredClaims` was given but is not iterable.
     pub required_claims_wrong: bool,
     /// `issuer`: one value or several (any matches).
@@ -88,7 +91,7 @@ impl Claims<'_> {
 /// Reads the payload as jose 6 does: strict UTF-8 (a BOM dropped, as
 /// `TextDecoder` drops it), a JSON object. `required` is the
 /// `requiredClaims` option, whose names must be seen too.
-pub fn parse<'a>(payload: &'a [u8], required: &[String]) -> Result<Claims<'a>> {
+pub fn parse<'a>(payload: &'a [u8], required: &[Option<String>]) -> Result<Claims<'a>> {
     let fail = || {
         Error::new(
             Kind::JwtInvalid,
@@ -104,7 +107,7 @@ pub fn parse<'a>(payload: &'a [u8], required: &[String]) -> Result<Claims<'a>> {
     if !matches!(read, ClaimsSet::Object(_)) {
         return Err(fail());
     }
-    let all = if required.iter().all(|name| ClaimsSet::reads(name)) {
+    let all = if required.iter().flatten().all(|name| ClaimsSet::reads(name)) {
         None
     } else {
         Some(header::parse_object(text).ok_or_else(fail)?)
@@ -336,7 +339,7 @@ fn check_presence(claims: &Claims, options: &ClaimOptions) -> Result<()> {
     if options.required_claims_wrong {
         return Err(Error::type_error("requiredClaims is not iterable"));
     }
-    let mut order: Vec<&str> = Vec::new();
+    let mut order: Vec<Option<&str>> = Vec::new();
     for (present, name) in [
         (options.issuer.is_some(), "iss"),
         (options.subject.is_some(), "sub"),
@@ -344,12 +347,19 @@ fn check_presence(claims: &Claims, options: &ClaimOptions) -> Result<()> {
         (options.max_token_age.is_some(), "iat"),
     ] {
         if present {
-            order.push(name);
+            order.push(Some(name));
         }
     }
-    order.extend(options.required_claims.iter().rev().map(String::as_str));
+    order.extend(options.required_claims.iter().rev().map(Option::as_deref));
     let mut seen: Vec<&str> = Vec::new();
     for name in order {
+        // a Symbol: never a member of a parsed claims set, and jose 6's
+        // message template cannot print it
+        let Some(name) = name else {
+            return Err(Error::type_error(
+                "Cannot convert a Symbol value to a string",
+            ));
+        };
         if seen.contains(&name) {
             continue;
         }

@@ -187,7 +187,7 @@ fn claims_fail_with_the_claim_the_reason_and_the_payload() {
     )
     .is_ok());
     let required = ClaimOptions {
-        required_claims: vec!["a".into(), "b".into()],
+        required_claims: vec![Some("a".into()), Some("b".into())],
         ..options.clone()
     };
     let err = claims::validate(
@@ -201,6 +201,27 @@ fn claims_fail_with_the_claim_the_reason_and_the_payload() {
         err.message, "missing required \"b\" claim",
         "checked from last to first"
     );
+    // a Symbol member fails as jose 6's message template does, when reached
+    for (members, expected) in [
+        (vec![Some("b".to_owned()), None], Kind::TypeError),
+        (
+            vec![None, Some("b".to_owned())],
+            Kind::JwtClaimValidationFailed,
+        ),
+    ] {
+        let with_symbol = ClaimOptions {
+            required_claims: members,
+            ..options.clone()
+        };
+        let err = claims::validate(
+            &Default::default(),
+            &set,
+            &with_symbol,
+            &claims::Clock::Seconds(100.0),
+        )
+        .unwrap_err();
+        assert_eq!(err.kind, expected);
+    }
     let aged = ClaimOptions {
         max_token_age: Some(Span::Seconds(10.0)),
         ..ClaimOptions::default()
@@ -238,7 +259,7 @@ fn required_claims_the_shared_reader_skips_are_still_seen() {
     // `scope` is not a claim jose 1.x's reader keeps: naming it in
     // requiredClaims reads every member
     let options = ClaimOptions {
-        required_claims: vec!["scope".into(), "iss".into()],
+        required_claims: vec![Some("scope".into()), Some("iss".into())],
         ..ClaimOptions::default()
     };
     let text = r#"{"iss":"a","scope":null,"scope":"x y"}"#;
