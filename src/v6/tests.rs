@@ -6,7 +6,7 @@ use super::claims::{self, ClaimOptions, Span};
 use super::header::{self, Understood, JWS_RECOGNIZED};
 use super::jws::{self, Flattened, Form, Member, Payload, SignInput, Unencoded, VerifyOptions};
 use super::keys::{KeyForm, KeyInput};
-use crate::error::Kind;
+use crate::error::{Error, Kind};
 use zeroize::Zeroizing;
 
 fn secret() -> KeyInput {
@@ -160,17 +160,21 @@ fn claims(text: &str) -> claims::Claims<'_> {
     claims::parse(text.as_bytes(), &[]).unwrap()
 }
 
+/// The claim checks with no protected header, at `now`.
+fn check(set: &claims::Claims<'_>, options: &ClaimOptions, now: f64) -> Result<(), Error> {
+    claims::validate(
+        &Default::default(),
+        set,
+        options,
+        &claims::Clock::Seconds(now),
+    )
+}
+
 #[test]
 fn claims_fail_with_the_claim_the_reason_and_the_payload() {
     let set = claims(r#"{"exp":100,"iat":50}"#);
     let options = ClaimOptions::default();
-    let err = claims::validate(
-        &Default::default(),
-        &set,
-        &options,
-        &claims::Clock::Seconds(100.0),
-    )
-    .unwrap_err();
+    let err = check(&set, &options, 100.0).unwrap_err();
     assert_eq!(err.kind, Kind::JwtExpired);
     let failure = err.claim.unwrap();
     assert_eq!((&*failure.claim, failure.reason), ("exp", "check_failed"));
@@ -179,24 +183,12 @@ fn claims_fail_with_the_claim_the_reason_and_the_payload() {
         clock_tolerance: Some(Span::Text("1s".into())),
         ..options.clone()
     };
-    assert!(claims::validate(
-        &Default::default(),
-        &set,
-        &tolerant,
-        &claims::Clock::Seconds(100.0)
-    )
-    .is_ok());
+    assert!(check(&set, &tolerant, 100.0).is_ok());
     let required = ClaimOptions {
         required_claims: vec![Some("a".into()), Some("b".into())],
         ..options.clone()
     };
-    let err = claims::validate(
-        &Default::default(),
-        &set,
-        &required,
-        &claims::Clock::Seconds(100.0),
-    )
-    .unwrap_err();
+    let err = check(&set, &required, 100.0).unwrap_err();
     assert_eq!(
         err.message, "missing required \"b\" claim",
         "checked from last to first"
@@ -213,26 +205,14 @@ fn claims_fail_with_the_claim_the_reason_and_the_payload() {
             required_claims: members,
             ..options.clone()
         };
-        let err = claims::validate(
-            &Default::default(),
-            &set,
-            &with_symbol,
-            &claims::Clock::Seconds(100.0),
-        )
-        .unwrap_err();
+        let err = check(&set, &with_symbol, 100.0).unwrap_err();
         assert_eq!(err.kind, expected);
     }
     let aged = ClaimOptions {
         max_token_age: Some(Span::Seconds(10.0)),
         ..ClaimOptions::default()
     };
-    let err = claims::validate(
-        &Default::default(),
-        &set,
-        &aged,
-        &claims::Clock::Seconds(99.0),
-    )
-    .unwrap_err();
+    let err = check(&set, &aged, 99.0).unwrap_err();
     assert_eq!(
         err.message,
         "\"iat\" claim timestamp check failed (too far in the past)"
@@ -241,13 +221,7 @@ fn claims_fail_with_the_claim_the_reason_and_the_payload() {
         clock_tolerance: Some(Span::WrongType),
         ..options
     };
-    let err = claims::validate(
-        &Default::default(),
-        &set,
-        &wrong,
-        &claims::Clock::Seconds(100.0),
-    )
-    .unwrap_err();
+    let err = check(&set, &wrong, 100.0).unwrap_err();
     assert_eq!(
         (err.kind, err.message.as_str()),
         (Kind::TypeError, "Invalid clockTolerance option type")
@@ -264,22 +238,10 @@ fn required_claims_the_shared_reader_skips_are_still_seen() {
     };
     let text = r#"{"iss":"a","scope":null,"scope":"x y"}"#;
     let set = claims::parse(text.as_bytes(), &options.required_claims).unwrap();
-    assert!(claims::validate(
-        &Default::default(),
-        &set,
-        &options,
-        &claims::Clock::Seconds(0.0)
-    )
-    .is_ok());
+    assert!(check(&set, &options, 0.0).is_ok());
     let text = r#"{"iss":"a","scopes":"x"}"#;
     let set = claims::parse(text.as_bytes(), &options.required_claims).unwrap();
-    let err = claims::validate(
-        &Default::default(),
-        &set,
-        &options,
-        &claims::Clock::Seconds(0.0),
-    )
-    .unwrap_err();
+    let err = check(&set, &options, 0.0).unwrap_err();
     assert_eq!(err.message, "missing required \"scope\" claim");
 }
 
