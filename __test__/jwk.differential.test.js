@@ -202,6 +202,60 @@ for (const [name, make] of BAD_INPUTS) {
   })
 }
 
+// Inputs jose 1.x takes by its loose ways: any other object goes to
+// createPrivateKey / createPublicKey and, failing them, becomes a secret of
+// Buffer.from(object); JWK members decode with Node's forgiving base64.
+const LOOSE_INPUTS = [
+  ['Uint8Array', () => new Uint8Array([1, 2, 3])],
+  ['empty Uint8Array', () => new Uint8Array(0)],
+  ['Int16Array (its elements)', () => new Int16Array([1, 2, 300])],
+  ['Uint8Array of a PEM private key', () => new TextEncoder().encode(jose.JWK.generateSync('EC', 'P-256').toPEM(true))],
+  ['Uint8Array of a PEM public key', () => new TextEncoder().encode(jose.JWK.generateSync('OKP', 'Ed25519').toPEM())],
+  ['Uint8Array of broken PEM', () => new TextEncoder().encode('-----BEGIN PUBLIC KEY-----\nxx\n-----END PUBLIC KEY-----')],
+  ['array of numbers', () => [1, 2, 300]],
+  ['empty array', () => []],
+  ['array of strings', () => ['a', 'b']],
+  ['array holding "-----BEGIN"', () => ['-----BEGIN']],
+  ['array reading as an OpenSSH key', () => ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB0t0ayE9XKrHgqY5O1BcsBsDSl4cmTqD2g2q7pJrQOI u']],
+  ['String object', () => new String('secret')], // eslint-disable-line no-new-wrappers
+  ['DataView', () => new DataView(new ArrayBuffer(4))],
+  ['ArrayBuffer', () => new ArrayBuffer(4)],
+  ['plain object', () => ({ a: 1 })],
+  ['oct k of 1 (mod 4) characters', () => ({ kty: 'oct', k: 'AAAAA' })],
+  ['oct k with = inside', () => ({ kty: 'oct', k: 'QUF=B' })],
+  ['oct k with characters outside base64', () => ({ kty: 'oct', k: 'QU!F.C' })],
+  ['EC members in standard base64 with padding', () => {
+    const jwk = jose.JWK.generateSync('EC', 'P-256').toJWK(true)
+    const std = (v) => Buffer.from(v, 'base64url').toString('base64')
+    return { ...jwk, x: std(jwk.x), y: std(jwk.y), d: std(jwk.d) }
+  }]
+]
+
+for (const [name, make] of LOOSE_INPUTS) {
+  test(`asKey reads like jose: ${name}`, () => {
+    const input = make()
+    const read = (lib) => {
+      try {
+        const key = lib.JWK.asKey(input)
+        return { ...shape(key), jwk: key.kty === 'oct' ? key.k : key.toJWK() }
+      } catch (err) {
+        return outcome(err)
+      }
+    }
+    assert.deepStrictEqual(read(native), read(jose))
+  })
+}
+
+test('JWK.None and the Embedded keys have jose\'s property attributes', () => {
+  for (const name of ['None', 'EmbeddedJWK', 'EmbeddedX5C']) {
+    const attributes = (key) => Object.entries(Object.getOwnPropertyDescriptors(key))
+      .map(([property, d]) => [property, 'value' in d ? 'value' : 'accessor', d.enumerable, d.configurable])
+      .sort(([a], [b]) => a < b ? -1 : 1)
+    assert.deepStrictEqual(attributes(native.JWK[name]), attributes(jose.JWK[name]), name)
+    assert.deepStrictEqual(Object.keys(native.JWK[name]), Object.keys(jose.JWK[name]), name)
+  }
+})
+
 const BAD_GENERATE = [
   ['unknown kty', ['foo']],
   ['RSA too small', ['RSA', 256]],

@@ -91,6 +91,9 @@ test('everything the runtime exports is declared in index.d.ts', () => {
   const source = program.getSourceFile(join(root, 'index.d.ts'))
   const moduleSymbol = checker.getSymbolAtLocation(source)
 
+  // Enumerable at run time as on jose's own instances, undeclared as in
+  // jose's own typings (which make `JWK.None.kid` a type error)
+  const undeclaredAsInJose = new Set(['jose-native.JWK.None.kid', 'jose-native.JWK.EmbeddedJWK.kid', 'jose-native.JWK.EmbeddedX5C.kid'])
   const missing = []
   let checked = 0
   // Walks the runtime object and the declarations side by side.
@@ -99,7 +102,7 @@ test('everything the runtime exports is declared in index.d.ts', () => {
     for (const name of Object.keys(value)) {
       checked++
       if (!declared.has(name)) {
-        missing.push(`${path}.${name}`)
+        if (!undeclaredAsInJose.has(`${path}.${name}`)) missing.push(`${path}.${name}`)
         continue
       }
       const child = value[name]

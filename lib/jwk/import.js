@@ -93,6 +93,32 @@ function importKeyInput (input, params) {
   throw new errors.JWKImportFailed('key import failed')
 }
 
+// What jose 1.x makes of any other object: crypto.createPrivateKey /
+// createPublicKey read a TypedArray as PEM text and a plain object as their
+// `{ key, format, type, passphrase }`; failing that, the object's bytes
+// (`Buffer.from(object)`: a Uint8Array's, an array's elements, a String
+// object's text) are a secret, unless its own `includes('-----BEGIN')` or
+// `toString()` as an OpenSSH public key says otherwise. Whatever throws
+// on the way leaves no secret, as jose's try/catch does.
+function importObject (input, params) {
+  try {
+    if (ArrayBuffer.isView(input) && !(input instanceof DataView)) {
+      return importPem(Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('latin1'), undefined, params, false)
+    }
+    return importKeyInput(input, params)
+  } catch (err) {
+    if (!(err instanceof errors.JWKImportFailed)) throw err
+  }
+  let secret
+  try {
+    if (!input.includes('-----BEGIN') && !OPENSSH_PUBLIC_KEY.test(input.toString('ascii').replace(/[\r\n]/g, ''))) {
+      secret = Buffer.from(input)
+    }
+  } catch {}
+  if (secret === undefined) throw new errors.JWKImportFailed('key import failed')
+  return importSecret(secret, params)
+}
+
 // A string or Buffer: PEM when it looks like PEM, otherwise a secret, except
 // OpenSSH public keys, which jose refuses rather than take as secrets.
 function importText (input, params) {
@@ -132,7 +158,7 @@ function asKey (key, parameters, { calculateMissingRSAPrimes = false } = {}) {
     return importText(key, parameters)
   }
   if (key && typeof key === 'object') {
-    return importKeyInput(key, parameters)
+    return importObject(key, parameters)
   }
   throw new errors.JWKImportFailed('key import failed')
 }

@@ -10,13 +10,15 @@ const { Key, INTERNAL } = require('./key')
 class SpecialKey extends Key {
   constructor (type, alg, label) {
     super(INTERNAL, null, { type, params: alg ? { alg } : {} })
+    // the attributes jose's own instances have: an enumerable `kid` and a
+    // `keyObject` getter, both undefined
     Object.defineProperties(this, {
-      kid: { value: undefined },
+      kid: { value: undefined, enumerable: true, configurable: true },
       kty: { value: undefined },
-      thumbprint: { value: undefined },
+      thumbprint: { value: undefined, configurable: true },
       toJWK: { value: undefined },
       toPEM: { value: undefined },
-      keyObject: { value: undefined },
+      keyObject: { get: () => undefined },
       [inspect.custom]: { value: () => label }
     })
   }

@@ -58,7 +58,7 @@ pub fn enc(name: &str) -> &'static crate::jwa::jwe_algs::EncAlg {
 
 /// base64url-decodes a vector field.
 pub fn b(s: &str) -> Vec<u8> {
-    crate::b64::decode(s).expect("vector is base64url")
+    crate::b64::decode(s)
 }
 
 pub const PLAINTEXT: &str = "You can trust us to stick with you through thick and thin–to the bitter end. And you can trust us to keep any secret of yours–closer than you keep it yourself. But you cannot trust us to let you face trouble alone, and go off without a word. We are your friends, Frodo.";

@@ -544,7 +544,7 @@ fn external_cek(
         Some(a) => return Err(a.key_unsupported(false)),
         None => return Err(enc_alg.key_unsupported("decrypt")),
     };
-    let cek = match encrypted_key.and_then(|ek| b64::decode(ek).ok()) {
+    let cek = match encrypted_key.map(b64::decode) {
         Some(encrypted_key) => external.unwrap(key_alg.name, &encrypted_key)?,
         None => None,
     };
@@ -567,15 +567,15 @@ fn open(
         aad.push_str(extra);
     }
     // Lengths first, as jose checks them before it reads the ciphertext.
-    let iv = b64::decode(parts.iv).unwrap_or_default();
-    let tag = b64::decode(parts.tag).unwrap_or_default();
+    let iv = b64::decode(parts.iv);
+    let tag = b64::decode(parts.tag);
     if iv.len() != enc_alg.iv_len {
         return Err(invalid("invalid iv"));
     }
     if tag.len() != enc_alg.tag_len {
         return Err(invalid("invalid tag"));
     }
-    let ciphertext = b64::decode(parts.ciphertext).map_err(|_| Error::decryption_failed())?;
+    let ciphertext = b64::decode(parts.ciphertext);
     let plaintext = content::decrypt(enc_alg, &cek, &iv, aad.as_bytes(), &ciphertext, &tag)?;
     let cleartext = if zip {
         deflate::decompress(&plaintext, max_inflated_size)?

@@ -19,7 +19,7 @@ pub(crate) fn invalid(message: impl Into<String>) -> Error {
 /// is refused the same way (jose would go on with it and fail later).
 pub fn decode_protected(encoded: &str) -> Result<Header> {
     let parse_error = || invalid("could not parse JWE protected header");
-    let json = b64::decode(encoded).map_err(|_| parse_error())?;
+    let json = b64::decode(encoded);
     match js_json::parse_bytes(&json) {
         Ok(Value::Object(header)) => Ok(header),
         _ => Err(parse_error()),

@@ -36,7 +36,7 @@ fn secret<'k>(key: &'k Key, alg: &KeyAlg, encrypting: bool) -> Result<&'k [u8]> 
 /// when absent.
 fn party_info(header: &Header, name: &str) -> Result<Vec<u8>> {
     match header.get(name) {
-        Some(Value::String(s)) => b64::decode(s),
+        Some(Value::String(s)) => Ok(b64::decode(s)),
         Some(_) => Err(Error::new(
             Kind::JweInvalid,
             format!("\"{name}\" Header Parameter must be a base64url string"),
@@ -138,7 +138,7 @@ pub fn check_pbes2_count(header: &Header, max_count: f64) -> Result<()> {
 /// A base64url header member the algorithm needs.
 fn header_bytes(header: &Header, name: &str) -> Result<Vec<u8>> {
     match header.get(name) {
-        Some(Value::String(s)) => b64::decode(s).map_err(|_| Error::decryption_failed()),
+        Some(Value::String(s)) => Ok(b64::decode(s)),
         _ => Err(Error::decryption_failed()),
     }
 }
@@ -156,7 +156,7 @@ pub fn unwrap(
     let encrypted_key = || {
         encrypted_key
             .ok_or_else(Error::decryption_failed)
-            .and_then(|ek| b64::decode(ek).map_err(|_| Error::decryption_failed()))
+            .map(b64::decode)
     };
     match alg.family {
         KeyFamily::AesKw => aes_kw::unwrap(alg, secret(key, alg, false)?, &encrypted_key()?),

@@ -940,7 +940,7 @@ fn rsa1_5_padding_failures_end_in_the_uniform_error() {
     let c = case("5.1");
     let compact = c["output"]["compact"].as_str().unwrap();
     let segs: Vec<&str> = compact.split('.').collect();
-    let mut ek = b64::decode(segs[1]).unwrap();
+    let mut ek = b64::decode(segs[1]);
     for flip in [0usize, 1, 100, ek.len() - 1] {
         ek[flip] ^= 0x5a;
         let forged = [segs[0], &b64::encode(&ek), segs[2], segs[3], segs[4]].join(".");
@@ -976,7 +976,7 @@ fn ecdh_es_refuses_an_epk_off_the_curve() {
     let segs: Vec<&str> = jwe.split('.').collect();
     let mut protected = header::decode_protected(segs[0]).unwrap();
     let epk = protected["epk"].as_object_mut().unwrap();
-    let mut y = b64::decode(epk["y"].as_str().unwrap()).unwrap();
+    let mut y = b64::decode(epk["y"].as_str().unwrap());
     y[31] ^= 1;
     epk["y"] = b64::encode(&y).into();
     let forged_protected = header::encode_protected(&protected).unwrap();
@@ -1283,7 +1283,7 @@ fn keys_that_unwrap_outside_get_the_encrypted_key_and_give_the_cek() {
             )
             .unwrap(),
         );
-        let encrypted_key = b64::decode(jwe.split('.').nth(1).unwrap()).unwrap();
+        let encrypted_key = b64::decode(jwe.split('.').nth(1).unwrap());
         let alg_ref = crate::jwa::jwe_algs::KeyAlg::from_name(alg).unwrap();
         let cek = crate::jwa::rsaes::unwrap(
             alg_ref,

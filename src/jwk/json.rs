@@ -159,23 +159,14 @@ fn okp_from_jwk(jwk: &Map<String, Value>) -> Result<Material> {
     })
 }
 
-/// A base64url member. Node's decoder, which jose relies on, also takes the
-/// standard alphabet and padding; both are accepted here too.
+/// A base64url member, read as jose 1.x reads it: with Node's decoder (both
+/// alphabets, padding, anything else skipped).
 fn member(jwk: &Map<String, Value>, name: &str) -> Result<Vec<u8>> {
     let text = jwk
         .get(name)
         .and_then(Value::as_str)
         .ok_or_else(Error::import_failed)?;
-    let normalized: String = text
-        .trim_end_matches('=')
-        .chars()
-        .map(|c| match c {
-            '+' => '-',
-            '/' => '_',
-            other => other,
-        })
-        .collect();
-    b64::decode(&normalized).map_err(|_| Error::import_failed())
+    Ok(b64::decode(text))
 }
 
 /// [`member`] of a private or secret value, wiped when dropped.

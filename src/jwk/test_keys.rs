@@ -14,7 +14,7 @@ pub(crate) fn fixtures() -> Value {
 
 /// A base64url member of a fixture object, decoded.
 pub(crate) fn field(v: &Value, name: &str) -> Vec<u8> {
-    b64::decode(v[name].as_str().unwrap()).unwrap()
+    b64::decode(v[name].as_str().unwrap())
 }
 
 /// Node's 1024-bit RSA key as (n, e, private parts).

@@ -147,7 +147,7 @@ pub fn encode_protected(protected: Option<&Header>) -> Result<String> {
 /// base64url included, as one JWSInvalid.
 pub fn decode_protected(encoded: &str) -> Result<Header> {
     let parse_error = || Error::new(Kind::JwsInvalid, "could not parse JWS protected header");
-    let json = b64::decode(encoded).map_err(|_| parse_error())?;
+    let json = b64::decode(encoded);
     match js_json::parse_bytes(&json) {
         Ok(Value::Object(header)) => Ok(header),
         _ => Err(parse_error()),

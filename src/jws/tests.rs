@@ -261,7 +261,7 @@ fn rfc7520_4_8_multiple_signatures() {
         .to_owned();
     let input = format!(".{}", expected["payload"].as_str().unwrap());
     assert!(publics[1]
-        .verify("ES512", input.as_bytes(), &b64::decode(&es).unwrap())
+        .verify("ES512", input.as_bytes(), &b64::decode(&es))
         .unwrap());
     ours["signatures"][1]["signature"] = expected["signatures"][1]["signature"].clone();
     assert_eq!(text(&ours), text(expected));
@@ -347,9 +347,7 @@ fn general_errors_follow_jose() {
 fn jose_shapes_reproduced() {
     let f = jose_fixtures();
     let key = Signer::new(&crate::jwk::material::Material::Oct {
-        k: b64::decode("hJtXIZ2uSN5kbQfbtTNWbpdmhkV8FJG-Onbc6mxCcYg")
-            .unwrap()
-            .into(),
+        k: b64::decode("hJtXIZ2uSN5kbQfbtTNWbpdmhkV8FJG-Onbc6mxCcYg").into(),
     })
     .unwrap();
 
@@ -582,7 +580,7 @@ fn verification_errors_in_jose_words() {
     .unwrap();
     let good = hs256_compact(&key, &json!({ "alg": "HS256" }), "eyJzdWIiOiJKb2huIERvZSJ9");
     let (head, sig) = good.rsplit_once('.').unwrap();
-    let mut flipped = b64::decode(sig).unwrap();
+    let mut flipped = b64::decode(sig);
     flipped[0] ^= 0x80;
     let flipped = format!("{head}.{}", b64::encode(&flipped));
     let enc = |v: &str| b64::encode(v.as_bytes());
@@ -596,12 +594,6 @@ fn verification_errors_in_jose_words() {
         ),
         (
             format!("{head}.{}", &sig[2..]),
-            &[],
-            Kind::JwsVerificationFailed,
-            "signature verification failed",
-        ),
-        (
-            format!("{head}.{sig}!"),
             &[],
             Kind::JwsVerificationFailed,
             "signature verification failed",
@@ -705,17 +697,24 @@ fn verification_errors_in_jose_words() {
             Kind::JwsInvalid,
             "The critical list contains a non-extension Header Parameter kid",
         ),
-        // Signed correctly, but the payload segment is not base64url.
-        (
-            hs256_compact(&key, &json!({ "alg": "HS256" }), "a+b"),
-            &[],
-            Kind::InvalidEncoding,
-            "input is not a valid base64url encoded string",
-        ),
     ];
     for (jws, crit, kind, message) in cases {
         let err = err_of(verify_with(JwsInput::Compact(&jws), &key, crit));
         assert_eq!((err.kind, err.message.as_str()), (kind, message), "{jws}");
+    }
+    // A signature with a character outside base64url: skipped, as Node's
+    // decoder skips it, so the signature still verifies, as in jose
+    assert!(verify_with(JwsInput::Compact(&format!("{good}!")), &key, &[]).is_ok());
+    // Signed correctly over a segment that is not base64url: read as Node's
+    // decoder reads it, as jose does (its JOSEInvalidEncoding never comes)
+    for (segment, payload) in [
+        ("a+b", &b"k\xe6"[..]),
+        ("YW=Jj", b"a"),
+        ("eyJhIjox!fQ", br#"{"a":1}"#),
+    ] {
+        let jws = hs256_compact(&key, &json!({ "alg": "HS256" }), segment);
+        let verified = verify_with(JwsInput::Compact(&jws), &key, &[]).unwrap();
+        assert_eq!(verified.payload, payload, "{segment}");
     }
     assert_eq!(
         verify_with(JwsInput::Compact(&good), &key, &[])
@@ -920,7 +919,7 @@ fn own_header_compact_matches_the_general_path() {
     // with no alg the key's default follows the kid, as `sign` appends it
     let fast =
         compact_with_alg_and_kid(payload, &key, None, Some("k"), Some("HS256".into())).unwrap();
-    let header = b64::decode(fast.split('.').next().unwrap()).unwrap();
+    let header = b64::decode(fast.split('.').next().unwrap());
     assert_eq!(header, br#"{"kid":"k","alg":"HS256"}"#);
     assert_eq!(
         err_of(compact_with_alg_and_kid(payload, &key, None, None, None)).message,

@@ -288,7 +288,7 @@ fn check_parts<'a>(parts: Parts<'a>, options: &VerifyOptions<'_>) -> Result<Chec
 fn payload_of(parts: &Parts<'_>, protected: Option<&Header>) -> (Result<Vec<u8>>, bool) {
     let unencoded = is_unencoded(protected);
     let payload = match parts.payload {
-        Payload::Text(text) if !unencoded => b64::decode(text),
+        Payload::Text(text) if !unencoded => Ok(b64::decode(text)),
         payload => Ok(payload.as_bytes().to_vec()),
     };
     (payload, unencoded)
@@ -300,9 +300,7 @@ fn verify_one<K: VerificationKey>(
     candidates: &mut impl FnMut(&Header, Option<&str>) -> Result<Vec<K>>,
 ) -> Result<Verified<K>> {
     let checked = check_parts(parts, options)?;
-    // A signature that is not base64url cannot be the right one.
-    let signature =
-        || b64::decode(checked.parts.signature).map_err(|_| Error::verification_failed());
+    let signature = || b64::decode(checked.parts.signature);
     let key = try_keys(
         &checked.alg,
         &checked.combined,
@@ -336,7 +334,7 @@ pub fn verify_preparsed<K: VerificationKey>(
         Some(protected),
         None,
         signing_input,
-        || Ok(signature),
+        || signature,
         options,
         &mut candidates,
     )
@@ -348,7 +346,7 @@ fn check_signature<K: VerificationKey>(
     protected: Option<&Header>,
     header: Option<&Header>,
     input: &[u8],
-    signature: impl FnOnce() -> Result<Vec<u8>>,
+    signature: impl FnOnce() -> Vec<u8>,
     options: &VerifyOptions<'_>,
     candidates: &mut impl FnMut(&Header, Option<&str>) -> Result<Vec<K>>,
 ) -> Result<K> {
@@ -403,7 +401,7 @@ fn try_keys<K: VerificationKey>(
     alg: &Alg,
     combined: &Header,
     input: &[u8],
-    signature: impl FnOnce() -> Result<Vec<u8>>,
+    signature: impl FnOnce() -> Vec<u8>,
     candidates: &mut impl FnMut(&Header, Option<&str>) -> Result<Vec<K>>,
 ) -> Result<K> {
     let keys = candidates(combined, alg.selector())?;
@@ -415,7 +413,7 @@ fn try_keys<K: VerificationKey>(
     // a non-string `alg` is refused by every key before any signature is
     // read, as jose's algorithm check comes first
     let signature = if alg.is_string {
-        Some(signature()?)
+        Some(signature())
     } else {
         None
     };

@@ -146,7 +146,7 @@ fn claims_set(segment: &str) -> Result<(String, ClaimsSet)> {
 /// A segment's bytes as jose reads them: decoded as forgivingly as Node
 /// does, then as UTF-8 with replacement characters.
 fn segment_text(segment: &str) -> String {
-    let bytes = b64::decode_like_node(segment);
+    let bytes = b64::decode(segment);
     match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),

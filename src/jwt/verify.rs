@@ -23,7 +23,7 @@ where
     F: FnMut(&Header, Option<&str>) -> Result<Vec<K>>,
 {
     let header = protected_header(&decoded.header.value)?;
-    let signature = b64::decode_like_node(decoded.signature());
+    let signature = b64::decode(decoded.signature());
     with_jws_options(options, |jws_options| {
         jws::verify_preparsed(
             header,

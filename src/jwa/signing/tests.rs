@@ -210,7 +210,7 @@ fn rsa_2048_reproduces_rfc7520_rs256_and_round_trips_pss() {
     let case = &cookbook()["cases"]["4.1"]["output"]["compact"];
     let compact = case.as_str().unwrap();
     let (input, sig) = compact.rsplit_once('.').unwrap();
-    let expected = b64::decode(sig).unwrap();
+    let expected = b64::decode(sig);
     assert_eq!(private.sign("RS256", input.as_bytes()).unwrap(), expected);
     assert!(public.verify("RS256", input.as_bytes(), &expected).unwrap());
     assert!(!public
@@ -243,7 +243,7 @@ fn jose_signatures_verify_and_deterministic_ones_reproduce() {
         let key = &fixtures["keys"][case["key"].as_str().unwrap()];
         let alg = case["alg"].as_str().unwrap();
         let input = case["input"].as_str().unwrap().as_bytes();
-        let sig = b64::decode(case["signature"].as_str().unwrap()).unwrap();
+        let sig = b64::decode(case["signature"].as_str().unwrap());
         let (private, public) = (signer(key), public_signer(key));
         assert!(
             public.verify(alg, input, &sig).unwrap(),
